@@ -1,0 +1,103 @@
+// Declaring a plugin: one macro per library.
+//
+//   class Counter : public reportlens::DocumentStage { ... };
+//
+//   REPORTLENS_PLUGIN("counter", "1.0.0", "Counts policy terms",
+//     reportlens::document_stage<Counter>(
+//         "count-terms", "Counts terms from a list",
+//         /*consumes=*/"sentence", /*produces=*/"term",
+//         R"({"type":"object","properties":{"terms":{"type":"array","items":{"type":"string"},
+//             "default":[]}},"additionalProperties":false})"));
+//
+// The macro builds the C descriptor (abi.h), wraps every call so that no exception leaves
+// the library, and exports the entry point as a Boost.DLL alias.
+#pragma once
+
+#include <cstdio>
+#include <cstring>
+#include <exception>
+
+#include <boost/dll/alias.hpp>
+
+#include "reportlens/abi.h"
+#include "reportlens/stage.h"
+
+namespace reportlens::detail {
+
+inline void write_error(char* buffer, std::size_t size, const char* message) {
+  if (buffer != nullptr && size > 0) std::snprintf(buffer, size, "%s", message);
+}
+
+template <class Fn>
+int guarded(char* error, std::size_t error_size, Fn&& fn) noexcept {
+  try {
+    fn();
+    return 0;
+  } catch (const std::exception& e) {
+    write_error(error, error_size, e.what());
+  } catch (...) {
+    write_error(error, error_size, "unknown exception");
+  }
+  return 1;
+}
+
+template <class StageT>
+void* create_stage(const void* context, char* error, std::size_t error_size) noexcept {
+  void* made = nullptr;
+  guarded(error, error_size, [&] {
+    made = new StageT(*static_cast<const StageContext*>(context));
+  });
+  return made;
+}
+
+template <class StageT, class Target>
+int run_stage(void* stage, void* target, char* error, std::size_t error_size) noexcept {
+  return guarded(error, error_size, [&] {
+    static_cast<const StageT*>(stage)->process(*static_cast<Target*>(target));
+  });
+}
+
+template <class StageT>
+void destroy_stage(void* stage) noexcept {
+  delete static_cast<StageT*>(stage);
+}
+
+}  // namespace reportlens::detail
+
+namespace reportlens {
+
+// Describes a DocumentStage subclass. `consumes`/`produces`: comma-separated annotation
+// types. `settings_schema`: JSON schema of the `with:` settings (see docs/writing-plugins.md).
+template <class StageT>
+reportlens_stage_info document_stage(const char* name, const char* summary,
+                                     const char* consumes, const char* produces,
+                                     const char* settings_schema) {
+  static_assert(std::is_base_of_v<DocumentStage, StageT>, "StageT must derive DocumentStage");
+  return {sizeof(reportlens_stage_info), name, summary, REPORTLENS_DOCUMENT_STAGE, consumes,
+          produces, settings_schema, &detail::create_stage<StageT>,
+          &detail::run_stage<StageT, Document>, &detail::destroy_stage<StageT>};
+}
+
+// Describes a CorpusStage subclass.
+template <class StageT>
+reportlens_stage_info corpus_stage(const char* name, const char* summary, const char* consumes,
+                                   const char* produces, const char* settings_schema) {
+  static_assert(std::is_base_of_v<CorpusStage, StageT>, "StageT must derive CorpusStage");
+  return {sizeof(reportlens_stage_info), name, summary, REPORTLENS_CORPUS_STAGE, consumes,
+          produces, settings_schema, &detail::create_stage<StageT>,
+          &detail::run_stage<StageT, Corpus>, &detail::destroy_stage<StageT>};
+}
+
+}  // namespace reportlens
+
+#define REPORTLENS_PLUGIN(NAME, VERSION, DESCRIPTION, ...)                                    \
+  namespace {                                                                                 \
+  const reportlens_stage_info reportlens_stages_[] = {__VA_ARGS__};                           \
+  const reportlens_plugin_info reportlens_info_ = {                                           \
+      sizeof(reportlens_plugin_info), REPORTLENS_ABI_MAJOR, REPORTLENS_ABI_MINOR,             \
+      REPORTLENS_BUILD_KEY, NAME, VERSION, DESCRIPTION, "see plugin README",                 \
+      static_cast<uint32_t>(sizeof(reportlens_stages_) / sizeof(reportlens_stages_[0])),      \
+      reportlens_stages_};                                                                    \
+  }                                                                                           \
+  extern "C" const reportlens_plugin_info* reportlens_plugin_entry() { return &reportlens_info_; } \
+  BOOST_DLL_ALIAS(reportlens_plugin_entry, reportlens_plugin_info_v1)

@@ -1,0 +1,56 @@
+// UTF-8 helpers and the normalised view with its offset map.
+//
+// Stages match on NormalizedText::text (clean, predictable) and report spans in the
+// original with original_begin()/original_end(), so annotations always point into the
+// text the user gave us.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportlens {
+
+// Decodes the code point starting at byte `i` and advances `i` past it. Invalid bytes
+// decode as U+FFFD and advance one byte (the core only hands stages valid UTF-8).
+char32_t next_code_point(std::string_view text, std::size_t& i);
+// Appends `cp` to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
+// Byte offset of the first invalid sequence, or npos if `text` is valid UTF-8.
+std::size_t find_invalid_utf8(std::string_view text);
+// Number of code points in `text` (valid UTF-8 assumed).
+std::size_t code_point_count(std::string_view text);
+// True when byte `i` starts a character (or is the end of the text).
+bool is_char_boundary(std::string_view text, std::size_t i);
+
+// Character classes the report stages share.
+bool is_cjk_ideograph(char32_t cp);
+bool is_zero_width(char32_t cp);
+
+// A normalised copy of a text with a map back to the original bytes.
+struct NormalizedText {
+  std::string text;
+  // For each byte of `text`: the original byte range of the character it came from.
+  std::vector<std::uint32_t> orig_begin;
+  std::vector<std::uint32_t> orig_end;
+  std::size_t original_size = 0;
+
+  // Original byte offset for a span starting at normalised byte `b`.
+  std::size_t original_begin(std::size_t b) const;
+  // Original byte offset for a span ending (exclusive) at normalised byte `e`.
+  std::size_t original_end(std::size_t e) const;
+};
+
+// Builds the normalised view:
+//  - full-width digits, Latin letters and ％．＋－／＜＞＝ become ASCII; U+3000 becomes a space
+//    (Chinese punctuation such as ，。；：（）is kept: it carries sentence structure);
+//  - zero-width characters (U+200B..U+200D, U+2060, U+FEFF) are dropped;
+//  - \r\n and \r become \n; tabs and no-break spaces become spaces;
+//  - a line break inside a sentence (copied from a PDF or a web page that puts links on
+//    their own lines) is dropped, with the blank space around it; breaks after terminal
+//    punctuation, before or after a heading line, and blank-line paragraph breaks stay.
+NormalizedText normalize_text(std::string_view original);
+
+}  // namespace reportlens

@@ -1,0 +1,101 @@
+#include "decode.h"
+
+#include <unicode/ucnv.h>
+
+#include <memory>
+
+#include "errors.h"
+#include "reportlens/text.h"
+
+namespace reportlens {
+namespace {
+
+struct ConverterCloser {
+  void operator()(UConverter* c) const { ucnv_close(c); }
+};
+
+// Converts with ICU. Strict mode stops at the first illegal sequence and reports its
+// byte offset; replace mode substitutes U+FFFD and counts the substitutions.
+DecodedText convert(const std::string& bytes, std::size_t skip, const char* encoding,
+                    bool replace, const std::string& file) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UConverter, ConverterCloser> conv(ucnv_open(encoding, &status));
+  if (U_FAILURE(status)) {
+    throw HostError(ExitCode::kInput, file + ": unknown encoding '" + encoding +
+                                          "'; expected an ICU converter name such as "
+                                          "UTF-8, GB18030, UTF-16LE");
+  }
+  if (!replace) {
+    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+  }
+  std::string out;
+  out.reserve(bytes.size() * 3 / 2);
+  const char* src = bytes.data() + skip;
+  const char* const limit = bytes.data() + bytes.size();
+  std::size_t replaced = 0;
+  while (src < limit) {
+    status = U_ZERO_ERROR;
+    const char* before = src;
+    const UChar32 cp = ucnv_getNextUChar(conv.get(), &src, limit, &status);
+    if (U_FAILURE(status)) {
+      throw HostError(ExitCode::kInput,
+                      file + ": byte " + std::to_string(before - bytes.data()) +
+                          ": invalid " + encoding +
+                          " sequence; set `encoding:` for this input or `on_invalid: replace`");
+    }
+    if (cp == 0xFFFD) ++replaced;
+    append_utf8(out, static_cast<char32_t>(cp));
+  }
+  return {std::move(out), encoding, replaced};
+}
+
+bool starts_with(const std::string& s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+DecodedText decode_bytes(const std::string& bytes, const DecodeOptions& options,
+                         const std::string& file) {
+  if (bytes.empty()) throw HostError(ExitCode::kInput, file + ": empty input (0 bytes)");
+
+  DecodedText result;
+  if (!options.encoding.empty()) {
+    const std::size_t skip = starts_with(bytes, "\xEF\xBB\xBF") ? 3 : 0;
+    result = convert(bytes, skip, options.encoding.c_str(), options.replace_invalid, file);
+    if (result.encoding == "utf-8" || result.encoding == "utf8") result.encoding = "UTF-8";
+  } else if (starts_with(bytes, "\xEF\xBB\xBF")) {
+    result = convert(bytes, 3, "UTF-8", options.replace_invalid, file);
+  } else if (starts_with(bytes, "\xFF\xFE")) {
+    result = convert(bytes, 2, "UTF-16LE", options.replace_invalid, file);
+  } else if (starts_with(bytes, "\xFE\xFF")) {
+    result = convert(bytes, 2, "UTF-16BE", options.replace_invalid, file);
+  } else {
+    const std::size_t bad = find_invalid_utf8(bytes);
+    if (bad == std::string::npos) {
+      result = {bytes, "UTF-8", 0};
+    } else {
+      // Not UTF-8: GB18030 (a superset of GBK and GB2312) is what Chinese government files
+      // use. If that fails too, report the UTF-8 position, the likelier intent.
+      try {
+        result = convert(bytes, 0, "GB18030", false, file);
+      } catch (const HostError&) {
+        if (!options.replace_invalid) {
+          throw HostError(ExitCode::kInput,
+                          file + ": byte " + std::to_string(bad) +
+                              ": invalid UTF-8 (and not GB18030 either); set `encoding:` for "
+                              "this input or `on_invalid: replace`");
+        }
+        result = convert(bytes, 0, "UTF-8", true, file);
+      }
+    }
+  }
+  if (result.text.find('\0') != std::string::npos) {
+    throw HostError(ExitCode::kInput, file + ": byte " +
+                                          std::to_string(result.text.find('\0')) +
+                                          ": NUL character; this looks like a binary file");
+  }
+  return result;
+}
+
+}  // namespace reportlens

@@ -1,0 +1,86 @@
+// Finding, loading and checking plugins, and creating their stages.
+//
+// Discovery order: --plugin-path entries, REPORTLENS_PLUGIN_PATH, the install prefix
+// (<bin>/../lib/reportlens/plugins) and the build tree. A plugin name found twice is taken
+// from the first place (like PATH); two different plugins claiming one stage name is an
+// error naming both files. Every refused file is recorded with its reason; nothing is
+// skipped silently. Loaded libraries are never unloaded while the process lives.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "reportlens/abi.h"
+#include "reportlens/stage.h"
+
+namespace reportlens {
+
+struct LoadedPlugin;
+
+struct StageHandle {
+  const reportlens_stage_info* info = nullptr;
+  const LoadedPlugin* plugin = nullptr;
+  std::string name;
+  bool corpus = false;
+  std::vector<std::string> consumes;
+  std::vector<std::string> produces;
+  Json schema;
+};
+
+struct LoadedPlugin {
+  std::filesystem::path file;
+  std::string name, version, description, license, build_key;
+  unsigned abi_major = 0, abi_minor = 0;
+  std::filesystem::path data_dir;
+  std::vector<StageHandle> stages;
+};
+
+struct PluginRejection {
+  std::filesystem::path file;
+  std::string reason;  // one line: what was found, what was expected, the fix
+};
+
+class PluginRegistry {
+ public:
+  // The directories (or .so files) to search, in order.
+  static std::vector<std::filesystem::path> search_path(const std::vector<std::string>& extra);
+
+  // Loads every libreportlens-*.so in `places` (directories) or the files named.
+  void discover(const std::vector<std::filesystem::path>& places);
+
+  const std::vector<std::unique_ptr<LoadedPlugin>>& plugins() const { return plugins_; }
+  const std::vector<PluginRejection>& rejections() const { return rejections_; }
+  const StageHandle* find_stage(const std::string& name) const;
+  const LoadedPlugin* find_plugin(const std::string& name) const;
+  // Throws HostError(kPluginLoad) listing every rejection, one per line.
+  void throw_if_rejected() const;
+
+ private:
+  void load_file(const std::filesystem::path& file);
+  std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
+  std::vector<PluginRejection> rejections_;
+};
+
+// A created stage. Failures of create/run come back as StageError with the plugin's text.
+class StageInstance {
+ public:
+  StageInstance(const StageHandle& handle, const StageContext& context);
+  ~StageInstance();
+  StageInstance(const StageInstance&) = delete;
+  StageInstance& operator=(const StageInstance&) = delete;
+
+  void run(Document& document) const;
+  void run(Corpus& corpus) const;
+  const StageHandle& handle() const { return handle_; }
+
+ private:
+  const StageHandle& handle_;
+  void* stage_ = nullptr;
+};
+
+// The build key of this host, for messages and `pipeline --version`.
+const char* host_build_key();
+
+}  // namespace reportlens

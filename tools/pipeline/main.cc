@@ -1,0 +1,115 @@
+// `pipeline`: run, check and inspect reportlens pipelines.
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "config_issue.h"
+#include "errors.h"
+#include "plugin_registry.h"
+#include "plugins_command.h"
+#include "reportlens/abi.h"
+#include "runner.h"
+
+namespace {
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 success; 1 internal error; 2 usage or pipeline YAML error; 3 an input could "
+    "not be read or decoded; 4 plugin load error; 5 a stage failed; 6 the output could not be "
+    "written. With several documents, 3 and 5 mean the others completed and the result lists "
+    "the failures under \"errors\".";
+
+void setup_logging(int verbosity, bool quiet) {
+  auto logger = spdlog::stderr_color_mt("reportlens");
+  logger->set_pattern("%^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::level::level_enum level = spdlog::level::info;
+  if (const char* env = std::getenv("REPORTLENS_LOG_LEVEL")) level = spdlog::level::from_str(env);
+  if (verbosity == 1) level = spdlog::level::debug;
+  if (verbosity >= 2) level = spdlog::level::trace;
+  if (quiet) level = spdlog::level::err;
+  spdlog::set_level(level);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using reportlens::ExitCode;
+  CLI::App app{"pipeline: structured data from Chinese government economic reports", "pipeline"};
+  app.footer(kExitCodes);
+  app.set_version_flag("--version", std::string("reportlens ") + REPORTLENS_VERSION + " (plugin ABI " +
+                                        std::to_string(REPORTLENS_ABI_MAJOR) + "." +
+                                        std::to_string(REPORTLENS_ABI_MINOR) + ", build key " +
+                                        reportlens::host_build_key() + ")");
+  app.require_subcommand(1);
+  int verbosity = 0;
+  bool quiet = false;
+  std::vector<std::string> plugin_paths;
+  app.add_flag("-v,--verbose", verbosity, "More log output (-vv for trace)");
+  app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+  app.add_option("--plugin-path", plugin_paths,
+                 "Directory or plugin file searched first (repeatable; also REPORTLENS_PLUGIN_PATH)");
+
+  reportlens::RunOptions options;
+  auto add_pipeline_options = [&](CLI::App* cmd) {
+    cmd->add_option("pipeline", options.pipeline_file, "Pipeline YAML file")->required();
+    cmd->add_option("-i,--input", options.inputs,
+                    "Input file, directory or glob, or ROLE=PATH (repeatable; replaces the YAML's inputs)");
+    cmd->add_option("-o,--output", options.output, "Result JSON path (replaces the YAML's output)");
+    cmd->add_option("--set", options.settings, "Override a setting: STAGE.KEY=VALUE (repeatable)");
+  };
+  CLI::App* run = app.add_subcommand("run", "Run a pipeline and write its result");
+  add_pipeline_options(run);
+  run->add_option("-j,--jobs", options.jobs, "Documents processed in parallel (default: all cores)");
+  CLI::App* check = app.add_subcommand("check", "Validate a pipeline (YAML, plugins, settings, inputs) without running it");
+  add_pipeline_options(check);
+  CLI::App* plugins = app.add_subcommand("plugins", "List plugins and their stages");
+  CLI::App* info = plugins->add_subcommand("info", "Show a plugin's descriptor, stages and settings");
+  std::string info_name;
+  bool info_json = false;
+  info->add_option("name", info_name, "Plugin or stage name")->required();
+  info->add_flag("--json", info_json, "Print as JSON");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
+  }
+  setup_logging(verbosity, quiet);
+  options.plugin_paths = plugin_paths;
+
+  try {
+    if (*plugins) {
+      if (*info) return reportlens::cli::plugin_info(info_name, plugin_paths, info_json);
+      return reportlens::cli::list_plugins(plugin_paths);
+    }
+    if (*check) {
+      reportlens::check_pipeline(options);
+      std::cout << options.pipeline_file.string() << ": ok\n";
+      return 0;
+    }
+    const reportlens::RunReport report = reportlens::run_pipeline(options);
+    for (const auto& line : report.failure_lines) spdlog::error("{}", line);
+    if (!report.summary.empty() && !quiet) std::cerr << report.summary;
+    if (!quiet) {
+      std::cerr << "pipeline: " << report.documents - report.failed << " of " << report.documents
+                << " document(s) done, " << report.failed << " failed, "
+                << report.bytes / 1024 << " KiB in " << report.seconds << " s\n";
+    }
+    std::cout << "result: " << report.output.string() << "\n";
+    for (const auto& side : report.side_outputs) std::cout << "report: " << side.string() << "\n";
+    return static_cast<int>(report.code);
+  } catch (const reportlens::ConfigError& e) {
+    for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const reportlens::HostError& e) {
+    std::cerr << "pipeline: " << e.what() << "\n";
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "pipeline: internal error: " << e.what() << "\n";
+    return static_cast<int>(ExitCode::kInternal);
+  }
+}
