@@ -1,6 +1,7 @@
 #include "reportlens/testing.h"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -86,7 +87,14 @@ Json to_json(const Document& document) { return document_to_json(document); }
 
 std::string compare_golden(const Json& actual, const std::string& path) {
   if (std::getenv("REPORTLENS_UPDATE_GOLDEN") != nullptr) {
-    std::ofstream(path) << actual.dump(1) << "\n";
+    // A new golden file usually lives in a directory that does not exist yet.
+    const std::filesystem::path file(path);
+    std::error_code ec;
+    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    std::ofstream out(file, std::ios::binary);
+    out << actual.dump(1) << "\n";
+    out.close();
+    if (ec || !out) return "cannot write golden file " + path + (ec ? ": " + ec.message() : "");
     return "";
   }
   std::ifstream in(path);

@@ -9,6 +9,7 @@
 #include "config_issue.h"
 #include "errors.h"
 #include "plugin_registry.h"
+#include "new_plugin.h"
 #include "plugins_command.h"
 #include "reportlens/abi.h"
 #include "runner.h"
@@ -44,6 +45,9 @@ int main(int argc, char** argv) {
                                         std::to_string(REPORTLENS_ABI_MINOR) + ", build key " +
                                         reportlens::host_build_key() + ")");
   app.require_subcommand(1);
+  // Global options (--plugin-path, -v) are also accepted after the subcommand:
+  // `pipeline run x.yaml --plugin-path build/plugins` is what people type.
+  app.fallthrough();
   int verbosity = 0;
   bool quiet = false;
   std::vector<std::string> plugin_paths;
@@ -71,6 +75,10 @@ int main(int argc, char** argv) {
   bool info_json = false;
   info->add_option("name", info_name, "Plugin or stage name")->required();
   info->add_flag("--json", info_json, "Print as JSON");
+  CLI::App* scaffold = app.add_subcommand("new-plugin", "Create a plugin project (stage, test, README) to build out of tree");
+  std::string scaffold_name, scaffold_dir;
+  scaffold->add_option("name", scaffold_name, "Plugin and stage name, e.g. policy-terms")->required();
+  scaffold->add_option("--dir", scaffold_dir, "Project directory to create (default: ./NAME)");
 
   try {
     app.parse(argc, argv);
@@ -82,6 +90,7 @@ int main(int argc, char** argv) {
   options.plugin_paths = plugin_paths;
 
   try {
+    if (*scaffold) return reportlens::cli::new_plugin(scaffold_name, scaffold_dir, plugin_paths);
     if (*plugins) {
       if (*info) return reportlens::cli::plugin_info(info_name, plugin_paths, info_json);
       return reportlens::cli::list_plugins(plugin_paths);
