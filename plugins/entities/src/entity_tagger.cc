@@ -1,0 +1,136 @@
+#include "entity_tagger.h"
+
+#include <map>
+
+namespace reportlens::entities {
+
+namespace {
+
+bool is_ascii_alnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// A Latin alias (SAP, BMW) must not match inside a longer Latin word (SAPPHIRE).
+bool latin_word_boundaries(std::string_view text, std::size_t b, std::size_t e) {
+  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  if (is_ascii_alnum(at(b)) && b > 0 && is_ascii_alnum(at(b - 1))) return false;
+  if (is_ascii_alnum(at(e - 1)) && e < text.size() && is_ascii_alnum(at(e))) return false;
+  return true;
+}
+
+std::size_t occurrences(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return 0;
+  std::size_t n = 0;
+  for (std::size_t p = text.find(needle); p != std::string_view::npos; p = text.find(needle, p + needle.size())) ++n;
+  return n;
+}
+
+std::string meta_string(const Json& meta, const char* key) {
+  const auto it = meta.find(key);
+  return it != meta.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Json candidate_json(const Candidate& c, std::string_view text) {
+  Json j = Json::object();
+  j["text"] = std::string(text.substr(c.begin, c.end - c.begin));
+  j["kind"] = std::string(kind_name(c.kind));
+  j["canonical"] = c.canonical;
+  j["source"] = c.source == Source::kGazetteer ? "gazetteer" : "pattern";
+  if (c.entry != nullptr) j["entry"] = c.entry->id;
+  return j;
+}
+
+}  // namespace
+
+EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
+                           std::shared_ptr<const PatternFinder> patterns, Region region_override)
+    : gazetteer_(std::move(gazetteer)), patterns_(std::move(patterns)), region_override_(std::move(region_override)) {}
+
+Region EntityTagger::document_region(const Json& meta) const {
+  if (!region_override_.empty()) return region_override_;
+  Region r = parse_region(meta_string(meta, "region"));
+  if (const std::string city = meta_string(meta, "city"); !city.empty()) {
+    Region c = parse_region(city);
+    if (r.city.empty()) r.city = c.city.empty() ? c.district : c.city;
+  }
+  if (const std::string province = meta_string(meta, "province"); !province.empty() && r.province.empty())
+    r.province = parse_region(province).province.empty() ? parse_region(province).city : parse_region(province).province;
+  if (const std::string district = meta_string(meta, "district"); !district.empty() && r.district.empty()) {
+    Region d = parse_region(district);
+    r.district = d.district.empty() ? d.city : d.district;
+  }
+  return r;
+}
+
+bool EntityTagger::entry_applies(const GazetteerEntry& entry, const Region& region, std::string_view text) const {
+  switch (region_fit(entry.region, region)) {
+    case RegionFit::kYes: return true;
+    case RegionFit::kNo: return false;
+    case RegionFit::kUnknown: break;
+  }
+  // The document does not say (all of) its region: accept the entry only when the text
+  // itself keeps naming the places the entry is limited to (a 沈阳 report says 沈阳 often; a
+  // national report naming 铁西 once does not qualify).
+  const auto named = [&](const std::string& want, const std::string& have) {
+    return want.empty() || !have.empty() || occurrences(text, want) >= 2;
+  };
+  return named(entry.region.province, region.province) && named(entry.region.city, region.city) &&
+         named(entry.region.district, region.district);
+}
+
+std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Region& region) const {
+  std::vector<Candidate> candidates;
+  if (gazetteer_) {
+    std::map<const GazetteerEntry*, bool> applies;  // region check once per entry
+    gazetteer_->for_each_match(text, [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
+      if (!latin_word_boundaries(text, b, e)) return;
+      auto it = applies.find(&entry);
+      if (it == applies.end()) it = applies.emplace(&entry, entry_applies(entry, region, text)).first;
+      if (!it->second) return;
+      Candidate c;
+      c.begin = b;
+      c.end = e;
+      c.kind = entry.kind;
+      c.source = Source::kGazetteer;
+      c.canonical = entry.canonical;
+      c.entry = &entry;
+      candidates.push_back(std::move(c));
+    });
+  }
+  if (patterns_) {
+    auto found = patterns_->find(text);
+    candidates.insert(candidates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  }
+  return resolve_overlaps(std::move(candidates));
+}
+
+void EntityTagger::annotate(Document& doc) const {
+  const NormalizedText& norm = doc.normalized();
+  const std::string_view text = norm.text;
+  for (const ResolvedEntity& r : tag(text, document_region(doc.meta()))) {
+    const Candidate& c = r.entity;
+    Json attrs = Json::object();
+    attrs["kind"] = std::string(kind_name(c.kind));
+    attrs["canonical"] = c.canonical;
+    attrs["source"] = c.source == Source::kGazetteer ? "gazetteer" : "pattern";
+    if (c.entry != nullptr) {
+      attrs["gazetteer"] = c.entry->gazetteer;
+      attrs["entry"] = c.entry->id;
+      if (!c.entry->region.empty()) attrs["region"] = c.entry->region.to_string();
+    } else {
+      attrs["rule"] = c.rule;
+    }
+    if (!r.overlaps.empty()) {
+      Json list = Json::array();
+      for (const Overlap& o : r.overlaps) {
+        Json j = candidate_json(o.candidate, text);
+        j["resolution"] = o.kept ? "nested" : "dropped";
+        list.push_back(std::move(j));
+      }
+      attrs["overlaps"] = std::move(list);
+    }
+    doc.add("entity", norm.original_begin(c.begin), norm.original_end(c.end), std::move(attrs));
+  }
+}
+
+}  // namespace reportlens::entities

@@ -1,0 +1,43 @@
+// Puts the pieces together: gazetteer matches (region-checked) and pattern candidates over
+// the document's normalised text, the overlap policy, and `entity` annotations with spans
+// mapped back to the original text.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "gazetteer.h"
+#include "overlap_resolver.h"
+#include "pattern_finder.h"
+#include "region.h"
+#include "reportlens/document.h"
+
+namespace reportlens::entities {
+
+class EntityTagger {
+ public:
+  // `patterns` may be null (gazetteers only). `region_override`, when not empty, replaces
+  // whatever region the document metadata gives.
+  EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, std::shared_ptr<const PatternFinder> patterns,
+               Region region_override = {});
+
+  // The entities of a normalised text for a document of region `region`.
+  std::vector<ResolvedEntity> tag(std::string_view text, const Region& region) const;
+
+  // The region of a document: the override, else meta region/city/province/district.
+  Region document_region(const Json& meta) const;
+
+  // Adds `entity` annotations to `doc`.
+  void annotate(Document& doc) const;
+
+ private:
+  bool entry_applies(const GazetteerEntry& entry, const Region& region, std::string_view text) const;
+
+  std::shared_ptr<const Gazetteer> gazetteer_;
+  std::shared_ptr<const PatternFinder> patterns_;
+  Region region_override_;
+};
+
+}  // namespace reportlens::entities

@@ -1,0 +1,213 @@
+#include "pattern_finder.h"
+
+#include <algorithm>
+
+#include "reportlens/text.h"
+#include "word_breaker.h"
+
+namespace reportlens::entities {
+
+namespace {
+
+bool is_numeral(char32_t cp) {
+  if (cp >= U'0' && cp <= U'9') return true;
+  static constexpr std::u32string_view kChinese = U"零〇一二两三四五六七八九十百千万亿几数多";
+  return kChinese.find(cp) != std::u32string_view::npos;
+}
+
+// Characters a name may contain: ideographs, ASCII letters and digits, the middle dot of
+// 中国·沈阳, and the hyphen of Latin brand names.
+bool is_name_char(char32_t cp) {
+  if (is_cjk_ideograph(cp)) return true;
+  if ((cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z')) return true;
+  return cp == U'·' || cp == U'•';
+}
+
+std::size_t char_count(std::string_view s) { return code_point_count(s); }
+
+// Code points of `s` with their byte offsets.
+struct Chars {
+  std::vector<char32_t> cp;
+  std::vector<std::size_t> at;  // at[i] = byte offset of cp[i]; at[n] = s.size()
+};
+Chars decode(std::string_view s) {
+  Chars c;
+  for (std::size_t i = 0; i < s.size();) {
+    c.at.push_back(i);
+    c.cp.push_back(next_code_point(s, i));
+  }
+  c.at.push_back(s.size());
+  return c;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+}  // namespace
+
+PatternFinder::PatternFinder(PatternRules rules) : rules_(std::move(rules)) {
+  for (std::size_t i = 0; i < rules_.endings.size(); ++i) {
+    const std::uint32_t key = endings_.add(rules_.endings[i].text);
+    if (key >= ending_of_key_.size()) ending_of_key_.resize(key + 1, i);  // first listed wins
+  }
+  endings_.build();
+  stop_words_.insert(rules_.stop_words.begin(), rules_.stop_words.end());
+  generic_words_.insert(rules_.generic_words.begin(), rules_.generic_words.end());
+  counters_.insert(rules_.counters.begin(), rules_.counters.end());
+  breakers_.insert(rules_.ending_breakers.begin(), rules_.ending_breakers.end());
+  for (const auto& g : rules_.generic_words) longest_generic_ = std::max(longest_generic_, g.size());
+}
+
+bool PatternFinder::ends_with_stop_word(std::string_view word) const {
+  for (const auto& s : stop_words_)
+    if (s.size() < word.size() && char_count(s) >= 2 && ends_with(word, s)) return true;
+  return false;
+}
+
+bool PatternFinder::ends_with_stop_phrase(std::string_view text, std::size_t word_size) const {
+  for (const auto& s : stop_words_)
+    if (s.size() > word_size && ends_with(text, s)) return true;
+  return false;
+}
+
+std::size_t PatternFinder::starts_with_stop_word(std::string_view word) const {
+  std::size_t best = 0;
+  for (const auto& s : stop_words_)
+    if (s.size() < word.size() && char_count(s) >= 2 && starts_with(word, s)) best = std::max(best, s.size());
+  return best;
+}
+
+// A stem is generic when it splits entirely into generic words (DP over byte positions
+// on character boundaries).
+bool PatternFinder::is_generic(std::string_view stem) const {
+  std::vector<bool> ok(stem.size() + 1, false);
+  ok[0] = true;
+  for (std::size_t i = 0; i < stem.size(); ++i) {
+    if (!ok[i]) continue;
+    for (std::size_t len = 1; len <= longest_generic_ && i + len <= stem.size(); ++len)
+      if (generic_words_.count(std::string(stem.substr(i, len)))) ok[i + len] = true;
+  }
+  return ok[stem.size()];
+}
+
+PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t ending_begin) const {
+  Stem result;
+  result.begin = ending_begin;
+  // 1. The hard limit: the run of name characters before the ending (punctuation, quotes,
+  //    brackets and spaces always end a name), at most a few characters beyond the longest
+  //    stem so that word segmentation sees some context.
+  std::size_t window = ending_begin;
+  std::size_t chars = 0;
+  while (window > 0 && chars < rules_.max_stem_chars + 6) {
+    std::size_t p = window - 1;
+    while (p > 0 && !is_char_boundary(text, p)) --p;
+    std::size_t q = p;
+    const char32_t cp = next_code_point(text, q);
+    if (!is_name_char(cp)) break;
+    window = p;
+    ++chars;
+  }
+  if (window == ending_begin) {
+    result.verdict = StemVerdict::kEmpty;
+    return result;
+  }
+
+  // 2. Walk left word by word from the ending.
+  const std::string_view span = text.substr(window, ending_begin - window);
+  std::vector<std::size_t> cuts = word_boundaries(span);
+  std::size_t left = span.size();
+  for (std::size_t k = cuts.size() - 1; k > 0; --k) {
+    const std::size_t wb = cuts[k - 1], we = cuts[k];
+    const std::string_view word = span.substr(wb, we - wb);
+    if (stop_words_.count(std::string(word)) || ends_with_stop_word(word) ||
+        ends_with_stop_phrase(span.substr(0, we), word.size()))
+      break;
+    if (const std::size_t stop = starts_with_stop_word(word)) {
+      left = wb + stop;
+      break;
+    }
+    left = wb;
+  }
+
+  // 3. A count or an ordinal inside what we took ends the name: keep what follows it.
+  //    "2个特色园区" -> stem 特色 (counted); "第一批…基地" -> after 批. A numeral not followed
+  //    by a counter is part of the name (1905文化创意园).
+  bool counted = false;
+  {
+    const Chars c = decode(span.substr(left));
+    for (std::size_t i = c.cp.size(); i-- > 0;) {
+      const std::string one(span.substr(left + c.at[i], c.at[i + 1] - c.at[i]));
+      const bool counter_here = counters_.count(one) && i > 0 && is_numeral(c.cp[i - 1]);
+      const bool ordinal_here = c.cp[i] == U'第' && i + 1 < c.cp.size() && is_numeral(c.cp[i + 1]);
+      if (counter_here || ordinal_here) {
+        std::size_t j = i + 1;
+        if (ordinal_here) {  // skip 第 + numerals + counter
+          while (j < c.cp.size() && is_numeral(c.cp[j])) ++j;
+          if (j < c.cp.size() && counters_.count(std::string(span.substr(left + c.at[j], c.at[j + 1] - c.at[j])))) ++j;
+        }
+        counted = counter_here;
+        left += c.at[j];
+        break;
+      }
+    }
+  }
+
+  const std::string_view stem = span.substr(left);
+  result.begin = window + left;
+  const std::size_t n = char_count(stem);
+  if (n == 0) result.verdict = counted ? StemVerdict::kCounted : StemVerdict::kEmpty;
+  else if (counted) result.verdict = StemVerdict::kCounted;
+  else if (n < rules_.min_stem_chars) result.verdict = StemVerdict::kTooShort;
+  else if (n > rules_.max_stem_chars) result.verdict = StemVerdict::kTooLong;
+  else if (std::any_of(rules_.designation_prefixes.begin(), rules_.designation_prefixes.end(),
+                       [&](const std::string& p) { return starts_with(stem, p); }) ||
+           std::any_of(rules_.designation_markers.begin(), rules_.designation_markers.end(),
+                       [&](const std::string& m) { return stem.find(m) != std::string_view::npos; }))
+    result.verdict = StemVerdict::kDesignation;
+  else if (is_generic(stem))
+    result.verdict = StemVerdict::kGeneric;
+  else
+    result.verdict = StemVerdict::kName;
+  return result;
+}
+
+std::vector<Candidate> PatternFinder::find(std::string_view text) const {
+  // Longest ending per end offset (文化创意园 over 创意园; 有限公司 over 公司).
+  struct Hit {
+    std::size_t begin, end, ending;
+  };
+  std::vector<Hit> hits;
+  endings_.for_each_match(text, [&](std::uint32_t key, std::size_t b, std::size_t e) {
+    if (!hits.empty() && hits.back().end == e) {
+      if (b < hits.back().begin) hits.back() = {b, e, ending_of_key_[key]};
+      return;
+    }
+    hits.push_back({b, e, ending_of_key_[key]});
+  });
+
+  std::vector<Candidate> out;
+  for (const Hit& hit : hits) {
+    // The character after the ending must not continue the word (集团化, 公司制, 园区级).
+    if (hit.end < text.size()) {
+      std::size_t q = hit.end;
+      const std::size_t start = q;
+      next_code_point(text, q);
+      if (breakers_.count(std::string(text.substr(start, q - start)))) continue;
+    }
+    const Stem stem = left_edge(text, hit.begin);
+    if (stem.verdict != StemVerdict::kName) continue;
+    Candidate c;
+    c.begin = stem.begin;
+    c.end = hit.end;
+    c.kind = rules_.endings[hit.ending].kind;
+    c.source = Source::kPattern;
+    c.canonical = std::string(text.substr(c.begin, c.end - c.begin));
+    c.rule = rules_.endings[hit.ending].text;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace reportlens::entities

@@ -1,0 +1,56 @@
+// Finds entity names nobody listed: a known name ending (产业园, 集团, 公园 ...) plus the
+// words to its left that belong to the name.
+//
+// The left edge is found on word boundaries (ICU dictionary word segmentation of the
+// clause), walking left from the ending and stopping at punctuation, a stop word (verbs such
+// as 打造/推进/新建, prepositions, determiners), a count (4所, 2个, 四大) or an ordinal. The
+// stem left over is then rejected when it is a generic description (口袋公园, 特色园区,
+// 中试基地), a designation (国家…示范基地, 标杆园区) or too short or long to be a name.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "aho_corasick.h"
+#include "candidate.h"
+#include "pattern_rules.h"
+
+namespace reportlens::entities {
+
+// Why a name ending did not give a candidate (exposed for tests and diagnostics).
+enum class StemVerdict { kName, kEmpty, kTooShort, kTooLong, kCounted, kDesignation, kGeneric };
+
+class PatternFinder {
+ public:
+  explicit PatternFinder(PatternRules rules);
+
+  // Candidates in `text` (normalised text; byte offsets).
+  std::vector<Candidate> find(std::string_view text) const;
+
+  // The stem start for an ending beginning at `ending_begin`, and the verdict on the stem.
+  struct Stem {
+    std::size_t begin = 0;
+    StemVerdict verdict = StemVerdict::kEmpty;
+  };
+  Stem left_edge(std::string_view text, std::size_t ending_begin) const;
+
+ private:
+  bool is_generic(std::string_view stem) const;
+  bool ends_with_stop_word(std::string_view word) const;
+  // A stop word longer than the word that ends `text` (重点企业 over the words 重点/企业).
+  bool ends_with_stop_phrase(std::string_view text, std::size_t word_size) const;
+  std::size_t starts_with_stop_word(std::string_view word) const;  // its length, or 0
+
+  PatternRules rules_;
+  AhoCorasick endings_;
+  std::vector<std::size_t> ending_of_key_;  // key id -> index into rules_.endings
+  std::unordered_set<std::string> stop_words_;
+  std::unordered_set<std::string> generic_words_;
+  std::unordered_set<std::string> counters_;
+  std::unordered_set<std::string> breakers_;
+  std::size_t longest_generic_ = 0;
+};
+
+}  // namespace reportlens::entities

@@ -1,0 +1,86 @@
+#include "pattern_rules.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include "reportlens/stage.h"
+#include "reportlens/text.h"
+
+namespace reportlens::entities {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& file, int line, const std::string& message) {
+  throw StageError(file + ":" + std::to_string(line) + ": " + message);
+}
+
+int line_of(const YAML::Node& node) { return node.Mark().line + 1; }
+
+void append_strings(const std::string& file, const std::string& key, const YAML::Node& node,
+                    std::vector<std::string>& out) {
+  if (!node.IsSequence()) fail(file, line_of(node), key + ": expected a list of strings");
+  for (const auto& item : node) {
+    if (!item.IsScalar() || item.Scalar().empty())
+      fail(file, line_of(item), key + ": expected a non-empty string");
+    out.push_back(normalize_text(item.Scalar()).text);
+  }
+}
+
+std::size_t read_count(const std::string& file, const std::string& key, const YAML::Node& node) {
+  try {
+    const long v = node.as<long>();
+    if (v < 0 || v > 200) fail(file, line_of(node), key + ": expected a number from 0 to 200");
+    return static_cast<std::size_t>(v);
+  } catch (const YAML::Exception&) {
+    fail(file, line_of(node), key + ": expected a number");
+  }
+}
+
+}  // namespace
+
+void PatternRules::load_file(const std::filesystem::path& path) {
+  const std::string file = path.string();
+  if (!std::filesystem::is_regular_file(path)) fail(file, 0, "pattern rules file not found");
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file);
+  } catch (const YAML::Exception& e) {
+    fail(file, e.mark.line + 1, "invalid YAML: " + e.msg);
+  }
+  if (root.IsNull()) return;
+  if (!root.IsMap()) fail(file, line_of(root), "expected a mapping of rule lists");
+  for (const auto& kv : root) {
+    const std::string key = kv.first.Scalar();
+    const YAML::Node& value = kv.second;
+    if (key == "endings") {
+      if (!value.IsMap()) fail(file, line_of(value), "endings: expected a mapping kind -> list");
+      for (const auto& per_kind : value) {
+        const auto kind = parse_kind(per_kind.first.Scalar());
+        if (!kind)
+          fail(file, line_of(per_kind.first), "endings: unknown kind '" + per_kind.first.Scalar() + "'");
+        std::vector<std::string> texts;
+        append_strings(file, "endings." + per_kind.first.Scalar(), per_kind.second, texts);
+        for (auto& t : texts) endings.push_back({std::move(t), *kind});
+      }
+    } else if (key == "ending_breakers") {
+      append_strings(file, key, value, ending_breakers);
+    } else if (key == "stop_words") {
+      append_strings(file, key, value, stop_words);
+    } else if (key == "generic_words") {
+      append_strings(file, key, value, generic_words);
+    } else if (key == "designation_prefixes") {
+      append_strings(file, key, value, designation_prefixes);
+    } else if (key == "designation_markers") {
+      append_strings(file, key, value, designation_markers);
+    } else if (key == "counters") {
+      append_strings(file, key, value, counters);
+    } else if (key == "min_stem_chars") {
+      min_stem_chars = read_count(file, key, value);
+    } else if (key == "max_stem_chars") {
+      max_stem_chars = read_count(file, key, value);
+    } else {
+      fail(file, line_of(kv.first), "unknown key '" + key + "'");
+    }
+  }
+}
+
+}  // namespace reportlens::entities

@@ -1,0 +1,44 @@
+// The word lists behind pattern matching (data/patterns.yaml, extendable with the
+// `pattern_rules:` setting): name endings per kind, and the stop lists that find where a
+// name starts and reject generic mentions.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "entity_kind.h"
+
+namespace reportlens::entities {
+
+struct NameEnding {
+  std::string text;  // normalised, e.g. "产业园"
+  EntityKind kind;
+};
+
+struct PatternRules {
+  std::vector<NameEnding> endings;
+  // Characters that, right after an ending, show it is not the end of a name (集团化, 公司制).
+  std::vector<std::string> ending_breakers;
+  // Words a name never starts with or contains as a whole word: verbs (打造, 推进, 新建),
+  // prepositions and conjunctions (以, 与, 和), determiners and scope words (各类, 全区).
+  std::vector<std::string> stop_words;
+  // Words that only say what class of thing it is (特色, 配套, 口袋, 中试): a stem made only
+  // of them is a generic mention, not a name.
+  std::vector<std::string> generic_words;
+  // A stem starting with one of these is a title or designation (国家…示范基地), not a site.
+  std::vector<std::string> designation_prefixes;
+  // A stem containing one of these is a designation (示范, 试点, 标杆).
+  std::vector<std::string> designation_markers;
+  // Counter characters: numeral + counter (4所, 2个, 三户, 四大) before a name ending marks a
+  // count of generic things.
+  std::vector<std::string> counters;
+  std::size_t min_stem_chars = 2;
+  std::size_t max_stem_chars = 18;
+
+  // Merges one YAML file into these rules. Throws StageError "file:line: ..." when malformed.
+  void load_file(const std::filesystem::path& file);
+};
+
+}  // namespace reportlens::entities
