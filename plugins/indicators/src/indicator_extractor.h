@@ -1,0 +1,14 @@
+// Turns a document's sentences and quantity annotations into `indicator` annotations.
+#pragma once
+
+#include "lexicon.h"
+#include "reportlens/document.h"
+
+namespace reportlens::indicators {
+
+// Adds one `indicator` annotation per fact (attrs: metric, canonical, period, status,
+// level, growth, qualifier, evidence). Reads `sentence`, `quantity` and, when present,
+// `section` annotations and the metadata; never changes them.
+void extract_indicators(Document& doc, const Lexicon& lexicon);
+
+}  // namespace reportlens::indicators

@@ -1,0 +1,177 @@
+#include "lexicon.h"
+
+#include <algorithm>
+
+#include <yaml-cpp/yaml.h>
+
+#include "reportlens/stage.h"
+
+namespace reportlens::indicators {
+
+namespace {
+
+bool longer_first(const std::string& a, const std::string& b) {
+  return a.size() != b.size() ? a.size() > b.size() : a < b;
+}
+
+[[noreturn]] void fail(const std::filesystem::path& file, const YAML::Node& node,
+                       const std::string& message) {
+  throw StageError(file.string() + ":" + std::to_string(node.Mark().line + 1) + ": " + message);
+}
+
+}  // namespace
+
+void WordList::add(std::string word) {
+  if (word.empty() || contains(word)) return;
+  auto at = std::lower_bound(words_.begin(), words_.end(), word, longer_first);
+  words_.insert(at, std::move(word));
+}
+
+bool WordList::contains(std::string_view word) const {
+  return std::find(words_.begin(), words_.end(), word) != words_.end();
+}
+
+std::size_t WordList::prefix_match(std::string_view text) const {
+  for (const auto& w : words_)
+    if (text.starts_with(w)) return w.size();
+  return 0;
+}
+
+std::size_t WordList::suffix_match(std::string_view text) const {
+  for (const auto& w : words_)
+    if (text.ends_with(w)) return w.size();
+  return 0;
+}
+
+std::size_t WordList::find_first(std::string_view text, std::size_t* length) const {
+  std::size_t best = std::string_view::npos, best_len = 0;
+  for (const auto& w : words_) {
+    auto at = text.find(w);
+    if (at != std::string_view::npos && (at < best || (at == best && w.size() > best_len))) {
+      best = at;
+      best_len = w.size();
+    }
+  }
+  if (length) *length = best_len;
+  return best;
+}
+
+void SignedWords::set(const std::string& word, int sign) {
+  for (auto& [w, s] : words_)
+    if (w == word) {
+      s = sign;
+      return;
+    }
+  words_.emplace_back(word, sign);
+  std::stable_sort(words_.begin(), words_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+std::size_t SignedWords::suffix_match(std::string_view text, int* sign) const {
+  for (const auto& [w, s] : words_)
+    if (text.ends_with(w)) {
+      if (sign) *sign = s;
+      return w.size();
+    }
+  return 0;
+}
+
+std::size_t SignedWords::prefix_match(std::string_view text, int* sign) const {
+  for (const auto& [w, s] : words_)
+    if (text.starts_with(w)) {
+      if (sign) *sign = s;
+      return w.size();
+    }
+  return 0;
+}
+
+void Lexicon::load_words(const std::filesystem::path& file) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file.string());
+  } catch (const YAML::Exception& e) {
+    throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  if (!root || root.IsNull()) return;
+  if (!root.IsMap()) fail(file, root, "expected a map of word lists");
+  const std::map<std::string, WordList*> lists = {
+      {"absolute_change_verbs", &absolute_change_verbs}, {"to_markers", &to_markers},
+      {"from_markers", &from_markers}, {"from_period_words", &from_period_words},
+      {"predicate_verbs", &predicate_verbs}, {"scope_words", &scope_words},
+      {"qualifier_words", &qualifier_words}, {"connectors", &connectors},
+      {"target_cues", &target_cues}, {"review_target_cues", &review_target_cues},
+      {"sentence_target_cues", &sentence_target_cues}, {"estimate_cues", &estimate_cues},
+      {"average_cues", &average_cues}, {"generic_heads", &generic_heads},
+      {"metric_heads", &metric_heads}, {"noun_stops", &noun_stops},
+      {"programme_heads", &programme_heads}, {"duration_units", &duration_units},
+      {"count_units", &count_units}, {"person_heads", &person_heads},
+      {"money_heads", &money_heads},
+      {"review_openers", &review_openers}, {"multi_year_openers", &multi_year_openers},
+      {"review_heading_words", &review_heading_words},
+      {"plan_heading_words", &plan_heading_words}};
+  const std::map<std::string, SignedWords*> signed_lists = {{"growth_verbs", &growth_verbs},
+                                                            {"rate_suffixes", &rate_suffixes}};
+  for (const auto& entry : root) {
+    const auto key = entry.first.as<std::string>();
+    const YAML::Node& value = entry.second;
+    if (auto it = lists.find(key); it != lists.end()) {
+      if (!value.IsSequence()) fail(file, value, key + ": expected a list of words");
+      for (const auto& item : value) {
+        if (!item.IsScalar()) fail(file, item, key + ": expected a word");
+        it->second->add(item.as<std::string>());
+      }
+    } else if (auto sit = signed_lists.find(key); sit != signed_lists.end()) {
+      if (!value.IsMap()) fail(file, value, key + ": expected word: sign");
+      for (const auto& item : value) {
+        int sign = 0;
+        try {
+          sign = item.second.as<int>();
+        } catch (const YAML::Exception&) {
+          fail(file, item.second, key + ": sign must be 1 or -1");
+        }
+        if (sign != 1 && sign != -1) fail(file, item.second, key + ": sign must be 1 or -1");
+        sit->second->set(item.first.as<std::string>(), sign);
+      }
+    } else {
+      fail(file, entry.first, "unknown list '" + key + "'");
+    }
+  }
+}
+
+void Lexicon::load_synonyms(const std::filesystem::path& file) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file.string());
+  } catch (const YAML::Exception& e) {
+    throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  if (!root || root.IsNull()) return;
+  if (!root.IsMap()) fail(file, root, "expected canonical: [aliases]");
+  for (const auto& entry : root) {
+    const auto canonical_name = entry.first.as<std::string>();
+    if (!entry.second.IsSequence())
+      fail(file, entry.second, canonical_name + ": expected a list of aliases");
+    canonical_of[canonical_name] = canonical_name;
+    for (const auto& alias : entry.second) {
+      if (!alias.IsScalar()) fail(file, alias, canonical_name + ": expected an alias");
+      canonical_of[alias.as<std::string>()] = canonical_name;
+    }
+  }
+}
+
+std::string Lexicon::canonical(std::string_view metric) const {
+  std::string key(metric);
+  // Quotes and spaces vary between copies of the same report.
+  for (std::string_view junk : {"“", "”", "\"", " "}) {
+    for (auto at = key.find(junk); at != std::string::npos; at = key.find(junk))
+      key.erase(at, junk.size());
+  }
+  if (auto it = canonical_of.find(key); it != canonical_of.end()) return it->second;
+  // A scope word in front (全区地区生产总值) does not change the metric.
+  if (std::size_t n = scope_words.prefix_match(key); n > 0 && n < key.size()) {
+    if (auto it = canonical_of.find(key.substr(n)); it != canonical_of.end()) return it->second;
+  }
+  return key;
+}
+
+}  // namespace reportlens::indicators

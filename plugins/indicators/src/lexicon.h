@@ -1,0 +1,85 @@
+// The word lists and synonym table the indicator reader works with, loaded from YAML.
+//
+// Kept out of the code so that a user can teach the reader a new verb or scope word, or a
+// new alias for a metric, from the pipeline file (settings `lexicon` and `synonyms`).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reportlens::indicators {
+
+// A list of words matched longest first.
+class WordList {
+ public:
+  void add(std::string word);
+  bool contains(std::string_view word) const;
+  // Length in bytes of the longest word that `text` starts / ends with, 0 if none.
+  std::size_t prefix_match(std::string_view text) const;
+  std::size_t suffix_match(std::string_view text) const;
+  // Byte offset of the first occurrence of any word in `text`, npos if none; `length`
+  // receives the matched word's length.
+  std::size_t find_first(std::string_view text, std::size_t* length = nullptr) const;
+  const std::vector<std::string>& words() const { return words_; }
+
+ private:
+  std::vector<std::string> words_;  // sorted longest first
+};
+
+// Words with a sign (+1 growth, -1 decline).
+class SignedWords {
+ public:
+  void set(const std::string& word, int sign);
+  // Longest word `text` ends with: its length (0 if none) and sign.
+  std::size_t suffix_match(std::string_view text, int* sign) const;
+  std::size_t prefix_match(std::string_view text, int* sign) const;
+
+ private:
+  std::vector<std::pair<std::string, int>> words_;  // longest first
+};
+
+struct Lexicon {
+  SignedWords growth_verbs;
+  WordList absolute_change_verbs;
+  SignedWords rate_suffixes;
+  WordList to_markers;
+  WordList from_markers;
+  WordList from_period_words;
+  WordList predicate_verbs;
+  WordList scope_words;
+  WordList qualifier_words;
+  WordList connectors;
+  WordList target_cues;
+  WordList review_target_cues;
+  WordList sentence_target_cues;
+  WordList estimate_cues;
+  WordList average_cues;
+  WordList generic_heads;
+  WordList metric_heads;
+  WordList noun_stops;
+  WordList programme_heads;
+  WordList duration_units;
+  WordList count_units;
+  WordList person_heads;
+  WordList money_heads;
+  WordList review_openers;
+  WordList multi_year_openers;
+  WordList review_heading_words;
+  WordList plan_heading_words;
+
+  // alias (or canonical) -> canonical
+  std::map<std::string, std::string, std::less<>> canonical_of;
+
+  // Merges one lexicon file; throws StageError("file:line: ...") on a bad entry.
+  void load_words(const std::filesystem::path& file);
+  // Merges one synonyms file (canonical: [aliases]).
+  void load_synonyms(const std::filesystem::path& file);
+
+  // The canonical name for a metric as written (the metric itself when unknown).
+  std::string canonical(std::string_view metric) const;
+};
+
+}  // namespace reportlens::indicators

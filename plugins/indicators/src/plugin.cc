@@ -1,0 +1,39 @@
+// The `indicators` stage: indicator facts (metric, level, growth, status, period).
+#include "reportlens/plugin.h"
+
+#include "indicator_extractor.h"
+#include "lexicon.h"
+
+namespace {
+
+constexpr const char* kSettings = R"json({"type":"object","properties":{
+  "synonyms":{"type":"array","items":{"type":"string"},"default":[],
+    "description":"Extra synonym files (canonical: [aliases]) merged over data/synonyms.yaml"},
+  "lexicon":{"type":"array","items":{"type":"string"},"default":[],
+    "description":"Extra word-list files merged over data/lexicon.yaml (verbs, scope words, cues)"}
+  },"additionalProperties":false})json";
+
+class IndicatorStage : public reportlens::DocumentStage {
+ public:
+  explicit IndicatorStage(const reportlens::StageContext& context) {
+    lexicon_.load_words(context.data_dir / "lexicon.yaml");
+    lexicon_.load_synonyms(context.data_dir / "synonyms.yaml");
+    for (const auto& file : context.settings.value("lexicon", reportlens::Json::array()))
+      lexicon_.load_words(context.resolve(file.get<std::string>()));
+    for (const auto& file : context.settings.value("synonyms", reportlens::Json::array()))
+      lexicon_.load_synonyms(context.resolve(file.get<std::string>()));
+  }
+  void process(reportlens::Document& doc) const override {
+    reportlens::indicators::extract_indicators(doc, lexicon_);
+  }
+
+ private:
+  reportlens::indicators::Lexicon lexicon_;
+};
+
+}  // namespace
+
+REPORTLENS_PLUGIN("indicators", "0.1.0", "Indicator facts: metric, level, growth, status, period",
+                  reportlens::document_stage<IndicatorStage>(
+                      "indicators", "Indicator facts from sentences and quantities",
+                      "sentence,quantity", "indicator", kSettings));

@@ -1,0 +1,234 @@
+#include "report_calendar.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace reportlens::indicators {
+
+namespace {
+
+struct YearMention {
+  std::size_t at;  // byte offset of the first digit
+  int year;
+  std::size_t after;  // byte offset after 年
+};
+
+// Every "YYYY年" in `text`.
+std::vector<YearMention> years_in(std::string_view text) {
+  std::vector<YearMention> out;
+  static const std::string_view kNian = "年";
+  for (std::size_t i = 0; i + 4 + kNian.size() <= text.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) continue;
+    if (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) continue;
+    bool four = true;
+    for (int k = 1; k < 4; ++k) four = four && std::isdigit(static_cast<unsigned char>(text[i + k]));
+    if (!four || text.substr(i + 4, kNian.size()) != kNian) continue;
+    int year = std::stoi(std::string(text.substr(i, 4)));
+    if (year >= 1949 && year <= 2100) out.push_back({i, year, i + 4 + kNian.size()});
+  }
+  return out;
+}
+
+bool is_chinese_numeral_heading(std::string_view line) {
+  // 一、 二、 ... 十二、 at the start of a line
+  static const std::string_view kDigits[] = {"一", "二", "三", "四", "五", "六",
+                                             "七", "八", "九", "十"};
+  std::size_t i = 0;
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  std::size_t start = i;
+  for (bool advanced = true; advanced;) {
+    advanced = false;
+    for (auto d : kDigits)
+      if (line.substr(i).starts_with(d)) {
+        i += d.size();
+        advanced = true;
+      }
+  }
+  return i > start && line.substr(i).starts_with("、");
+}
+
+int json_int(const Json& meta, const char* key) {
+  auto it = meta.find(key);
+  if (it == meta.end()) return 0;
+  if (it->is_number_integer()) return it->get<int>();
+  if (it->is_string()) {
+    try {
+      return std::stoi(it->get<std::string>());
+    } catch (...) {
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::size_t to_normalized(const NormalizedText& norm, std::size_t original) {
+  auto it = std::lower_bound(norm.orig_begin.begin(), norm.orig_begin.end(),
+                             static_cast<std::uint32_t>(original));
+  return static_cast<std::size_t>(it - norm.orig_begin.begin());
+}
+
+ReportCalendar::ReportCalendar(const Document& doc, const Lexicon& lexicon) {
+  infer_years(doc);
+  read_sections(doc, lexicon);
+  read_paragraphs(doc.normalized().text, lexicon);
+}
+
+void ReportCalendar::infer_years(const Document& doc) {
+  const Json& meta = doc.meta();
+  report_year_ = json_int(meta, "report_year");
+  plan_year_ = json_int(meta, "plan_year");
+  if (auto it = meta.find("kind"); it != meta.end() && it->is_string()) kind_ = *it;
+
+  const std::string& text = doc.normalized().text;
+  std::string_view head(text.data(), std::min<std::size_t>(text.size(), 1500));
+  if (report_year_ == 0) {
+    // Plan report title: 关于2022年…计划执行情况及2023年…计划（草案）的报告
+    for (const auto& y : years_in(head)) {
+      auto rest = head.substr(y.after, std::min<std::size_t>(90, head.size() - y.after));
+      auto stop = rest.find("\n");
+      if (rest.substr(0, stop).find("执行情况") != std::string_view::npos) {
+        report_year_ = y.year;
+        if (kind_.empty()) kind_ = "plan_report";
+        break;
+      }
+    }
+  }
+  if (report_year_ == 0) {
+    // Delivery date line of a work report: ——2017年3月5日在…
+    for (const auto& y : years_in(head)) {
+      auto month_text = head.substr(y.after, 6);
+      int month = 0;
+      for (char c : month_text) {
+        if (!std::isdigit(static_cast<unsigned char>(c))) break;
+        month = month * 10 + (c - '0');
+      }
+      if (month >= 1 && month <= 12 && head.substr(y.after).find("月") < 3) {
+        report_year_ = month <= 6 ? y.year - 1 : y.year;
+        if (kind_.empty()) kind_ = "work_report";
+        break;
+      }
+    }
+  }
+  if (report_year_ == 0) {
+    // A heading such as 一、2020年工作回顾 names the reviewed year.
+    for (const auto& y : years_in(text)) {
+      auto rest = std::string_view(text).substr(y.after, 40);
+      if (rest.find("回顾") != std::string_view::npos) {
+        report_year_ = y.year;
+        break;
+      }
+    }
+  }
+  if (report_year_ == 0 && plan_year_ == 0) {
+    // Last resort: a year in the file name (national/2013.txt is the 2013 work report).
+    for (const auto& y : years_in(doc.id() + "年")) plan_year_ = y.year;
+    if (plan_year_ == 0) {
+      const std::string& id = doc.id();
+      for (std::size_t i = 0; i + 4 <= id.size(); ++i) {
+        bool four = true;
+        for (int k = 0; k < 4; ++k) four = four && std::isdigit(static_cast<unsigned char>(id[i + k]));
+        if (four && (i + 4 == id.size() || !std::isdigit(static_cast<unsigned char>(id[i + 4]))) &&
+            (i == 0 || !std::isdigit(static_cast<unsigned char>(id[i - 1])))) {
+          int y = std::stoi(id.substr(i, 4));
+          if (y >= 1949 && y <= 2100) plan_year_ = y;
+        }
+      }
+    }
+    if (plan_year_ != 0) report_year_ = plan_year_ - 1;
+  }
+  if (plan_year_ == 0 && report_year_ != 0) plan_year_ = report_year_ + 1;
+  if (report_year_ == 0 && plan_year_ != 0) report_year_ = plan_year_ - 1;
+}
+
+Scope ReportCalendar::classify_heading(const std::string& title, const Lexicon& lexicon) const {
+  bool review = lexicon.review_heading_words.find_first(title) != std::string::npos;
+  bool plan = lexicon.plan_heading_words.find_first(title) != std::string::npos;
+  for (const auto& y : years_in(title)) {
+    if (y.year == plan_year_ && plan_year_ != report_year_) plan = true;
+    if (y.year == report_year_ && !plan) review = review || title.find("执行") != std::string::npos;
+  }
+  if (title.find("今年") != std::string::npos) plan = true;
+  if (review && !plan) return Scope::kReview;
+  if (plan && !review) return Scope::kPlan;
+  return Scope::kOther;
+}
+
+void ReportCalendar::read_sections(const Document& doc, const Lexicon& lexicon) {
+  const auto& norm = doc.normalized();
+  const auto& given = doc.annotations("section");
+  int top = 1 << 30;
+  for (const auto& a : given) {
+    if (a.attrs.contains("level") && a.attrs["level"].is_number_integer())
+      top = std::min(top, a.attrs["level"].get<int>());
+  }
+  for (const auto& a : given) {
+    int level = a.attrs.value("level", top);
+    if (level != top) continue;
+    Scope scope = Scope::kOther;
+    std::string declared = a.attrs.contains("scope") && a.attrs["scope"].is_string()
+                               ? a.attrs["scope"].get<std::string>()
+                               : "";
+    if (declared == "review")
+      scope = Scope::kReview;
+    else if (declared == "plan")
+      scope = Scope::kPlan;
+    else if (declared.empty())
+      scope = classify_heading(a.attrs.value("title", std::string()), lexicon);
+    sections_.push_back({to_normalized(norm, a.begin), to_normalized(norm, a.end), scope});
+  }
+  if (!sections_.empty()) return;
+  // No sections from the segment stage: top-level headings are lines "一、…".
+  const std::string& text = norm.text;
+  std::size_t line_start = 0;
+  while (line_start < text.size()) {
+    std::size_t line_end = text.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = text.size();
+    std::string_view line(text.data() + line_start, line_end - line_start);
+    if (line.size() < 200 && is_chinese_numeral_heading(line)) {
+      if (!sections_.empty()) sections_.back().end = line_start;
+      sections_.push_back({line_start, text.size(), classify_heading(std::string(line), lexicon)});
+    }
+    line_start = line_end + 1;
+  }
+}
+
+void ReportCalendar::read_paragraphs(const std::string& text, const Lexicon& lexicon) {
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    ParagraphContext p{start, end};
+    std::string_view body(text.data() + start, end - start);
+    while (!body.empty() && (body.front() == ' ')) body.remove_prefix(1);
+    std::size_t comma = body.find("，");
+    std::string_view opening = body.substr(0, std::min<std::size_t>(comma, 120));
+    std::size_t hit = lexicon.review_openers.find_first(opening);
+    p.review_opener = hit != std::string_view::npos && hit <= 24;
+    // 五年来 / 过去五年 / …以来的五年 open a multi-year review; a plan paragraph that merely
+    // names 十四五 does not (it is no review).
+    p.multi_year = lexicon.multi_year_openers.find_first(opening) != std::string_view::npos &&
+                   (p.review_opener || opening.find("以来") != std::string_view::npos ||
+                    opening.find("过去") != std::string_view::npos);
+    paragraphs_.push_back(p);
+    if (end == text.size()) break;
+    start = end + 1;
+  }
+}
+
+Scope ReportCalendar::scope_at(std::size_t at) const {
+  for (const auto& s : sections_)
+    if (at >= s.begin && at < s.end) return s.scope;
+  return Scope::kOther;
+}
+
+const ParagraphContext& ReportCalendar::paragraph_at(std::size_t at) const {
+  static const ParagraphContext kNone{};
+  auto it = std::upper_bound(paragraphs_.begin(), paragraphs_.end(), at,
+                             [](std::size_t v, const ParagraphContext& p) { return v < p.begin; });
+  if (it == paragraphs_.begin()) return kNone;
+  --it;
+  return at <= it->end ? *it : kNone;
+}
+
+}  // namespace reportlens::indicators

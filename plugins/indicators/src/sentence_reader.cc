@@ -1,0 +1,511 @@
+#include "sentence_reader.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "reportlens/text.h"
+
+namespace reportlens::indicators {
+
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+// Punctuation that ends a clause inside a sentence.
+constexpr std::string_view kClauseMarks[] = {"，", "；", "：", "。", "！", "？", ",", ";",
+                                             ":",  "!",  "?",  "\n"};
+
+bool is_ratio(const std::string& unit) {
+  return unit == "percent" || unit == "percentage_point" || unit == "times";
+}
+
+bool ascii_alnum(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
+
+// First code point of `s` (0 if empty).
+char32_t first_cp(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = 0;
+  return next_code_point(s, i);
+}
+
+char32_t last_cp(std::string_view s) {
+  if (s.empty()) return 0;
+  std::size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return next_code_point(s, i);
+}
+
+// A character that can start or continue a noun phrase.
+bool nominal(char32_t cp) {
+  return is_cjk_ideograph(cp) || (cp < 0x80 && std::isalnum(static_cast<int>(cp))) ||
+         cp == U'“' || cp == U'”' || cp == U'（' || cp == U'）' || cp == U'·' || cp == U'"';
+}
+
+std::string_view trim_spaces(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
+  return s;
+}
+
+// Drops a leading "2022年" / "2022年底" style year.
+std::string_view drop_leading_year(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == 4 && s.substr(4).starts_with("年")) return s.substr(4 + std::string_view("年").size());
+  return s;
+}
+
+// Strips scope, predicate, connector and qualifier words from both ends of a subject.
+std::string_view strip_subject(std::string_view s, const Lexicon& lex) {
+  for (bool changed = true; changed && !s.empty();) {
+    changed = false;
+    s = trim_spaces(s);
+    std::string_view before = s;
+    s = drop_leading_year(s);
+    for (const WordList* list : {&lex.connectors, &lex.scope_words, &lex.qualifier_words,
+                                 &lex.predicate_verbs}) {
+      if (std::size_t n = list->prefix_match(s); n > 0 && n < s.size()) s.remove_prefix(n);
+      if (std::size_t n = list->suffix_match(s); n > 0 && n < s.size()) s.remove_suffix(n);
+    }
+    changed = s.size() != before.size();
+  }
+  return trim_spaces(s);
+}
+
+// True when `s` is only words the lexicon drops (e.g. "比上年", "、", "实现").
+bool only_function_words(std::string_view s, const Lexicon& lex) {
+  s = trim_spaces(s);
+  while (!s.empty()) {
+    std::size_t n = 0;
+    for (const WordList* list : {&lex.connectors, &lex.scope_words, &lex.qualifier_words,
+                                 &lex.predicate_verbs, &lex.to_markers, &lex.from_markers,
+                                 &lex.from_period_words, &lex.estimate_cues, &lex.target_cues})
+      n = std::max(n, list->prefix_match(s));
+    int sign = 0;
+    n = std::max(n, lex.growth_verbs.prefix_match(s, &sign));
+    if (n == 0) return false;
+    s = trim_spaces(s.substr(n));
+  }
+  return true;
+}
+
+// The noun phrase right after a figure: 270个|口袋公园|，  3个|行业级节点  60%|的村集体…
+std::string_view noun_after(std::string_view r, const Lexicon& lex) {
+  if (r.starts_with("的")) r.remove_prefix(std::string_view("的").size());
+  std::size_t i = 0;
+  while (i < r.size()) {
+    std::string_view rest = r.substr(i);
+    if (i > 0 && lex.noun_stops.prefix_match(rest) > 0) break;
+    if (i == 0 && lex.noun_stops.prefix_match(rest) > 0) return {};
+    std::size_t j = i;
+    char32_t cp = next_code_point(r, j);
+    if (!nominal(cp)) break;
+    if (i == 0 && cp < 0x80 && std::isdigit(static_cast<int>(cp))) return {};
+    i = j;
+  }
+  return r.substr(0, i);
+}
+
+struct Clause {
+  std::size_t begin, end;
+};
+
+struct Span {
+  std::size_t begin, end;
+};
+
+Json negate(const Json& v) {
+  if (v.is_array() && v.size() == 2) return Json::array({-v[1].get<double>(), -v[0].get<double>()});
+  if (v.is_number_integer()) return -v.get<long long>();
+  if (v.is_number()) return -v.get<double>();
+  return v;
+}
+
+// A negated value keeps the meaning of its bound: 下降3.1%以上 is growth <= -3.1.
+std::string mirror(const std::string& q) {
+  if (q == ">=") return "<=";
+  if (q == "<=") return ">=";
+  if (q == ">") return "<";
+  if (q == "<") return ">";
+  return q;
+}
+
+double magnitude(const Json& v) {
+  if (v.is_number()) return std::abs(v.get<double>());
+  if (v.is_array() && !v.empty() && v[0].is_number()) return std::abs(v[0].get<double>());
+  return 0;
+}
+
+// The items of a coordinated subject ("沈鼓集团、三一重装产值"), the shared head distributed.
+std::vector<std::string> coordinated_items(std::string_view subject, const Lexicon& lex) {
+  std::vector<std::string> items;
+  if (subject.find("、") == npos || subject.find("等") != npos) return items;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t at = subject.find("、", start);
+    items.emplace_back(subject.substr(start, at == npos ? npos : at - start));
+    if (at == npos) break;
+    start = at + std::string_view("、").size();
+  }
+  std::size_t head = lex.metric_heads.suffix_match(items.back());
+  if (head == 0) return {};
+  std::string head_word = items.back().substr(items.back().size() - head);
+  for (auto& item : items) {
+    if (code_point_count(item) < 2 || lex.predicate_verbs.contains(item) ||
+        code_point_count(item) > 12)
+      return {};
+    if (!std::string_view(item).ends_with(head_word)) item += head_word;
+  }
+  return items;
+}
+
+// Subjects listed before 分别: "装备制造业、医药制造业保持快速增长" -> 装备制造业, 医药制造业.
+std::vector<std::string> respective_subjects(std::string_view before, const Lexicon& lex) {
+  before = trim_spaces(before);
+  // Cut at the first verb: the list ends where its predicate starts.
+  std::size_t cut = before.size();
+  for (std::size_t i = 0; i < before.size();) {
+    std::string_view rest = before.substr(i);
+    int sign = 0;
+    if (i > 0 && (lex.noun_stops.prefix_match(rest) > 0 && !rest.starts_with("、") &&
+                  !rest.starts_with("和") && !rest.starts_with("及") && !rest.starts_with("与") ||
+                  lex.growth_verbs.prefix_match(rest, &sign) > 0)) {
+      cut = i;
+      break;
+    }
+    next_code_point(before, i);
+  }
+  std::string_view list = strip_subject(before.substr(0, cut), lex);
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (true) {
+    std::size_t at = list.find("、", start);
+    items.emplace_back(strip_subject(list.substr(start, at == npos ? npos : at - start), lex));
+    if (at == npos) break;
+    start = at + std::string_view("、").size();
+  }
+  if (items.size() == 1) {
+    // "A和B" when there is no 、
+    std::string only = items[0];
+    for (std::string_view joiner : {"和", "与"}) {
+      std::size_t at = only.find(joiner);
+      if (at != std::string::npos && at > 0) {
+        items = {only.substr(0, at), only.substr(at + joiner.size())};
+        break;
+      }
+    }
+  }
+  items.erase(std::remove_if(items.begin(), items.end(), [](const auto& s) { return s.empty(); }),
+              items.end());
+  return items;
+}
+
+}  // namespace
+
+std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::size_t end,
+                                const std::vector<QuantityView>& quantities,
+                                const SentenceContext& context, const Lexicon& lex,
+                                std::string& carried_metric) {
+  std::vector<Fact> facts;
+  if (quantities.empty()) return facts;
+
+  // Clause boundaries and quoted stretches.
+  std::vector<Span> marks;  // byte span of each clause mark
+  std::vector<Span> quotes;
+  std::size_t open_quote = npos;
+  for (std::size_t i = begin; i < end;) {
+    std::size_t j = i;
+    char32_t cp = next_code_point(text, j);
+    if (cp == U'“') open_quote = i;
+    if (cp == U'”' && open_quote != npos) {
+      quotes.push_back({open_quote, j});
+      open_quote = npos;
+    }
+    for (auto m : kClauseMarks)
+      if (text.substr(i, m.size()) == m) {
+        marks.push_back({i, j});
+        break;
+      }
+    i = j;
+  }
+  auto clause_of = [&](std::size_t at) {
+    Clause c{begin, end};
+    for (const Span& m : marks) {
+      if (m.end <= at) {
+        c.begin = m.end;
+      } else if (m.begin >= at) {
+        c.end = m.begin;
+        break;
+      }
+    }
+    return c;
+  };
+  auto quoted = [&](std::size_t at) {
+    return std::any_of(quotes.begin(), quotes.end(),
+                       [&](const Span& q) { return at > q.begin && at < q.end; });
+  };
+
+  // A sentence-wide target cue (主要预期目标是：…).
+  std::size_t sentence_target_at = lex.sentence_target_cues.find_first(text.substr(begin, end - begin));
+  if (sentence_target_at != npos) sentence_target_at += begin;
+
+  // Explicit years that date what follows: "2023年，…", "刚刚过去的2017年，…", "到2025年…".
+  struct YearCue {
+    std::size_t at;
+    int year;
+  };
+  std::vector<YearCue> year_cues;
+  for (const auto& q : quantities) {
+    if (q.kind != "year" || !q.value.is_number()) continue;
+    std::string_view after = text.substr(q.end, std::min<std::size_t>(12, end - q.end));
+    std::string_view before = text.substr(begin, q.begin - begin);
+    bool dated_clause = after.starts_with("，") || after.starts_with("年，") ||
+                        after.starts_with(",") || after.starts_with("年,");
+    bool horizon = before.ends_with("到") || before.ends_with("至");
+    if (dated_clause || horizon) year_cues.push_back({q.end, q.value.get<int>()});
+  }
+
+  std::size_t last_kept_end = begin;
+  std::size_t proportion_clause = npos;  // clause begin of "60%的村…" (its other numbers are criteria)
+  std::vector<std::string> respective;   // subjects of a 分别 list
+  std::size_t respective_next = 0;
+  int respective_sign = 0;               // 0: the list is levels
+  bool in_respective = false;
+
+  for (std::size_t qi = 0; qi < quantities.size(); ++qi) {
+    const QuantityView& q = quantities[qi];
+    if (q.kind != "quantity" && q.kind != "percent") {
+      if (q.kind == "ordinal" || q.kind == "year" || q.kind == "date") last_kept_end = std::max(last_kept_end, q.end);
+      continue;
+    }
+    Clause clause = clause_of(q.begin);
+    std::size_t left_begin = std::max(clause.begin, last_kept_end);
+    if (left_begin > q.begin) left_begin = q.begin;
+    std::string_view left = text.substr(left_begin, q.begin - left_begin);
+    std::size_t right_end = clause.end;
+    if (qi + 1 < quantities.size()) right_end = std::min(right_end, quantities[qi + 1].begin);
+    if (right_end < q.end) right_end = q.end;
+    std::string_view right = text.substr(q.end, right_end - q.end);
+    std::string_view right_trim = right;
+    std::size_t trailing_qualifier = 0;
+    for (std::size_t n; (n = lex.qualifier_words.prefix_match(right_trim)) > 0;) {
+      right_trim.remove_prefix(n);
+      trailing_qualifier += n;
+    }
+
+    // ---- numbers that are not facts of their own ----
+    if (quoted(q.begin)) continue;                                      // slogans
+    if (q.begin > 0 && std::isalpha(static_cast<unsigned char>(text[q.begin - 1]))) continue;  // PM2.5, i3
+    if (q.unit.empty() && q.end < text.size() && ascii_alnum(text[q.end])) continue;         // 5G
+    if (left.ends_with("每") || left.ends_with("第")) continue;          // 每万人, 第N
+    if (!right.empty() && std::isdigit(static_cast<unsigned char>(right.front()))) continue;  // 10国26户
+    if (q.surface_unit == "大" || right.starts_with("大")) continue;     // 四大基地
+    if (lex.duration_units.contains(q.unit) && !right_trim.empty() &&
+        nominal(first_cp(right_trim)) && right_trim == right) continue;  // 24小时供水, 三年行动
+    if ((q.qualifier == ">=" || q.qualifier == ">") && right.starts_with("以上") &&
+        is_cjk_ideograph(first_cp(right.substr(std::string_view("以上").size()))) &&
+        !right.substr(std::string_view("以上").size()).starts_with("的"))
+      continue;                                                          // 亿元以上项目
+    if (proportion_clause == clause.begin) continue;                     // 60%的村…达到10万元
+    if (lex.average_cues.find_first(left) != npos) {                     // 年均增长
+      last_kept_end = q.end + trailing_qualifier;
+      continue;
+    }
+
+    // ---- role: level or growth, from-to ----
+    bool growth = false, saw_to = false, is_from = false, earlier_period = false, absolute_change = false;
+    int sign = 1;
+    std::string_view subject = left;
+    for (bool changed = true; changed && !subject.empty();) {
+      changed = false;
+      subject = trim_spaces(subject);
+      std::size_t n = 0;
+      int s = 0;
+      if ((n = lex.qualifier_words.suffix_match(subject)) > 0) {
+      } else if ((n = lex.to_markers.suffix_match(subject)) > 0) {
+        saw_to = true;
+      } else if (lex.absolute_change_verbs.suffix_match(subject) > 0 && !is_ratio(q.unit)) {
+        absolute_change = true;  // 减少1650万人: the verb stays in the metric
+        break;
+      } else if ((n = lex.growth_verbs.suffix_match(subject, &s)) > 0) {
+        if (is_ratio(q.unit) && !saw_to && !growth) {
+          growth = true;
+          sign = s;
+        }
+      } else if ((n = lex.from_period_words.suffix_match(subject)) > 0) {
+        earlier_period = true;
+      } else if ((n = lex.from_markers.suffix_match(subject)) > 0) {
+        is_from = true;
+      } else if ((n = lex.predicate_verbs.suffix_match(subject)) > 0) {
+      } else if ((n = lex.scope_words.suffix_match(subject)) > 0) {
+      } else if ((n = lex.connectors.suffix_match(subject)) > 0) {
+      }
+      if (n > 0) {
+        subject.remove_suffix(n);
+        changed = true;
+      }
+    }
+    if (earlier_period && !is_from) is_from = true;  // 比去年同期…: treat as the earlier figure only with 由/从
+    int s = 0;
+    if (std::size_t n = lex.rate_suffixes.suffix_match(subject, &s); n > 0 && is_ratio(q.unit) && n < subject.size()) {
+      growth = true;
+      sign = s;
+      subject.remove_suffix(n);
+    }
+    bool respective_here = left.find("分别") != npos;
+    std::string_view before_respective;
+    if (respective_here) before_respective = left.substr(0, left.find("分别"));
+    subject = strip_subject(subject, lex);
+    if (absolute_change) subject = strip_subject(subject, lex);
+
+    bool connector_only = !respective_here && only_function_words(left, lex) &&
+                          lex.growth_verbs.suffix_match(left, &s) == 0 && !facts.empty();
+    if (respective_here) {
+      in_respective = true;
+      respective_next = 0;
+      respective_sign = growth ? sign : 0;
+      respective = respective_subjects(before_respective, lex);
+      if (respective.empty()) {
+        // The subjects are in the clause before: "A、B保持快速增长，分别增长15%、17.4%".
+        Clause prev = clause_of(clause.begin > begin ? clause.begin - 1 : begin);
+        if (prev.begin < clause.begin)
+          respective = respective_subjects(text.substr(prev.begin, clause.begin - prev.begin), lex);
+      }
+    } else if (!(connector_only && in_respective)) {
+      in_respective = false;
+    } else if (respective_sign != 0 && is_ratio(q.unit)) {
+      growth = true;
+      sign = respective_sign;
+    }
+
+    // ---- metric ----
+    bool count_unit = q.unit.empty() || lex.count_units.contains(q.unit);
+    std::string_view noun = noun_after(right_trim, lex);
+    std::vector<std::string> metrics;
+    std::size_t metric_begin = q.begin, metric_end = q.end;
+    bool inherited = false;
+    if (in_respective && !respective.empty()) {
+      metrics.push_back(respective[std::min(respective_next, respective.size() - 1)]);
+      ++respective_next;
+    } else if (count_unit && !noun.empty() && !growth) {
+      for (std::string_view head : lex.programme_heads.words())
+        if (noun.ends_with(head)) noun = {};
+      if (noun.empty()) {
+        last_kept_end = q.end + trailing_qualifier;
+        continue;  // 19个专项行动: parts of a programme
+      }
+      metrics.emplace_back(noun);
+      metric_end = q.end + trailing_qualifier + (right_trim.starts_with("的") ? 3 : 0) + noun.size();
+    } else if (q.unit == "percent" && subject.empty() && !noun.empty() && right_trim.starts_with("的")) {
+      metrics.emplace_back(noun);  // 超60%的村集体经济纯收入…: a share of subjects
+      metric_end = q.end + trailing_qualifier + 3 + noun.size();
+      proportion_clause = clause.begin;
+    } else if (!subject.empty()) {
+      std::string prev = !facts.empty() ? facts.back().metric : carried_metric;
+      metric_begin = static_cast<std::size_t>(subject.data() - text.data());
+      if (subject.starts_with("占") && !prev.empty()) {
+        std::string m = prev + std::string(subject);
+        if (!subject.ends_with("比重") && !subject.ends_with("比例") && !subject.ends_with("份额")) m += "比重";
+        metrics.push_back(m);
+      } else if (lex.generic_heads.contains(subject) && !prev.empty()) {
+        metrics.push_back(prev + std::string(subject));
+      } else if (auto items = coordinated_items(subject, lex); !items.empty()) {
+        metrics = items;
+      } else {
+        metrics.emplace_back(subject);
+      }
+    } else if (!noun.empty() && !growth) {
+      metrics.emplace_back(noun);
+      metric_end = q.end + trailing_qualifier + noun.size();
+    } else if (!facts.empty()) {
+      metrics.push_back(facts.back().metric);
+      inherited = true;
+    } else if (!carried_metric.empty()) {
+      metrics.push_back(carried_metric);
+      inherited = true;
+    } else if (count_unit && !trim_spaces(right_trim).empty()) {
+      metrics.emplace_back(trim_spaces(right_trim));  // 其中2所已交付使用
+      metric_end = right_end;
+    } else {
+      last_kept_end = q.end + trailing_qualifier;
+      continue;
+    }
+    last_kept_end = q.end + trailing_qualifier;
+
+    // A from-to pair: the second figure (…提高到78.9%) continues the first one's subject.
+    bool from_to_end = saw_to && !facts.empty() && facts.back().from_point;
+    if (context.multi_year && !is_from && !from_to_end) continue;
+
+    // ---- value ----
+    Measure measure{q.value, q.unit};
+    std::string qualifier = q.qualifier;
+    if (measure.unit.empty()) {
+      if (magnitude(q.value) < 10000) continue;  // a bare number is a name or a code
+      const std::string& m = metrics.front();
+      if (lex.money_heads.suffix_match(m) > 0) measure.unit = "CNY";
+      else if (lex.person_heads.suffix_match(m) > 0 ||
+               (absolute_change && lex.person_heads.find_first(m) != npos)) measure.unit = "person";
+      else measure.unit = "item";
+    }
+    if (growth && sign < 0) {
+      measure.value = negate(measure.value);
+      qualifier = mirror(qualifier);
+    }
+
+    // ---- status and period ----
+    std::string status = "actual";
+    int period = context.report_year;
+    if (context.scope == Scope::kPlan && !context.review_paragraph) {
+      status = "target";
+      period = context.plan_year;
+    }
+    std::string_view clause_before = text.substr(clause.begin, q.begin - clause.begin);
+    if (sentence_target_at != npos && sentence_target_at < q.begin && !context.review_paragraph) {
+      status = "target";
+      period = context.plan_year;
+    }
+    const WordList& cues = context.scope == Scope::kReview || context.review_paragraph
+                               ? lex.review_target_cues
+                               : lex.target_cues;
+    if (status != "target" && cues.find_first(clause_before) != npos) status = "target";
+    if (status != "target" && lex.estimate_cues.find_first(clause_before) != npos) status = "estimate";
+    for (const auto& cue : year_cues)
+      if (cue.at <= q.begin) period = cue.year;
+    if (status == "actual" && period > context.report_year && context.report_year != 0) status = "target";
+    if (is_from) period = context.multi_year ? context.report_year - 5 : period - 1;
+    if (from_to_end && context.multi_year) period = context.report_year;
+
+    // ---- merge a bare growth or level into the fact it completes ----
+    if (inherited && !facts.empty() && !facts.back().from_point && facts.back().qualifier == qualifier &&
+        metrics.size() == 1 && facts.back().metric == metrics.front()) {
+      Fact& prev = facts.back();
+      if (growth && !prev.growth) {
+        prev.growth = measure;
+        prev.end = std::max(prev.end, q.end + trailing_qualifier);
+        continue;
+      }
+      if (!growth && !prev.level) {
+        prev.level = measure;
+        prev.end = std::max(prev.end, q.end + trailing_qualifier);
+        continue;
+      }
+    }
+
+    for (const auto& metric : metrics) {
+      Fact f;
+      f.metric = metric;
+      f.begin = std::min(metric_begin, q.begin);
+      f.end = std::max(metric_end, q.end + trailing_qualifier);
+      (growth ? f.growth : f.level) = measure;
+      f.qualifier = qualifier;
+      f.status = status;
+      f.period = period;
+      f.from_point = is_from;
+      facts.push_back(std::move(f));
+    }
+  }
+  if (!facts.empty()) carried_metric = facts.back().metric;
+  return facts;
+}
+
+}  // namespace reportlens::indicators
