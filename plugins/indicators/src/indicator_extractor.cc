@@ -21,7 +21,27 @@ std::vector<SentenceSpan> sentences_of(const Document& doc) {
     out.push_back({to_normalized(norm, a.begin), to_normalized(norm, a.end)});
   if (!out.empty()) {
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
-    return out;
+    // A copy from the web may break a line inside a sentence (even inside a number); the
+    // normalised text has joined such lines, so sentences that do not end with a terminal
+    // mark and are not separated by a kept line break are one sentence.
+    std::vector<SentenceSpan> merged;
+    for (const auto& s : out) {
+      if (!merged.empty()) {
+        SentenceSpan& last = merged.back();
+        std::string_view tail = std::string_view(norm.text).substr(0, last.end);
+        while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
+        bool terminal = tail.ends_with("。") || tail.ends_with("！") || tail.ends_with("？") ||
+                        tail.ends_with("；") || tail.ends_with("\n");
+        bool gap_has_break = s.begin > last.end &&
+                             norm.text.substr(last.end, s.begin - last.end).find('\n') != std::string::npos;
+        if (!terminal && !gap_has_break && s.begin >= last.end) {
+          last.end = std::max(last.end, s.end);
+          continue;
+        }
+      }
+      merged.push_back(s);
+    }
+    return merged;
   }
   const std::string& t = norm.text;
   std::size_t start = 0;

@@ -313,7 +313,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     }
 
     // ---- role: level or growth, from-to ----
-    bool growth = false, saw_to = false, is_from = false, earlier_period = false, absolute_change = false;
+    bool growth = false, saw_to = false, is_from = false, absolute_change = false;
     int sign = 1;
     std::string_view subject = left;
     for (bool changed = true; changed && !subject.empty();) {
@@ -324,7 +324,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       if ((n = lex.qualifier_words.suffix_match(subject)) > 0) {
       } else if ((n = lex.to_markers.suffix_match(subject)) > 0) {
         saw_to = true;
-      } else if (lex.absolute_change_verbs.suffix_match(subject) > 0 && !is_ratio(q.unit)) {
+      } else if (!saw_to && lex.absolute_change_verbs.suffix_match(subject) > 0 && !is_ratio(q.unit)) {
         absolute_change = true;  // 减少1650万人: the verb stays in the metric
         break;
       } else if ((n = lex.growth_verbs.suffix_match(subject, &s)) > 0) {
@@ -332,12 +332,11 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
           growth = true;
           sign = s;
         }
+      } else if ((n = lex.scope_words.suffix_match(subject)) > 0) {
       } else if ((n = lex.from_period_words.suffix_match(subject)) > 0) {
-        earlier_period = true;
       } else if ((n = lex.from_markers.suffix_match(subject)) > 0) {
         is_from = true;
       } else if ((n = lex.predicate_verbs.suffix_match(subject)) > 0) {
-      } else if ((n = lex.scope_words.suffix_match(subject)) > 0) {
       } else if ((n = lex.connectors.suffix_match(subject)) > 0) {
       }
       if (n > 0) {
@@ -345,7 +344,6 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
         changed = true;
       }
     }
-    if (earlier_period && !is_from) is_from = true;  // 比去年同期…: treat as the earlier figure only with 由/从
     int s = 0;
     if (std::size_t n = lex.rate_suffixes.suffix_match(subject, &s); n > 0 && is_ratio(q.unit) && n < subject.size()) {
       growth = true;
@@ -439,10 +437,17 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     // ---- value ----
     Measure measure{q.value, q.unit};
     std::string qualifier = q.qualifier;
-    if (measure.unit.empty()) {
-      if (magnitude(q.value) < 10000) continue;  // a bare number is a name or a code
+    // A bare 万/亿 amount (numbers gives it as a count) takes its unit from the metric's head.
+    bool bare_amount = measure.unit.empty() ||
+                       (measure.unit == "item" && (q.surface_unit.empty() || q.surface_unit == "万" ||
+                                                   q.surface_unit == "亿" || q.surface_unit == "万亿"));
+    if (bare_amount) {
+      if (magnitude(q.value) < 10000) {
+        if (measure.unit.empty()) continue;  // a bare number is a name or a code
+      }
       const std::string& m = metrics.front();
-      if (lex.money_heads.suffix_match(m) > 0) measure.unit = "CNY";
+      if (magnitude(q.value) < 10000) {
+      } else if (lex.money_heads.suffix_match(m) > 0) measure.unit = "CNY";
       else if (lex.person_heads.suffix_match(m) > 0 ||
                (absolute_change && lex.person_heads.find_first(m) != npos)) measure.unit = "person";
       else measure.unit = "item";
