@@ -103,7 +103,7 @@ void Lexicon::load_words(const std::filesystem::path& file) {
       {"sentence_target_cues", &sentence_target_cues}, {"estimate_cues", &estimate_cues},
       {"average_cues", &average_cues}, {"generic_heads", &generic_heads},
       {"metric_heads", &metric_heads}, {"noun_stops", &noun_stops},
-      {"programme_heads", &programme_heads}, {"duration_units", &duration_units},
+      {"programme_heads", &programme_heads}, {"attribute_units", &attribute_units}, {"exclusion_cues", &exclusion_cues},
       {"count_units", &count_units}, {"person_heads", &person_heads},
       {"money_heads", &money_heads},
       {"review_openers", &review_openers}, {"multi_year_openers", &multi_year_openers},

@@ -61,7 +61,8 @@ struct Lexicon {
   WordList metric_heads;
   WordList noun_stops;
   WordList programme_heads;
-  WordList duration_units;
+  WordList attribute_units;
+  WordList exclusion_cues;
   WordList count_units;
   WordList person_heads;
   WordList money_heads;

@@ -298,9 +298,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (q.begin > 0 && std::isalpha(static_cast<unsigned char>(text[q.begin - 1]))) continue;  // PM2.5, i3
     if (q.unit.empty() && q.end < text.size() && ascii_alnum(text[q.end])) continue;         // 5G
     if (left.ends_with("每") || left.ends_with("第")) continue;          // 每万人, 第N
-    if (!right.empty() && std::isdigit(static_cast<unsigned char>(right.front()))) continue;  // 10国26户
+    if (q.end < text.size() && std::isdigit(static_cast<unsigned char>(text[q.end]))) continue;  // 10国26户
+    if (lex.exclusion_cues.suffix_match(trim_spaces(left)) > 0) continue;  // 剔除两户企业影响
     if (q.surface_unit == "大" || right.starts_with("大")) continue;     // 四大基地
-    if (lex.duration_units.contains(q.unit) && !right_trim.empty() &&
+    if (lex.attribute_units.contains(q.unit) && !right_trim.empty() &&
         nominal(first_cp(right_trim)) && right_trim == right) continue;  // 24小时供水, 三年行动
     if ((q.qualifier == ">=" || q.qualifier == ">") && right.starts_with("以上") &&
         is_cjk_ideograph(first_cp(right.substr(std::string_view("以上").size()))) &&
@@ -376,9 +377,19 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       sign = respective_sign;
     }
 
+    // 由40.8%调整到21.1%: the second figure of a from-to pair keeps the first one's subject
+    // whatever verb joins them.
+    if (saw_to && !facts.empty() && facts.back().from_point && code_point_count(subject) <= 2)
+      subject = {};
+
     // ---- metric ----
     bool count_unit = q.unit.empty() || lex.count_units.contains(q.unit);
     std::string_view noun = noun_after(right_trim, lex);
+    if (noun.empty() && count_unit) {
+      // 44个参与农村改厕的行政村: the counted noun follows a relative clause.
+      std::size_t de = right_trim.find("的");
+      if (de != npos && de > 0) noun = noun_after(right_trim.substr(de), lex);
+    }
     std::vector<std::string> metrics;
     std::size_t metric_begin = q.begin, metric_end = q.end;
     bool inherited = false;
@@ -387,16 +398,16 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       ++respective_next;
     } else if (count_unit && !noun.empty() && !growth) {
       for (std::string_view head : lex.programme_heads.words())
-        if (noun.ends_with(head)) noun = {};
+        if (noun.ends_with(head) || noun.starts_with(head)) noun = {};
       if (noun.empty()) {
         last_kept_end = q.end + trailing_qualifier;
         continue;  // 19个专项行动: parts of a programme
       }
       metrics.emplace_back(noun);
-      metric_end = q.end + trailing_qualifier + (right_trim.starts_with("的") ? 3 : 0) + noun.size();
+      metric_end = static_cast<std::size_t>(noun.data() - text.data()) + noun.size();
     } else if (q.unit == "percent" && subject.empty() && !noun.empty() && right_trim.starts_with("的")) {
       metrics.emplace_back(noun);  // 超60%的村集体经济纯收入…: a share of subjects
-      metric_end = q.end + trailing_qualifier + 3 + noun.size();
+      metric_end = static_cast<std::size_t>(noun.data() - text.data()) + noun.size();
       proportion_clause = clause.begin;
     } else if (!subject.empty()) {
       std::string prev = !facts.empty() ? facts.back().metric : carried_metric;
@@ -414,7 +425,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       }
     } else if (!noun.empty() && !growth) {
       metrics.emplace_back(noun);
-      metric_end = q.end + trailing_qualifier + noun.size();
+      metric_end = static_cast<std::size_t>(noun.data() - text.data()) + noun.size();
     } else if (!facts.empty()) {
       metrics.push_back(facts.back().metric);
       inherited = true;
@@ -428,7 +439,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       last_kept_end = q.end + trailing_qualifier;
       continue;
     }
-    last_kept_end = q.end + trailing_qualifier;
+    last_kept_end = std::max(q.end + trailing_qualifier, metric_end);
 
     // A from-to pair: the second figure (…提高到78.9%) continues the first one's subject.
     bool from_to_end = saw_to && !facts.empty() && facts.back().from_point;
@@ -448,8 +459,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       const std::string& m = metrics.front();
       if (magnitude(q.value) < 10000) {
       } else if (lex.money_heads.suffix_match(m) > 0) measure.unit = "CNY";
-      else if (lex.person_heads.suffix_match(m) > 0 ||
-               (absolute_change && lex.person_heads.find_first(m) != npos)) measure.unit = "person";
+      else if (lex.person_heads.suffix_match(m) > 0 || lex.person_heads.find_first(m) != npos)
+        measure.unit = "person";
       else measure.unit = "item";
     }
     if (growth && sign < 0) {
