@@ -112,6 +112,14 @@ void read_input(Checker& c, const YAML::Node& node, const std::string& role,
 }  // namespace
 
 PipelineConfig load_pipeline_config(const std::filesystem::path& file) {
+  std::vector<ConfigIssue> issues;
+  PipelineConfig cfg = load_pipeline_config(file, issues);
+  if (!issues.empty()) throw ConfigError(std::move(issues));
+  return cfg;
+}
+
+PipelineConfig load_pipeline_config(const std::filesystem::path& file,
+                                    std::vector<ConfigIssue>& issues) {
   PipelineConfig cfg;
   cfg.file = file;
   cfg.dir = std::filesystem::absolute(file).parent_path();
@@ -138,7 +146,10 @@ PipelineConfig load_pipeline_config(const std::filesystem::path& file) {
     throw ConfigError(c.issues());
   }
   c.only_keys(root, "the pipeline", {"name", "description", "inputs", "stages", "output"});
-  if (!c.string_at(root["name"], "name", cfg.name)) c.issue(root, "missing required key 'name'");
+  if (!root["name"].IsDefined() || root["name"].IsNull())
+    c.issue(root, "missing required key 'name'");
+  else
+    c.string_at(root["name"], "name", cfg.name);
   c.string_at(root["description"], "description", cfg.description);
 
   const YAML::Node inputs = root["inputs"];
@@ -172,11 +183,16 @@ PipelineConfig load_pipeline_config(const std::filesystem::path& file) {
         s.use = n.Scalar();
       } else if (n.IsMap()) {
         c.only_keys(n, "a stage", {"use", "id", "with"});
-        if (!c.string_at(n["use"], "use", s.use)) c.issue(n, "stage: missing 'use: STAGE-NAME'");
+        if (!c.string_at(n["use"], "use", s.use)) {
+          c.issue(n, "stage: missing 'use: STAGE-NAME'");
+          continue;  // nothing to check it against: no second "unknown stage ''" message
+        }
         c.string_at(n["id"], "id", s.id);
         if (n["with"]) s.with = n["with"];  // yaml-cpp refuses to assign an undefined node
-        if (s.with.IsDefined() && !s.with.IsNull() && !s.with.IsMap())
+        if (s.with.IsDefined() && !s.with.IsNull() && !s.with.IsMap()) {
           c.issue(s.with, "with: expected a mapping of settings");
+          s.with.reset();  // reported once; the schema check then sees no settings
+        }
       } else {
         c.issue(n, "stage: expected a stage name or {use: STAGE, with: {...}}");
         continue;
@@ -214,7 +230,7 @@ PipelineConfig load_pipeline_config(const std::filesystem::path& file) {
       c.issue(output, "output: expected a path or {path: ..., formats: [...]}");
     }
   }
-  if (!c.issues().empty()) throw ConfigError(c.issues());
+  issues.insert(issues.end(), c.issues().begin(), c.issues().end());
   return cfg;
 }
 

@@ -48,6 +48,12 @@ struct PipelineConfig {
 // Reads and checks `file`. Throws ConfigError listing every problem as file:line:column.
 PipelineConfig load_pipeline_config(const std::filesystem::path& file);
 
+// The same, but structural problems are appended to `issues` and the rest of the file is
+// still returned, so that later checks (stages, settings, inputs) can report theirs in the
+// same run. Throws ConfigError only when the file cannot be read or is not YAML at all.
+PipelineConfig load_pipeline_config(const std::filesystem::path& file,
+                                    std::vector<ConfigIssue>& issues);
+
 // Parses one `--input` value: "PATH" or "ROLE=PATH" (role: a bare word).
 InputSpec parse_input_argument(const std::string& argument);
 

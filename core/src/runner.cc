@@ -37,12 +37,18 @@ struct Prepared {
 
 Prepared prepare(const RunOptions& o) {
   Prepared p;
-  p.config = load_pipeline_config(o.pipeline_file);
+  // Every validation problem (structure, stages, settings, inputs) is collected and
+  // reported at once; only an unreadable file or a plugin refusal stops earlier.
+  std::vector<ConfigIssue> issues;
+  p.config = load_pipeline_config(o.pipeline_file, issues);
   p.registry.discover(PluginRegistry::search_path(o.plugin_paths));
   p.registry.throw_if_rejected();
-  p.plan = make_plan(p.config, p.registry, o.settings);
+  try {
+    p.plan = make_plan(p.config, p.registry, o.settings);
+  } catch (const ConfigError& e) {
+    issues.insert(issues.end(), e.issues().begin(), e.issues().end());
+  }
 
-  std::vector<ConfigIssue> issues;
   if (!o.inputs.empty()) {
     std::vector<InputSpec> specs;
     for (const auto& a : o.inputs) specs.push_back(parse_input_argument(a));

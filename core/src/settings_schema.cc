@@ -14,6 +14,12 @@ ConfigIssue issue_at(const YAML::Node& node, const std::string& file, std::strin
   return i;
 }
 
+// "an integer", "a string": messages read as English.
+std::string a_type(const std::string& type) {
+  const bool vowel = !type.empty() && std::string("aeiou").find(type[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + type;
+}
+
 std::string type_of(const Json& schema) {
   return schema.contains("type") && schema["type"].is_string() ? schema["type"].get<std::string>()
                                                                : "";
@@ -95,9 +101,9 @@ Json convert(const YAML::Node& node, const Json& schema, const std::string& file
     }
     return Json();
   }
-  if (!node.IsScalar()) return bad("a " + type);
+  if (!node.IsScalar()) return bad(a_type(type));
   Json value;
-  if (!scalar_as(node.as<std::string>(), type, value)) return bad("a " + type + ", got '" + node.as<std::string>() + "'");
+  if (!scalar_as(node.as<std::string>(), type, value)) return bad(a_type(type) + ", got '" + node.as<std::string>() + "'");
   if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) ==
                                      schema["enum"].end())
     return bad("one of " + schema["enum"].dump());

@@ -1,0 +1,115 @@
+// The JSON result writer: code point offsets, surface text, deterministic ordering, the
+// result object's shape (../shared/spec/output-format.md).
+#include <gtest/gtest.h>
+
+#include "reportlens/document.h"
+#include "reportlens/testing.h"
+#include "result_writer.h"
+
+namespace reportlens {
+namespace {
+
+TEST(ResultWriter, OffsetsAreCodePointsAndTextIsTheSurface) {
+  // 😀 is 4 bytes / 1 code point, 增 3 bytes / 1 code point.
+  Document doc("d", "src/d.txt", "😀增长1.5%。");
+  doc.add("quantity", 10, 14, {{"value", 1.5}, {"unit", "percent"}});
+  const Json j = document_to_json(doc);
+  ASSERT_EQ(j["annotations"].size(), 1u);
+  const Json& a = j["annotations"][0];
+  EXPECT_EQ(a["type"], "quantity");
+  EXPECT_EQ(a["begin"], 3);
+  EXPECT_EQ(a["end"], 7);
+  EXPECT_EQ(a["text"], "1.5%");
+  EXPECT_EQ(a["attrs"]["unit"], "percent");
+}
+
+TEST(ResultWriter, AnnotationsAreSortedByBeginThenLongestFirstThenType) {
+  Document doc("d", "d", "增长1.5%。下降3%。");
+  // Added in a scrambled order on purpose.
+  doc.add("quantity", 19, 21);       // 3%
+  doc.add("sentence", 13, 24);       // 下降3%。
+  doc.add("quantity", 6, 10);        // 1.5%
+  doc.add("sentence", 0, 13);        // 增长1.5%。
+  doc.add("number", 6, 10);          // same span as the quantity: by type name
+  const Json j = document_to_json(doc);
+  std::vector<std::string> order;
+  for (const auto& a : j["annotations"])
+    order.push_back(a["type"].get<std::string>() + "@" + std::to_string(a["begin"].get<int>()) +
+                    "-" + std::to_string(a["end"].get<int>()));
+  EXPECT_EQ(order, (std::vector<std::string>{"sentence@0-7", "number@2-6", "quantity@2-6",
+                                             "sentence@7-12", "quantity@9-11"}));
+}
+
+TEST(ResultWriter, OutputDoesNotDependOnInsertionOrder) {
+  Document a("d", "d", "一二三四五");
+  Document b("d", "d", "一二三四五");
+  a.add("x", 0, 3, {{"n", 1}});
+  a.add("y", 3, 9);
+  a.add("x", 6, 12, {{"n", 2}});
+  b.add("y", 3, 9);
+  b.add("x", 0, 3, {{"n", 1}});
+  b.add("x", 6, 12, {{"n", 2}});
+  EXPECT_EQ(document_to_json(a).dump(), document_to_json(b).dump());
+}
+
+TEST(ResultWriter, StructuralSpansAreShortenedFactsAreNot) {
+  std::string longtext;
+  for (int i = 0; i < 200; ++i) longtext += "经";
+  Document doc("d", "d", longtext);
+  doc.add("section", 0, longtext.size(), {{"level", 1}, {"title", "经"}});
+  doc.add("indicator", 0, longtext.size());
+  const Json j = document_to_json(doc);
+  ASSERT_EQ(j["annotations"].size(), 2u);
+  const std::string section_text = j["annotations"][1]["type"] == "section"
+                                       ? j["annotations"][1]["text"].get<std::string>()
+                                       : j["annotations"][0]["text"].get<std::string>();
+  const std::string indicator_text = j["annotations"][1]["type"] == "indicator"
+                                         ? j["annotations"][1]["text"].get<std::string>()
+                                         : j["annotations"][0]["text"].get<std::string>();
+  EXPECT_EQ(indicator_text, longtext);
+  EXPECT_EQ(code_point_count(section_text), 121u);  // 120 characters and an ellipsis
+  EXPECT_EQ(section_text.substr(section_text.size() - 3), "…");
+  EXPECT_EQ(j["annotations"][0]["end"], 200);
+}
+
+TEST(ResultWriter, DocumentObjectHasTheContractFields) {
+  Document doc("tiexi/a.txt", "corpus/tiexi/a.txt", "增长。",
+               {{"sha256", "abc"}, {"encoding", "UTF-8"}, {"region", "铁西区"}});
+  const Json j = document_to_json(doc);
+  EXPECT_EQ(j["id"], "tiexi/a.txt");
+  EXPECT_EQ(j["source"], "corpus/tiexi/a.txt");
+  EXPECT_EQ(j["sha256"], "abc");
+  EXPECT_FALSE(j["meta"].contains("sha256"));  // lifted to the top level
+  EXPECT_EQ(j["meta"]["region"], "铁西区");
+  EXPECT_TRUE(j["annotations"].is_array());
+}
+
+TEST(ResultWriter, ResultObjectListsDocumentsComparisonsAndErrors) {
+  Document doc("a", "a", "增长。");
+  const Json result = result_to_json(
+      "extract", {{"tool", "reportlens"}}, {&doc}, Json::array({{{"base", "a"}}}),
+      {DocumentFailure{"b.txt", "in/b.txt", "numbers", "in/b.txt: boom", ExitCode::kStage}});
+  EXPECT_EQ(result["pipeline"], "extract");
+  EXPECT_EQ(result["provenance"]["tool"], "reportlens");
+  ASSERT_EQ(result["documents"].size(), 1u);
+  EXPECT_EQ(result["comparisons"][0]["base"], "a");
+  ASSERT_EQ(result["errors"].size(), 1u);
+  EXPECT_EQ(result["errors"][0]["id"], "b.txt");
+  EXPECT_EQ(result["errors"][0]["stage"], "numbers");
+  EXPECT_EQ(result["errors"][0]["exit_code"], 5);
+  // Key order is fixed (ordered_json), so the dump is stable.
+  std::vector<std::string> keys;
+  for (const auto& [k, v] : result.items()) keys.push_back(k);
+  EXPECT_EQ(keys, (std::vector<std::string>{"pipeline", "provenance", "documents", "comparisons",
+                                            "errors"}));
+}
+
+TEST(ResultWriter, TestingToJsonIsTheSameWriter) {
+  Document doc("a", "a", "😀1");
+  doc.add("digits", 4, 5);
+  EXPECT_EQ(testing::to_json(doc), document_to_json(doc));
+  EXPECT_EQ(testing::to_json(doc)["annotations"][0]["begin"], 1);
+}
+
+}  // namespace
+}  // namespace reportlens

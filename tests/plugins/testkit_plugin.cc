@@ -1,0 +1,112 @@
+// A well-behaved plugin for the core tests: stages whose output the tests can predict exactly,
+// and settings schemas that exercise every validation rule (types, enum, minimum, defaults).
+#include <string>
+
+#include "reportlens/plugin.h"
+
+namespace {
+
+using reportlens::Corpus;
+using reportlens::Document;
+using reportlens::Json;
+using reportlens::StageContext;
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Tags each run of ASCII digits at least `min_length` long as "digits".
+class TagDigits : public reportlens::DocumentStage {
+ public:
+  explicit TagDigits(const StageContext& context)
+      : min_length_(context.settings.at("min_length").get<std::size_t>()),
+        first_only_(context.settings.at("mode").get<std::string>() == "first"),
+        label_(context.settings.at("label").get<std::string>()) {}
+
+  void process(Document& doc) const override {
+    const std::string& text = doc.text();
+    for (std::size_t i = 0; i < text.size();) {
+      if (!is_digit(text[i])) {
+        ++i;
+        continue;
+      }
+      std::size_t end = i;
+      while (end < text.size() && is_digit(text[end])) ++end;
+      if (end - i >= min_length_) {
+        doc.add("digits", i, end, {{"value", text.substr(i, end - i)}, {"label", label_}});
+        if (first_only_) return;
+      }
+      i = end;
+    }
+  }
+
+ private:
+  std::size_t min_length_;
+  bool first_only_;
+  std::string label_;
+};
+
+constexpr const char* kTagDigitsSettings = R"json({"type":"object","properties":{
+  "min_length":{"type":"integer","minimum":1,"default":1,"description":"Shortest run tagged"},
+  "mode":{"type":"string","enum":["all","first"],"default":"all"},
+  "label":{"type":"string","default":"digits"},
+  "weights":{"type":"array","items":{"type":"number"},"default":[]},
+  "verbose":{"type":"boolean","default":false}}})json";
+
+// Consumes "digits": one "digit_sum" annotation over the whole text with their sum.
+class SumDigits : public reportlens::DocumentStage {
+ public:
+  explicit SumDigits(const StageContext&) {}
+  void process(Document& doc) const override {
+    long long sum = 0;
+    for (const auto& a : doc.annotations("digits")) sum += std::stoll(a.attrs.at("value").get<std::string>());
+    doc.add("digit_sum", 0, doc.text().size(), {{"sum", sum}});
+  }
+};
+
+// Fails on a document that contains `marker`: a per-document stage failure.
+class FailOnMarker : public reportlens::DocumentStage {
+ public:
+  explicit FailOnMarker(const StageContext& context)
+      : marker_(context.settings.at("marker").get<std::string>()) {}
+  void process(Document& doc) const override {
+    const auto at = doc.text().find(marker_);
+    if (at != std::string::npos)
+      throw reportlens::StageError("found the marker '" + marker_ + "' at byte " + std::to_string(at));
+  }
+
+ private:
+  std::string marker_;
+};
+
+// Corpus stage: one comparison listing every document id, its role and its "digits" count.
+class CountCorpus : public reportlens::CorpusStage {
+ public:
+  explicit CountCorpus(const StageContext& context) : fail_(context.settings.at("fail").get<bool>()) {}
+  void process(Corpus& corpus) const override {
+    if (fail_) throw reportlens::StageError("deliberate corpus failure");
+    Json docs = Json::array();
+    for (const Document* d : corpus.documents)
+      docs.push_back({{"id", d->id()}, {"digits", d->annotations("digits").size()}});
+    Json roles = Json::object();
+    for (const auto& [role, d] : corpus.roles) roles[role] = d->id();
+    corpus.comparisons.push_back({{"kind", "count"}, {"documents", docs}, {"roles", roles}});
+    corpus.side_outputs["counts.txt"] = std::to_string(corpus.documents.size()) + " documents\n";
+  }
+
+ private:
+  bool fail_;
+};
+
+}  // namespace
+
+REPORTLENS_PLUGIN(
+    "testkit", "3.2.1", "core test plugin: predictable stages",
+    reportlens::document_stage<TagDigits>("tag-digits", "Tags runs of ASCII digits", "", "digits",
+                                          kTagDigitsSettings),
+    reportlens::document_stage<SumDigits>("sum-digits", "Sums the tagged digit runs", "digits",
+                                          "digit_sum", R"({"type":"object","properties":{}})"),
+    reportlens::document_stage<FailOnMarker>(
+        "fail-on-marker", "Fails on documents containing a marker", "", "",
+        R"({"type":"object","properties":{"marker":{"type":"string","default":"FAIL"}}})"),
+    reportlens::corpus_stage<CountCorpus>(
+        "count-corpus", "One comparison counting digits per document", "digits", "",
+        R"({"type":"object","properties":{"fail":{"type":"boolean","default":false}}})"));
