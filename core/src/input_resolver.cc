@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "batch_manifest.h"
+
 namespace reportlens {
 namespace fs = std::filesystem;
 
@@ -52,7 +54,21 @@ std::vector<ResolvedInput> resolve_inputs(const std::vector<InputSpec>& specs,
     const auto missing = [&](const std::string& what) {
       issues.push_back({origin, spec.line, spec.column, "input '" + spec.path + "': " + what});
     };
-    if (spec.path.find_first_of("*?[") != std::string::npos) {
+    if (spec.manifest || (is_manifest_file(full) && fs::is_regular_file(full, ec))) {
+      // A manifest lists the documents with their metadata (batch_manifest.h).
+      std::vector<ConfigIssue> found;
+      const auto entries = read_manifest(full, found);
+      for (auto& i : found) issues.push_back(std::move(i));
+      if (entries.empty() && found.empty()) missing("the manifest lists no document");
+      const fs::path dir = full.parent_path();
+      for (const auto& e : entries) {
+        ResolvedInput r = make(spec, e.path, e.id.empty() ? e.path.lexically_relative(dir).generic_string() : e.id);
+        for (const auto& [k, v] : e.meta.items()) r.meta[k] = v;
+        if (!e.role.empty()) r.role = e.role;
+        if (!e.encoding.empty()) r.encoding = e.encoding;
+        out.push_back(std::move(r));
+      }
+    } else if (spec.path.find_first_of("*?[") != std::string::npos) {
       glob_t g{};
       std::vector<fs::path> matches;
       if (::glob(full.c_str(), 0, nullptr, &g) == 0)

@@ -23,6 +23,8 @@ struct ResolvedInput {
 // Expands `specs`, relative paths taken from `base_dir`. A directory gives its *.txt,
 // *.html and *.htm files (recursively, sorted) with ids relative to it; a single file's id
 // is "<parent dir>/<file name>"; a glob's matches are treated as single files.
+// A manifest (.csv/.jsonl, or an input given as {manifest: FILE}) gives the files it lists,
+// with its metadata (batch_manifest.h).
 // Inputs matching nothing are reported in `issues` (attributed to `origin`).
 std::vector<ResolvedInput> resolve_inputs(const std::vector<InputSpec>& specs,
                                           const std::filesystem::path& base_dir,

@@ -87,8 +87,10 @@ void read_input(Checker& c, const YAML::Node& node, const std::string& role,
   if (node.IsScalar()) {
     in.path = node.Scalar();
   } else if (node.IsMap()) {
-    c.only_keys(node, "an input", {"path", "role", "meta", "encoding", "on_invalid"});
-    if (!c.string_at(node["path"], "input path", in.path)) c.issue(node, "input: missing 'path'");
+    c.only_keys(node, "an input", {"path", "manifest", "role", "meta", "encoding", "on_invalid"});
+    if (c.string_at(node["manifest"], "input manifest", in.path)) in.manifest = true;
+    else if (!c.string_at(node["path"], "input path", in.path))
+      c.issue(node, "input: missing 'path' (or 'manifest')");
     c.string_at(node["role"], "input role", in.role);
     c.string_at(node["encoding"], "input encoding", in.encoding);
     std::string on_invalid;
@@ -209,7 +211,12 @@ PipelineConfig load_pipeline_config(const std::filesystem::path& file,
     if (output.IsScalar()) {
       cfg.output.path = output.Scalar();
     } else if (output.IsMap()) {
-      c.only_keys(output, "output", {"path", "formats"});
+      c.only_keys(output, "output", {"path", "formats", "csv_bom"});
+      if (output["csv_bom"].IsDefined()) {
+        const std::string v = output["csv_bom"].IsScalar() ? output["csv_bom"].Scalar() : "";
+        if (v != "true" && v != "false") c.issue(output["csv_bom"], "csv_bom: expected true or false");
+        cfg.output.csv_bom = v == "true";
+      }
       c.string_at(output["path"], "output path", cfg.output.path);
       const YAML::Node formats = output["formats"];
       if (formats.IsDefined()) {
@@ -217,10 +224,11 @@ PipelineConfig load_pipeline_config(const std::filesystem::path& file,
           c.issue(formats, "formats: expected a list such as [json, html]");
         } else {
           cfg.output.formats.clear();
+          cfg.output.formats_given = true;
           for (const auto& f : formats) {
             const std::string v = f.IsScalar() ? f.Scalar() : "";
-            if (v != "json" && v != "jsonl" && v != "html")
-              c.issue(f, "formats: expected json, jsonl or html, got '" + v + "'");
+            if (v != "json" && v != "jsonl" && v != "html" && v != "sqlite" && v != "csv" && v != "series")
+              c.issue(f, "formats: expected json, jsonl, sqlite, csv, series or html, got '" + v + "'");
             else
               cfg.output.formats.push_back(v);
           }

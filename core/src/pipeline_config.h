@@ -19,6 +19,7 @@ struct InputSpec {
   Json meta = Json::object();  // metadata overrides (region, report_year, kind, ...)
   std::string encoding;   // empty: detect
   bool replace_invalid = false;
+  bool manifest = false;  // `path` is a manifest file listing documents (batch_manifest.h)
   int line = 0, column = 0;
 };
 
@@ -32,6 +33,8 @@ struct StageSpec {
 struct OutputSpec {
   std::string path;       // relative to the YAML file
   std::vector<std::string> formats{"json"};
+  bool formats_given = false;  // formats written in the YAML (else taken from the extension)
+  bool csv_bom = false;        // start CSV outputs with a UTF-8 BOM (Excel)
 };
 
 struct PipelineConfig {

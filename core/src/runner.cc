@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fstream>
@@ -10,10 +11,16 @@
 #include <thread>
 
 #include "atomic_file.h"
+#include "batch_identity.h"
+#include "batch_progress.h"
+#include "batch_signals.h"
+#include "batch_stream.h"
 #include "config_issue.h"
 #include "decode.h"
 #include "html_text.h"
 #include "input_resolver.h"
+#include "output_series.h"
+#include "output_sink.h"
 #include "pipeline_plan.h"
 #include "plugin_registry.h"
 #include "result_writer.h"
@@ -26,14 +33,65 @@ namespace {
 
 // Inputs larger than this are refused rather than risking memory exhaustion.
 constexpr std::uintmax_t kMaxInputBytes = 512ull * 1024 * 1024;
+// Failure messages kept for the final report; the stores hold all of them.
+constexpr std::size_t kMaxFailureLines = 200;
 
 struct Prepared {
   PipelineConfig config;
   PluginRegistry registry;
   PipelinePlan plan;
   std::vector<ResolvedInput> inputs;
+  std::vector<std::size_t> seqs;  // each input's position in the full (unsharded) list
   fs::path output;
+  std::vector<std::string> formats;  // json, jsonl, sqlite, csv, series
 };
+
+// "i/N" -> (i, N), 1 <= i <= N; nullopt when empty. Throws ConfigError when malformed.
+std::optional<std::pair<std::size_t, std::size_t>> parse_shard(const std::string& shard) {
+  if (shard.empty()) return std::nullopt;
+  const auto slash = shard.find('/');
+  std::size_t i = 0, n = 0;
+  try {
+    if (slash == std::string::npos) throw std::invalid_argument("no slash");
+    std::size_t used = 0;
+    i = std::stoul(shard.substr(0, slash), &used);
+    if (used != slash) throw std::invalid_argument("junk");
+    n = std::stoul(shard.substr(slash + 1), &used);
+    if (used != shard.size() - slash - 1) throw std::invalid_argument("junk");
+  } catch (const std::exception&) {
+    n = 0;
+  }
+  if (n == 0 || i < 1 || i > n)
+    throw ConfigError({{"--shard", 0, 0, "'" + shard + "': expected I/N with 1 <= I <= N, e.g. 3/8"}});
+  return std::make_pair(i, n);
+}
+
+// FNV-1a of the document id: a shard's share depends only on the id, not on the order or
+// the number of other inputs, so shards stay stable when inputs are added.
+std::uint64_t id_hash(const std::string& id) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+std::vector<std::string> choose_formats(const RunOptions& o, const PipelineConfig& config,
+                                        const fs::path& output) {
+  std::vector<std::string> formats;
+  const bool wants_series = std::find(config.output.formats.begin(), config.output.formats.end(),
+                                      "series") != config.output.formats.end();
+  const std::string by_extension = format_for_extension(output);
+  if (!o.output.empty() && !by_extension.empty()) {
+    formats.push_back(by_extension);  // --output x.sqlite: that store (plus the series report)
+    if (wants_series) formats.push_back("series");
+  } else if (config.output.formats_given) {
+    formats = config.output.formats;
+  } else {
+    formats.push_back(by_extension.empty() ? "json" : by_extension);
+  }
+  formats.erase(std::remove(formats.begin(), formats.end(), "html"), formats.end());
+  if (formats.empty() || (formats.size() == 1 && formats[0] == "series")) formats.insert(formats.begin(), "json");
+  return formats;
+}
 
 Prepared prepare(const RunOptions& o) {
   Prepared p;
@@ -58,11 +116,26 @@ Prepared prepare(const RunOptions& o) {
     if (p.config.inputs.empty())
       issues.push_back({p.config.file.string(), 0, 0, "no inputs: add 'inputs:' or pass --input"});
   }
+  std::optional<std::pair<std::size_t, std::size_t>> shard;
+  try {
+    shard = parse_shard(o.shard);
+  } catch (const ConfigError& e) {
+    issues.insert(issues.end(), e.issues().begin(), e.issues().end());
+  }
   if (!issues.empty()) throw ConfigError(std::move(issues));
 
   if (!o.output.empty()) p.output = o.output;
   else if (!p.config.output.path.empty()) p.output = p.config.dir / p.config.output.path;
   else p.output = fs::path("out") / (p.config.name + ".json");
+  p.formats = choose_formats(o, p.config, p.output);
+
+  std::vector<ResolvedInput> all = std::move(p.inputs);
+  p.inputs.clear();
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (shard && id_hash(all[i].id) % shard->second != shard->first - 1) continue;
+    p.inputs.push_back(std::move(all[i]));
+    p.seqs.push_back(i);
+  }
   return p;
 }
 
@@ -82,8 +155,8 @@ std::string read_file(const fs::path& path, const std::string& shown) {
   return bytes;
 }
 
-std::unique_ptr<Document> load_document(const ResolvedInput& in) {
-  const std::string bytes = read_file(in.path, in.source);
+std::unique_ptr<Document> decode_document(const ResolvedInput& in, const std::string& bytes,
+                                          const std::string& sha256) {
   DecodedText decoded = decode_bytes(bytes, {in.encoding, in.replace_invalid}, in.source);
   if (decoded.replaced > 0)
     spdlog::warn("{}: replaced {} invalid byte sequence(s) with U+FFFD", in.source, decoded.replaced);
@@ -98,37 +171,339 @@ std::unique_ptr<Document> load_document(const ResolvedInput& in) {
   }
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw HostError(ExitCode::kInput, in.source + ": no text after decoding");
-  meta["sha256"] = sha256_hex(bytes);
+  meta["sha256"] = sha256;
   meta["bytes"] = bytes.size();
   for (const auto& [k, v] : in.meta.items()) meta[k] = v;  // user overrides win
   if (!in.role.empty()) meta["role"] = in.role;
   return std::make_unique<Document>(in.id, in.source, std::move(text), std::move(meta));
 }
 
-Json provenance(const Prepared& p) {
-  Json plugins = Json::array();
-  std::vector<const LoadedPlugin*> used;
-  Json stages = Json::array();
-  for (const auto* list : {&p.plan.document_stages, &p.plan.corpus_stages}) {
-    for (const auto& s : *list) {
-      stages.push_back({{"id", s.id}, {"use", s.handle->name}, {"plugin", s.handle->plugin->name},
-                        {"settings", s.context.settings}});
-      if (std::find(used.begin(), used.end(), s.handle->plugin) == used.end())
-        used.push_back(s.handle->plugin);
+
+// One input through reading, decoding and the document stages. Exactly one of `document`
+// and `failure` is set.
+struct Processed {
+  std::unique_ptr<Document> document;
+  std::optional<DocumentFailure> failure;
+  std::string sha256;
+  std::size_t bytes = 0;
+};
+
+class DocumentProcessor {
+ public:
+  DocumentProcessor(const Prepared& p, const std::vector<std::unique_ptr<StageInstance>>& stages)
+      : p_(p), stages_(stages) {}
+
+  // Reads the input; returns false (with the failure set) if it cannot be read.
+  bool read(const ResolvedInput& in, std::string& bytes, Processed& out) const {
+    try {
+      bytes = read_file(in.path, in.source);
+      out.sha256 = sha256_hex(bytes);
+      out.bytes = bytes.size();
+      return true;
+    } catch (const HostError& e) {
+      out.failure = DocumentFailure{in.id, in.source, "", e.what(), e.code()};
+      return false;
     }
   }
-  for (const auto* pl : used)
-    plugins.push_back({{"name", pl->name}, {"version", pl->version},
-                       {"file", pl->file.filename().string()}});
-  Json out = Json::object();
-  out["tool"] = "reportlens";
-  out["version"] = REPORTLENS_VERSION;
-  out["abi"] = std::to_string(REPORTLENS_ABI_MAJOR) + "." + std::to_string(REPORTLENS_ABI_MINOR);
-  out["pipeline_file"] = p.config.file.filename().string();
-  out["pipeline_sha256"] = p.config.sha256;
-  out["plugins"] = std::move(plugins);
-  out["stages"] = std::move(stages);
-  return out;
+
+  void run(const ResolvedInput& in, const std::string& bytes, Processed& out) const {
+    std::string stage;
+    try {
+      auto doc = decode_document(in, bytes, out.sha256);
+      for (std::size_t k = 0; k < stages_.size(); ++k) {
+        stage = p_.plan.document_stages[k].id;
+        stages_[k]->run(*doc);
+      }
+      out.document = std::move(doc);
+    } catch (const HostError& e) {
+      out.failure = DocumentFailure{in.id, in.source, stage, e.what(), e.code()};
+    } catch (const std::exception& e) {
+      out.failure = DocumentFailure{in.id, in.source, stage,
+                                    in.source + ": stage '" + stage + "': " + e.what(), ExitCode::kStage};
+    }
+  }
+
+ private:
+  const Prepared& p_;
+  const std::vector<std::unique_ptr<StageInstance>>& stages_;
+};
+
+// The stored record of one input (output_sink.h): bookkeeping first (so stores can read it
+// without parsing the rest), then the contract's DOCUMENT fields.
+Json make_record(const std::string& pipeline_hash, std::size_t seq, const ResolvedInput& in,
+                 const Processed& processed) {
+  Json r = Json::object();
+  r["pipeline_hash"] = pipeline_hash;
+  r["result_key"] = make_result_key(pipeline_hash, processed.sha256);
+  r["seq"] = seq;
+  if (processed.document) {
+    r["status"] = "ok";
+    Json document = document_to_json(*processed.document);
+    for (auto& [k, v] : document.items()) r[k] = std::move(v);
+    return r;
+  }
+  const DocumentFailure& f = *processed.failure;
+  r["status"] = "failed";
+  r["exit_code"] = static_cast<int>(f.code);
+  r["id"] = in.id;
+  r["source"] = in.source;
+  r["sha256"] = processed.sha256;
+  Json meta = in.meta;
+  if (!in.role.empty()) meta["role"] = in.role;
+  r["meta"] = std::move(meta);
+  r["annotations"] = Json::array();
+  r["error"] = {{"stage", f.stage}, {"message", f.message}, {"exit_code", static_cast<int>(f.code)}};
+  return r;
+}
+
+void note_failure(RunReport& report, ExitCode code, const std::string& message) {
+  ++report.failed;
+  if (report.failure_lines.size() < kMaxFailureLines) report.failure_lines.push_back(message);
+  else if (report.failure_lines.size() == kMaxFailureLines)
+    report.failure_lines.push_back("... further failures are listed in the output's errors");
+  if (report.code == ExitCode::kOk || (code == ExitCode::kInput && report.code == ExitCode::kStage))
+    report.code = code;
+}
+
+std::vector<std::unique_ptr<OutputSink>> make_stores(const Prepared& p, const RunOptions& o, bool fresh) {
+  std::vector<std::unique_ptr<OutputSink>> stores;
+  SinkOptions options;
+  options.csv_bom = o.csv_bom || p.config.output.csv_bom;
+  options.fresh = fresh;
+  for (const auto& f : p.formats)
+    if (auto sink = make_sink(f, path_for_format(p.output, f), options)) stores.push_back(std::move(sink));
+  return stores;
+}
+
+bool wants(const Prepared& p, const std::string& format) {
+  return std::find(p.formats.begin(), p.formats.end(), format) != p.formats.end();
+}
+
+RunIdentity identity_of(const Prepared& p, const RunOptions& o) {
+  RunIdentity id;
+  id.pipeline = p.config.name;
+  id.pipeline_hash = make_pipeline_hash(p.plan);
+  id.provenance = make_provenance(p.config, p.plan);
+  id.provenance["pipeline_hash"] = id.pipeline_hash;
+  id.shard = o.shard;
+  return id;
+}
+
+unsigned job_count(const RunOptions& o, std::size_t n) {
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)));
+}
+
+Json summary_json(const RunReport& r) {
+  return {{"documents", r.documents}, {"failed", r.failed}, {"skipped", r.skipped}};
+}
+
+// The series report from a store (all results, including those of earlier runs) or, when
+// the run keeps no store, from the records of this run.
+void write_series(const Prepared& p, const RunOptions& o, const std::vector<std::unique_ptr<OutputSink>>& stores,
+                  SeriesCollector& from_run, RunReport& report) {
+  SeriesCollector collector;
+  const SeriesCollector* use = &from_run;
+  for (const auto& s : stores) {
+    const std::string f = format_for_extension(s->path());
+    if (f != "sqlite" && f != "jsonl") continue;
+    open_reader(s->path())->for_each([&](const Json& r) { collector.add(r); });
+    use = &collector;
+    break;
+  }
+  report.side_outputs.push_back(use->write(path_for_format(p.output, "series"), o.csv_bom || p.config.output.csv_bom));
+}
+
+// Corpus stages need every document, and the single JSON result is one object: documents
+// are kept in memory, the JSON written atomically and the stores rebuilt from scratch.
+void run_whole(const Prepared& p, const RunOptions& o,
+               const std::vector<std::unique_ptr<StageInstance>>& doc_stages,
+               const std::vector<std::unique_ptr<StageInstance>>& corpus_stages, RunReport& report) {
+  const std::size_t n = p.inputs.size();
+  std::vector<Processed> results(n);
+  const DocumentProcessor processor(p, doc_stages);
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < n; i = next++) {
+      std::string bytes;
+      if (processor.read(p.inputs[i], bytes, results[i])) processor.run(p.inputs[i], bytes, results[i]);
+    }
+  };
+  const unsigned jobs = job_count(o, n);
+  {
+    std::vector<std::jthread> workers;
+    for (unsigned t = 1; t < jobs; ++t) workers.emplace_back(work);
+    work();
+  }
+
+  Corpus corpus;
+  std::vector<DocumentFailure> failed;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (results[i].document) {
+      corpus.documents.push_back(results[i].document.get());
+      report.bytes += results[i].bytes;
+      if (!p.inputs[i].role.empty()) corpus.roles[p.inputs[i].role] = results[i].document.get();
+    } else {
+      failed.push_back(*results[i].failure);
+    }
+  }
+  for (std::size_t k = 0; k < corpus_stages.size(); ++k) {
+    try {
+      corpus_stages[k]->run(corpus);
+    } catch (const std::exception& e) {
+      failed.push_back({"(corpus)", "", p.plan.corpus_stages[k].id,
+                        "stage '" + p.plan.corpus_stages[k].id + "': " + e.what(), ExitCode::kStage});
+    }
+  }
+
+  const RunIdentity identity = identity_of(p, o);
+  if (wants(p, "json")) {
+    Json provenance = identity.provenance;
+    provenance.erase("pipeline_hash");  // the contract file keeps its established shape
+    std::vector<const Document*> written(corpus.documents.begin(), corpus.documents.end());
+    const Json result = result_to_json(p.config.name, provenance, written, corpus.comparisons, failed);
+    write_file_atomically(path_for_format(p.output, "json"), result.dump(1) + "\n");
+    report.output = path_for_format(p.output, "json");
+  }
+  for (const auto& [suffix, content] : corpus.side_outputs) {
+    if (suffix == "summary") {
+      report.summary = content;
+      continue;
+    }
+    fs::path side = p.output;
+    side.replace_extension("." + suffix);
+    write_file_atomically(side, content);
+    report.side_outputs.push_back(side);
+  }
+
+  report.documents = n;
+  for (const auto& f : failed) note_failure(report, f.code, f.message);
+
+  auto stores = make_stores(p, o, true);
+  SeriesCollector series;
+  if (!stores.empty() || wants(p, "series")) {
+    for (auto& s : stores) s->open(identity);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Json record = make_record(identity.pipeline_hash, p.seqs[i], p.inputs[i], results[i]);
+      for (auto& s : stores) s->write({&record});
+      if (wants(p, "series")) series.add(record);
+    }
+    for (auto& s : stores) {
+      s->write_comparisons(corpus.comparisons);
+      s->finish(summary_json(report));
+      if (report.output.empty()) report.output = s->path();
+      else report.side_outputs.push_back(s->path());
+    }
+    if (wants(p, "series")) write_series(p, o, {}, series, report);
+  }
+}
+
+// Stores only: documents stream through a bounded window and are written in input order
+// as they finish, then freed; what the stores already hold for this pipeline is skipped.
+void run_streaming(const Prepared& p, const RunOptions& o,
+                   const std::vector<std::unique_ptr<StageInstance>>& doc_stages, RunReport& report) {
+  const RunIdentity identity = identity_of(p, o);
+  auto stores = make_stores(p, o, false);
+  std::vector<DoneMap> done;
+  for (auto& s : stores) done.push_back(s->open(identity));
+  report.output = stores.front()->path();
+  for (std::size_t i = 1; i < stores.size(); ++i) report.side_outputs.push_back(stores[i]->path());
+
+  const std::size_t n = p.inputs.size();
+  report.documents = n;
+  const DocumentProcessor processor(p, doc_stages);
+  const unsigned jobs = job_count(o, n);
+  // A few documents per worker keep every core busy while the writer catches up; memory
+  // stays bounded by the window whatever the corpus size.
+  const std::size_t window = std::max<std::size_t>(8, 4u * jobs);
+
+  // Done in every store with the same key (and not a failure to retry): skip.
+  const auto already_done = [&](const std::string& id, const std::string& key, int& failure_code) {
+    if (done.empty()) return false;
+    failure_code = 0;
+    for (const auto& map : done) {
+      const auto it = map.find(id);
+      if (it == map.end() || it->second.result_key != key) return false;
+      if (it->second.failed) {
+        if (o.retry_failed) return false;
+        failure_code = it->second.exit_code ? it->second.exit_code : static_cast<int>(ExitCode::kStage);
+      }
+    }
+    return true;
+  };
+
+  const auto produce = [&](std::size_t i) {
+    StreamItem item;
+    const ResolvedInput& in = p.inputs[i];
+    Processed processed;
+    std::string bytes;
+    if (processor.read(in, bytes, processed)) {
+      int failure_code = 0;
+      if (already_done(in.id, make_result_key(identity.pipeline_hash, processed.sha256), failure_code)) {
+        item.skipped = true;
+        item.record = {{"exit_code", failure_code}};
+        return item;
+      }
+      processor.run(in, bytes, processed);
+    }
+    item.bytes = processed.bytes;
+    item.record = make_record(identity.pipeline_hash, p.seqs[i], in, processed);
+    return item;
+  };
+
+  SeriesCollector series;  // used only when no store can be read back
+  BatchCounts counts;
+  std::size_t failed_now = 0;
+  ProgressLine progress(n, o.progress && ProgressLine::stderr_is_terminal());
+  const auto consume = [&](std::vector<StreamItem>& batch) {
+    std::vector<const Json*> records;
+    for (auto& item : batch) {
+      if (item.skipped) {
+        ++counts.skipped;
+        ++report.skipped;
+        const int code = item.record.value("exit_code", 0);
+        if (code != 0) {
+          ++report.known_failed;
+          ++report.failed;
+          if (report.code == ExitCode::kOk || (code == 3 && report.code == ExitCode::kStage))
+            report.code = static_cast<ExitCode>(code);
+        }
+        continue;
+      }
+      records.push_back(&item.record);
+      counts.bytes += item.bytes;
+      if (item.record.value("status", "") == "failed") {
+        ++counts.failed;
+        ++failed_now;
+        note_failure(report, static_cast<ExitCode>(item.record.value("exit_code", 5)),
+                     item.record["error"].value("message", ""));
+      } else {
+        ++counts.done;
+      }
+    }
+    if (!records.empty())
+      for (auto& s : stores) s->write(records);
+    progress.update(counts);
+    return !(o.max_errors > 0 && failed_now >= o.max_errors);
+  };
+
+  InterruptGuard interrupts;
+  StreamControl control;
+  control.should_stop = [] { return InterruptGuard::received() != 0; };
+  control.on_idle = [&] { progress.update(counts); };
+  const std::size_t consumed = run_ordered(n, jobs, window, produce, consume, control);
+  progress.finish();
+  report.bytes = counts.bytes;
+  if (consumed < n) {
+    report.stopped_early = true;
+    report.signal = InterruptGuard::received();
+    if (report.signal == 0)
+      report.failure_lines.push_back("stopped after " + std::to_string(failed_now) +
+                                     " failed document(s) (--max-errors " + std::to_string(o.max_errors) +
+                                     "); " + std::to_string(n - consumed) + " document(s) not run");
+  }
+  for (auto& s : stores) s->finish(summary_json(report));
+  if (wants(p, "series")) write_series(p, o, stores, series, report);
 }
 
 }  // namespace
@@ -152,78 +527,13 @@ RunReport run_pipeline(const RunOptions& options) {
     throw HostError(ExitCode::kStage, p.config.file.string() + ": " + e.what());
   }
 
-  const std::size_t n = p.inputs.size();
-  std::vector<std::unique_ptr<Document>> docs(n);
-  std::vector<std::optional<DocumentFailure>> failures(n);
-  std::atomic<std::size_t> next{0};
-  const auto work = [&] {
-    for (std::size_t i = next++; i < n; i = next++) {
-      const ResolvedInput& in = p.inputs[i];
-      std::string stage;
-      try {
-        auto doc = load_document(in);
-        for (std::size_t k = 0; k < doc_stages.size(); ++k) {
-          stage = p.plan.document_stages[k].id;
-          doc_stages[k]->run(*doc);
-        }
-        docs[i] = std::move(doc);
-      } catch (const HostError& e) {
-        failures[i] = DocumentFailure{in.id, in.source, stage, e.what(), e.code()};
-      } catch (const std::exception& e) {
-        failures[i] = DocumentFailure{in.id, in.source, stage,
-                                      in.source + ": stage '" + stage + "': " + e.what(),
-                                      ExitCode::kStage};
-      }
-    }
-  };
-  unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)));
-  {
-    std::vector<std::jthread> workers;
-    for (unsigned t = 1; t < jobs; ++t) workers.emplace_back(work);
-    work();
-  }
-
-  Corpus corpus;
-  std::vector<DocumentFailure> failed;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (docs[i]) {
-      corpus.documents.push_back(docs[i].get());
-      report.bytes += docs[i]->meta().value("bytes", std::size_t{0});
-      if (!p.inputs[i].role.empty()) corpus.roles[p.inputs[i].role] = docs[i].get();
-    } else if (failures[i]) {
-      failed.push_back(*failures[i]);
-    }
-  }
-  for (std::size_t k = 0; k < corpus_stages.size(); ++k) {
-    try {
-      corpus_stages[k]->run(corpus);
-    } catch (const std::exception& e) {
-      failed.push_back({"(corpus)", "", p.plan.corpus_stages[k].id,
-                        "stage '" + p.plan.corpus_stages[k].id + "': " + e.what(), ExitCode::kStage});
-    }
-  }
-
-  std::vector<const Document*> written(corpus.documents.begin(), corpus.documents.end());
-  const Json result = result_to_json(p.config.name, provenance(p), written, corpus.comparisons, failed);
-  write_file_atomically(p.output, result.dump(1) + "\n");
-  for (const auto& [suffix, content] : corpus.side_outputs) {
-    if (suffix == "summary") {
-      report.summary = content;
-      continue;
-    }
-    fs::path side = p.output;
-    side.replace_extension("." + suffix);
-    write_file_atomically(side, content);
-    report.side_outputs.push_back(side);
-  }
-
-  report.documents = n;
-  report.failed = failed.size();
-  for (const auto& f : failed) {
-    report.failure_lines.push_back(f.message);
-    if (report.code == ExitCode::kOk || (f.code == ExitCode::kInput && report.code == ExitCode::kStage))
-      report.code = f.code;
+  const bool streaming = corpus_stages.empty() && !wants(p, "json");
+  if (streaming) {
+    report.output.clear();
+    run_streaming(p, options, doc_stages, report);
+  } else {
+    report.output.clear();
+    run_whole(p, options, doc_stages, corpus_stages, report);
   }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

@@ -2,6 +2,7 @@
 // -> result file (atomically). Also `check`, which stops after validation.
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -17,6 +18,12 @@ struct RunOptions {
   std::vector<std::string> settings;      // --set stage.key=value
   std::vector<std::string> plugin_paths;  // --plugin-path
   unsigned jobs = 0;                      // 0: all cores
+  // Batch runs (docs/batch.md).
+  bool retry_failed = false;              // rerun documents a store records as failed
+  std::size_t max_errors = 0;             // stop after this many failed documents (0: never)
+  std::string shard;                      // "i/N": this run takes the i-th of N shares (1-based)
+  bool progress = true;                   // progress line on stderr (only if it is a terminal)
+  bool csv_bom = false;                   // start CSV outputs with a UTF-8 BOM (or output.csv_bom)
 };
 
 struct RunReport {
@@ -29,13 +36,21 @@ struct RunReport {
   double seconds = 0;
   std::vector<std::string> failure_lines;  // one line per failed document
   std::string summary;                      // what corpus stages want shown (e.g. targets table)
+  std::size_t skipped = 0;                  // already done in the output stores (not rerun)
+  std::size_t known_failed = 0;             // of the skipped: recorded failures (see --retry-failed)
+  bool stopped_early = false;               // --max-errors reached or interrupted
+  int signal = 0;                           // SIGINT/SIGTERM that interrupted the run, else 0
 };
 
 // Validates everything a run needs (YAML, plugins, stages, settings, inputs) without
 // reading inputs. Throws HostError/ConfigError.
 void check_pipeline(const RunOptions& options);
 
-// Runs the pipeline. Throws HostError for problems that stop the whole run; per-document
+// Runs the pipeline. Outputs come from output.formats or the --output extension: .json
+// (everything in memory, the contract file), or the streamed, resumable stores .jsonl,
+// .sqlite and .csv (documents written in input order as they finish, memory flat), plus the
+// series report. Pipelines with corpus stages keep every document and rebuild the stores.
+// Throws HostError for problems that stop the whole run; per-document
 // failures are reported in RunReport (and in the result's "errors").
 RunReport run_pipeline(const RunOptions& options);
 

@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "plugin_registry.h"
 #include "new_plugin.h"
+#include "batch_command.h"
 #include "plugins_command.h"
 #include "reportlens/abi.h"
 #include "runner.h"
@@ -61,12 +62,15 @@ int main(int argc, char** argv) {
     cmd->add_option("pipeline", options.pipeline_file, "Pipeline YAML file")->required();
     cmd->add_option("-i,--input", options.inputs,
                     "Input file, directory or glob, or ROLE=PATH (repeatable; replaces the YAML's inputs)");
-    cmd->add_option("-o,--output", options.output, "Result JSON path (replaces the YAML's output)");
+    cmd->add_option("-o,--output", options.output, "Result path (replaces the YAML's output); its extension picks the format: .json, .jsonl, .sqlite, .csv");
     cmd->add_option("--set", options.settings, "Override a setting: STAGE.KEY=VALUE (repeatable)");
   };
   CLI::App* run = app.add_subcommand("run", "Run a pipeline and write its result");
   add_pipeline_options(run);
   run->add_option("-j,--jobs", options.jobs, "Documents processed in parallel (default: all cores)");
+  reportlens::cli::add_batch_options(run, options);
+  reportlens::cli::MergeArgs merge_args;
+  CLI::App* merge = reportlens::cli::add_merge_command(app, merge_args);
   CLI::App* check = app.add_subcommand("check", "Validate a pipeline (YAML, plugins, settings, inputs) without running it");
   add_pipeline_options(check);
   CLI::App* plugins = app.add_subcommand("plugins", "List plugins and their stages");
@@ -91,6 +95,7 @@ int main(int argc, char** argv) {
 
   try {
     if (*scaffold) return reportlens::cli::new_plugin(scaffold_name, scaffold_dir, plugin_paths);
+    if (*merge) return reportlens::cli::run_merge(merge_args, quiet);
     if (*plugins) {
       if (*info) return reportlens::cli::plugin_info(info_name, plugin_paths, info_json);
       return reportlens::cli::list_plugins(plugin_paths);
@@ -104,12 +109,11 @@ int main(int argc, char** argv) {
     for (const auto& line : report.failure_lines) spdlog::error("{}", line);
     if (!report.summary.empty() && !quiet) std::cerr << report.summary;
     if (!quiet) {
-      std::cerr << "pipeline: " << report.documents - report.failed << " of " << report.documents
-                << " document(s) done, " << report.failed << " failed, "
-                << report.bytes / 1024 << " KiB in " << report.seconds << " s\n";
+      std::cerr << reportlens::cli::summary_line(report) << "\n";
     }
     std::cout << "result: " << report.output.string() << "\n";
     for (const auto& side : report.side_outputs) std::cout << "report: " << side.string() << "\n";
+    if (report.signal != 0) return 128 + report.signal;  // the shell convention for "killed by"
     return static_cast<int>(report.code);
   } catch (const reportlens::ConfigError& e) {
     for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";

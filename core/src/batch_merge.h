@@ -1,0 +1,21 @@
+// `pipeline merge OUT IN...`: combines the stores of shard runs (SQLite or JSON Lines, in
+// any mix) into one, in input order, refusing stores written by different pipeline versions.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace reportlens {
+
+struct MergeReport {
+  std::filesystem::path output;
+  std::size_t documents = 0, failed = 0, duplicates = 0;
+};
+
+// Throws HostError: kUsage for mixed pipeline versions or an unknown format, kInput for
+// an unreadable input, kOutput when OUT cannot be written (it is replaced atomically).
+MergeReport merge_outputs(const std::filesystem::path& output,
+                          const std::vector<std::filesystem::path>& inputs, bool csv_bom = false);
+
+}  // namespace reportlens

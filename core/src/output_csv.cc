@@ -1,0 +1,322 @@
+#include "output_csv.h"
+
+#include <fcntl.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <array>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "errors.h"
+#include "output_facts.h"
+#include "output_file_util.h"
+
+namespace reportlens {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::array<const char*, 31> kColumns = {
+    "record", "doc_id", "source", "region", "report_year", "plan_year", "kind", "title", "sha256",
+    "begin", "end", "text", "metric", "canonical_metric", "period", "status", "level_value",
+    "level_high", "level_unit", "growth_value", "growth_high", "growth_unit", "qualifier",
+    "entity_kind", "canonical", "stage", "message", "exit_code", "seq", "pipeline_hash", "result_key"};
+enum Column { kRecord = 0, kDocId = 1, kStage = 25, kMessage = 26, kExit = 27, kSeq = 28, kHash = 29, kKey = 30 };
+constexpr const char* kBom = "\xEF\xBB\xBF";
+
+std::string quote(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string number(const std::optional<double>& v) { return v ? Json(*v).dump() : std::string(); }
+std::string integer(const std::optional<long long>& v) { return v ? std::to_string(*v) : std::string(); }
+
+void append_row(std::string& out, const std::array<std::string, kColumns.size()>& row) {
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    if (i) out += ',';
+    out += quote(row[i]);
+  }
+  out += "\r\n";  // RFC 4180
+}
+
+// Reads RFC 4180 rows (quoted fields may hold commas, quotes and line breaks), reporting
+// where each row ends so a torn tail can be cut at a row boundary.
+class CsvRows {
+ public:
+  explicit CsvRows(const fs::path& path) : in_(path, std::ios::binary) {}
+  // False at end of file. A last row without its line break is reported as torn.
+  bool next(std::vector<std::string>& fields, std::uintmax_t& end, bool& torn) {
+    fields.assign(1, std::string());
+    bool quoted = false, any = false;
+    torn = false;
+    char c;
+    while (in_.get(c)) {
+      ++offset_;
+      any = true;
+      if (quoted) {
+        if (c == '"') {
+          if (in_.peek() == '"') {
+            in_.get(c);
+            ++offset_;
+            fields.back() += '"';
+          } else {
+            quoted = false;
+          }
+        } else {
+          fields.back() += c;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        fields.emplace_back();
+      } else if (c == '\n') {
+        if (!fields.back().empty() && fields.back().back() == '\r') fields.back().pop_back();
+        end = offset_;
+        return true;
+      } else {
+        fields.back() += c;
+      }
+    }
+    end = offset_;
+    torn = any;
+    return any;
+  }
+  void skip_bom() {
+    char b[3];
+    if (in_.read(b, 3) && std::string_view(b, 3) == kBom) {
+      offset_ = 3;
+      return;
+    }
+    in_.clear();
+    in_.seekg(0);
+  }
+
+ private:
+  std::ifstream in_;
+  std::uintmax_t offset_ = 0;
+};
+
+class CsvSink : public OutputSink {
+ public:
+  CsvSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
+  ~CsvSink() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+  DoneMap open(const RunIdentity& run) override {
+    hash_ = run.pipeline_hash;
+    std::error_code ec;
+    file_ = options_.fresh ? temporary_beside(target_) : target_;
+    if (options_.fresh) fs::remove(file_, ec);
+    DoneMap done;
+    if (!options_.fresh && fs::exists(file_, ec) && fs::file_size(file_, ec) > 0) done = resume();
+    for (const auto& [id, e] : done) previous_.insert(id);
+    const bool empty = !fs::exists(file_, ec) || fs::file_size(file_, ec) == 0;
+    fd_ = open_for_append(file_);
+    if (empty) {
+      std::string header = options_.csv_bom ? kBom : "";
+      for (std::size_t i = 0; i < kColumns.size(); ++i) header += (i ? "," : "") + std::string(kColumns[i]);
+      header += "\r\n";
+      write_all(fd_, header, file_);
+    }
+    return done;
+  }
+
+  void write(const std::vector<const Json*>& records) override {
+    std::string buffer;
+    for (const Json* r : records) {
+      append_record(buffer, *r);
+      if (!previous_.empty() && previous_.count(r->value("id", ""))) rewritten_ = true;
+    }
+    write_all(fd_, buffer, file_);
+  }
+
+  void finish(const Json&) override {
+    sync_and_close(fd_, file_);
+    if (rewritten_) compact();
+    if (options_.fresh) replace_file(file_, target_);
+  }
+
+  fs::path path() const override { return target_; }
+
+ private:
+  void append_record(std::string& out, const Json& r) {
+    const Json meta = r.value("meta", Json::object());
+    const DocumentFacts d = document_facts(meta);
+    std::array<std::string, kColumns.size()> base{};
+    base[1] = r.value("id", "");
+    base[2] = r.value("source", "");
+    base[3] = d.region;
+    base[4] = integer(d.report_year);
+    base[5] = integer(d.plan_year);
+    base[6] = d.kind;
+    base[7] = d.title;
+    base[8] = r.value("sha256", "");
+    base[kSeq] = std::to_string(r.value("seq", 0LL));
+    base[kHash] = r.value("pipeline_hash", "");
+    base[kKey] = r.value("result_key", "");
+    for (const auto& a : r.value("annotations", Json::array())) {
+      const std::string type = a.value("type", "");
+      if (type != "indicator" && type != "entity") continue;
+      auto row = base;
+      row[0] = type;
+      row[9] = std::to_string(a.value("begin", 0LL));
+      row[10] = std::to_string(a.value("end", 0LL));
+      row[11] = a.value("text", "");
+      const Json attrs = a.value("attrs", Json::object());
+      if (type == "indicator") {
+        const IndicatorFact f = indicator_fact(attrs);
+        row[12] = f.metric;
+        row[13] = f.canonical_metric;
+        row[14] = integer(f.period);
+        row[15] = f.status;
+        row[16] = number(f.level_value);
+        row[17] = number(f.level_high);
+        row[18] = f.level_unit;
+        row[19] = number(f.growth_value);
+        row[20] = number(f.growth_high);
+        row[21] = f.growth_unit;
+        row[22] = f.qualifier;
+      } else {
+        const EntityFact e = entity_fact(attrs, row[11]);
+        row[23] = e.kind;
+        row[24] = e.canonical;
+      }
+      append_row(out, row);
+    }
+    auto closing = base;
+    if (r.contains("error")) {
+      closing[0] = "error";
+      closing[kStage] = json_string(r["error"].value("stage", Json()));
+      closing[kMessage] = json_string(r["error"].value("message", Json()));
+      closing[kExit] = json_string(r["error"].value("exit_code", Json()));
+    } else {
+      closing[0] = "document";
+    }
+    append_row(out, closing);
+  }
+
+  // Cuts the file back to its last complete document and returns what it holds. Drops
+  // results of another pipeline version and older copies of a document (compaction).
+  DoneMap resume() {
+    DoneMap done;
+    std::uintmax_t keep = 0;
+    bool needs_compaction = false, header_seen = false;
+    std::size_t other = 0;
+    {
+      CsvRows rows(file_);
+      rows.skip_bom();
+      std::vector<std::string> f;
+      std::uintmax_t end = 0;
+      bool torn = false;
+      while (rows.next(f, end, torn)) {
+        if (torn) break;
+        if (!header_seen) {
+          header_seen = true;
+          if (f.size() != kColumns.size() || f[0] != kColumns[0])
+            throw HostError(ExitCode::kOutput, file_.string() +
+                                                   ": not a reportlens CSV of this version (its columns "
+                                                   "differ); choose another --output");
+          keep = end;
+          continue;
+        }
+        if (f.size() != kColumns.size()) break;
+        if (f[kRecord] != "document" && f[kRecord] != "error") continue;
+        keep = end;
+        if (f[kHash] != hash_) {
+          ++other;
+          needs_compaction = true;
+          continue;
+        }
+        if (done.count(f[kDocId])) needs_compaction = true;
+        done[f[kDocId]] = {f[kKey], f[kRecord] == "error", f[kExit].empty() ? 0 : std::atoi(f[kExit].c_str())};
+      }
+    }
+    std::error_code ec;
+    const auto size = fs::file_size(file_, ec);
+    if (keep < size) {
+      spdlog::warn("{}: removing {} bytes of an incomplete document left by an interrupted run",
+                   file_.string(), size - keep);
+      truncate_file(file_, keep);
+    }
+    if (other > 0)
+      spdlog::warn("{}: {} result(s) of another pipeline version are dropped and recomputed",
+                   file_.string(), other);
+    if (needs_compaction) compact();
+    return done;
+  }
+
+  // Keeps, for each document id, only its last complete group of rows of this pipeline.
+  void compact() {
+    std::unordered_map<std::string, std::uintmax_t> last;
+    bool bom = false;
+    {
+      std::ifstream probe(file_, std::ios::binary);
+      char b[3];
+      bom = probe.read(b, 3) && std::string_view(b, 3) == kBom;
+    }
+    const auto scan = [&](auto&& on_row) {
+      CsvRows rows(file_);
+      rows.skip_bom();
+      std::vector<std::string> f;
+      std::uintmax_t end = 0;
+      bool torn = false, header = true;
+      while (rows.next(f, end, torn) && !torn) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        on_row(f, end);
+      }
+    };
+    scan([&](const std::vector<std::string>& f, std::uintmax_t end) {
+      if ((f[kRecord] == "document" || f[kRecord] == "error") && f[kHash] == hash_) last[f[kDocId]] = end;
+    });
+    const fs::path tmp = temporary_beside(file_);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw HostError(ExitCode::kOutput, tmp.string() + ": cannot create");
+    std::string out = bom ? kBom : "", group;
+    for (std::size_t i = 0; i < kColumns.size(); ++i) out += (i ? "," : "") + std::string(kColumns[i]);
+    out += "\r\n";
+    scan([&](const std::vector<std::string>& f, std::uintmax_t end) {
+      std::array<std::string, kColumns.size()> row{};
+      for (std::size_t i = 0; i < row.size() && i < f.size(); ++i) row[i] = f[i];
+      append_row(group, row);
+      if (f[kRecord] == "document" || f[kRecord] == "error") {
+        const auto it = last.find(f[kDocId]);
+        if (f[kHash] == hash_ && it != last.end() && it->second == end) out += group;
+        group.clear();
+        if (out.size() > (1u << 20)) {
+          write_all(fd, out, tmp);
+          out.clear();
+        }
+      }
+    });
+    write_all(fd, out, tmp);
+    sync_and_close(fd, tmp);
+    replace_file(tmp, file_);
+  }
+
+  fs::path target_, file_;
+  SinkOptions options_;
+  std::string hash_;
+  int fd_ = -1;
+  std::unordered_set<std::string> previous_;
+  bool rewritten_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<OutputSink> make_csv_sink(const fs::path& path, const SinkOptions& options) {
+  return std::make_unique<CsvSink>(path, options);
+}
+
+}  // namespace reportlens

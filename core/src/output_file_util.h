@@ -1,0 +1,23 @@
+// Small POSIX helpers the append-only stores (JSON Lines, CSV) share.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace reportlens {
+
+// Opens `path` for appending (creating it and its directory). Throws HostError(kOutput).
+int open_for_append(const std::filesystem::path& path);
+// Writes all of `data` (one write per call where the kernel allows: a killed process
+// leaves whole records or a torn last one, which repair_tail removes).
+void write_all(int fd, std::string_view data, const std::filesystem::path& path);
+void sync_and_close(int& fd, const std::filesystem::path& path);
+// Cuts the file after byte `keep` (the end of its last complete record).
+void truncate_file(const std::filesystem::path& path, std::uintmax_t keep);
+// Renames `from` over `to` after flushing it (readers see the old or the new file).
+void replace_file(const std::filesystem::path& from, const std::filesystem::path& to);
+// A temporary name beside `path`, unique to this process.
+std::filesystem::path temporary_beside(const std::filesystem::path& path);
+
+}  // namespace reportlens

@@ -1,0 +1,45 @@
+// The series report: indicator time series per (region, canonical metric, year) with the
+// target and the actual side by side, as series.csv, one SVG chart per metric (target band
+// against actual line) and index.html linking them. Built from the records of a run (or of
+// a store), keeping only indicator facts in memory.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <tuple>
+
+#include "reportlens/document.h"
+
+namespace reportlens {
+
+class SeriesCollector {
+ public:
+  // Takes the indicator annotations of one record (a contract DOCUMENT object).
+  void add(const Json& record);
+  // Writes series.csv, metric-NNN.svg and index.html into `directory` (created).
+  // Returns the index.html path.
+  std::filesystem::path write(const std::filesystem::path& directory, bool csv_bom) const;
+  std::size_t size() const { return cells_.size(); }
+
+  struct Statement {
+    double value = 0;
+    std::optional<double> high;  // for ranges
+    std::string qualifier, status, doc;
+    long long report_year = 0;   // of the document stating it (0 if unknown)
+  };
+  struct Cell {
+    std::optional<Statement> target, actual;
+  };
+  // region, metric, measure (growth|level), unit, year
+  using Key = std::tuple<std::string, std::string, std::string, std::string, long long>;
+
+ private:
+  std::map<Key, Cell> cells_;
+};
+
+// "met", "missed" or "unclear" for a target against its actual (see docs/batch.md).
+std::string target_verdict(const SeriesCollector::Statement& target, const SeriesCollector::Statement& actual);
+
+}  // namespace reportlens

@@ -1,0 +1,98 @@
+// Result stores a batch run writes into: JSON Lines, SQLite, CSV (and the series report).
+//
+// Every store receives the same thing, one DocumentRecord per input, in input order. A
+// record is the contract's DOCUMENT object (../shared/spec/output-format.md) plus the
+// bookkeeping that makes runs resumable:
+//   pipeline_hash  what produced it (stages, settings, plugin versions; see batch_identity.h)
+//   result_key     sha256(pipeline_hash ":" input sha256): equal key, equal result
+//   seq            the input's position in the full (unsharded) input list
+//   status         "ok" or "failed"; a failed record carries "error": {stage, message, exit_code}
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "reportlens/document.h"
+
+namespace reportlens {
+
+// What a run (or a merge) is: written into every store so results can be traced and
+// stores from different pipeline versions are never mixed silently.
+struct RunIdentity {
+  std::string pipeline;       // the pipeline's name
+  std::string pipeline_hash;  // see batch_identity.h
+  Json provenance = Json::object();
+  std::string shard;          // "i/N", "merged" or ""
+};
+
+// A store's record of one finished document, enough to decide whether to skip it.
+struct DoneEntry {
+  std::string result_key;
+  bool failed = false;
+  int exit_code = 0;  // of a failed document (3 input, 5 stage)
+};
+using DoneMap = std::unordered_map<std::string, DoneEntry>;
+
+// Settings shared by the stores.
+struct SinkOptions {
+  bool csv_bom = false;  // start CSV files with a UTF-8 BOM (Excel)
+  // true: the store is rebuilt from scratch (written beside the target, renamed over it at
+  // finish), used when corpus stages need every document anyway and for merges.
+  bool fresh = false;
+};
+
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  // Opens (creating or repairing) the store and returns what it already holds for this
+  // pipeline_hash, keyed by document id. Results of another pipeline version are dropped
+  // from the store (they will be recomputed).
+  virtual DoneMap open(const RunIdentity& run) = 0;
+  // Writes records (in input order) durably enough that a killed process keeps them.
+  virtual void write(const std::vector<const Json*>& records) = 0;
+  virtual void write_comparisons(const Json& /*comparisons*/) {}
+  // Completes the store (counts, compaction, rename). `summary` has documents/failed/skipped.
+  virtual void finish(const Json& summary) = 0;
+  virtual std::filesystem::path path() const = 0;
+};
+
+// The format a path's extension names (json, jsonl, sqlite, csv) or "" if none.
+std::string format_for_extension(const std::filesystem::path& path);
+// `base` with the extension of `format` (sqlite -> .sqlite, series -> .series directory).
+std::filesystem::path path_for_format(const std::filesystem::path& base, const std::string& format);
+
+// Creates the store for `format` (jsonl, sqlite, csv) at `path`; nullptr if not a store.
+std::unique_ptr<OutputSink> make_sink(const std::string& format, const std::filesystem::path& path,
+                                      const SinkOptions& options);
+
+// Reads the records of a store (jsonl or sqlite) one at a time, in (seq, id) order,
+// without holding them all: used by `pipeline merge` and the series report.
+class RecordCursor {
+ public:
+  virtual ~RecordCursor() = default;
+  // The next record, or false at the end.
+  virtual bool next(Json& record) = 0;
+};
+
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  virtual const RunIdentity& identity() const = 0;
+  // Every pipeline_hash found in the store (a store from one run has exactly one).
+  virtual std::vector<std::string> pipeline_hashes() const = 0;
+  virtual std::unique_ptr<RecordCursor> cursor() const = 0;
+  // Calls `fn` for each record, in (seq, id) order.
+  void for_each(const std::function<void(const Json&)>& fn) const {
+    auto c = cursor();
+    Json r;
+    while (c->next(r)) fn(r);
+  }
+};
+std::unique_ptr<RecordReader> open_reader(const std::filesystem::path& path);
+
+}  // namespace reportlens

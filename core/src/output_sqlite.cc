@@ -1,0 +1,406 @@
+#include "output_sqlite.h"
+
+#include <spdlog/spdlog.h>
+
+#include "errors.h"
+#include "output_facts.h"
+#include "output_file_util.h"
+#include "output_sqlite_db.h"
+
+namespace reportlens {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bumped when the schema changes incompatibly; stored in PRAGMA user_version.
+constexpr int kSchemaVersion = 1;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS runs (
+  run_id        INTEGER PRIMARY KEY,
+  pipeline      TEXT NOT NULL,
+  pipeline_hash TEXT NOT NULL,
+  shard         TEXT NOT NULL DEFAULT '',
+  provenance    TEXT NOT NULL,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  documents     INTEGER,
+  failed        INTEGER,
+  skipped       INTEGER
+);
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id        INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  seq           INTEGER NOT NULL,
+  source        TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  pipeline_hash TEXT NOT NULL,
+  result_key    TEXT NOT NULL,
+  run_id        INTEGER REFERENCES runs(run_id),
+  status        TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+  region        TEXT,
+  report_year   INTEGER,
+  plan_year     INTEGER,
+  kind          TEXT,
+  title         TEXT,
+  meta          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_region_year ON documents(region, report_year);
+CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
+CREATE TABLE IF NOT EXISTS annotations (
+  annotation_id INTEGER PRIMARY KEY,
+  doc_id        INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  type          TEXT NOT NULL,
+  begin         INTEGER NOT NULL,
+  end           INTEGER NOT NULL,
+  text          TEXT NOT NULL,
+  attrs         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS annotations_doc_type ON annotations(doc_id, type);
+CREATE INDEX IF NOT EXISTS annotations_type ON annotations(type);
+CREATE TABLE IF NOT EXISTS indicators (
+  annotation_id    INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,
+  doc_id           INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  metric           TEXT NOT NULL,
+  canonical_metric TEXT NOT NULL,
+  period           INTEGER,
+  status           TEXT,
+  level_value      REAL,
+  level_high       REAL,
+  level_unit       TEXT,
+  growth_value     REAL,
+  growth_high      REAL,
+  growth_unit      TEXT,
+  qualifier        TEXT
+);
+CREATE INDEX IF NOT EXISTS indicators_metric_period ON indicators(canonical_metric, period);
+CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
+CREATE TABLE IF NOT EXISTS entities (
+  annotation_id INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,
+  doc_id        INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  kind          TEXT,
+  canonical     TEXT NOT NULL,
+  text          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
+CREATE INDEX IF NOT EXISTS entities_doc ON entities(doc_id);
+CREATE TABLE IF NOT EXISTS comparisons (
+  comparison_id INTEGER PRIMARY KEY,
+  base          TEXT,
+  compare       TEXT,
+  data          TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS targets (
+  target_id        INTEGER PRIMARY KEY,
+  comparison_id    INTEGER NOT NULL REFERENCES comparisons(comparison_id) ON DELETE CASCADE,
+  metric           TEXT,
+  period           INTEGER,
+  target_value     REAL,
+  target_unit      TEXT,
+  target_qualifier TEXT,
+  target_doc       TEXT,
+  actual_value     REAL,
+  actual_unit      TEXT,
+  actual_doc       TEXT,
+  direction        TEXT,
+  verdict          TEXT
+);
+CREATE INDEX IF NOT EXISTS targets_period ON targets(period, verdict);
+CREATE TABLE IF NOT EXISTS errors (
+  error_id  INTEGER PRIMARY KEY,
+  doc_id    INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  stage     TEXT NOT NULL,
+  message   TEXT NOT NULL,
+  exit_code INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS errors_doc ON errors(doc_id);
+)sql";
+
+void bind_optional(sqlite::Statement& s, int i, const std::optional<double>& v) {
+  if (v) s.bind(i, *v);
+  else s.bind_null(i);
+}
+void bind_optional(sqlite::Statement& s, int i, const std::optional<long long>& v) {
+  if (v) s.bind(i, *v);
+  else s.bind_null(i);
+}
+void bind_text_or_null(sqlite::Statement& s, int i, const std::string& v) {
+  if (v.empty()) s.bind_null(i);
+  else s.bind(i, v);
+}
+
+void configure(sqlite::Database& db) {
+  db.exec("PRAGMA journal_mode=WAL");
+  // NORMAL: a commit survives a killed process (the WAL is in the page cache and replayed);
+  // only a power cut may lose the last commits, never corrupt the file.
+  db.exec("PRAGMA synchronous=NORMAL");
+  db.exec("PRAGMA foreign_keys=ON");
+  db.exec(kSchema);
+  db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
+}
+
+class SqliteSink : public OutputSink {
+ public:
+  SqliteSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
+
+  DoneMap open(const RunIdentity& run) override {
+    std::error_code ec;
+    if (target_.has_parent_path()) fs::create_directories(target_.parent_path(), ec);
+    file_ = options_.fresh ? temporary_beside(target_) : target_;
+    if (options_.fresh)
+      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file_.string() + suffix, ec);
+    db_ = std::make_unique<sqlite::Database>(file_);
+    configure(*db_);
+    run_ = run;
+
+    DoneMap done;
+    {
+      sqlite::Statement other(*db_, "SELECT count(*) FROM documents WHERE pipeline_hash <> ?");
+      other.bind(1, run.pipeline_hash);
+      long long n = 0;
+      if (other.step()) n = other.integer(0);
+      other.reset();
+      if (n > 0) {
+        spdlog::warn("{}: {} result(s) of another pipeline version are dropped and recomputed",
+                     target_.string(), n);
+        sqlite::Statement del(*db_, "DELETE FROM documents WHERE pipeline_hash <> ?");
+        del.bind(1, run.pipeline_hash).run();
+      }
+    }
+    sqlite::Statement list(*db_,
+        "SELECT id, result_key, status, (SELECT max(exit_code) FROM errors e WHERE e.doc_id = d.doc_id) "
+        "FROM documents d");
+    while (list.step())
+      done[list.text(0)] = {list.text(1), list.text(2) == "failed", static_cast<int>(list.integer(3))};
+
+    sqlite::Statement add_run(*db_,
+        "INSERT INTO runs(pipeline, pipeline_hash, shard, provenance, started_at) "
+        "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+    add_run.bind(1, run.pipeline).bind(2, run.pipeline_hash).bind(3, run.shard)
+        .bind(4, run.provenance.dump()).run();
+    run_id_ = sqlite3_last_insert_rowid(db_->handle());
+    prepare();
+    return done;
+  }
+
+  void write(const std::vector<const Json*>& records) override {
+    db_->exec("BEGIN IMMEDIATE");
+    try {
+      for (const Json* r : records) write_one(*r);
+      db_->exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  void write_comparisons(const Json& comparisons) override {
+    db_->exec("BEGIN IMMEDIATE");
+    db_->exec("DELETE FROM comparisons");
+    sqlite::Statement add(*db_, "INSERT INTO comparisons(base, compare, data) VALUES (?, ?, ?)");
+    sqlite::Statement add_target(*db_,
+        "INSERT INTO targets(comparison_id, metric, period, target_value, target_unit, "
+        "target_qualifier, target_doc, actual_value, actual_unit, actual_doc, direction, verdict) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& c : comparisons) {
+      add.bind(1, json_string(c.value("base", Json()))).bind(2, json_string(c.value("compare", Json())))
+          .bind(3, c.dump()).run();
+      const long long cid = sqlite3_last_insert_rowid(db_->handle());
+      for (const auto& t : c.value("targets", Json::array())) {
+        const Json target = t.value("target", Json::object());
+        const Json actual = t.value("actual", Json::object());
+        add_target.bind(1, cid).bind(2, json_string(t.value("metric", Json())));
+        bind_optional(add_target, 3, json_integer(target.value("period", Json())));
+        bind_optional(add_target, 4, json_number(target.value("value", Json())));
+        bind_text_or_null(add_target, 5, json_string(target.value("unit", Json())));
+        bind_text_or_null(add_target, 6, json_string(target.value("qualifier", Json())));
+        bind_text_or_null(add_target, 7, json_string(target.value("doc", Json())));
+        bind_optional(add_target, 8, json_number(actual.value("value", Json())));
+        bind_text_or_null(add_target, 9, json_string(actual.value("unit", Json())));
+        bind_text_or_null(add_target, 10, json_string(actual.value("doc", Json())));
+        bind_text_or_null(add_target, 11, json_string(t.value("direction", Json())));
+        bind_text_or_null(add_target, 12, json_string(t.value("verdict", Json())));
+        add_target.run();
+      }
+    }
+    db_->exec("COMMIT");
+  }
+
+  void finish(const Json& summary) override {
+    sqlite::Statement done(*db_,
+        "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), documents = ?, "
+        "failed = ?, skipped = ? WHERE run_id = ?");
+    done.bind(1, summary.value("documents", 0LL)).bind(2, summary.value("failed", 0LL))
+        .bind(3, summary.value("skipped", 0LL)).bind(4, run_id_).run();
+    statements_.reset();
+    db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    db_->close();
+    if (options_.fresh) {
+      std::error_code ec;
+      for (const char* suffix : {"-wal", "-shm"}) fs::remove(target_.string() + suffix, ec);
+      replace_file(file_, target_);
+    }
+  }
+
+  fs::path path() const override { return target_; }
+
+ private:
+  struct Statements {
+    Statements(sqlite::Database& db)
+        : remove(db, "DELETE FROM documents WHERE id = ?"),
+          document(db,
+                   "INSERT INTO documents(id, seq, source, sha256, pipeline_hash, result_key, run_id, "
+                   "status, region, report_year, plan_year, kind, title, meta) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          annotation(db, "INSERT INTO annotations(doc_id, type, begin, end, text, attrs) VALUES (?, ?, ?, ?, ?, ?)"),
+          indicator(db,
+                    "INSERT INTO indicators(annotation_id, doc_id, metric, canonical_metric, period, status, "
+                    "level_value, level_high, level_unit, growth_value, growth_high, growth_unit, qualifier) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          entity(db, "INSERT INTO entities(annotation_id, doc_id, kind, canonical, text) VALUES (?, ?, ?, ?, ?)"),
+          error(db, "INSERT INTO errors(doc_id, stage, message, exit_code) VALUES (?, ?, ?, ?)") {}
+    sqlite::Statement remove, document, annotation, indicator, entity, error;
+  };
+
+  void prepare() { statements_ = std::make_unique<Statements>(*db_); }
+
+  void write_one(const Json& r) {
+    Statements& s = *statements_;
+    const std::string id = r.value("id", "");
+    s.remove.bind(1, id).run();
+    const Json meta = r.value("meta", Json::object());
+    const DocumentFacts facts = document_facts(meta);
+    s.document.bind(1, id).bind(2, r.value("seq", 0LL)).bind(3, r.value("source", ""))
+        .bind(4, r.value("sha256", "")).bind(5, r.value("pipeline_hash", ""))
+        .bind(6, r.value("result_key", "")).bind(7, run_id_).bind(8, r.value("status", "ok"));
+    bind_text_or_null(s.document, 9, facts.region);
+    bind_optional(s.document, 10, facts.report_year);
+    bind_optional(s.document, 11, facts.plan_year);
+    bind_text_or_null(s.document, 12, facts.kind);
+    bind_text_or_null(s.document, 13, facts.title);
+    s.document.bind(14, meta.dump());
+    s.document.run();
+    const long long doc_id = sqlite3_last_insert_rowid(db_->handle());
+
+    if (r.contains("error")) {
+      const Json& e = r["error"];
+      s.error.bind(1, doc_id).bind(2, e.value("stage", "")).bind(3, e.value("message", ""))
+          .bind(4, e.value("exit_code", 5LL)).run();
+    }
+    for (const auto& a : r.value("annotations", Json::array())) {
+      const std::string type = a.value("type", "");
+      const std::string text = a.value("text", "");
+      const Json attrs = a.value("attrs", Json::object());
+      s.annotation.bind(1, doc_id).bind(2, type).bind(3, a.value("begin", 0LL))
+          .bind(4, a.value("end", 0LL)).bind(5, text).bind(6, attrs.dump()).run();
+      const long long ann_id = sqlite3_last_insert_rowid(db_->handle());
+      if (type == "indicator") {
+        const IndicatorFact f = indicator_fact(attrs);
+        s.indicator.bind(1, ann_id).bind(2, doc_id).bind(3, f.metric).bind(4, f.canonical_metric);
+        bind_optional(s.indicator, 5, f.period);
+        bind_text_or_null(s.indicator, 6, f.status);
+        bind_optional(s.indicator, 7, f.level_value);
+        bind_optional(s.indicator, 8, f.level_high);
+        bind_text_or_null(s.indicator, 9, f.level_unit);
+        bind_optional(s.indicator, 10, f.growth_value);
+        bind_optional(s.indicator, 11, f.growth_high);
+        bind_text_or_null(s.indicator, 12, f.growth_unit);
+        bind_text_or_null(s.indicator, 13, f.qualifier);
+        s.indicator.run();
+      } else if (type == "entity") {
+        const EntityFact e = entity_fact(attrs, text);
+        s.entity.bind(1, ann_id).bind(2, doc_id);
+        bind_text_or_null(s.entity, 3, e.kind);
+        s.entity.bind(4, e.canonical).bind(5, text).run();
+      }
+    }
+  }
+
+  fs::path target_, file_;
+  SinkOptions options_;
+  RunIdentity run_;
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<Statements> statements_;
+  long long run_id_ = 0;
+};
+
+class SqliteReader : public RecordReader {
+ public:
+  explicit SqliteReader(const fs::path& path) {
+    if (!fs::exists(path)) throw HostError(ExitCode::kInput, path.string() + ": no such file");
+    db_ = std::make_unique<sqlite::Database>(path, true);
+    sqlite::Statement run(*db_, "SELECT pipeline, pipeline_hash, provenance, shard FROM runs ORDER BY run_id DESC LIMIT 1");
+    if (run.step()) {
+      identity_.pipeline = run.text(0);
+      identity_.pipeline_hash = run.text(1);
+      identity_.provenance = Json::parse(run.text(2));
+      identity_.shard = run.text(3);
+    }
+    run.reset();
+    sqlite::Statement hashes(*db_, "SELECT DISTINCT pipeline_hash FROM documents ORDER BY 1");
+    while (hashes.step()) hashes_.push_back(hashes.text(0));
+  }
+  const RunIdentity& identity() const override { return identity_; }
+  std::vector<std::string> pipeline_hashes() const override { return hashes_; }
+  std::unique_ptr<RecordCursor> cursor() const override { return std::make_unique<Cursor>(*db_); }
+
+ private:
+  class Cursor : public RecordCursor {
+   public:
+    explicit Cursor(sqlite::Database& db)
+        : docs_(db, "SELECT doc_id, pipeline_hash, result_key, seq, status, id, source, sha256, meta "
+                    "FROM documents ORDER BY seq, id"),
+          anns_(db, "SELECT type, begin, end, text, attrs FROM annotations WHERE doc_id = ? ORDER BY annotation_id"),
+          errs_(db, "SELECT stage, message, exit_code FROM errors WHERE doc_id = ? ORDER BY error_id") {}
+    bool next(Json& r) override {
+      if (!docs_.step()) return false;
+      r = Json::object();
+      r["pipeline_hash"] = docs_.text(1);
+      r["result_key"] = docs_.text(2);
+      r["seq"] = docs_.integer(3);
+      r["status"] = docs_.text(4);
+      if (r["status"] == "failed") r["exit_code"] = 0;  // filled from errors below, kept in place
+      r["id"] = docs_.text(5);
+      r["source"] = docs_.text(6);
+      r["sha256"] = docs_.text(7);
+      r["meta"] = Json::parse(docs_.text(8));
+      Json list = Json::array();
+      anns_.bind(1, docs_.integer(0));
+      while (anns_.step()) {
+        Json a = Json::object();
+        a["type"] = anns_.text(0);
+        a["begin"] = anns_.integer(1);
+        a["end"] = anns_.integer(2);
+        a["text"] = anns_.text(3);
+        a["attrs"] = Json::parse(anns_.text(4));
+        list.push_back(std::move(a));
+      }
+      r["annotations"] = std::move(list);
+      errs_.bind(1, docs_.integer(0));
+      while (errs_.step()) {
+        r["exit_code"] = errs_.integer(2);
+        r["error"] = {{"stage", errs_.text(0)}, {"message", errs_.text(1)}, {"exit_code", errs_.integer(2)}};
+      }
+      return true;
+    }
+
+   private:
+    sqlite::Statement docs_, anns_, errs_;
+  };
+
+  std::unique_ptr<sqlite::Database> db_;
+  RunIdentity identity_;
+  std::vector<std::string> hashes_;
+};
+
+}  // namespace
+
+std::unique_ptr<OutputSink> make_sqlite_sink(const fs::path& path, const SinkOptions& options) {
+  return std::make_unique<SqliteSink>(path, options);
+}
+
+std::unique_ptr<RecordReader> make_sqlite_reader(const fs::path& path) {
+  return std::make_unique<SqliteReader>(path);
+}
+
+}  // namespace reportlens

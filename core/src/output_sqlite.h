@@ -1,0 +1,19 @@
+// The SQLite store (the default for batch runs). Schema: docs/sqlite-schema.md.
+//
+// WAL journal, one transaction per batch of finished documents: a killed process keeps
+// every committed document and SQLite rolls back the torn transaction on next open. A
+// document processed again (changed input, --retry-failed, new pipeline version) replaces
+// its rows (documents.id is unique).
+#pragma once
+
+#include <memory>
+
+#include "output_sink.h"
+
+namespace reportlens {
+
+std::unique_ptr<OutputSink> make_sqlite_sink(const std::filesystem::path& path,
+                                             const SinkOptions& options);
+std::unique_ptr<RecordReader> make_sqlite_reader(const std::filesystem::path& path);
+
+}  // namespace reportlens

@@ -1,0 +1,57 @@
+#include "batch_command.h"
+
+#include <cstdio>
+#include <iostream>
+
+#include "batch_merge.h"
+
+namespace reportlens::cli {
+
+void add_batch_options(CLI::App* run, RunOptions& o) {
+  run->add_flag("--retry-failed", o.retry_failed,
+                "Rerun documents the output records as failed (done ones are always skipped)");
+  run->add_option("--max-errors", o.max_errors, "Stop after this many failed documents (default: never)");
+  run->add_option("--shard", o.shard, "Take the I-th of N deterministic shares of the inputs: I/N (1-based)");
+  run->add_flag("!--no-progress", o.progress, "No progress line on stderr (shown only on a terminal anyway)");
+  run->add_flag("--csv-bom", o.csv_bom, "Start CSV outputs with a UTF-8 BOM (for Excel)");
+}
+
+CLI::App* add_merge_command(CLI::App& app, MergeArgs& args) {
+  CLI::App* merge = app.add_subcommand(
+      "merge", "Combine shard outputs (.sqlite or .jsonl) into OUT, refusing mixed pipeline versions");
+  merge->add_option("output", args.output, "Merged store: .sqlite, .jsonl or .csv")->required();
+  merge->add_option("inputs", args.inputs, "Shard stores (.sqlite or .jsonl)")->required();
+  merge->add_flag("--csv-bom", args.csv_bom, "Start a CSV output with a UTF-8 BOM");
+  return merge;
+}
+
+int run_merge(const MergeArgs& args, bool quiet) {
+  std::vector<std::filesystem::path> inputs(args.inputs.begin(), args.inputs.end());
+  const MergeReport r = merge_outputs(args.output, inputs, args.csv_bom);
+  if (!quiet)
+    std::cerr << "merge: " << r.documents << " document(s) (" << r.failed << " failed) from " << inputs.size()
+              << " store(s)" << (r.duplicates ? ", " + std::to_string(r.duplicates) + " duplicate(s) dropped" : "")
+              << "\n";
+  std::cout << "result: " << r.output.string() << "\n";
+  return 0;
+}
+
+std::string summary_line(const RunReport& r) {
+  char rate[64];
+  std::snprintf(rate, sizeof rate, "%.2f MB/s", r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0.0);
+  std::string line = "pipeline: " + std::to_string(r.documents - r.failed) + " of " +
+                     std::to_string(r.documents) + " document(s) done, " + std::to_string(r.failed) +
+                     " failed, " + std::to_string(r.bytes / 1024) + " KiB in " + std::to_string(r.seconds) +
+                     " s";
+  if (r.skipped > 0) {
+    line += ", " + std::to_string(r.skipped) + " skipped as already done";
+    if (r.known_failed > 0)
+      line += " (" + std::to_string(r.known_failed) + " recorded failure(s); --retry-failed reruns them)";
+  }
+  line += ", " + std::string(rate);
+  if (r.signal != 0) line += "; interrupted by signal " + std::to_string(r.signal) + ", rerun to resume";
+  else if (r.stopped_early) line += "; stopped early (--max-errors)";
+  return line;
+}
+
+}  // namespace reportlens::cli
