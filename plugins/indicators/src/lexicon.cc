@@ -98,6 +98,7 @@ void Lexicon::load_words(const std::filesystem::path& file) {
       {"absolute_change_verbs", &absolute_change_verbs}, {"to_markers", &to_markers},
       {"from_markers", &from_markers}, {"from_period_words", &from_period_words},
       {"predicate_verbs", &predicate_verbs}, {"scope_words", &scope_words},
+      {"trailing_modifiers", &trailing_modifiers},
       {"qualifier_words", &qualifier_words}, {"connectors", &connectors},
       {"target_cues", &target_cues}, {"review_target_cues", &review_target_cues},
       {"sentence_target_cues", &sentence_target_cues}, {"estimate_cues", &estimate_cues},

@@ -50,6 +50,7 @@ struct Lexicon {
   WordList from_period_words;
   WordList predicate_verbs;
   WordList scope_words;
+  WordList trailing_modifiers;
   WordList qualifier_words;
   WordList connectors;
   WordList target_cues;

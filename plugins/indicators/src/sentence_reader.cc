@@ -62,11 +62,16 @@ std::string_view strip_subject(std::string_view s, const Lexicon& lex) {
     s = trim_spaces(s);
     std::string_view before = s;
     s = drop_leading_year(s);
+    // A word is only dropped when at least two characters remain: "占全市" keeps 全市.
+    auto keeps_enough = [](std::string_view rest) { return code_point_count(rest) >= 2; };
     for (const WordList* list : {&lex.connectors, &lex.scope_words, &lex.qualifier_words,
                                  &lex.predicate_verbs}) {
-      if (std::size_t n = list->prefix_match(s); n > 0 && n < s.size()) s.remove_prefix(n);
-      if (std::size_t n = list->suffix_match(s); n > 0 && n < s.size()) s.remove_suffix(n);
+      if (std::size_t n = list->prefix_match(s); n > 0 && keeps_enough(s.substr(n))) s.remove_prefix(n);
+      if (std::size_t n = list->suffix_match(s); n > 0 && keeps_enough(s.substr(0, s.size() - n)))
+        s.remove_suffix(n);
     }
+    if (std::size_t n = lex.trailing_modifiers.suffix_match(s); n > 0 && keeps_enough(s.substr(0, s.size() - n)))
+      s.remove_suffix(n);
     changed = s.size() != before.size();
   }
   return trim_spaces(s);
@@ -78,7 +83,7 @@ bool only_function_words(std::string_view s, const Lexicon& lex) {
   while (!s.empty()) {
     std::size_t n = 0;
     for (const WordList* list : {&lex.connectors, &lex.scope_words, &lex.qualifier_words,
-                                 &lex.predicate_verbs, &lex.to_markers, &lex.from_markers,
+                                 &lex.predicate_verbs, &lex.trailing_modifiers, &lex.to_markers, &lex.from_markers,
                                  &lex.from_period_words, &lex.estimate_cues, &lex.target_cues})
       n = std::max(n, list->prefix_match(s));
     int sign = 0;
@@ -333,7 +338,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
           growth = true;
           sign = s;
         }
-      } else if ((n = lex.scope_words.suffix_match(subject)) > 0) {
+      } else if ((n = lex.scope_words.suffix_match(subject)) > 0 &&
+                 code_point_count(subject.substr(0, subject.size() - n)) != 1) {
+        // (a scope word is kept when one character would remain: 占全市)
+      } else if ((n = lex.trailing_modifiers.suffix_match(subject)) > 0) {
       } else if ((n = lex.from_period_words.suffix_match(subject)) > 0) {
       } else if ((n = lex.from_markers.suffix_match(subject)) > 0) {
         is_from = true;

@@ -1,0 +1,70 @@
+// The data files: canonical names, user extensions, and errors that name file and line.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "reportlens/stage.h"
+#include "test_support.h"
+
+namespace reportlens::indicators::testing {
+namespace {
+
+std::filesystem::path write_temp(const std::string& name, const std::string& body) {
+  auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << body;
+  return path;
+}
+
+TEST(Lexicon, ShippedSynonymsShareCanonicalNames) {
+  const Lexicon& l = shipped_lexicon();
+  EXPECT_EQ(l.canonical("规上工业增加值"), "规模以上工业增加值");
+  EXPECT_EQ(l.canonical("规模以上工业增加值"), "规模以上工业增加值");
+  EXPECT_EQ(l.canonical("GDP"), l.canonical("地区生产总值"));
+  EXPECT_EQ(l.canonical("国内生产总值"), l.canonical("地区生产总值"));
+  EXPECT_EQ(l.canonical("社零"), "社会消费品零售总额");
+  EXPECT_EQ(l.canonical("全区地区生产总值"), "国内生产总值");  // scope word in front
+  EXPECT_EQ(l.canonical("口袋公园"), "口袋公园");              // unknown: itself
+}
+
+TEST(Lexicon, UserSynonymsExtendTheTable) {
+  Lexicon l = shipped_lexicon();
+  l.load_synonyms(write_temp("ind_syn_test.yaml", "科技型企业: [科技型中小企业, 科技企业]\n"
+                                                  "国内生产总值: [经济总产出]\n"));
+  EXPECT_EQ(l.canonical("科技企业"), "科技型企业");
+  EXPECT_EQ(l.canonical("经济总产出"), "国内生产总值");
+  EXPECT_EQ(l.canonical("GDP"), "国内生产总值");
+}
+
+TEST(Lexicon, UserWordsExtendTheGrammar) {
+  Lexicon l = shipped_lexicon();
+  EXPECT_FALSE(l.predicate_verbs.contains("摸排"));
+  l.load_words(write_temp("ind_words_test.yaml", "predicate_verbs: [摸排]\ngrowth_verbs: {攀升: 1}\n"));
+  EXPECT_TRUE(l.predicate_verbs.contains("摸排"));
+  int sign = 0;
+  EXPECT_GT(l.growth_verbs.suffix_match("价格攀升", &sign), 0u);
+  EXPECT_EQ(sign, 1);
+}
+
+TEST(Lexicon, ErrorsNameFileAndLine) {
+  Lexicon l;
+  auto bad = write_temp("ind_bad_test.yaml", "predicate_verbs: [完成]\ngrowth_verbs:\n  增长: 2\n");
+  try {
+    l.load_words(bad);
+    FAIL() << "expected a StageError";
+  } catch (const StageError& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find("ind_bad_test.yaml:3"), std::string::npos) << what;
+  }
+  auto unknown = write_temp("ind_unknown_test.yaml", "\nverbz: [完成]\n");
+  try {
+    l.load_words(unknown);
+    FAIL() << "expected a StageError";
+  } catch (const StageError& e) {
+    EXPECT_NE(std::string(e.what()).find("ind_unknown_test.yaml:2"), std::string::npos) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace reportlens::indicators::testing

@@ -1,0 +1,39 @@
+// Builds documents for the extractor tests: the text, the quantity annotations the numbers
+// stage would add (written by the test), optional sections, then runs the extractor.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexicon.h"
+#include "reportlens/document.h"
+
+namespace reportlens::indicators::testing {
+
+struct Q {
+  std::string surface;     // exact text of the mention (first occurrence after the previous one)
+  double value;
+  std::string unit;
+  std::string qualifier = "";
+  std::string kind = "";   // default: percent for percent units, else quantity
+};
+
+struct Sec {
+  std::string heading;     // the section runs from this heading to the next one
+  std::string scope;       // review | plan | other
+};
+
+const Lexicon& shipped_lexicon();
+
+// Runs the extractor on `text` with the given mentions and returns the document.
+std::unique_ptr<Document> extract(const std::string& text, const std::vector<Q>& quantities,
+                                  Json meta = Json::object(), const std::vector<Sec>& sections = {});
+
+// The indicator annotations' attrs, in order.
+std::vector<Json> facts(const Document& doc);
+
+// The first fact with this metric and period, or null json.
+Json find_fact(const Document& doc, const std::string& metric, int period);
+
+}  // namespace reportlens::indicators::testing
