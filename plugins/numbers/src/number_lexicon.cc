@@ -1,0 +1,281 @@
+#include "number_lexicon.h"
+
+#include <algorithm>
+
+#include <yaml-cpp/yaml.h>
+
+#include "reportlens/stage.h"
+
+namespace reportlens::numbers {
+
+namespace {
+
+std::string where(const std::filesystem::path& file, const YAML::Node& node) {
+  return file.string() + ":" + std::to_string(node.Mark().line + 1);
+}
+
+[[noreturn]] void fail(const std::filesystem::path& file, const YAML::Node& node,
+                       const std::string& message) {
+  throw StageError(where(file, node) + ": " + message);
+}
+
+std::string scalar(const std::filesystem::path& file, const YAML::Node& node,
+                   const char* what) {
+  if (!node || !node.IsScalar()) fail(file, node, std::string("expected a string for ") + what);
+  return node.as<std::string>();
+}
+
+std::vector<std::string> string_list(const std::filesystem::path& file, const YAML::Node& node,
+                                     const char* key) {
+  std::vector<std::string> out;
+  if (!node) return out;
+  if (!node.IsSequence()) fail(file, node, std::string(key) + " must be a list");
+  for (const auto& item : node) out.push_back(scalar(file, item, key));
+  return out;
+}
+
+void append(std::vector<std::string>& to, std::vector<std::string> more) {
+  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
+std::vector<QualifierWord> qualifier_map(const std::filesystem::path& file,
+                                         const YAML::Node& node, const char* key) {
+  static const std::vector<std::string> kKnown = {">", ">=", "<", "<=", "~"};
+  std::vector<QualifierWord> out;
+  if (!node) return out;
+  if (!node.IsMap()) fail(file, node, std::string(key) + " must map a qualifier to words");
+  for (const auto& entry : node) {
+    const std::string q = entry.first.as<std::string>();
+    if (std::find(kKnown.begin(), kKnown.end(), q) == kKnown.end())
+      fail(file, entry.first, "unknown qualifier '" + q + "' (use > >= < <= ~)");
+    for (auto& word : string_list(file, entry.second, key)) out.push_back({word, q});
+  }
+  return out;
+}
+
+ExactDecimal decimal(const std::filesystem::path& file, const YAML::Node& node) {
+  const auto parsed = ExactDecimal::parse(scalar(file, node, "a number"));
+  if (!parsed) fail(file, node, "not a plain decimal number: " + node.as<std::string>());
+  return *parsed;
+}
+
+// An RE2 alternation of literal words, longest match semantics.
+std::unique_ptr<RE2> literal_alternation(std::vector<std::string> words,
+                                         const std::vector<std::string>& patterns) {
+  sort_longest_first(words);
+  std::string pattern;
+  for (const auto& w : words) {
+    if (!pattern.empty()) pattern += '|';
+    pattern += RE2::QuoteMeta(w);
+  }
+  for (const auto& p : patterns) {
+    if (!pattern.empty()) pattern += '|';
+    pattern += "(?:" + p + ")";
+  }
+  if (pattern.empty()) pattern = "[^\\x00-\\x{10FFFF}]";  // matches nothing
+  RE2::Options options;
+  options.set_longest_match(true);
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  auto re = std::make_unique<RE2>("(?:" + pattern + ")", options);
+  if (!re->ok()) throw StageError("number lexicon: bad pattern: " + re->error());
+  return re;
+}
+
+}  // namespace
+
+void sort_longest_first(std::vector<std::string>& words) {
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+void sort_longest_first(std::vector<QualifierWord>& words) {
+  std::stable_sort(words.begin(), words.end(), [](const QualifierWord& a, const QualifierWord& b) {
+    return a.word.size() > b.word.size();
+  });
+}
+
+std::unique_ptr<NumberLexicon> NumberLexicon::load(
+    const std::vector<std::filesystem::path>& files) {
+  auto lexicon = std::unique_ptr<NumberLexicon>(new NumberLexicon());
+  for (const auto& file : files) lexicon->load_file(file);
+  lexicon->compile();
+  return lexicon;
+}
+
+void NumberLexicon::load_file(const std::filesystem::path& file) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file.string());
+  } catch (const YAML::BadFile&) {
+    throw StageError(file.string() + ": cannot read the file");
+  } catch (const YAML::ParserException& e) {
+    throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  }
+  if (!root.IsMap()) throw StageError(file.string() + ":1: expected a mapping of sections");
+  static const std::vector<std::string> kSections = {
+      "units", "qualifiers_before", "qualifiers_after", "approximate_inside", "decrease_words",
+      "money_context", "stop_words", "stop_patterns", "fixed_expressions", "ordinal_suffixes",
+      "ordinal_counters", "congress_before", "congress_after", "month_parts",
+      "range_connectors", "range_blockers", "not_units", "vague_before"};
+  for (const auto& entry : root) {
+    const std::string key = entry.first.as<std::string>();
+    if (std::find(kSections.begin(), kSections.end(), key) == kSections.end())
+      fail(file, entry.first, "unknown section '" + key + "'");
+  }
+
+  if (const auto units = root["units"]) {
+    if (!units.IsSequence()) fail(file, units, "units must be a list");
+    for (const auto& u : units) {
+      if (!u.IsMap()) fail(file, u, "a unit is {surface, unit, factor?, kind?}");
+      UnitInfo info;
+      info.surface = scalar(file, u["surface"], "surface");
+      info.unit = scalar(file, u["unit"], "unit");
+      if (u["factor"]) {
+        info.factor = decimal(file, u["factor"]);
+        // Scaling must stay exact: a factor is a power of ten, applied as an exponent shift.
+        const std::string f = info.factor.to_string();
+        if (f.find_first_not_of('0', 1) != std::string::npos || f[0] != '1')
+          fail(file, u["factor"], "factor must be a power of ten (1, 10, 1000, ...): " + f);
+      }
+      if (u["kind"]) info.kind = scalar(file, u["kind"], "kind");
+      if (info.surface.empty()) fail(file, u, "empty unit surface");
+      units_[info.surface] = info;
+    }
+  }
+  if (const auto fixed = root["fixed_expressions"]) {
+    if (!fixed.IsSequence()) fail(file, fixed, "fixed_expressions must be a list");
+    for (const auto& f : fixed) {
+      FixedExpression e;
+      e.surface = scalar(file, f["surface"], "surface");
+      e.value = decimal(file, f["value"]);
+      e.unit = scalar(file, f["unit"], "unit");
+      if (f["kind"]) e.kind = scalar(file, f["kind"], "kind");
+      fixed_[e.surface] = e;
+    }
+  }
+  if (const auto suffixes = root["ordinal_suffixes"]) {
+    if (!suffixes.IsSequence()) fail(file, suffixes, "ordinal_suffixes must be a list");
+    for (const auto& s : suffixes) {
+      OrdinalSuffix o;
+      o.suffix = scalar(file, s["suffix"], "suffix");
+      if (s["keep"]) o.keep = s["keep"].as<int>();
+      const std::string script = s["numerals"] ? scalar(file, s["numerals"], "numerals") : "any";
+      if (script == "chinese") o.numerals = NumeralScript::kChinese;
+      else if (script == "arabic") o.numerals = NumeralScript::kArabic;
+      else if (script != "any") fail(file, s["numerals"], "numerals: chinese, arabic or any");
+      ordinal_suffixes_.push_back(o);
+    }
+  }
+  for (auto& q : qualifier_map(file, root["qualifiers_before"], "qualifiers_before"))
+    qualifiers_before_.push_back(q);
+  for (auto& q : qualifier_map(file, root["qualifiers_after"], "qualifiers_after"))
+    qualifiers_after_.push_back(q);
+  for (auto& q : qualifier_map(file, root["approximate_inside"], "approximate_inside"))
+    approximate_inside_.push_back(q);
+  append(decrease_words_, string_list(file, root["decrease_words"], "decrease_words"));
+  append(money_context_, string_list(file, root["money_context"], "money_context"));
+  append(stop_words_, string_list(file, root["stop_words"], "stop_words"));
+  append(ordinal_counters_, string_list(file, root["ordinal_counters"], "ordinal_counters"));
+  append(congress_before_, string_list(file, root["congress_before"], "congress_before"));
+  append(congress_after_, string_list(file, root["congress_after"], "congress_after"));
+  append(month_parts_, string_list(file, root["month_parts"], "month_parts"));
+  append(range_connectors_, string_list(file, root["range_connectors"], "range_connectors"));
+  append(range_blockers_, string_list(file, root["range_blockers"], "range_blockers"));
+  append(not_units_, string_list(file, root["not_units"], "not_units"));
+  append(vague_before_, string_list(file, root["vague_before"], "vague_before"));
+  if (const auto patterns = root["stop_patterns"]) {
+    for (const auto& p : patterns) {
+      const std::string pattern = scalar(file, p, "stop_patterns");
+      RE2 check(pattern, RE2::Quiet);
+      if (!check.ok()) fail(file, p, "bad RE2 pattern: " + check.error());
+      stop_patterns_.push_back(pattern);
+    }
+  }
+}
+
+void NumberLexicon::compile() {
+  std::vector<std::string> unit_surfaces;
+  for (const auto& [surface, info] : units_) {
+    unit_surfaces.push_back(surface);
+    longest_unit_ = std::max(longest_unit_, surface.size());
+  }
+  unit_re_ = literal_alternation(unit_surfaces, {});
+  std::vector<std::string> fixed_surfaces;
+  for (const auto& [surface, info] : fixed_) {
+    fixed_surfaces.push_back(surface);
+    longest_fixed_ = std::max(longest_fixed_, surface.size());
+  }
+  fixed_re_ = literal_alternation(fixed_surfaces, {});
+  stop_re_ = literal_alternation(stop_words_, stop_patterns_);
+  for (auto* list : {&decrease_words_, &money_context_, &ordinal_counters_, &congress_before_,
+                     &congress_after_, &month_parts_, &range_connectors_, &range_blockers_, &not_units_, &vague_before_})
+    sort_longest_first(*list);
+  sort_longest_first(qualifiers_before_);
+  sort_longest_first(qualifiers_after_);
+  sort_longest_first(approximate_inside_);
+  std::stable_sort(ordinal_suffixes_.begin(), ordinal_suffixes_.end(),
+                   [](const OrdinalSuffix& a, const OrdinalSuffix& b) {
+                     return a.suffix.size() > b.suffix.size();
+                   });
+}
+
+namespace {
+
+// Length of the anchored match of `re` at `pos`, looking at most `window` bytes ahead.
+std::size_t anchored_match(const RE2& re, std::string_view text, std::size_t pos,
+                           std::size_t window) {
+  if (pos >= text.size()) return 0;
+  const std::size_t end = std::min(text.size(), pos + window);
+  re2::StringPiece match;
+  const re2::StringPiece input(text.data(), end);
+  if (!re.Match(input, pos, end, RE2::ANCHOR_START, &match, 1)) return 0;
+  return match.size();
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> all_matches(const RE2& re,
+                                                             std::string_view text) {
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  re2::StringPiece match;
+  std::size_t pos = 0;
+  while (pos < text.size() &&
+         re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED,
+                  &match, 1)) {
+    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
+    const std::size_t end = begin + match.size();
+    if (end == begin) break;
+    spans.emplace_back(begin, end);
+    pos = end;
+  }
+  return spans;
+}
+
+}  // namespace
+
+const UnitInfo* NumberLexicon::unit_at(std::string_view text, std::size_t pos,
+                                       std::size_t* length) const {
+  const std::size_t n = anchored_match(*unit_re_, text, pos, longest_unit_);
+  if (n == 0) return nullptr;
+  *length = n;
+  return &units_.at(std::string(text.substr(pos, n)));
+}
+
+const FixedExpression* NumberLexicon::fixed_at(std::string_view text, std::size_t pos,
+                                               std::size_t* length) const {
+  const std::size_t n = anchored_match(*fixed_re_, text, pos, longest_fixed_);
+  if (n == 0) return nullptr;
+  *length = n;
+  return &fixed_.at(std::string(text.substr(pos, n)));
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> NumberLexicon::stop_spans(
+    std::string_view text) const {
+  return all_matches(*stop_re_, text);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> NumberLexicon::fixed_spans(
+    std::string_view text) const {
+  return all_matches(*fixed_re_, text);
+}
+
+}  // namespace reportlens::numbers

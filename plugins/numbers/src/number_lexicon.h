@@ -1,0 +1,105 @@
+// The data the number stage reads: units (units.yaml) and the words around numerals
+// (lexicon.yaml), plus whatever a pipeline adds with extra_units / extra_lexicon.
+//
+// Loaded once when the stage is created; immutable afterwards, so the compiled RE2 matchers
+// are shared by all threads. Errors name the file and line.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "exact_decimal.h"
+
+namespace reportlens::numbers {
+
+struct UnitInfo {
+  std::string surface;
+  std::string unit;  // base unit of the contract: CNY, percent, item...
+  ExactDecimal factor = ExactDecimal::from_integer(1);
+  std::string kind = "quantity";
+};
+
+struct FixedExpression {
+  std::string surface;
+  ExactDecimal value;
+  std::string unit;
+  std::string kind = "quantity";
+};
+
+enum class NumeralScript { kAny, kChinese, kArabic };
+
+struct OrdinalSuffix {
+  std::string suffix;
+  int keep = 0;  // characters of the suffix that belong to the ordinal's text
+  NumeralScript numerals = NumeralScript::kAny;
+};
+
+// A word with the qualifier it stands for.
+struct QualifierWord {
+  std::string word;
+  std::string qualifier;
+};
+
+class NumberLexicon {
+ public:
+  // Loads the given files in order; later files add to (and for units, override) earlier.
+  static std::unique_ptr<NumberLexicon> load(const std::vector<std::filesystem::path>& files);
+
+  // Longest unit starting at `pos` of `text`, or nullptr.
+  const UnitInfo* unit_at(std::string_view text, std::size_t pos, std::size_t* length) const;
+  // Longest fixed expression starting at `pos`, or nullptr.
+  const FixedExpression* fixed_at(std::string_view text, std::size_t pos,
+                                  std::size_t* length) const;
+  // Every non-number span (stop words and stop patterns), in order, as [begin, end) bytes.
+  std::vector<std::pair<std::size_t, std::size_t>> stop_spans(std::string_view text) const;
+  // Every fixed expression in `text`, as [begin, end) bytes.
+  std::vector<std::pair<std::size_t, std::size_t>> fixed_spans(std::string_view text) const;
+
+  const std::vector<QualifierWord>& qualifiers_before() const { return qualifiers_before_; }
+  const std::vector<QualifierWord>& qualifiers_after() const { return qualifiers_after_; }
+  const std::vector<QualifierWord>& approximate_inside() const { return approximate_inside_; }
+  const std::vector<std::string>& decrease_words() const { return decrease_words_; }
+  const std::vector<std::string>& money_context() const { return money_context_; }
+  const std::vector<OrdinalSuffix>& ordinal_suffixes() const { return ordinal_suffixes_; }
+  const std::vector<std::string>& ordinal_counters() const { return ordinal_counters_; }
+  const std::vector<std::string>& congress_before() const { return congress_before_; }
+  const std::vector<std::string>& congress_after() const { return congress_after_; }
+  const std::vector<std::string>& month_parts() const { return month_parts_; }
+  const std::vector<std::string>& range_connectors() const { return range_connectors_; }
+  const std::vector<std::string>& range_blockers() const { return range_blockers_; }
+  const std::vector<std::string>& not_units() const { return not_units_; }
+  const std::vector<std::string>& vague_before() const { return vague_before_; }
+
+ private:
+  void load_file(const std::filesystem::path& file);
+  void compile();
+
+  std::map<std::string, UnitInfo> units_;
+  std::map<std::string, FixedExpression> fixed_;
+  std::vector<std::string> stop_words_;
+  std::vector<std::string> stop_patterns_;
+  std::vector<QualifierWord> qualifiers_before_, qualifiers_after_, approximate_inside_;
+  std::vector<std::string> decrease_words_, money_context_, ordinal_counters_;
+  std::vector<std::string> congress_before_, congress_after_, month_parts_;
+  std::vector<std::string> range_connectors_, range_blockers_, not_units_, vague_before_;
+  std::vector<OrdinalSuffix> ordinal_suffixes_;
+
+  std::unique_ptr<RE2> unit_re_;   // anchored alternation of unit surfaces, longest match
+  std::unique_ptr<RE2> fixed_re_;  // alternation of fixed expressions
+  std::unique_ptr<RE2> stop_re_;   // stop words and patterns, leftmost-longest
+  std::size_t longest_unit_ = 0;
+  std::size_t longest_fixed_ = 0;
+};
+
+// Sorts words longest first, so that a scan taking the first match takes the longest.
+void sort_longest_first(std::vector<std::string>& words);
+void sort_longest_first(std::vector<QualifierWord>& words);
+
+}  // namespace reportlens::numbers

@@ -1,0 +1,171 @@
+#include "numeral.h"
+
+#include "reportlens/text.h"
+
+namespace reportlens::numbers {
+
+int chinese_digit(char32_t cp) {
+  switch (cp) {
+    case U'零': case U'〇': return 0;
+    case U'一': return 1;
+    case U'二': case U'两': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+int chinese_scale(char32_t cp) {
+  switch (cp) {
+    case U'十': return 1;
+    case U'百': return 2;
+    case U'千': return 3;
+    case U'万': return 4;
+    case U'亿': return 8;
+    default: return 0;
+  }
+}
+
+namespace {
+
+constexpr char32_t kSeveral = U'几';  // 十几 / 几十: an unknown digit
+
+struct Composer {
+  ExactDecimal above_yi;    // finished part, already multiplied by 10^8 (and more)
+  ExactDecimal above_wan;   // part of the current 亿-block above 万, multiplied by 10^4
+  ExactDecimal section;     // below 万: sum of digit × 十/百/千
+  std::optional<ExactDecimal> pending;  // a digit or Arabic number waiting for its scale
+  bool pending_is_zero_digit = false;   // 一千零五: 零 only holds a place
+
+  ExactDecimal block() const { return section + pending.value_or(ExactDecimal()); }
+  bool block_empty() const { return section.is_zero() && !pending; }
+};
+
+// Parses with 几 read as `several_digit`; nullopt when malformed.
+std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit) {
+  ParsedNumeral out;
+  Composer c;
+  bool last_was_digit = false;  // the previous piece was a digit or Arabic number
+  bool any_scale = false;
+  std::size_t i = 0;
+  while (i < run.size()) {
+    const unsigned char byte = static_cast<unsigned char>(run[i]);
+    if (byte < 0x80) {
+      // An Arabic piece: digits with separators and a decimal point.
+      std::size_t j = i;
+      while (j < run.size() && static_cast<unsigned char>(run[j]) < 0x80) ++j;
+      if (last_was_digit) return std::nullopt;  // Chinese digit right before Arabic
+      auto value = ExactDecimal::parse(run.substr(i, j - i));
+      if (!value) return std::nullopt;
+      c.pending = *value;
+      c.pending_is_zero_digit = false;
+      out.has_arabic = out.has_digit = true;
+      last_was_digit = true;
+      out.trailing_scale.clear();
+      i = j;
+      continue;
+    }
+    std::size_t next = i;
+    const char32_t cp = next_code_point(run, next);
+    int digit = chinese_digit(cp);
+    if (cp == kSeveral) {
+      digit = several_digit;
+      out.is_range = true;
+    }
+    if (digit >= 0) {
+      if (last_was_digit && !c.pending_is_zero_digit) {
+        // Two digits in a row: a digit-by-digit reading (二〇二二), valid only alone.
+        out.digit_sequence = true;
+      }
+      out.sequence.push_back(digit);
+      c.pending = ExactDecimal::from_integer(static_cast<unsigned>(digit));
+      c.pending_is_zero_digit = digit == 0 && cp != kSeveral;
+      out.has_digit = true;
+      last_was_digit = true;
+      out.trailing_scale.clear();
+      i = next;
+      continue;
+    }
+    if (cp == U'点') {
+      // Chinese decimal point: 七点五 = 7.5. The digits after it are the fraction.
+      if (!last_was_digit || out.has_arabic) return std::nullopt;
+      std::string fraction;
+      std::size_t j = next;
+      while (j < run.size()) {
+        std::size_t k = j;
+        const int d = chinese_digit(next_code_point(run, k));
+        if (d < 0) break;
+        fraction += static_cast<char>('0' + d);
+        j = k;
+      }
+      if (fraction.empty()) return std::nullopt;
+      const auto frac = ExactDecimal::parse("0." + fraction);
+      c.pending = c.block() + *frac;
+      c.section = ExactDecimal();
+      c.pending_is_zero_digit = false;
+      last_was_digit = true;
+      i = j;
+      continue;
+    }
+    const int scale = chinese_scale(cp);
+    if (scale == 0) return std::nullopt;
+    if (out.digit_sequence) return std::nullopt;  // 三四百: not read here
+    any_scale = true;
+    if (scale < 4) {
+      // 十/百/千 scale the digit before them (or 1: 十九, 百亿).
+      const ExactDecimal multiplier = c.pending ? *c.pending : ExactDecimal::from_integer(1);
+      c.section = c.section + multiplier.shifted(scale);
+      c.pending.reset();
+    } else if (scale == 4) {
+      ExactDecimal block = c.block_empty() ? ExactDecimal::from_integer(1) : c.block();
+      c.above_wan = (c.above_wan + block).shifted(4);
+      c.section = ExactDecimal();
+      c.pending.reset();
+    } else {
+      ExactDecimal block = c.above_wan + c.block();
+      if (block.is_zero() && c.above_yi.is_zero()) block = ExactDecimal::from_integer(1);
+      c.above_yi = (c.above_yi + block).shifted(8);
+      c.above_wan = ExactDecimal();
+      c.section = ExactDecimal();
+      c.pending.reset();
+    }
+    c.pending_is_zero_digit = false;
+    last_was_digit = false;
+    out.trailing_scale.append(run.substr(i, next - i));
+    i = next;
+  }
+  if (!out.has_digit && !any_scale) return std::nullopt;
+  if (out.digit_sequence) {
+    if (any_scale || out.has_arabic) return std::nullopt;
+    std::string digits;
+    for (int d : out.sequence) digits += static_cast<char>('0' + d);
+    out.low = out.high = *ExactDecimal::parse(digits);
+    return out;
+  }
+  out.sequence.clear();
+  out.low = out.high = c.above_yi + c.above_wan + c.block();
+  return out;
+}
+
+}  // namespace
+
+std::optional<ParsedNumeral> parse_numeral(std::string_view run) {
+  auto low = parse_with(run, 1);
+  if (!low) return std::nullopt;
+  if (!low->is_range) return low;
+  // 几 as the leading digit means "several tens" (几十 ≥ 20); after a scale it is 1..9.
+  std::size_t k = 0;
+  const bool leading = next_code_point(run, k) == kSeveral;
+  if (leading) low = parse_with(run, 2);
+  auto high = parse_with(run, 9);
+  if (!low || !high || low->digit_sequence) return std::nullopt;
+  low->high = high->low;
+  return low;
+}
+
+}  // namespace reportlens::numbers

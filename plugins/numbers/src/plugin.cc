@@ -1,0 +1,73 @@
+// The `numbers` stage: every number mention of a report as a `quantity` annotation.
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "reportlens/plugin.h"
+
+#include "number_lexicon.h"
+#include "quantity_scanner.h"
+#include "report_year.h"
+
+namespace {
+
+using reportlens::Json;
+
+constexpr const char* kSettings = R"json({
+  "type": "object",
+  "properties": {
+    "extra_units": {"type": "array", "items": {"type": "string"}, "default": [],
+      "description": "More unit files (units.yaml format), relative to the pipeline"},
+    "extra_lexicon": {"type": "array", "items": {"type": "string"}, "default": [],
+      "description": "More lexicon files (lexicon.yaml format: stop words, qualifiers...)"},
+    "report_year": {"type": "integer", "default": 0,
+      "description": "Year completing partial dates; 0 = from meta, title or file name"}
+  },
+  "additionalProperties": false
+})json";
+
+class NumbersStage : public reportlens::DocumentStage {
+ public:
+  explicit NumbersStage(const reportlens::StageContext& context) {
+    std::vector<std::filesystem::path> files = {context.data_dir / "units.yaml",
+                                                context.data_dir / "lexicon.yaml"};
+    for (const auto& f : context.settings.value("extra_units", Json::array()))
+      files.push_back(context.resolve(f.get<std::string>()));
+    for (const auto& f : context.settings.value("extra_lexicon", Json::array()))
+      files.push_back(context.resolve(f.get<std::string>()));
+    lexicon_ = reportlens::numbers::NumberLexicon::load(files);
+    scanner_ = std::make_unique<reportlens::numbers::QuantityScanner>(*lexicon_);
+    fixed_year_ = context.settings.value("report_year", 0);
+  }
+
+  void process(reportlens::Document& doc) const override {
+    const auto& normalized = doc.normalized();
+    const int year = fixed_year_ > 0 ? fixed_year_ : reportlens::numbers::report_year(doc);
+    for (const auto& m : scanner_->scan(normalized.text, year)) {
+      Json attrs = Json::object();
+      attrs["kind"] = m.kind;
+      attrs["value"] = m.value;
+      attrs["unit"] = m.unit;
+      attrs["qualifier"] = m.qualifier ? Json(*m.qualifier) : Json(nullptr);
+      attrs["surface_unit"] = m.surface_unit;
+      attrs["number"] = m.number;
+      attrs["exact"] = m.exact;
+      if (m.negated_context) attrs["negated_context"] = true;
+      doc.add("quantity", normalized.original_begin(m.begin), normalized.original_end(m.end),
+              std::move(attrs));
+    }
+  }
+
+ private:
+  std::unique_ptr<reportlens::numbers::NumberLexicon> lexicon_;
+  std::unique_ptr<reportlens::numbers::QuantityScanner> scanner_;
+  int fixed_year_ = 0;
+};
+
+}  // namespace
+
+REPORTLENS_PLUGIN("numbers", "0.1.0",
+                  "Number mentions: exact values, base units, qualifiers, years, dates, ordinals",
+                  reportlens::document_stage<NumbersStage>(
+                      "numbers", "Every number mention as a quantity annotation", "",
+                      "quantity", kSettings));

@@ -1,0 +1,742 @@
+#include "quantity_scanner.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "reportlens/stage.h"
+#include "text_context.h"
+
+namespace reportlens::numbers {
+
+namespace {
+
+using Span = std::pair<std::size_t, std::size_t>;
+using Json = nlohmann::ordered_json;
+
+// Arabic with thousands separators or PDF spaces ("1,100.9", "1 200"), or plain digits;
+// Chinese numeral characters with an optional 点 fraction; pieces may alternate (3万4000).
+constexpr const char* kRun =
+    "(?:(?:[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:\\.[0-9]+)?"
+    "|[零〇一二两三四五六七八九十百千万亿几]+(?:点[零〇一二三四五六七八九]+)?)+";
+constexpr const char* kRoman = "(?:IV|V?I{1,3}|V)类";
+
+bool inside(const std::vector<Span>& spans, std::size_t pos) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), pos,
+                             [](std::size_t p, const Span& s) { return p < s.first; });
+  if (it == spans.begin()) return false;
+  --it;
+  return pos >= it->first && pos < it->second;
+}
+
+// Short quotations (“…”, at most 40 characters, within one sentence): slogans and names.
+std::vector<Span> quote_spans(std::string_view text) {
+  std::vector<Span> spans;
+  std::size_t open = std::string_view::npos;
+  int length = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t next = i;
+    const char32_t cp = code_point_at(text, i, &next);
+    if (cp == U'“') {
+      open = i;
+      length = 0;
+    } else if (open != std::string_view::npos) {
+      if (cp == U'”') {
+        if (length <= 40) spans.emplace_back(open, next);
+        open = std::string_view::npos;
+      } else if (cp == U'。' || cp == U'\n' || ++length > 40) {
+        open = std::string_view::npos;
+      }
+    }
+    i = next;
+  }
+  return spans;
+}
+
+bool is_chinese_only(std::string_view run) {
+  for (char c : run)
+    if (static_cast<unsigned char>(c) < 0x80) return false;
+  return true;
+}
+
+bool is_plain_digits(std::string_view run) {
+  return !run.empty() &&
+         std::all_of(run.begin(), run.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::optional<long long> small_integer(const ParsedNumeral& n) {
+  if (n.is_range) return std::nullopt;
+  const auto v = n.low.to_uint64();
+  if (!v || *v > 100000000ULL) return std::nullopt;
+  return static_cast<long long>(*v);
+}
+
+std::string two_digits(long long v) {
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%02lld", v);
+  return buffer;
+}
+
+std::string year_text(int year) { return year > 0 ? std::to_string(year) : std::string("--"); }
+
+}  // namespace
+
+// Everything one scan() call needs; the scanner itself stays immutable (thread-safe).
+struct QuantityScanner::Scan {
+  const NumberLexicon& lex;
+  const RE2& run_re;
+  std::string_view text;
+  int report_year;
+  std::vector<Span> stops, fixed, quotes;
+  std::vector<Mention> out;
+
+  // --- small readers -------------------------------------------------------------------
+
+  // Length of the numeral run anchored at `pos`, 0 if none.
+  std::size_t run_at(std::size_t pos) const {
+    if (pos >= text.size()) return 0;
+    re2::StringPiece m;
+    if (!run_re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(),
+                      RE2::ANCHOR_START, &m, 1))
+      return 0;
+    return m.size();
+  }
+
+  bool at_line_start(std::size_t pos) const {
+    while (pos > 0 && text[pos - 1] == ' ') --pos;
+    return pos == 0 || text[pos - 1] == '\n';
+  }
+
+  void add(Mention m) { out.push_back(std::move(m)); }
+
+  Mention ordinal(std::size_t b, std::size_t e, long long value, std::string number) const {
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.kind = "ordinal";
+    m.value = value;
+    m.unit = "ordinal";
+    m.number = std::move(number);
+    m.exact = std::to_string(value);
+    return m;
+  }
+
+  Mention date(std::size_t b, std::size_t e, std::string iso, std::string number) const {
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.kind = "date";
+    m.value = iso;
+    m.unit = "date";
+    m.number = std::move(number);
+    m.exact = std::move(iso);
+    return m;
+  }
+
+  Mention year(std::size_t b, std::size_t e, long long value, std::string number) const {
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.kind = "year";
+    m.value = value;
+    m.unit = "year";
+    m.number = std::move(number);
+    m.exact = std::to_string(value);
+    return m;
+  }
+
+  // --- the main loop -------------------------------------------------------------------
+
+  void fixed_expressions() {
+    for (const auto& [b, e] : fixed) {
+      std::size_t n = 0;
+      const FixedExpression* f = lex.fixed_at(text, b, &n);
+      if (!f) continue;
+      Mention m;
+      m.begin = b;
+      m.end = b + n;
+      m.kind = f->kind;
+      m.value = f->value.to_json();
+      m.unit = f->unit;
+      m.surface_unit = f->surface;
+      m.number = f->surface;
+      m.exact = f->value.to_string();
+      add(std::move(m));
+    }
+  }
+
+  // Reads the candidate at [b, e); returns where scanning continues.
+  std::size_t candidate(std::size_t b, std::size_t e) {
+    const bool after_di = code_point_before(text, b) == U'第' && b >= 3 && !inside(stops, b - 3);
+    if ((inside(stops, b) && !after_di) || inside(fixed, b)) {
+      // Skip the rest of the stop word too (进一步: the run 一 is inside it).
+      return e;
+    }
+    const std::string_view run = text.substr(b, e - b);
+    const char32_t before = code_point_before(text, b);
+    const char32_t after = code_point_at(text, e);
+    const bool arabic = !is_chinese_only(run);
+
+    // Designators and codes: 5G, i3, PM2.5, G20; formula parts “6+2”, “1+4+N”.
+    if (arabic && (is_ascii_letter(before) || is_ascii_letter(after) || before == U'+' ||
+                   after == U'+' || before == U'.' || before == U'_'))
+      return e;
+    // Ratios (1:61:38) and fractions (1/3) are not quantities of one thing.
+    if ((after == U':' || after == U'/' || after == U'∶') &&
+        is_ascii_digit(code_point_at(text, e + 1)))
+      return skip_run_after(e + 1);
+    if ((before == U':' || before == U'∶' || before == U'/') && b >= 2 &&
+        is_ascii_digit(code_point_before(text, b - 1)))
+      return e;
+    // 百分之七点五: percent written in words.
+    if (starts_with_at(text, b, "百分之")) return percent_in_words(b);
+    if (starts_with_at(text, e, "分之")) return skip_run_after(e + std::string_view("分之").size());
+
+    auto parsed = parse_numeral(run);
+
+    if (before == U'第') return ordinal_after_di(b, e, parsed);
+    if (parsed && !parsed->digit_sequence && !parsed->is_range) {
+      if (const auto v = small_integer(*parsed); v && *v > 0 && *v <= 100) {
+        // （一） (1): section and list markers.
+        if ((before == U'（' || before == U'(') && (after == U'）' || after == U')')) {
+          add(ordinal(b, e, *v, std::string(run)));
+          return e;
+        }
+        // 一、 at the start of a line or after punctuation; 1. at the start of a line.
+        if ((after == U'、' && !is_ideograph(before) && !is_ascii_digit(before)) ||
+            (after == U'.' && at_line_start(b))) {
+          add(ordinal(b, e, *v, std::string(run)));
+          return e;
+        }
+        // 一是 … 五是: enumerated points.
+        if (!arabic && after == U'是' && !is_ideograph(before) && *v <= 20) {
+          add(ordinal(b, e, *v, std::string(run)));
+          return e;
+        }
+      }
+    }
+    if (const std::size_t next = dates_and_years(b, e, parsed); next != 0) return next;
+    if (const std::size_t next = ordinal_by_suffix(b, e, parsed); next != 0) return next;
+    if (const std::size_t next = named_set(b, e, parsed); next != 0) return next;
+    return quantity(b, e);
+  }
+
+  std::size_t skip_run_after(std::size_t pos) {
+    const std::size_t n = run_at(pos);
+    return pos + n;
+  }
+
+  // --- ordinals ------------------------------------------------------------------------
+
+  std::size_t ordinal_after_di(std::size_t b, std::size_t e,
+                               const std::optional<ParsedNumeral>& parsed) {
+    const std::size_t di = b - std::string_view("第").size();
+    if (!parsed || parsed->digit_sequence) return e;
+    const auto v = small_integer(*parsed);
+    if (!v) return e;
+    if (starts_with_at(text, e, "季度") && *v >= 1 && *v <= 4) {
+      const std::size_t end = e + std::string_view("季度").size();
+      add(date(di, end, quarter(*v), std::string(text.substr(b, e - b))));
+      return end;
+    }
+    std::size_t end = e;
+    if (const std::string* counter = word_at(text, e, lex.ordinal_counters()))
+      end += counter->size();
+    add(ordinal(di, end, *v, std::string(text.substr(b, e - b))));
+    return end;
+  }
+
+  std::size_t ordinal_by_suffix(std::size_t b, std::size_t e,
+                                const std::optional<ParsedNumeral>& parsed) {
+    if (!parsed || parsed->is_range) return 0;
+    const std::string_view run = text.substr(b, e - b);
+    const bool chinese = is_chinese_only(run);
+    if (starts_with_at(text, b, "两")) return 0;  // 两 is only ever a cardinal
+    for (const auto& s : lex.ordinal_suffixes()) {
+      if (!starts_with_at(text, e, s.suffix)) continue;
+      if (s.numerals == NumeralScript::kChinese && !chinese) continue;
+      if (s.numerals == NumeralScript::kArabic && chinese) continue;
+      std::size_t keep_end = e;
+      for (int k = 0; k < s.keep; ++k) code_point_at(text, keep_end, &keep_end);
+      if (parsed->digit_sequence) {
+        // 三四环: two ring roads, one ordinal each.
+        if (!chinese || parsed->sequence.size() > 3) return 0;
+        std::size_t pos = b;
+        for (int digit : parsed->sequence) {
+          std::size_t next = pos;
+          code_point_at(text, pos, &next);
+          add(ordinal(pos, next, digit, std::string(text.substr(pos, next - pos))));
+          pos = next;
+        }
+        return keep_end;
+      }
+      const auto v = small_integer(*parsed);
+      if (!v || *v == 0 || (!parsed->trailing_scale.empty() && *v >= 10000)) return 0;
+      add(ordinal(b, keep_end, *v, std::string(run)));
+      return keep_end;
+    }
+    return 0;
+  }
+
+  // 四大物流基地 (a set of four: a count) or 党的十九大 (the 19th congress: an ordinal).
+  std::size_t named_set(std::size_t b, std::size_t e, const std::optional<ParsedNumeral>& parsed) {
+    if (!parsed || parsed->digit_sequence || parsed->is_range) return 0;
+    const std::string_view run = text.substr(b, e - b);
+    if (!is_chinese_only(run) || !starts_with_at(text, e, "大")) return 0;
+    const auto v = small_integer(*parsed);
+    if (!v || *v < 2 || *v > 99) return 0;
+    const std::size_t after_da = e + std::string_view("大").size();
+    const bool congress = word_before(text, b, lex.congress_before()) != nullptr ||
+                          word_at(text, after_da, lex.congress_after()) != nullptr ||
+                          !is_ideograph(code_point_at(text, after_da));
+    if (congress) {
+      if (*v < 7 || *v > 30) return 0;  // party congresses run from the 7th on
+      add(ordinal(b, after_da, *v, std::string(run)));
+      return after_da;
+    }
+    if (inside(quotes, b)) return e;  // “两大” in a slogan
+    Mention m;
+    m.begin = b;
+    m.end = e;
+    m.kind = "quantity";
+    m.value = *v;
+    m.unit = "item";
+    m.number = std::string(run);
+    m.exact = std::to_string(*v);
+    add(std::move(m));
+    return e;
+  }
+
+  // --- dates and years -----------------------------------------------------------------
+
+  std::string quarter(long long n) const {
+    return year_text(report_year) + "-" + two_digits(3 * n - 2) + "/" + year_text(report_year) +
+           "-" + two_digits(3 * n);
+  }
+
+  // Reads 12月14日 / 5月下旬 at `pos`; returns the end and fills month/day (0 if none).
+  std::size_t month_day(std::size_t pos, long long* month, long long* day) {
+    *month = *day = 0;
+    const std::size_t n = run_at(pos);
+    if (n == 0) return pos;
+    const auto m = parse_numeral(text.substr(pos, n));
+    if (!m || m->digit_sequence) return pos;
+    const auto mv = small_integer(*m);
+    if (!mv || *mv < 1 || *mv > 12 || !starts_with_at(text, pos + n, "月")) return pos;
+    *month = *mv;
+    std::size_t end = pos + n + std::string_view("月").size();
+    const std::size_t dn = run_at(end);
+    if (dn > 0) {
+      const auto d = parse_numeral(text.substr(end, dn));
+      const auto dv = d && !d->digit_sequence ? small_integer(*d) : std::nullopt;
+      if (dv && *dv >= 1 && *dv <= 31 &&
+          (starts_with_at(text, end + dn, "日") || starts_with_at(text, end + dn, "号"))) {
+        *day = *dv;
+        return end + dn + std::string_view("日").size();
+      }
+    }
+    if (const std::string* part = word_at(text, end, lex.month_parts())) end += part->size();
+    return end;
+  }
+
+  std::string iso(long long y, long long month, long long day) const {
+    std::string s = y > 0 ? std::to_string(y) : std::string("-");
+    if (month > 0) s += "-" + two_digits(month);
+    if (day > 0) s += "-" + two_digits(day);
+    return s;
+  }
+
+  bool plausible_bare_year(long long v) const {
+    if (report_year > 0) return v >= report_year - 60 && v <= report_year + 30;
+    return v >= 1949 && v <= 2100;
+  }
+
+  // Returns the end of a year/date mention starting at b, or 0 if it is none.
+  std::size_t dates_and_years(std::size_t b, std::size_t e,
+                              const std::optional<ParsedNumeral>& parsed) {
+    if (!parsed) return 0;
+    const std::string_view run = text.substr(b, e - b);
+    const bool four_arabic = is_plain_digits(run) && run.size() == 4;
+    const bool four_chinese = parsed->digit_sequence && parsed->sequence.size() == 4;
+    const auto v = small_integer(*parsed);
+    // 2022年, 2022年12月14日, 二〇二二年.
+    if ((four_arabic || four_chinese) && v && *v >= 1800 && *v <= 2200 &&
+        starts_with_at(text, e, "年") && !starts_with_at(text, e, "年代")) {
+      const std::size_t after_nian = e + std::string_view("年").size();
+      long long month = 0, day = 0;
+      const std::size_t end = month_day(after_nian, &month, &day);
+      if (month > 0) {
+        add(date(b, end, iso(*v, month, day), std::string(run)));
+        return end;
+      }
+      add(year(b, after_nian, *v, std::string(run)));
+      return after_nian;
+    }
+    // 2024-12-27.
+    if (four_arabic && v && text.substr(e).size() >= 4 && text[e] == '-') {
+      long long month = 0, day = 0;
+      std::size_t p = e + 1;
+      std::size_t q = p;
+      while (q < text.size() && q - p < 2 && is_ascii_digit(static_cast<unsigned char>(text[q]))) ++q;
+      if (q > p && q < text.size() && text[q] == '-') {
+        month = std::stoll(std::string(text.substr(p, q - p)));
+        std::size_t r = q + 1;
+        while (r < text.size() && r - q - 1 < 2 && is_ascii_digit(static_cast<unsigned char>(text[r]))) ++r;
+        if (r > q + 1) day = std::stoll(std::string(text.substr(q + 1, r - q - 1)));
+        if (month >= 1 && month <= 12 && day >= 1 && day <= 31 &&
+            !is_ascii_digit(code_point_at(text, r))) {
+          add(date(b, r, iso(*v, month, day), std::string(text.substr(b, r - b))));
+          return r;
+        }
+      }
+    }
+    if (parsed->digit_sequence || parsed->is_range || !v) return 0;
+    // 12月14日, 5月下旬 (the year is the report's).
+    if (starts_with_at(text, e, "月") && *v >= 1 && *v <= 12 && !starts_with_at(text, b, "两")) {
+      long long month = 0, day = 0;
+      const std::size_t end = month_day(b, &month, &day);
+      if (month > 0) {
+        add(date(b, end, iso(report_year, month, day), std::string(run)));
+        return end;
+      }
+    }
+    // 前三季度 (January to September), 一季度, 前10个月.
+    const bool qian = code_point_before(text, b) == U'前';
+    const std::size_t qian_begin = qian ? b - std::string_view("前").size() : b;
+    if (starts_with_at(text, e, "季度") && *v >= 1 && *v <= 4 && !starts_with_at(text, b, "两")) {
+      const std::size_t end = e + std::string_view("季度").size();
+      const std::string y = year_text(report_year);
+      const std::string value = qian ? y + "-01/" + y + "-" + two_digits(3 * *v) : quarter(*v);
+      add(date(qian ? qian_begin : b, end, value, std::string(run)));
+      return end;
+    }
+    if (qian && starts_with_at(text, e, "个月") && *v >= 1 && *v <= 12) {
+      const std::size_t end = e + std::string_view("个月").size();
+      const std::string y = year_text(report_year);
+      add(date(qian_begin, end, y + "-01/" + y + "-" + two_digits(*v), std::string(run)));
+      return end;
+    }
+    return 0;
+  }
+
+  // --- quantities ----------------------------------------------------------------------
+
+  struct Reading {
+    std::size_t begin = 0, number_end = 0, end = 0;  // end: after 余/多, scale and unit
+    ParsedNumeral numeral;
+    ExactDecimal low, high;
+    const UnitInfo* unit = nullptr;
+    std::string surface_unit;
+    std::optional<std::string> inside_qualifier;
+  };
+
+  // Where a run should stop so that a unit beginning with a scale character keeps it:
+  // 66千伏 reads 66 + 千伏, 1000万千瓦 reads 1000万 + 千瓦.
+  std::size_t cut_before_unit(std::size_t b, std::size_t e) const {
+    std::size_t pos = b;
+    code_point_at(text, pos, &pos);  // the first character is always the numeral's
+    while (pos < e) {
+      std::size_t next = pos;
+      const char32_t cp = code_point_at(text, pos, &next);
+      if (chinese_scale(cp) > 0 && chinese_scale(cp) < 4) {
+        std::size_t n = 0;
+        if (lex.unit_at(text, pos, &n) != nullptr) return pos;
+      }
+      pos = next;
+    }
+    return e;
+  }
+
+  std::optional<Reading> read_quantity(std::size_t b, std::size_t e) const {
+    Reading r;
+    r.begin = b;
+    e = cut_before_unit(b, e);
+    auto parsed = parse_numeral(text.substr(b, e - b));
+    if (!parsed || parsed->digit_sequence) return std::nullopt;
+    if (parsed->is_range && parsed->trailing_scale.empty() &&
+        parsed->low.to_uint64().value_or(100) < 10)
+      return std::nullopt;  // a bare 几 is "a few", not a number
+    r.numeral = *parsed;
+    r.number_end = e;
+    r.low = parsed->low;
+    r.high = parsed->high;
+    std::string scale_text = parsed->trailing_scale;
+    std::size_t pos = e;
+    // 8万余个, 4万多亿元, 90余场.
+    for (const auto& q : lex.approximate_inside()) {
+      if (!starts_with_at(text, pos, q.word)) continue;
+      std::size_t after = pos + q.word.size();
+      // Scale characters after it belong to the numeral: 4万多亿 = 4万亿, and
+      // 四亿零七百多万 = 四亿零七百万 (the 万 scales only the block after 亿).
+      std::string extra;
+      for (;;) {
+        std::size_t next = after;
+        const int s = chinese_scale(code_point_at(text, after, &next));
+        if (s == 0) break;
+        std::size_t n = 0;
+        if (s < 4 && lex.unit_at(text, after, &n)) break;
+        extra.append(text.substr(after, next - after));
+        after = next;
+      }
+      if (!extra.empty()) {
+        const auto whole = parse_numeral(std::string(text.substr(b, e - b)) + extra);
+        if (!whole || whole->digit_sequence) return std::nullopt;
+        r.low = whole->low;
+        r.high = whole->high;
+        scale_text = whole->trailing_scale;
+      }
+      r.inside_qualifier = q.qualifier;
+      pos = after;
+      break;
+    }
+    std::size_t n = 0;
+    r.unit = lex.unit_at(text, pos, &n);
+    // 家庭, 国家, 年代: the counter is the first character of another word.
+    if (r.unit && word_at(text, pos, lex.not_units())) r.unit = nullptr;
+    if (r.unit) {
+      r.surface_unit = scale_text + r.unit->surface;
+      pos += n;
+    } else {
+      r.surface_unit = scale_text;
+    }
+    r.end = pos;
+    return r;
+  }
+
+  // A word of `words` ending at `pos` (spaces allowed between), with its qualifier.
+  std::optional<std::string> qualifier_before(std::size_t pos, std::size_t* word_begin) const {
+    while (pos > 0 && text[pos - 1] == ' ') --pos;
+    for (const auto& q : lex.qualifiers_before()) {
+      if (ends_with_at(text, pos, q.word)) {
+        *word_begin = pos - q.word.size();
+        return q.qualifier;
+      }
+    }
+    *word_begin = pos;
+    return std::nullopt;
+  }
+
+  std::optional<std::string> qualifier_after(std::size_t pos) const {
+    while (pos < text.size() && text[pos] == ' ') ++pos;
+    for (const auto& q : lex.qualifiers_after())
+      if (starts_with_at(text, pos, q.word)) return q.qualifier;
+    return std::nullopt;
+  }
+
+  bool money_before(std::size_t pos) const {
+    const std::size_t start = clause_start(text, pos, 90);
+    const std::string_view clause = text.substr(start, pos - start);
+    for (const auto& w : lex.money_context())
+      if (clause.find(w) != std::string_view::npos) return true;
+    return false;
+  }
+
+  bool decrease_before(std::size_t pos) const {
+    // 下降11.8%, 分别下降8.2%、31.8%: the word right before, or the list it continues.
+    if (word_before(text, pos, lex.decrease_words())) return true;
+    if (!out.empty() && out.back().negated_context && out.back().end < pos && pos - out.back().end <= 3) {
+      const std::string_view between = text.substr(out.back().end, pos - out.back().end);
+      return between == "、" || between == "和" || between == "及";
+    }
+    return false;
+  }
+
+  // A range 6.5%－7%, 3至5个, 6%—6.5%: returns the second reading if `first` opens one.
+  std::optional<Reading> range_tail(const Reading& first) const {
+    const std::size_t pos = first.unit ? first.end : first.number_end;
+    const std::string* connector = word_at(text, pos, lex.range_connectors());
+    if (!connector) return std::nullopt;
+    const std::size_t second_begin = pos + connector->size();
+    const std::size_t n = run_at(second_begin);
+    if (n == 0) return std::nullopt;
+    auto second = read_quantity(second_begin, second_begin + n);
+    if (!second || !second->unit) return std::nullopt;
+    // 1979到1983年: two calendar years, not a duration range.
+    const std::string_view first_run = text.substr(first.begin, first.number_end - first.begin);
+    if (second->unit->unit == "year" && is_plain_digits(first_run) && first_run.size() == 4)
+      return std::nullopt;
+    if (first.unit && first.unit->unit != second->unit->unit) return std::nullopt;
+    // 由40.8%到21.1%: a change from one value to another.
+    const std::size_t start = clause_start(text, first.begin, 60);
+    const std::string_view clause = text.substr(start, first.begin - start);
+    for (const auto& blocker : lex.range_blockers())
+      if (clause.find(blocker) != std::string_view::npos) return std::nullopt;
+    return second;
+  }
+
+  std::size_t quantity(std::size_t b, std::size_t e) {
+    // 数亿人, 数十个: "several", no figure.
+    if (word_before(text, b, lex.vague_before())) return e;
+    auto reading = read_quantity(b, e);
+    if (!reading) return e;
+    Reading& r = *reading;
+    const std::string_view run = text.substr(b, r.number_end - b);
+    const bool chinese = is_chinese_only(run);
+
+    std::optional<Reading> tail = range_tail(r);
+    if (!r.unit && !tail) {
+      // No unit: a bare year (2022中国沈阳海智…), a count with a scale (用户3.4亿, 突破百亿)
+      // or nothing at all.
+      const auto v = small_integer(r.numeral);
+      if (is_plain_digits(run) && run.size() == 4 && v && plausible_bare_year(*v) &&
+          !r.inside_qualifier) {
+        add(year(b, e, *v, std::string(run)));
+        return e;
+      }
+      const bool big_scale = r.surface_unit.find("万") != std::string::npos ||
+                             r.surface_unit.find("亿") != std::string::npos;
+      if (!big_scale) return r.number_end;
+      std::size_t qb = 0;
+      const bool money = money_before(b);
+      if (chinese && !money && !qualifier_before(b, &qb)) return r.number_end;
+      if (chinese && inside(quotes, b)) return r.number_end;
+      static const UnitInfo kMoney{"", "CNY", ExactDecimal::from_integer(1), "quantity"};
+      static const UnitInfo kCount{"", "item", ExactDecimal::from_integer(1), "quantity"};
+      r.unit = money ? &kMoney : &kCount;
+    }
+    // Chinese numerals in a short quotation are a slogan's parts (“一件事”, “三美”).
+    if (chinese && inside(quotes, b)) return tail ? tail->end : r.end;
+    // Durations: 近5年来 is "over the last five years", not fewer than five.
+    Mention m;
+    m.begin = b;
+    m.end = tail ? tail->end : r.end;
+    const UnitInfo* unit_info = r.unit ? r.unit : tail->unit;
+    m.kind = unit_info->kind;
+    m.unit = unit_info->unit;
+    m.surface_unit = tail && tail->unit ? tail->surface_unit : r.surface_unit;
+    m.number = std::string(text.substr(b, (tail ? tail->number_end : r.number_end) - b));
+    m.negated_context = decrease_before(b);
+    if (tail) {
+      ExactDecimal low = r.low, high = tail->high;
+      // 3至5万人: the first number borrows the second's scale and unit.
+      if (!r.unit && r.numeral.trailing_scale.empty() && !tail->numeral.trailing_scale.empty()) {
+        const auto scale = parse_numeral(tail->numeral.trailing_scale);
+        if (scale) {
+          // Multiply by the scale: shift by its number of decimal digits minus one.
+          const int digits = static_cast<int>(scale->low.to_string().size()) - 1;
+          low = low.shifted(digits);
+        }
+      }
+      const UnitInfo* unit = tail->unit;
+      low = scaled(low, *unit);
+      high = scaled(high, *unit);
+      if (!(low < high)) return m.end;  // 2021-2021 or 7-5: not a range
+      m.kind = unit->kind;
+      m.unit = unit->unit;
+      m.value = Json::array({low.to_json(), high.to_json()});
+      m.exact = low.to_string() + "/" + high.to_string();
+      m.qualifier = "range";
+      add(std::move(m));
+      return tail->end;
+    }
+    if (r.numeral.is_range) {
+      const ExactDecimal low = scaled(r.low, *r.unit), high = scaled(r.high, *r.unit);
+      m.value = Json::array({low.to_json(), high.to_json()});
+      m.exact = low.to_string() + "/" + high.to_string();
+      m.qualifier = "range";
+      add(std::move(m));
+      return r.end;
+    }
+    const ExactDecimal value = scaled(r.low, *r.unit);
+    m.value = value.to_json();
+    m.exact = value.to_string();
+    std::size_t qualifier_word = 0;
+    auto before = qualifier_before(b, &qualifier_word);
+    if (before && *before == "<" && m.unit == "year" && starts_with_at(text, r.end, "来"))
+      before.reset();  // 近五年来
+    if (auto after = qualifier_after(r.end)) m.qualifier = after;
+    else if (before) m.qualifier = before;
+    else m.qualifier = r.inside_qualifier;
+    if (!m.negated_context && qualifier_word != b) m.negated_context = decrease_before(qualifier_word);
+    add(std::move(m));
+    return r.end;
+  }
+
+  static ExactDecimal scaled(const ExactDecimal& v, const UnitInfo& unit) {
+    // Factors are powers of ten in practice (兆瓦 = 1000 kW); others are rejected at load.
+    const std::string f = unit.factor.to_string();
+    return v.shifted(static_cast<int>(f.size()) - 1);
+  }
+
+  std::size_t percent_in_words(std::size_t b) {
+    const std::size_t start = b + std::string_view("百分之").size();
+    const std::size_t n = run_at(start);
+    if (n == 0) return start;
+    const auto parsed = parse_numeral(text.substr(start, n));
+    if (!parsed || parsed->digit_sequence) return start + n;
+    Mention m;
+    m.begin = b;
+    m.end = start + n;
+    m.kind = "percent";
+    m.unit = "percent";
+    m.surface_unit = "百分之";
+    m.number = std::string(text.substr(start, n));
+    m.negated_context = decrease_before(b);
+    std::size_t qb = 0;
+    auto before = qualifier_before(b, &qb);
+    // 百分之六至百分之七 / 百分之六到七: a range.
+    const std::string* connector = word_at(text, m.end, lex.range_connectors());
+    if (connector) {
+      std::size_t p = m.end + connector->size();
+      if (starts_with_at(text, p, "百分之")) p += std::string_view("百分之").size();
+      const std::size_t n2 = run_at(p);
+      const auto second = n2 ? parse_numeral(text.substr(p, n2)) : std::nullopt;
+      if (second && !second->digit_sequence && parsed->low < second->low) {
+        m.end = p + n2;
+        m.value = Json::array({parsed->low.to_json(), second->low.to_json()});
+        m.exact = parsed->low.to_string() + "/" + second->low.to_string();
+        m.qualifier = "range";
+        add(std::move(m));
+        return p + n2;
+      }
+    }
+    m.value = parsed->low.to_json();
+    m.exact = parsed->low.to_string();
+    if (auto after = qualifier_after(m.end)) m.qualifier = after;
+    else m.qualifier = before;
+    add(std::move(m));
+    return start + n;
+  }
+};
+
+QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexicon) {
+  RE2::Options options;
+  options.set_log_errors(false);
+  candidate_ = std::make_unique<RE2>(std::string("(") + kRun + ")|(" + kRoman + ")", options);
+  run_ = std::make_unique<RE2>(kRun, options);
+  if (!candidate_->ok() || !run_->ok())
+    throw StageError("numbers: candidate pattern does not compile: " + candidate_->error());
+}
+
+std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_year) const {
+  Scan s{lexicon_, *run_, text, report_year, lexicon_.stop_spans(text),
+         lexicon_.fixed_spans(text), quote_spans(text), {}};
+  s.fixed_expressions();
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece groups[3];
+  std::size_t pos = 0;
+  while (pos < text.size() &&
+         candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
+    const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
+    const std::size_t e = b + groups[0].size();
+    if (groups[2].data() != nullptr) {
+      // III类 / IV类 water quality classes.
+      const char32_t before = code_point_before(text, b);
+      if (!is_ascii_letter(before)) {
+        const std::string_view roman = text.substr(b, e - b - std::string_view("类").size());
+        static const std::pair<std::string_view, int> kRomans[] = {
+            {"I", 1}, {"II", 2}, {"III", 3}, {"IV", 4}, {"V", 5}, {"VI", 6}, {"VII", 7}, {"VIII", 8}};
+        for (const auto& [r, v] : kRomans)
+          if (roman == r) s.add(s.ordinal(b, e, v, std::string(roman)));
+      }
+      pos = e;
+      continue;
+    }
+    std::size_t next = s.candidate(b, e);
+    pos = std::max(next, e);
+  }
+  std::stable_sort(s.out.begin(), s.out.end(),
+                   [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  return std::move(s.out);
+}
+
+}  // namespace reportlens::numbers

@@ -1,0 +1,39 @@
+// Finds every number mention in a normalised report text and reads it: quantities with
+// exact value, base unit and qualifier; percentages; calendar years; dates; ordinals.
+//
+// One RE2 pass finds numeral runs (Arabic, Chinese, mixed); each run is then judged by its
+// neighbours, in this order: non-number words (stop list, designators such as 5G, ratios,
+// fractions, slogans in quotes), ordinals (第…, section markers, 一是, 25号, 三路), years and
+// dates, named sets (四大), and finally a unit or counter from the lexicon. A numeral with
+// neither a unit nor one of those shapes is not reported: a bare digit is not a quantity.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "mention.h"
+#include "number_lexicon.h"
+#include "numeral.h"
+
+namespace reportlens::numbers {
+
+class QuantityScanner {
+ public:
+  explicit QuantityScanner(const NumberLexicon& lexicon);
+
+  // Mentions in `text` (the normalised document text), sorted by position. `report_year`
+  // completes partial dates (5月下旬 → "2022-05"); 0 when unknown.
+  std::vector<Mention> scan(std::string_view text, int report_year) const;
+
+ private:
+  struct Scan;  // per-call state
+  const NumberLexicon& lexicon_;
+  std::unique_ptr<RE2> candidate_;  // a numeral run, or a Roman class number (III类)
+  std::unique_ptr<RE2> run_;        // the numeral run alone, anchored use
+};
+
+}  // namespace reportlens::numbers
