@@ -52,6 +52,8 @@ function(reportlens_add_plugin)
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON
     POSITION_INDEPENDENT_CODE ON
+    # Installed in <prefix>/lib/reportlens/plugins; libreportlens-core.so is in <prefix>/lib.
+    INSTALL_RPATH "$ORIGIN/../.."
     LIBRARY_OUTPUT_DIRECTORY ${ARG_OUTPUT_DIR}
     # Multi-config generators would otherwise add a per-config subdirectory.
     LIBRARY_OUTPUT_DIRECTORY_DEBUG ${ARG_OUTPUT_DIR}
@@ -94,11 +96,19 @@ function(reportlens_add_plugin)
     if(NOT IS_DIRECTORY "${_data}")
       message(FATAL_ERROR "reportlens_add_plugin(${ARG_NAME}): DATA ${_data} is not a directory")
     endif()
-    # Stale files of a previous build are removed first, so the copy mirrors the source.
-    add_custom_command(TARGET ${target} POST_BUILD
+    # A separate step that depends on every data file, so an edited data file is copied on
+    # the next build even when the library does not relink. The copy replaces the previous
+    # one, so deleted files disappear too.
+    file(GLOB_RECURSE _data_files CONFIGURE_DEPENDS ${_data}/*)
+    set(_stamp ${CMAKE_CURRENT_BINARY_DIR}/${target}_data.stamp)
+    add_custom_command(OUTPUT ${_stamp}
       COMMAND ${CMAKE_COMMAND} -E rm -rf ${ARG_OUTPUT_DIR}/data/${ARG_NAME}
       COMMAND ${CMAKE_COMMAND} -E copy_directory ${_data} ${ARG_OUTPUT_DIR}/data/${ARG_NAME}
+      COMMAND ${CMAKE_COMMAND} -E touch ${_stamp}
+      DEPENDS ${_data_files}
       COMMENT "Copying ${ARG_NAME} plugin data")
+    add_custom_target(${target}_data DEPENDS ${_stamp})
+    add_dependencies(${target} ${target}_data)
     install(DIRECTORY ${_data}/ DESTINATION ${install_dir}/data/${ARG_NAME})
   endif()
   install(TARGETS ${target} LIBRARY DESTINATION ${install_dir})
