@@ -69,13 +69,13 @@ bool EntityTagger::entry_applies(const GazetteerEntry& entry, const Region& regi
     case RegionFit::kUnknown: break;
   }
   // The document does not say (all of) its region: accept the entry only when the text
-  // itself keeps naming the places the entry is limited to (a 沈阳 report says 沈阳 often; a
-  // national report naming 铁西 once does not qualify).
+  // itself keeps naming the city and district the entry is limited to (a Shenyang report
+  // says 沈阳 often; a national report naming 铁西 once does not qualify). The province is
+  // implied by the city and not required.
   const auto named = [&](const std::string& want, const std::string& have) {
     return want.empty() || !have.empty() || occurrences(text, want) >= 2;
   };
-  return named(entry.region.province, region.province) && named(entry.region.city, region.city) &&
-         named(entry.region.district, region.district);
+  return named(entry.region.city, region.city) && named(entry.region.district, region.district);
 }
 
 std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Region& region) const {

@@ -56,6 +56,7 @@ PatternFinder::PatternFinder(PatternRules rules) : rules_(std::move(rules)) {
   stop_words_.insert(rules_.stop_words.begin(), rules_.stop_words.end());
   generic_words_.insert(rules_.generic_words.begin(), rules_.generic_words.end());
   counters_.insert(rules_.counters.begin(), rules_.counters.end());
+  date_units_.insert(rules_.date_units.begin(), rules_.date_units.end());
   breakers_.insert(rules_.ending_breakers.begin(), rules_.ending_breakers.end());
   for (const auto& g : rules_.generic_words) longest_generic_ = std::max(longest_generic_, g.size());
 }
@@ -131,21 +132,26 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
     left = wb;
   }
 
-  // 3. A count or an ordinal inside what we took ends the name: keep what follows it.
-  //    "2个特色园区" -> stem 特色 (counted); "第一批…基地" -> after 批. A numeral not followed
-  //    by a counter is part of the name (1905文化创意园).
+  // 3. A count, an ordinal, a date or the particle 的 inside what we took ends the name:
+  //    keep what follows. "2个特色园区" -> stem 特色 (counted, so generic); "第一批…" and
+  //    "2022年…" -> after them; "新的开发区" -> 开发区. A numeral not followed by a counter is
+  //    part of the name (1905文化创意园).
   bool counted = false;
   {
-    const Chars c = decode(span.substr(left));
+    const std::string_view taken = span.substr(left);
+    const Chars c = decode(taken);
+    const auto char_at = [&](std::size_t i) { return std::string(taken.substr(c.at[i], c.at[i + 1] - c.at[i])); };
     for (std::size_t i = c.cp.size(); i-- > 0;) {
-      const std::string one(span.substr(left + c.at[i], c.at[i + 1] - c.at[i]));
-      const bool counter_here = counters_.count(one) && i > 0 && is_numeral(c.cp[i - 1]);
+      const bool after_numeral = i > 0 && is_numeral(c.cp[i - 1]);
+      const bool counter_here = after_numeral && counters_.count(char_at(i));
+      const bool date_here = after_numeral && date_units_.count(char_at(i));
       const bool ordinal_here = c.cp[i] == U'第' && i + 1 < c.cp.size() && is_numeral(c.cp[i + 1]);
-      if (counter_here || ordinal_here) {
+      const bool particle_here = c.cp[i] == U'的';
+      if (counter_here || date_here || ordinal_here || particle_here) {
         std::size_t j = i + 1;
         if (ordinal_here) {  // skip 第 + numerals + counter
           while (j < c.cp.size() && is_numeral(c.cp[j])) ++j;
-          if (j < c.cp.size() && counters_.count(std::string(span.substr(left + c.at[j], c.at[j + 1] - c.at[j])))) ++j;
+          if (j < c.cp.size() && counters_.count(char_at(j))) ++j;
         }
         counted = counter_here;
         left += c.at[j];
@@ -173,6 +179,54 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
   return result;
 }
 
+// "推进红梅、奉天工场等文创园区": a generic class noun after 等 says what the listed items
+// are. Each item gets the usual left-edge and stem checks. Zones are left out: the items of
+// "上海、福建等自贸试验区" are provinces, not zones.
+void PatternFinder::add_list_items(std::string_view text, std::size_t ending_begin, const Stem& stem,
+                                   const NameEnding& ending, std::vector<Candidate>& out) const {
+  if (ending.kind == EntityKind::kZone) return;
+  if (std::find(rules_.list_rule_skips.begin(), rules_.list_rule_skips.end(), ending.text) != rules_.list_rule_skips.end())
+    return;
+  if (stem.verdict != StemVerdict::kGeneric && stem.verdict != StemVerdict::kCounted &&
+      stem.verdict != StemVerdict::kEmpty)
+    return;
+  std::size_t p = stem.verdict == StemVerdict::kEmpty ? ending_begin : stem.begin;
+  const auto char_before = [&](std::size_t at) {
+    std::size_t b = at - 1;
+    while (b > 0 && !is_char_boundary(text, b)) --b;
+    return b;
+  };
+  if (stem.verdict == StemVerdict::kCounted) {  // step back over "7个" / "三户"
+    if (p == 0) return;
+    p = char_before(p);  // the counter
+    while (p > 0) {
+      const std::size_t b = char_before(p);
+      std::size_t q = b;
+      if (!is_numeral(next_code_point(text, q))) break;
+      p = b;
+    }
+  }
+  constexpr std::string_view kEtc = "等";
+  if (p < kEtc.size() || text.substr(p - kEtc.size(), kEtc.size()) != kEtc) return;
+  std::size_t item_end = p - kEtc.size();
+  constexpr std::string_view kListComma = "、";
+  for (int items = 0; items < 8 && item_end > 0; ++items) {
+    const Stem item = left_edge(text, item_end);
+    if (item.verdict != StemVerdict::kName) return;
+    Candidate c;
+    c.begin = item.begin;
+    c.end = item_end;
+    c.kind = ending.kind;
+    c.source = Source::kPattern;
+    c.canonical = std::string(text.substr(c.begin, c.end - c.begin));
+    c.rule = "等" + ending.text;
+    out.push_back(std::move(c));
+    if (item.begin < kListComma.size() || text.substr(item.begin - kListComma.size(), kListComma.size()) != kListComma)
+      return;
+    item_end = item.begin - kListComma.size();
+  }
+}
+
 std::vector<Candidate> PatternFinder::find(std::string_view text) const {
   // Longest ending per end offset (文化创意园 over 创意园; 有限公司 over 公司).
   struct Hit {
@@ -197,7 +251,10 @@ std::vector<Candidate> PatternFinder::find(std::string_view text) const {
       if (breakers_.count(std::string(text.substr(start, q - start)))) continue;
     }
     const Stem stem = left_edge(text, hit.begin);
-    if (stem.verdict != StemVerdict::kName) continue;
+    if (stem.verdict != StemVerdict::kName) {
+      add_list_items(text, hit.begin, stem, rules_.endings[hit.ending], out);
+      continue;
+    }
     Candidate c;
     c.begin = stem.begin;
     c.end = hit.end;

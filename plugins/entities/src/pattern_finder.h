@@ -38,6 +38,8 @@ class PatternFinder {
 
  private:
   bool is_generic(std::string_view stem) const;
+  void add_list_items(std::string_view text, std::size_t ending_begin, const Stem& stem, const NameEnding& ending,
+                      std::vector<Candidate>& out) const;
   bool ends_with_stop_word(std::string_view word) const;
   // A stop word longer than the word that ends `text` (重点企业 over the words 重点/企业).
   bool ends_with_stop_phrase(std::string_view text, std::size_t word_size) const;
@@ -49,6 +51,7 @@ class PatternFinder {
   std::unordered_set<std::string> stop_words_;
   std::unordered_set<std::string> generic_words_;
   std::unordered_set<std::string> counters_;
+  std::unordered_set<std::string> date_units_;
   std::unordered_set<std::string> breakers_;
   std::size_t longest_generic_ = 0;
 };

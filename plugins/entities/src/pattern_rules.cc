@@ -73,6 +73,10 @@ void PatternRules::load_file(const std::filesystem::path& path) {
       append_strings(file, key, value, designation_markers);
     } else if (key == "counters") {
       append_strings(file, key, value, counters);
+    } else if (key == "list_rule_skips") {
+      append_strings(file, key, value, list_rule_skips);
+    } else if (key == "date_units") {
+      append_strings(file, key, value, date_units);
     } else if (key == "min_stem_chars") {
       min_stem_chars = read_count(file, key, value);
     } else if (key == "max_stem_chars") {

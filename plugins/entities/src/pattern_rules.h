@@ -34,6 +34,10 @@ struct PatternRules {
   // Counter characters: numeral + counter (4所, 2个, 三户, 四大) before a name ending marks a
   // count of generic things.
   std::vector<std::string> counters;
+  // Numeral + date unit (2022年, 5月) before a name: the name starts after it.
+  std::vector<std::string> date_units;
+  // Endings for which "A、B等<generic ending>" does NOT make A and B entities.
+  std::vector<std::string> list_rule_skips;
   std::size_t min_stem_chars = 2;
   std::size_t max_stem_chars = 18;
 

@@ -1,0 +1,77 @@
+#include "aho_corasick.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <tuple>
+
+using reportlens::entities::AhoCorasick;
+
+namespace {
+
+std::set<std::tuple<std::string, std::size_t, std::size_t>> all_matches(const AhoCorasick& ac,
+                                                                       const std::vector<std::string>& keys,
+                                                                       std::string_view text) {
+  std::set<std::tuple<std::string, std::size_t, std::size_t>> out;
+  ac.for_each_match(text, [&](std::uint32_t id, std::size_t b, std::size_t e) { out.emplace(keys[id], b, e); });
+  return out;
+}
+
+}  // namespace
+
+TEST(AhoCorasick, FindsEveryOverlappingAndNestedKey) {
+  AhoCorasick ac;
+  const std::vector<std::string> keys = {"宝马", "华晨宝马", "华晨宝马里达工厂", "里达"};
+  for (const auto& k : keys) ac.add(k);
+  ac.build();
+  const std::string text = "华晨宝马里达工厂竣工";
+  const auto got = all_matches(ac, keys, text);
+  EXPECT_EQ(got.size(), 4u);
+  EXPECT_TRUE(got.count({"华晨宝马", 0, 12}));
+  EXPECT_TRUE(got.count({"宝马", 6, 12}));
+  EXPECT_TRUE(got.count({"里达", 12, 18}));
+  EXPECT_TRUE(got.count({"华晨宝马里达工厂", 0, 24}));
+}
+
+TEST(AhoCorasick, IdenticalKeysShareOneId) {
+  AhoCorasick ac;
+  const auto a = ac.add("中德园");
+  const auto b = ac.add("中德");
+  EXPECT_EQ(ac.add("中德园"), a);
+  EXPECT_NE(a, b);
+  ac.build();
+  EXPECT_EQ(ac.key_count(), 2u);
+}
+
+TEST(AhoCorasick, MatchesAgreeWithNaiveSearchOnFailureHeavyInput) {
+  // Keys sharing prefixes and suffixes exercise failure and output links.
+  const std::vector<std::string> keys = {"aab", "ab", "b", "abab", "bab", "aaaa"};
+  AhoCorasick ac;
+  for (const auto& k : keys) ac.add(k);
+  ac.build();
+  const std::string text = "aaaababbabaabab";
+  std::set<std::tuple<std::string, std::size_t, std::size_t>> naive;
+  for (const auto& k : keys)
+    for (std::size_t p = text.find(k); p != std::string::npos; p = text.find(k, p + 1)) naive.emplace(k, p, p + k.size());
+  EXPECT_EQ(all_matches(ac, keys, text), naive);
+}
+
+TEST(AhoCorasick, LongerKeysComeFirstAtTheSameEnd) {
+  AhoCorasick ac;
+  const std::vector<std::string> keys = {"创意园", "文化创意园"};
+  for (const auto& k : keys) ac.add(k);
+  ac.build();
+  std::vector<std::string> order;
+  ac.for_each_match("1905文化创意园", [&](std::uint32_t id, std::size_t, std::size_t) { order.push_back(keys[id]); });
+  ASSERT_EQ(order.size(), 2u);
+  EXPECT_EQ(order[0], "文化创意园");
+}
+
+TEST(AhoCorasick, RejectsEmptyKeysAndLateAdds) {
+  AhoCorasick ac;
+  EXPECT_THROW(ac.add(""), std::invalid_argument);
+  ac.add("x");
+  ac.build();
+  EXPECT_THROW(ac.add("y"), std::logic_error);
+}

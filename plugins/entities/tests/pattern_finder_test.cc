@@ -1,0 +1,130 @@
+#include "pattern_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "reportlens/stage.h"
+#include "test_files.h"
+
+using namespace reportlens::entities;
+
+namespace {
+
+const PatternFinder& shipped() {
+  static const PatternFinder finder = [] {
+    PatternRules rules;
+    rules.load_file(std::filesystem::path(ENTITIES_DATA_DIR) / "patterns.yaml");
+    return PatternFinder(rules);
+  }();
+  return finder;
+}
+
+std::set<std::string> names(std::string_view text, const PatternFinder& f = shipped()) {
+  std::set<std::string> out;
+  for (const auto& c : f.find(text)) out.insert(std::string(text.substr(c.begin, c.end - c.begin)));
+  return out;
+}
+
+using Names = std::set<std::string>;
+
+}  // namespace
+
+TEST(PatternFinder, LeftEdgeStopsAtVerbs) {
+  EXPECT_EQ(names("打造东北大学科技园、通用技术研发中心"), Names{"东北大学科技园"});
+  EXPECT_EQ(names("加快推进普洛斯智慧物流仓储产业园和中储物流园重要节点项目"),
+            (Names{"普洛斯智慧物流仓储产业园", "中储物流园"}));
+  EXPECT_EQ(names("支持建设腾讯数字经济产业园、自媒体新经济业态孵化产业园等"),
+            (Names{"腾讯数字经济产业园", "自媒体新经济业态孵化产业园"}));
+  EXPECT_EQ(names("启动云溪湖公园、智谷廊湾公园建设，建成沈阳国际泵道公园"),
+            (Names{"云溪湖公园", "智谷廊湾公园", "沈阳国际泵道公园"}));
+}
+
+TEST(PatternFinder, LeftEdgeStopsAtCategoryNounsAndPrepositions) {
+  EXPECT_EQ(names("受重点企业宝马铁西工厂、沈化集团产值下降影响"), (Names{"宝马铁西工厂", "沈化集团"}));
+  EXPECT_EQ(names("以中德企业国际创新孵化中心为平台"), Names{"中德企业国际创新孵化中心"});
+  EXPECT_EQ(names("与中德龙湖物业公司签订框架协议"), Names{"中德龙湖物业公司"});
+}
+
+TEST(PatternFinder, CountsAndOrdinalsAreNotSwallowed) {
+  EXPECT_TRUE(names("新建公办4所幼儿园，其中1所已经精装交付").empty());
+  EXPECT_TRUE(names("重点推进工业博物馆、工人村历史街区提升改造项目").empty());
+  // A count before a name ending marks a generic class.
+  EXPECT_TRUE(names("围绕6个头部企业和2个特色园区建设").empty());
+  EXPECT_TRUE(names("新建270个口袋公园").empty());
+  EXPECT_TRUE(names("公铁联运等四大物流基地建设全面启动").empty());
+  // ... but the items listed before 等 are names of that class.
+  EXPECT_EQ(names("中德控股等三户平台公司加快建立现代企业制度"), Names{"中德控股"});
+  EXPECT_EQ(names("推进红梅、奉天工场等文创园区提档升级"), (Names{"红梅", "奉天工场"}));
+  EXPECT_TRUE(names("公铁联运等四大物流基地建设全面启动").empty());
+  // A numeral that is not a count belongs to the name.
+  EXPECT_EQ(names("红梅文创园、1905文化创意园等7个文创园高质量运营"), (Names{"红梅文创园", "1905文化创意园"}));
+  // A date before the name is cut off, without making the name generic.
+  EXPECT_EQ(names("2022年沈阳海智产业园开园"), Names{"沈阳海智产业园"});
+}
+
+TEST(PatternFinder, GenericMentionsAndDesignationsAreNotNames) {
+  EXPECT_TRUE(names("推进开发区体制机制改革").empty());
+  EXPECT_TRUE(names("推进各类园区提档升级").empty());
+  EXPECT_TRUE(names("新建口袋公园200个以上").empty());
+  EXPECT_TRUE(names("大力培育中试基地和双创载体").empty());
+  EXPECT_TRUE(names("加快“6+2”配套产业园建设").empty());
+  EXPECT_TRUE(names("工业博物馆入选国家工业旅游示范基地").empty());
+  EXPECT_TRUE(names("加快推进国家外贸转型升级基地建设").empty());
+  EXPECT_TRUE(names("开展中德园绿色电力标杆园区建设").empty());
+  EXPECT_TRUE(names("推动中关村创新中心建设国家级科技企业孵化器").empty());
+  EXPECT_TRUE(names("“园区集合贷”为72户科技型企业提供担保").empty());
+  EXPECT_TRUE(names("新建数字化车间10个、智能工厂5个").empty());
+  EXPECT_TRUE(names("参加二十国集团领导人峰会").empty());
+  EXPECT_TRUE(names("切实提高上市公司质量").empty());
+}
+
+TEST(PatternFinder, EndingsFollowedByAWordContinuationAreNotNameEnds) {
+  EXPECT_TRUE(names("调整轻重工业比例关系").empty());
+  EXPECT_TRUE(names("推进国有企业公司制改革").empty());
+  EXPECT_TRUE(names("修订中华人民共和国公司法").empty());
+}
+
+TEST(PatternFinder, LongestEndingWins) {
+  EXPECT_EQ(names("沈阳三生制药有限责任公司成立"), (Names{"沈阳三生制药有限责任公司", "沈阳三生制药"}));
+  const auto found = shipped().find("1905文化创意园");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].rule, "文化创意园");
+  EXPECT_EQ(found[0].kind, EntityKind::kIndustrialPark);
+}
+
+TEST(PatternFinder, KindsFollowTheEnding) {
+  const auto kind_of = [](std::string_view text) {
+    const auto found = shipped().find(text);
+    return found.empty() ? std::string("none") : std::string(kind_name(found.back().kind));
+  };
+  EXPECT_EQ(kind_of("三威公司"), "company");
+  EXPECT_EQ(kind_of("沈阳铸造研究所"), "company");
+  EXPECT_EQ(kind_of("奉天记忆文创园"), "industrial_park");
+  EXPECT_EQ(kind_of("生产服务型国家物流枢纽"), "industrial_park");
+  EXPECT_EQ(kind_of("仙女湖公园"), "public_park");
+  EXPECT_EQ(kind_of("大连高新区"), "zone");
+  // 研究院 is not a firm ending: research institutes are not companies.
+  EXPECT_EQ(kind_of("中科沈阳产业技术研究院"), "none");
+}
+
+TEST(PatternFinder, UserRulesExtendTheShippedOnes) {
+  PatternRules rules;
+  rules.load_file(std::filesystem::path(ENTITIES_DATA_DIR) / "patterns.yaml");
+  EXPECT_TRUE(names("建设铁西会展中心", PatternFinder(rules)).empty());
+  rules.load_file(entities_test::write_temp("extra.yaml", "endings:\n  industrial_park: [会展中心]\n"));
+  EXPECT_EQ(names("建设铁西会展中心", PatternFinder(rules)), Names{"铁西会展中心"});
+}
+
+TEST(PatternFinder, MalformedRuleFilesAreErrorsWithFileAndLine) {
+  PatternRules rules;
+  const auto bad_kind = entities_test::write_temp("bad_kind.yaml", "endings:\n  factory: [厂]\n");
+  try {
+    rules.load_file(bad_kind);
+    FAIL() << "expected StageError";
+  } catch (const reportlens::StageError& e) {
+    EXPECT_EQ(std::string(e.what()).rfind(bad_kind.string() + ":2: endings: unknown kind 'factory'", 0), 0u) << e.what();
+  }
+  const auto bad_list = entities_test::write_temp("bad_list.yaml", "stop_words: 打造\n");
+  EXPECT_THROW(rules.load_file(bad_list), reportlens::StageError);
+}
