@@ -64,6 +64,7 @@ struct Lexicon {
   WordList programme_heads;
   WordList attribute_units;
   WordList exclusion_cues;
+  WordList designator_suffixes;
   WordList count_units;
   WordList person_heads;
   WordList money_heads;

@@ -313,7 +313,33 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
         !right.substr(std::string_view("以上").size()).starts_with("的"))
       continue;                                                          // 亿元以上项目
     if (proportion_clause == clause.begin) continue;                     // 60%的村…达到10万元
+    if (lex.designator_suffixes.prefix_match(right) > 0) continue;      // 万吨级泊位, 百万千瓦级机组
+    if (q.unit == "year" && q.surface_unit != "岁") continue;            // 最困难的一年, 五年, 60周年
+    {
+      // 一个历史性变化, 两国, 八项主张: a small number written in Chinese numerals is
+      // rhetoric far more often than a measured count.
+      std::string_view surface = text.substr(q.begin, q.end - q.begin);
+      bool arabic = std::any_of(surface.begin(), surface.end(),
+                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+      if (!arabic && magnitude(q.value) < 10) continue;
+    }
     if (lex.average_cues.find_first(left) != npos) {                     // 年均增长
+      last_kept_end = q.end + trailing_qualifier;
+      continue;
+    }
+
+    // 比2002年增长65.5%: a change over several years fits no single period.
+    bool multi_year_change = false;
+    for (const auto& other : quantities) {
+      if (other.kind != "year" || other.begin < clause.begin || other.begin >= q.begin ||
+          !other.value.is_number())
+        continue;
+      std::string_view before_year = text.substr(clause.begin, other.begin - clause.begin);
+      if ((before_year.ends_with("比") || before_year.ends_with("较") || before_year.ends_with("与")) &&
+          other.value.get<int>() < context.report_year - 1)
+        multi_year_change = true;
+    }
+    if (multi_year_change) {
       last_kept_end = q.end + trailing_qualifier;
       continue;
     }
@@ -365,6 +391,20 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     subject = strip_subject(subject, lex);
     if (absolute_change) subject = strip_subject(subject, lex);
 
+    if (!respective_here && qi + 1 < quantities.size() && !in_respective) {
+      std::string_view between = text.substr(q.end + trailing_qualifier,
+                                             quantities[qi + 1].begin > q.end + trailing_qualifier
+                                                 ? quantities[qi + 1].begin - q.end - trailing_qualifier
+                                                 : 0);
+      bool joined = between == "和" || between == "、" || between == "与" || between == "及";
+      if (joined && (subject.find("、") != npos || subject.find("和") != npos)) {
+        auto items = respective_subjects(subject, lex);
+        if (items.size() >= 2) {
+          respective_here = true;
+          before_respective = subject;
+        }
+      }
+    }
     bool connector_only = !respective_here && only_function_words(left, lex) &&
                           lex.growth_verbs.suffix_match(left, &s) == 0 && !facts.empty();
     if (respective_here) {
@@ -420,7 +460,11 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     } else if (!subject.empty()) {
       std::string prev = !facts.empty() ? facts.back().metric : carried_metric;
       metric_begin = static_cast<std::size_t>(subject.data() - text.data());
-      if (subject.starts_with("占") && !prev.empty()) {
+      if (lex.absolute_change_verbs.contains(subject) && !prev.empty()) {
+        metrics.push_back(prev + std::string(subject));  // …支出超过1万亿元，增加1839亿元
+      } else if (subject.ends_with("占") && code_point_count(subject) > 2) {
+        metrics.push_back(std::string(subject) + "比");  // 社会事业投资占44%
+      } else if (subject.starts_with("占") && !prev.empty()) {
         std::string m = prev + std::string(subject);
         if (!subject.ends_with("比重") && !subject.ends_with("比例") && !subject.ends_with("份额")) m += "比重";
         metrics.push_back(m);

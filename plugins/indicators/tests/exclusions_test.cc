@@ -66,5 +66,25 @@ TEST(Exclusions, MultiYearAverages) {
   EXPECT_TRUE(facts(*doc).empty());
 }
 
+TEST(Exclusions, ChangeOverSeveralYears) {
+  auto doc = extract("国内生产总值达到24.66万亿元，比2002年增长65.5%。",
+                     {{"24.66万亿元", 2.466e13, "CNY"}, {"2002年", 2002, "year", "", "year"},
+                      {"65.5%", 65.5, "percent"}},
+                     {{"report_year", 2007}, {"plan_year", 2008}});
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_TRUE(all[0]["growth"].is_null());
+}
+
+TEST(Exclusions, RhetoricalNumeralsGradesAndDurations) {
+  auto doc = extract("这是极不平凡的一年，两国签署协议，建成万吨级以上泊位568个。",
+                     {{"一年", 1, "year"}, {"两国", 2, "item"}, {"万吨", 10000, "ton"},
+                      {"568个", 568, "item"}},
+                     kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 568);
+}
+
 }  // namespace
 }  // namespace reportlens::indicators::testing

@@ -112,6 +112,17 @@ TEST(SentencePatterns, RespectiveListInOneClauseJoinedByHe) {
   EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), 23.2);
 }
 
+TEST(SentencePatterns, CoordinatedSubjectsWithPairedFiguresWithout分别) {
+  auto doc = extract("城镇居民人均可支配收入和农村居民人均纯收入实际增长8.4%和11.4%。",
+                     {{"8.4%", 8.4, "percent"}, {"11.4%", 11.4, "percent"}}, kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["metric"], "城镇居民人均可支配收入");
+  EXPECT_DOUBLE_EQ(all[0]["growth"]["value"].get<double>(), 8.4);
+  EXPECT_EQ(all[1]["metric"], "农村居民人均纯收入");
+  EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), 11.4);
+}
+
 TEST(SentencePatterns, CoordinatedSubjectsShareTheHead) {
   auto doc = extract("甲机械集团、乙重工产值突破100亿元。",
                      {{"100亿元", 1e10, "CNY", ">"}}, kPlanReport);
