@@ -1,0 +1,127 @@
+// The stores and the series report in process, on hand-made records (indicator and entity
+// annotations as the contract describes them), independent of which plugins exist.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "batch_test_support.h"
+#include "output_series.h"
+#include "output_sink.h"
+
+using namespace batchtest;
+using reportlens::Json;
+
+namespace {
+
+Json indicator(const std::string& metric, long long period, const std::string& status, double growth,
+               const std::string& qualifier = "") {
+  Json attrs = {{"metric", metric}, {"period", period}, {"status", status}, {"level", nullptr},
+                {"growth", {{"value", growth}, {"unit", "percent"}}}};
+  attrs["qualifier"] = qualifier.empty() ? Json() : Json(qualifier);
+  return {{"type", "indicator"}, {"begin", 0}, {"end", 4}, {"text", metric}, {"attrs", attrs}};
+}
+
+Json record(const std::string& id, long long seq, const std::string& region, long long year, Json annotations) {
+  Json r = Json::object();
+  r["pipeline_hash"] = "h1";
+  r["result_key"] = "k-" + id;
+  r["seq"] = seq;
+  r["status"] = "ok";
+  r["id"] = id;
+  r["source"] = "corpus/" + id;
+  r["sha256"] = "00";
+  r["meta"] = {{"region", region}, {"report_year", year}, {"title", "报告, \"甲\""}};
+  r["annotations"] = std::move(annotations);
+  return r;
+}
+
+}  // namespace
+
+TEST(BatchStores, CsvHasOneRowPerFactWithDocumentMetadataAndOptionalBom) {
+  ScratchDir dir("csv");
+  const Json r = record("a.txt", 0, "铁西区", 2022,
+                        Json::array({indicator("地区生产总值", 2022, "target", 6.5, ">="),
+                                     {{"type", "entity"}, {"begin", 5}, {"end", 8}, {"text", "中德园"},
+                                      {"attrs", {{"kind", "industrial_park"}, {"canonical", "中德(沈阳)高端装备制造产业园"}}}},
+                                     {{"type", "sentence"}, {"begin", 0}, {"end", 9}, {"text", "x"}, {"attrs", Json::object()}}}));
+  reportlens::SinkOptions options;
+  options.csv_bom = true;
+  auto sink = reportlens::make_sink("csv", dir / "facts.csv", options);
+  sink->open({"p", "h1", Json::object(), ""});
+  sink->write({&r});
+  sink->finish(Json::object());
+  const std::string text = read_text(dir / "facts.csv");
+  ASSERT_EQ(text.substr(0, 3), "\xEF\xBB\xBF");
+  std::vector<std::string> lines;
+  for (std::size_t at = 3; at < text.size();) {
+    const auto end = text.find("\r\n", at);
+    lines.push_back(text.substr(at, end - at));
+    at = end + 2;
+  }
+  ASSERT_EQ(lines.size(), 4u);  // header, indicator, entity, closing document row (no sentence)
+  EXPECT_EQ(lines[0].substr(0, 40), "record,doc_id,source,region,report_year,");
+  EXPECT_EQ(lines[1].rfind("indicator,a.txt,corpus/a.txt,铁西区,2022,,,\"报告, \"\"甲\"\"\",00,0,4,", 0), 0u) << lines[1];
+  EXPECT_NE(lines[1].find(",地区生产总值,地区生产总值,2022,target,,,,6.5,,percent,>=,"), std::string::npos) << lines[1];
+  EXPECT_NE(lines[2].find("entity,a.txt"), std::string::npos);
+  EXPECT_NE(lines[2].find(",industrial_park,中德(沈阳)高端装备制造产业园,"), std::string::npos) << lines[2];
+  EXPECT_EQ(lines[3].substr(0, 15), "document,a.txt,");
+}
+
+TEST(BatchStores, JsonlTornLastLineIsRepairedOnOpen) {
+  ScratchDir dir("torn");
+  const Json a = record("a.txt", 0, "", 2020, Json::array());
+  const Json b = record("b.txt", 1, "", 2021, Json::array());
+  {
+    std::ofstream out(dir / "r.jsonl", std::ios::binary);
+    out << a.dump() << "\n" << b.dump().substr(0, 40);  // killed in the middle of b
+  }
+  auto sink = reportlens::make_sink("jsonl", dir / "r.jsonl", {});
+  const auto done = sink->open({"p", "h1", Json::object(), ""});
+  EXPECT_EQ(done.size(), 1u);
+  EXPECT_EQ(done.at("a.txt").result_key, "k-a.txt");
+  sink->write({&b});
+  sink->finish(Json::object());
+  EXPECT_EQ(read_text(dir / "r.jsonl"), a.dump() + "\n" + b.dump() + "\n");
+  // Reopened with another pipeline version: the old results are dropped (recomputed).
+  auto other = reportlens::make_sink("jsonl", dir / "r.jsonl", {});
+  EXPECT_TRUE(other->open({"p", "h2", Json::object(), ""}).empty());
+  other->finish(Json::object());
+  EXPECT_EQ(read_text(dir / "r.jsonl"), "");
+}
+
+TEST(BatchSeries, TargetsAndActualsSideBySideWithChartsAndIndex) {
+  ScratchDir dir("series");
+  reportlens::SeriesCollector series;
+  // The 2022 report states the 2021 actual and the 2022 target; the 2023 report the 2022
+  // actual (missed) and the 2023 target; a preliminary 2022 estimate is superseded.
+  series.add(record("r2022.txt", 0, "铁西区", 2022,
+                    Json::array({indicator("地区生产总值", 2021, "actual", 7.1),
+                                 indicator("地区生产总值", 2022, "target", 6.5, ">="),
+                                 indicator("地区生产总值", 2022, "estimate", 6.0)})));
+  series.add(record("r2023.txt", 1, "铁西区", 2023,
+                    Json::array({indicator("地区生产总值", 2022, "actual", 4.2),
+                                 indicator("地区生产总值", 2023, "target", 6, "~")})));
+  series.add(record("s2023.txt", 2, "沈阳市", 2023,
+                    Json::array({indicator("一般公共预算收入", 2022, "actual", 3.1)})));
+  const auto index = series.write(dir / "out.series", false);
+  const std::string csv = read_text(dir / "out.series/series.csv");
+  EXPECT_NE(csv.find("沈阳市,一般公共预算收入,growth,percent,2022,,,,,3.1,actual,s2023.txt,\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("铁西区,地区生产总值,growth,percent,2021,,,,,7.1,actual,r2022.txt,\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("铁西区,地区生产总值,growth,percent,2022,6.5,,>=,r2022.txt,4.2,actual,r2023.txt,missed\r\n"),
+            std::string::npos) << csv;
+  EXPECT_NE(csv.find("铁西区,地区生产总值,growth,percent,2023,6,,~,r2023.txt,,,,\r\n"), std::string::npos) << csv;
+  const std::string html = read_text(index);
+  EXPECT_NE(html.find("href=\"metric-001.svg\">一般公共预算收入"), std::string::npos) << html;
+  EXPECT_NE(html.find("href=\"metric-002.svg\">地区生产总值"), std::string::npos);
+  const std::string svg = read_text(dir / "out.series/metric-002.svg");
+  EXPECT_NE(svg.find("<rect"), std::string::npos);      // target band
+  EXPECT_NE(svg.find("<polyline"), std::string::npos);  // actual line
+  EXPECT_NE(svg.find("#c0392b"), std::string::npos);    // the missed year in red
+
+  reportlens::SeriesCollector::Statement target{8, std::nullopt, "<=", "target", "d", 2022};
+  reportlens::SeriesCollector::Statement actual{7.5, std::nullopt, "", "actual", "e", 2023};
+  EXPECT_EQ(reportlens::target_verdict(target, actual), "met");  // a ceiling kept
+  target.qualifier = "range";
+  target.high = 9;
+  EXPECT_EQ(reportlens::target_verdict(target, actual), "missed");
+}
