@@ -2,7 +2,9 @@
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
 #include <memory>
+#include <string_view>
 
 #include "errors.h"
 #include "reportlens/text.h"
@@ -49,6 +51,37 @@ DecodedText convert(const std::string& bytes, std::size_t skip, const char* enco
   return {std::move(out), encoding, replaced};
 }
 
+// How much of `s` reads as UTF-8: valid multi-byte characters, and invalid bytes.
+struct Utf8Census {
+  std::size_t multibyte = 0;
+  std::size_t invalid = 0;
+  std::size_t first_invalid = std::string::npos;
+};
+
+Utf8Census utf8_census(std::string_view s) {
+  Utf8Census c;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    // find_invalid_utf8 on the rest tells whether the character at i is valid.
+    const std::size_t bad = find_invalid_utf8(s.substr(i, std::min<std::size_t>(4, s.size() - i)));
+    std::size_t j = i;
+    next_code_point(s, j);
+    if (bad != 0 && (bad == std::string_view::npos || bad >= j - i)) {
+      ++c.multibyte;
+      i = j;
+    } else {
+      if (c.first_invalid == std::string::npos) c.first_invalid = i;
+      ++c.invalid;
+      ++i;
+    }
+  }
+  return c;
+}
+
 bool starts_with(const std::string& s, std::string_view prefix) {
   return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
 }
@@ -71,22 +104,32 @@ DecodedText decode_bytes(const std::string& bytes, const DecodeOptions& options,
   } else if (starts_with(bytes, "\xFE\xFF")) {
     result = convert(bytes, 2, "UTF-16BE", options.replace_invalid, file);
   } else {
-    const std::size_t bad = find_invalid_utf8(bytes);
-    if (bad == std::string::npos) {
+    const Utf8Census census = utf8_census(bytes);
+    if (census.invalid == 0) {
       result = {bytes, "UTF-8", 0};
+    } else if (census.multibyte >= 4 * census.invalid) {
+      // Mostly valid UTF-8 with a few bad bytes: a damaged UTF-8 file. Reading it as
+      // GB18030 (which accepts almost any byte pair) would corrupt it silently.
+      if (!options.replace_invalid)
+        throw HostError(ExitCode::kInput,
+                        file + ": byte " + std::to_string(census.first_invalid) +
+                            ": invalid UTF-8 sequence (" + std::to_string(census.invalid) +
+                            " bad byte(s) in an otherwise UTF-8 file); fix the file, set "
+                            "`encoding:` for this input or `on_invalid: replace`");
+      result = convert(bytes, 0, "UTF-8", true, file);
     } else {
       // Not UTF-8: GB18030 (a superset of GBK and GB2312) is what Chinese government files
-      // use. If that fails too, report the UTF-8 position, the likelier intent.
+      // use.
       try {
         result = convert(bytes, 0, "GB18030", false, file);
-      } catch (const HostError&) {
+      } catch (const HostError& e) {
         if (!options.replace_invalid) {
           throw HostError(ExitCode::kInput,
-                          file + ": byte " + std::to_string(bad) +
-                              ": invalid UTF-8 (and not GB18030 either); set `encoding:` for "
-                              "this input or `on_invalid: replace`");
+                          std::string(e.what()) + " (the input is neither UTF-8, whose first " +
+                              "invalid byte is at " + std::to_string(census.first_invalid) +
+                              ", nor GB18030)");
         }
-        result = convert(bytes, 0, "UTF-8", true, file);
+        result = convert(bytes, 0, "GB18030", true, file);
       }
     }
   }

@@ -17,12 +17,34 @@ std::string lower(std::string_view s) {
 }
 
 bool is_block_tag(const std::string& name) {
-  static const char* kBlocks[] = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5",
-                                  "h6", "table", "section", "article", "blockquote", "pre", "ul",
-                                  "ol", "title", "header", "footer"};
+  static const char* kBlocks[] = {"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+                                  "table", "section", "article", "blockquote", "pre", "ul", "ol",
+                                  "header", "footer", "dd", "dt", "dl", "td", "th", "hr",
+                                  "body", "main", "aside", "nav", "figure", "figcaption", "center"};
   return std::any_of(std::begin(kBlocks), std::end(kBlocks),
                      [&](const char* b) { return name == b; });
 }
+
+// Elements whose content is not text.
+bool is_skipped_element(const std::string& name) {
+  return name == "script" || name == "style" || name == "head" || name == "noscript" ||
+         name == "template";
+}
+
+struct NamedEntity {
+  const char* name;
+  char32_t cp;
+};
+
+constexpr NamedEntity kEntities[] = {
+    {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},
+    {"nbsp", 0xA0},    {"ensp", 0x2002},  {"emsp", 0x2003},  {"thinsp", 0x2009}, {"ldquo", 0x201C},
+    {"rdquo", 0x201D}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"mdash", 0x2014}, {"ndash", 0x2013},
+    {"hellip", 0x2026}, {"middot", 0xB7}, {"times", 0xD7},   {"divide", 0xF7},  {"yen", 0xA5},
+    {"deg", 0xB0},     {"plusmn", 0xB1},  {"permil", 0x2030}, {"copy", 0xA9},   {"reg", 0xAE},
+    {"bull", 0x2022},  {"laquo", 0xAB},   {"raquo", 0xBB},   {"zwj", 0x200D},   {"zwnj", 0x200C},
+    {"shy", 0xAD},     {"sup2", 0xB2},    {"sup3", 0xB3},    {"le", 0x2264},    {"ge", 0x2265},
+};
 
 // Decodes one entity starting at `s[i] == '&'`; returns the bytes consumed (0 if none).
 std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
@@ -38,31 +60,17 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
     } catch (...) {
       return 0;
     }
-  } else if (name == "amp") {
-    cp = '&';
-  } else if (name == "lt") {
-    cp = '<';
-  } else if (name == "gt") {
-    cp = '>';
-  } else if (name == "quot") {
-    cp = '"';
-  } else if (name == "apos") {
-    cp = '\'';
-  } else if (name == "nbsp") {
-    cp = 0xA0;
-  } else if (name == "ldquo") {
-    cp = 0x201C;
-  } else if (name == "rdquo") {
-    cp = 0x201D;
-  } else if (name == "mdash") {
-    cp = 0x2014;
   } else {
-    return 0;
+    for (const auto& e : kEntities)
+      if (name == e.name) cp = e.cp;
+    if (cp == 0) return 0;
   }
   if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
   append_utf8(out, cp);
   return semi - i + 1;
 }
+
+bool is_html_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 }  // namespace
 
@@ -76,6 +84,12 @@ bool looks_like_html(std::string_view path, std::string_view text) {
 std::string html_to_text(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  bool block_start = true;  // whitespace right after a block boundary is layout, not text
+  auto paragraph_break = [&] {
+    while (!out.empty() && is_html_space(out.back())) out.pop_back();
+    if (!out.empty()) out += "\n\n";
+    block_start = true;
+  };
   std::size_t i = 0;
   while (i < s.size()) {
     const char c = s[i];
@@ -94,14 +108,29 @@ std::string html_to_text(std::string_view s) {
       while (n < end && std::isalnum(static_cast<unsigned char>(s[n]))) ++n;
       const std::string name = lower(s.substr(k, n - k));
       i = end + 1;
-      if (!closing && (name == "script" || name == "style")) {
+      if (!closing && is_skipped_element(name) && s[end - 1] != '/') {
         const std::size_t close = lower(s.substr(i)).find("</" + name);
-        i = close == std::string::npos ? s.size() : i + close;
+        if (close == std::string::npos) {
+          i = s.size();
+        } else {
+          const std::size_t gt = s.find('>', i + close);
+          i = gt == std::string_view::npos ? s.size() : gt + 1;
+        }
         continue;
       }
-      if (is_block_tag(name) && !out.empty() && out.back() != '\n') out += '\n';
+      if (name == "br") {
+        out += '\n';
+        block_start = true;
+      } else if (is_block_tag(name) || name == "title") {
+        paragraph_break();
+      }
       continue;
     }
+    if (block_start && is_html_space(c)) {
+      ++i;
+      continue;
+    }
+    block_start = false;
     if (c == '&') {
       const std::size_t used = decode_entity(s, i, out);
       if (used > 0) {
@@ -112,6 +141,7 @@ std::string html_to_text(std::string_view s) {
     out += c;
     ++i;
   }
+  while (!out.empty() && is_html_space(out.back())) out.pop_back();
   return out;
 }
 

@@ -149,10 +149,41 @@ char32_t fold_width(char32_t cp) {
   }
 }
 
-bool ends_sentence(char32_t cp) {
+// Characters after which a line break is a real break: the sentence (or a colon-led
+// list) ended there. A closing quote counts only when it closes a finished sentence (。”).
+bool is_terminal(char32_t cp) {
   switch (cp) {
     case U'。': case U'！': case U'？': case U'；': case U'：': case U'!': case U'?':
-    case U';': case U':': case U'…': case U'”': case U'」': case U'』':
+    case U';': case U':': case U'…':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_closing_quote(char32_t cp) {
+  return cp == U'”' || cp == U'」' || cp == U'』' || cp == U'’';
+}
+
+bool is_ascii_alnum(char32_t cp) {
+  return (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');
+}
+
+// Characters that cannot end a line on their own (an opening bracket or quote) or cannot
+// start one (closing punctuation, a comma): a break next to them is always a copy artefact.
+bool binds_right(char32_t cp) {
+  switch (cp) {
+    case U'“': case U'‘': case U'（': case U'(': case U'《': case U'「': case U'『': case U'、':
+    case U'，': case U',': case U'.': case U'-': case U'+': case U'/':
+      return true;
+    default:
+      return false;
+  }
+}
+bool binds_left(char32_t cp) {
+  switch (cp) {
+    case U'”': case U'’': case U'）': case U')': case U'》': case U'」': case U'』': case U'，':
+    case U'、': case U'。': case U'％': case U'%': case U',': case U'.': case U'；': case U'：':
       return true;
     default:
       return false;
@@ -164,25 +195,77 @@ struct Char {
   std::uint32_t begin, end;
 };
 
-// A line that opens with a heading marker: 一、 （一） (一) 1. 第一章 专栏.
+bool is_numeral(char32_t cp) {
+  static const std::u32string_view kNumerals = U"一二三四五六七八九十百零〇";
+  return kNumerals.find(cp) != std::u32string_view::npos || (cp >= U'0' && cp <= U'9');
+}
+
+// A line that opens with a structural marker, whose line breaks must stay: 一、 （一） (一)
+// 1. 1、 第一章 第一节 专栏.
 bool starts_heading(const std::vector<Char>& cs, std::size_t i) {
-  static const std::u32string kNumerals = U"一二三四五六七八九十百零〇";
-  auto numeral = [&](std::size_t k) {
-    return k < cs.size() && (kNumerals.find(cs[k].cp) != std::u32string::npos ||
-                             (cs[k].cp >= U'0' && cs[k].cp <= U'9'));
-  };
+  auto numeral = [&](std::size_t k) { return k < cs.size() && is_numeral(cs[k].cp); };
+  auto at = [&](std::size_t k) { return k < cs.size() ? cs[k].cp : U'\0'; };
   while (i < cs.size() && cs[i].cp == U' ') ++i;
   if (i >= cs.size()) return false;
   const char32_t c = cs[i].cp;
-  if (c == U'专' && i + 1 < cs.size() && cs[i + 1].cp == U'栏') return true;
-  if (c == U'第') return numeral(i + 1);
-  if (c == U'（' || c == U'(') return numeral(i + 1);
+  if (c == U'专' && at(i + 1) == U'栏') return true;
+  if (c == U'第') {
+    // 第一章 / 第一节 / 第一部分 / 第一篇 headings and 第一，/第一、 enumerations; not 第一段.
+    std::size_t k = i + 1;
+    while (numeral(k)) ++k;
+    const char32_t u = at(k);
+    return k > i + 1 && (u == U'章' || u == U'节' || u == U'篇' || u == U'部' || u == U'，' ||
+                         u == U'、');
+  }
+  if (c == U'（' || c == U'(') {
+    std::size_t k = i + 1;
+    while (numeral(k)) ++k;
+    return k > i + 1 && (at(k) == U'）' || at(k) == U')');
+  }
   if (numeral(i)) {
     std::size_t k = i;
     while (numeral(k)) ++k;
-    return k < cs.size() && (cs[k].cp == U'、' || cs[k].cp == U'.' || cs[k].cp == U'．');
+    if (at(k) == U'、') return true;
+    // "1." is a marker, "1.5%" is a number.
+    return at(k) == U'.' && !(at(k + 1) >= U'0' && at(k + 1) <= U'9');
   }
   return false;
+}
+
+// A line that starts a new paragraph whatever precedes it: a heading, one of the report's
+// "——" bullets, or the salutation (各位代表).
+bool starts_paragraph(const std::vector<Char>& cs, std::size_t i) {
+  auto at = [&](std::size_t k) { return k < cs.size() ? cs[k].cp : U'\0'; };
+  while (i < cs.size() && cs[i].cp == U' ') ++i;
+  if (at(i) == U'—' && at(i + 1) == U'—') return true;
+  if (at(i) == U'各' && at(i + 1) == U'位' && at(i + 2) == U'代' && at(i + 3) == U'表') return true;
+  return starts_heading(cs, i);
+}
+
+// Decides whether the line break run cs[run_begin, run_end) is joined. `prev` is the index
+// of the last non-space character before it, `line_start` the start of its line.
+bool join_break(const std::vector<Char>& cs, std::size_t line_start, std::size_t prev,
+                std::size_t run_begin, std::size_t run_end) {
+  const char32_t before = cs[prev].cp;
+  const char32_t after = cs[run_end].cp;
+  // A heading line keeps its break (a run-in heading that goes on into a long paragraph
+  // does not: that break is a copy artefact like any other).
+  constexpr std::size_t kHeadingLine = 60;
+  if (starts_heading(cs, line_start) && prev - line_start < kHeadingLine) return false;
+  if (starts_paragraph(cs, run_end)) return false;
+  if (is_terminal(before)) return false;
+  if (is_closing_quote(before) && prev > line_start && is_terminal(cs[prev - 1].cp)) return false;
+  std::size_t newlines = 0;
+  for (std::size_t k = run_begin; k < run_end; ++k) newlines += cs[k].cp == U'\n';
+  if (newlines < 2) return true;
+  // A blank line: a real paragraph break, unless the break sits inside a number or word
+  // (74.4 / 万亿元), next to punctuation that cannot stand at a line edge, or ends a long
+  // running line (a paragraph cut by a copy). Short lines between blank lines are titles
+  // and unnumbered headings ("结束语") and stay on their own.
+  if (is_ascii_alnum(before) || is_ascii_alnum(after)) return true;
+  if (binds_right(before) || binds_left(after)) return true;
+  constexpr std::size_t kShortLine = 30;
+  return prev + 1 - line_start >= kShortLine;
 }
 
 }  // namespace
@@ -202,9 +285,7 @@ NormalizedText normalize_text(std::string_view original) {
     cs.push_back({fold_width(cp), static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)});
   }
 
-  // Pass 2: drop line breaks that fall inside a sentence. A break (with the spaces and
-  // blank lines around it) is joined when the text before it does not end a sentence, the
-  // line before is not a heading and the line after does not start one.
+  // Pass 2: drop line breaks that fall inside a sentence, with the spaces around them.
   std::vector<bool> keep(cs.size(), true);
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < cs.size(); ++i) {
@@ -215,19 +296,20 @@ NormalizedText normalize_text(std::string_view original) {
     while (prev > line_start && cs[prev - 1].cp == U' ') --prev;
     const bool has_prev = prev > line_start;
     const bool has_next = run_end < cs.size();
-    const bool join = has_prev && has_next && !ends_sentence(cs[prev - 1].cp) &&
-                      !starts_heading(cs, line_start) && !starts_heading(cs, run_end) &&
-                      (is_cjk_ideograph(cs[prev - 1].cp) || cs[prev - 1].cp < 0x80) &&
-                      (is_cjk_ideograph(cs[run_end].cp) || cs[run_end].cp < 0x80);
-    if (join)
+    if (has_prev && has_next && join_break(cs, line_start, prev - 1, prev, run_end)) {
       for (std::size_t k = prev; k < run_end; ++k) keep[k] = false;
-    line_start = run_end;
+      // The joined line continues: its start stays where it was.
+    } else {
+      line_start = run_end;
+    }
     i = run_end - 1;
   }
 
   NormalizedText out;
   out.original_size = original.size();
   out.text.reserve(original.size());
+  out.orig_begin.reserve(original.size());
+  out.orig_end.reserve(original.size());
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (!keep[i]) continue;
     const std::size_t before = out.text.size();

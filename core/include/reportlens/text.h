@@ -49,8 +49,11 @@ struct NormalizedText {
 //  - zero-width characters (U+200B..U+200D, U+2060, U+FEFF) are dropped;
 //  - \r\n and \r become \n; tabs and no-break spaces become spaces;
 //  - a line break inside a sentence (copied from a PDF or a web page that puts links on
-//    their own lines) is dropped, with the blank space around it; breaks after terminal
-//    punctuation, before or after a heading line, and blank-line paragraph breaks stay.
+//    their own lines: "74.4\n\u200b\n万亿元", "新建\n高速铁路\n投产里程") is dropped, with the
+//    blank space around it. Breaks stay after terminal punctuation (。！？；：), before and
+//    after heading lines (一、 （一） 1. 第一章 专栏, —— bullets, 各位代表), and at blank lines
+//    around short lines (titles, unnumbered headings such as 结束语); a blank line inside a
+//    number or after a long running line is joined.
 NormalizedText normalize_text(std::string_view original);
 
 }  // namespace reportlens

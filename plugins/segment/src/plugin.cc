@@ -1,27 +1,42 @@
 #include "reportlens/plugin.h"
 
-#include "sentence_splitter.h"
+#include "segmenter.h"
 
 namespace {
 
-constexpr const char* kSettings = R"json({"type":"object","properties":{"words":{"type":"boolean",
-  "default":false,"description":"Also add word annotations (ICU dictionary break)"}}})json";
+constexpr const char* kSettings = R"json({"type":"object","properties":{
+  "words":{"type":"boolean","default":false,
+           "description":"Also add word annotations (ICU dictionary word break; numbers kept whole)"},
+  "extra_rules":{"type":"array","items":{"type":"string"},"default":[],
+           "description":"More rule files (same keys as data/segment.yaml); lists are appended"}},
+  "additionalProperties":false})json";
+
+reportlens::segment::SegmentRules load_rules(const reportlens::StageContext& context) {
+  reportlens::segment::SegmentRules rules;
+  rules.load(context.data_dir / "segment.yaml");
+  for (const auto& path : context.settings.value("extra_rules", reportlens::Json::array()))
+    rules.load(context.resolve(path.get<std::string>()));
+  return rules;
+}
 
 class SegmentStage : public reportlens::DocumentStage {
  public:
-  explicit SegmentStage(const reportlens::StageContext& context) : settings_(context.settings) {}
-  void process(reportlens::Document& doc) const override {
-    reportlens::segment::split_paragraphs_and_sentences(doc);
-  }
+  explicit SegmentStage(const reportlens::StageContext& context)
+      : segmenter_(load_rules(context), {context.settings.value("words", false)}) {}
+  void process(reportlens::Document& doc) const override { segmenter_.run(doc); }
 
  private:
-  reportlens::Json settings_;
+  reportlens::segment::Segmenter segmenter_;
 };
 
 }  // namespace
 
-REPORTLENS_PLUGIN("segment", "0.1.0", "Sections, 专栏 boxes, paragraphs, sentences and words",
+REPORTLENS_PLUGIN("segment", "0.2.0",
+                  "Title block, sections, 专栏 boxes, paragraphs, sentences, clauses, words, metadata",
                   reportlens::document_stage<SegmentStage>(
-                      "segment", "Split a report into sections, boxes, paragraphs, sentences",
-                      "", "section,box,paragraph,sentence,word",
+                      "segment",
+                      "Split a report into its title block, sections (level, number, title, scope), "
+                      "专栏 boxes, paragraphs, sentences, ；-clauses, 一是… enumerations and "
+                      "(with words: true) words; fill meta title/region/report_year/plan_year/kind",
+                      "", "title_block,section,box,box_item,paragraph,sentence,clause,enumeration,word",
                       kSettings));

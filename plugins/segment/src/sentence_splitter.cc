@@ -1,29 +1,231 @@
 #include "sentence_splitter.h"
 
-namespace reportlens::segment {
+#include <optional>
+#include <string>
 
-void split_paragraphs_and_sentences(Document& doc) {
-  const std::string& t = doc.text();
-  std::size_t line_begin = 0;
-  while (line_begin < t.size()) {
-    std::size_t line_end = t.find('\n', line_begin);
-    if (line_end == std::string::npos) line_end = t.size();
-    std::size_t b = line_begin;
-    while (b < line_end && (t[b] == ' ' || t[b] == '\r')) ++b;
-    if (b < line_end) {
-      doc.add("paragraph", b, line_end);
-      std::size_t s = b;
-      for (std::size_t i = b; i < line_end;) {
-        const char32_t cp = next_code_point(t, i);
-        if (cp == U'。' || cp == U'！' || cp == U'？') {
-          doc.add("sentence", s, i);
-          s = i;
+#include "chinese_numeral.h"
+#include "reportlens/text.h"
+
+namespace reportlens::segment {
+namespace {
+
+struct Cp {
+  char32_t c;
+  std::size_t begin, end;  // bytes
+};
+
+std::vector<Cp> decode_with_offsets(std::string_view s) {
+  std::vector<Cp> out;
+  out.reserve(s.size() / 3 + 4);
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t b = i;
+    const char32_t c = next_code_point(s, i);
+    out.push_back({c, b, i});
+  }
+  return out;
+}
+
+char32_t closer_for(char32_t c) {
+  switch (c) {
+    case U'“': return U'”';
+    case U'‘': return U'’';
+    case U'（': return U'）';
+    case U'(': return U')';
+    case U'《': return U'》';
+    case U'「': return U'」';
+    case U'『': return U'』';
+    case U'【': return U'】';
+    case U'[': return U']';
+    default: return 0;
+  }
+}
+
+bool is_closer(char32_t c) {
+  switch (c) {
+    case U'”': case U'’': case U'）': case U')': case U'》': case U'」': case U'』': case U'】':
+    case U']':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_latin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+
+// +1 for a matched opener, -1 for its closer, 0 otherwise. Openers without a closer in the
+// paragraph (and stray closers) are ignored so one typo cannot swallow a whole paragraph.
+std::vector<int> bracket_depth_deltas(const std::vector<Cp>& cs) {
+  std::vector<int> delta(cs.size(), 0);
+  std::vector<std::size_t> open;
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    const char32_t c = cs[i].c;
+    if (closer_for(c) != 0) {
+      open.push_back(i);
+    } else if (is_closer(c)) {
+      // Match against the nearest opener of the same kind (skipping unclosed inner ones).
+      for (std::size_t k = open.size(); k-- > 0;) {
+        if (closer_for(cs[open[k]].c) == c) {
+          delta[open[k]] = 1;
+          delta[i] = -1;
+          open.resize(k);
+          break;
         }
       }
-      if (s < line_end) doc.add("sentence", s, line_end);
     }
-    line_begin = line_end + 1;
   }
+  return delta;
+}
+
+bool is_terminator(const std::vector<Cp>& cs, std::size_t i) {
+  const char32_t c = cs[i].c;
+  if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?') return true;
+  if (c == U'.') {
+    // An ASCII full stop ends a Chinese sentence, never a number (1200.2), an abbreviation
+    // or a list marker inside Latin text.
+    if (i == 0) return false;
+    const char32_t prev = cs[i - 1].c;
+    const char32_t next = i + 1 < cs.size() ? cs[i + 1].c : U' ';
+    return !is_digit(prev) && !is_latin(prev) && prev != U'.' && prev != U' ' &&
+           !is_digit(next) && !is_latin(next) && next != U'.';
+  }
+  return false;
+}
+
+bool is_clause_end(char32_t c) { return c == U'；' || c == U';'; }
+
+}  // namespace
+
+SentenceSpans split_sentences(std::string_view text) {
+  SentenceSpans out;
+  const std::vector<Cp> cs = decode_with_offsets(text);
+  const std::vector<int> delta = bracket_depth_deltas(cs);
+
+  std::size_t sentence_begin = 0, clause_begin = 0;  // indices into cs
+  auto trim_begin = [&](std::size_t i) {
+    while (i < cs.size() && is_space(cs[i].c)) ++i;
+    return i;
+  };
+  auto emit = [&](std::vector<TextSpan>& into, std::size_t from, std::size_t to) {
+    from = trim_begin(from);
+    while (to > from && is_space(cs[to - 1].c)) --to;
+    if (to > from) into.push_back({cs[from].begin, cs[to - 1].end});
+  };
+  auto end_sentence = [&](std::size_t to) {
+    emit(out.clauses, clause_begin, to);
+    emit(out.sentences, sentence_begin, to);
+    sentence_begin = clause_begin = to;
+  };
+
+  int depth = 0;
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    const int before = depth;
+    depth += delta[i];
+    if (depth < 0) depth = 0;
+    if (before > 0 && depth == 0) {
+      // A quote or bracket closing right after a terminator ends the sentence (“…。”),
+      // unless the sentence obviously goes on (“…。”的, “…！”，).
+      std::size_t t = i;
+      while (t > 0 && delta[t - 1] < 0) --t;  // look back over stacked closers: 。”）
+      if (t > 0 && is_terminator(cs, t - 1)) {
+        std::size_t k = i + 1;
+        while (k < cs.size() && delta[k] < 0) ++k;  // stacked closers: 。”）
+        const char32_t next = k < cs.size() ? cs[k].c : U' ';
+        if (next != U'，' && next != U'、' && next != U'的' && next != U',' && !is_terminator(cs, k)) {
+          end_sentence(k);
+          i = k - 1;
+        }
+      }
+      continue;
+    }
+    if (depth > 0) continue;
+    if (is_terminator(cs, i)) {
+      std::size_t k = i + 1;
+      // Keep runs together: ？！ 。。 and a trailing ellipsis or closer without an opener.
+      while (k < cs.size() && (is_terminator(cs, k) || cs[k].c == U'…' ||
+                               (is_closer(cs[k].c) && delta[k] == 0)))
+        ++k;
+      end_sentence(k);
+      i = k - 1;
+    } else if (is_clause_end(cs[i].c)) {
+      emit(out.clauses, clause_begin, i + 1);
+      clause_begin = i + 1;
+    }
+  }
+  if (trim_begin(sentence_begin) < cs.size()) end_sentence(cs.size());
+  return out;
+}
+
+std::vector<EnumerationItem> find_enumerations(std::string_view text,
+                                               const std::vector<TextSpan>& sentences) {
+  const std::vector<Cp> cs = decode_with_offsets(text);
+  struct Marker {
+    std::size_t begin, end;  // cp indices
+    int ordinal;
+  };
+  std::vector<Marker> markers;
+  for (std::size_t i = 0; i < cs.size(); ++i) {
+    // A marker follows the start of the text or a clause boundary.
+    if (i > 0) {
+      const char32_t p = cs[i - 1].c;
+      if (p != U'，' && p != U'；' && p != U'：' && p != U'。' && p != U'、' && p != U' ' &&
+          p != U',' && p != U';' && p != U':')
+        continue;
+    }
+    std::size_t k = i;
+    const bool di = cs[k].c == U'第';
+    if (di) ++k;
+    const std::size_t num_begin = k;
+    while (k < cs.size() && is_chinese_digit(cs[k].c) && k - num_begin < 3) ++k;
+    if (k == num_begin || k >= cs.size()) continue;
+    // 一是 / 第一，: the marker word and what must follow it.
+    if (!di && cs[k].c != U'是') continue;
+    if (di && cs[k].c != U'，' && cs[k].c != U'、' && cs[k].c != U'是') continue;
+    std::u32string digits;
+    for (std::size_t j = num_begin; j < k; ++j) digits.push_back(cs[j].c);
+    const auto n = parse_numeral(digits);
+    if (!n) continue;
+    markers.push_back({i, k + 1, *n});
+  }
+  std::vector<EnumerationItem> items;
+  // Keep runs 1, 2, 3 … (at least two items).
+  std::size_t run_start = 0;
+  auto flush = [&](std::size_t from, std::size_t to) {
+    if (to - from < 2) return;
+    for (std::size_t m = from; m < to; ++m) {
+      const std::size_t b = cs[markers[m].begin].begin;
+      std::size_t e;
+      if (m + 1 < to) {
+        std::size_t last = markers[m + 1].begin;  // drop the separator before the next marker
+        while (last > markers[m].end && (cs[last - 1].c == U'，' || cs[last - 1].c == U'；' ||
+                                         cs[last - 1].c == U'。' || cs[last - 1].c == U' '))
+          --last;
+        e = cs[last - 1].end;
+      } else {
+        e = text.size();
+        for (const auto& s : sentences)
+          if (s.begin <= b && b < s.end) {
+            e = s.end;
+            break;
+          }
+      }
+      items.push_back({{b, e}, markers[m].ordinal,
+                       {b, cs[markers[m].end - 1].end}});
+    }
+  };
+  for (std::size_t m = 0; m < markers.size(); ++m) {
+    if (m == run_start) {
+      if (markers[m].ordinal != 1) run_start = m + 1;
+      continue;
+    }
+    if (markers[m].ordinal == markers[m - 1].ordinal + 1) continue;
+    flush(run_start, m);
+    run_start = markers[m].ordinal == 1 ? m : m + 1;
+  }
+  if (run_start < markers.size()) flush(run_start, markers.size());
+  return items;
 }
 
 }  // namespace reportlens::segment

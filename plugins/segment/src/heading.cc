@@ -1,0 +1,133 @@
+#include "heading.h"
+
+#include "chinese_numeral.h"
+#include "lines.h"
+#include "reportlens/text.h"
+
+namespace reportlens::segment {
+namespace {
+
+bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+bool ends_title(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; }
+
+// Fills title offsets: from code point `from` up to the first 。！？ (exclusive) or the end.
+bool fill_title(const std::u32string& cs, std::string_view line, std::size_t from,
+                HeadingMarker& m) {
+  while (from < cs.size() && (cs[from] == U' ' || cs[from] == U'：' || cs[from] == U':')) ++from;
+  std::size_t to = from;
+  while (to < cs.size() && !ends_title(cs[to])) ++to;
+  std::size_t after = to;
+  if (after < cs.size()) ++after;  // the 。 itself
+  while (after < cs.size() && cs[after] == U' ') ++after;
+  m.run_in = after < cs.size();
+  if (to == from || to - from > kMaxTitleChars) return false;
+  m.title_begin = byte_offset(line, from);
+  m.title_end = byte_offset(line, to);
+  return true;
+}
+
+}  // namespace
+
+const char* style_name(MarkerStyle s) {
+  switch (s) {
+    case MarkerStyle::kPart: return "part";
+    case MarkerStyle::kChapter: return "chapter";
+    case MarkerStyle::kJie: return "jie";
+    case MarkerStyle::kChineseComma: return "chinese_comma";
+    case MarkerStyle::kChineseParen: return "chinese_paren";
+    case MarkerStyle::kArabicDot: return "arabic_dot";
+    case MarkerStyle::kArabicParen: return "arabic_paren";
+    case MarkerStyle::kPlain: return "plain";
+  }
+  return "plain";
+}
+
+std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
+  // Markers are short: decode only the head of the line first.
+  std::u32string cs = decode(line);
+  if (cs.empty()) return std::nullopt;
+  HeadingMarker m;
+  std::size_t k = 0;
+  if (cs[0] == U'第') {
+    k = 1;
+    while (k < cs.size() && (is_chinese_digit(cs[k]) || is_ascii_digit(cs[k]))) ++k;
+    if (k == 1 || k >= cs.size()) return std::nullopt;
+    std::size_t unit_end = k + 1;
+    if (cs[k] == U'章') m.style = MarkerStyle::kChapter;
+    else if (cs[k] == U'节') m.style = MarkerStyle::kJie;
+    else if (cs[k] == U'篇') m.style = MarkerStyle::kPart;
+    else if (cs[k] == U'部' && k + 1 < cs.size() && cs[k + 1] == U'分') {
+      m.style = MarkerStyle::kPart;
+      unit_end = k + 2;
+    } else {
+      return std::nullopt;  // 第一，… is an enumeration, not a heading
+    }
+    const auto n = parse_numeral(std::u32string_view(cs).substr(1, k - 1));
+    if (!n) return std::nullopt;
+    m.ordinal = *n;
+    m.number = std::string(line.substr(0, byte_offset(line, unit_end)));
+    k = unit_end;
+    while (k < cs.size() && (cs[k] == U'、' || cs[k] == U' ')) ++k;
+  } else if (cs[0] == U'（' || cs[0] == U'(') {
+    k = 1;
+    while (k < cs.size() && (is_chinese_digit(cs[k]) || is_ascii_digit(cs[k]))) ++k;
+    if (k == 1 || k >= cs.size() || (cs[k] != U'）' && cs[k] != U')')) return std::nullopt;
+    const auto n = parse_numeral(std::u32string_view(cs).substr(1, k - 1));
+    if (!n) return std::nullopt;
+    m.style = is_ascii_digit(cs[1]) ? MarkerStyle::kArabicParen : MarkerStyle::kChineseParen;
+    m.ordinal = *n;
+    ++k;
+    m.number = std::string(line.substr(0, byte_offset(line, k)));
+  } else if (is_ascii_digit(cs[0])) {
+    while (k < cs.size() && is_ascii_digit(cs[k])) ++k;
+    if (k > 2 || k + 1 >= cs.size()) return std::nullopt;  // 2022、 is a year, not a marker
+    if (cs[k] == U'.') {
+      if (is_ascii_digit(cs[k + 1])) return std::nullopt;  // 1.5%
+    } else if (cs[k] != U'、') {
+      return std::nullopt;
+    }
+    m.style = MarkerStyle::kArabicDot;
+    m.ordinal = *parse_numeral(std::u32string_view(cs).substr(0, k));
+    m.number = std::string(line.substr(0, byte_offset(line, k)));
+    ++k;
+  } else if (is_chinese_digit(cs[0])) {
+    while (k < cs.size() && is_chinese_digit(cs[k])) ++k;
+    if (k >= cs.size() || cs[k] != U'、') return std::nullopt;
+    const auto n = parse_numeral(std::u32string_view(cs).substr(0, k));
+    if (!n) return std::nullopt;
+    m.style = MarkerStyle::kChineseComma;
+    m.ordinal = *n;
+    m.number = std::string(line.substr(0, byte_offset(line, k)));
+    ++k;
+  } else {
+    return std::nullopt;
+  }
+  if (m.ordinal <= 0 || m.ordinal > 99) return std::nullopt;
+  // "一、继续深入批评…；" is an item of a list running through the paragraph.
+  const char32_t last = cs.back();
+  if (last == U'；' || last == U';' || last == U'，' || last == U',' || last == U'、')
+    return std::nullopt;
+  if (!fill_title(cs, line, k, m)) return std::nullopt;
+  return m;
+}
+
+bool looks_like_plain_heading(std::string_view line) {
+  std::size_t chars = 0, cjk = 0;
+  for (std::size_t i = 0; i < line.size();) {
+    const char32_t c = next_code_point(line, i);
+    ++chars;
+    if (is_cjk_ideograph(c)) ++cjk;
+    switch (c) {
+      case U'，': case U'。': case U'；': case U'：': case U'！': case U'？': case U',':
+      case U';': case U':': case U'!': case U'?': case U'—': case U'、': case U'（': case U'）':
+      case U'《': case U'》': case U'.':
+        return false;
+      default:
+        break;
+    }
+  }
+  return chars >= 3 && chars <= 20 && cjk * 10 >= chars * 8;
+}
+
+}  // namespace reportlens::segment

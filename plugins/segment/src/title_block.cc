@@ -1,0 +1,200 @@
+#include "title_block.h"
+
+#include <vector>
+
+#include "chinese_numeral.h"
+#include "reportlens/text.h"
+
+namespace reportlens::segment {
+namespace {
+
+struct RawLine {
+  std::size_t begin, end;  // original bytes, blank characters trimmed
+  std::string clean;       // compacted
+};
+
+bool is_blank(char32_t c) {
+  return c == U' ' || c == U'\t' || c == U'\r' || c == 0x3000 || c == 0xA0 || is_zero_width(c);
+}
+
+std::vector<RawLine> head_lines(std::string_view text, std::size_t max_lines) {
+  std::vector<RawLine> out;
+  std::size_t pos = 0;
+  while (pos < text.size() && out.size() < max_lines) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::size_t b = pos, e = pos, i = pos;
+    bool seen = false;
+    while (i < eol) {
+      const std::size_t at = i;
+      const char32_t c = next_code_point(text, i);
+      if (!is_blank(c)) {
+        if (!seen) b = at;
+        seen = true;
+        e = i;
+      }
+    }
+    if (seen) out.push_back({b, e, compact(text.substr(b, e - b), true)});
+    pos = eol + 1;
+  }
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
+bool is_dash_line(std::string_view s) {
+  return (starts_with(s, "—") || starts_with(s, "－－") || starts_with(s, "--")) &&
+         contains(s, "年");
+}
+
+bool ends_speech_line(std::string_view s) {
+  return contains(s, "。") || contains(s, "；");
+}
+
+std::size_t char_count(std::string_view s) { return code_point_count(s); }
+
+}  // namespace
+
+std::string compact(std::string_view text, bool keep_single_spaces) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c = next_code_point(text, i);
+    if (c >= 0xFF10 && c <= 0xFF19) c = c - 0xFF10 + U'0';
+    if (is_zero_width(c) || c == U'\r' || c == U'\n') continue;
+    if (c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0) {
+      pending_space = keep_single_spaces && !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    append_utf8(out, c);
+  }
+  return out;
+}
+
+std::string parse_chinese_date(std::string_view raw) {
+  const std::string s = compact(raw);
+  std::u32string cs;
+  for (std::size_t i = 0; i < s.size();) cs.push_back(next_code_point(s, i));
+  auto is_num = [](char32_t c) { return (c >= U'0' && c <= U'9') || is_chinese_digit(c) || c == U'○'; };
+  for (std::size_t y = 0; y < cs.size(); ++y) {
+    if (cs[y] != U'年' || y < 4) continue;
+    // Year: four digits before 年 (ASCII or 一九八五).
+    int year = 0;
+    bool ok = true;
+    for (std::size_t k = y - 4; k < y; ++k) {
+      const char32_t c = cs[k] == U'○' ? U'〇' : cs[k];
+      int d = -1;
+      if (c >= U'0' && c <= U'9') d = static_cast<int>(c - U'0');
+      else if (auto v = parse_numeral(std::u32string(1, c)); v && *v < 10) d = *v;
+      else if (c == U'〇' || c == U'零') d = 0;
+      if (d < 0) {
+        ok = false;
+        break;
+      }
+      year = year * 10 + d;
+    }
+    if (!ok || year < 1900 || year > 2200) continue;
+    auto read_part = [&](std::size_t from, char32_t unit, int& value) -> std::size_t {
+      std::size_t k = from;
+      while (k < cs.size() && is_num(cs[k])) ++k;
+      if (k == from || k >= cs.size() || cs[k] != unit) return 0;
+      auto v = parse_numeral(std::u32string_view(cs).substr(from, k - from));
+      if (!v) return 0;
+      value = *v;
+      return k + 1;
+    };
+    int month = 0, day = 0;
+    const std::size_t after_month = read_part(y + 1, U'月', month);
+    if (after_month == 0 || month < 1 || month > 12) continue;
+    char buf[16];
+    if (read_part(after_month, U'日', day) != 0 && day >= 1 && day <= 31) {
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    } else {
+      std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+    }
+    return buf;
+  }
+  return "";
+}
+
+std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentRules& rules) {
+  const std::vector<RawLine> lines = head_lines(text, 40);
+  // The block ends where the speech starts: the salutation, or the first line of prose.
+  std::size_t stop = lines.size();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string& s = lines[i].clean;
+    bool salutation = false;
+    for (const auto& w : rules.salutations) salutation = salutation || starts_with(s, w);
+    if (salutation || ends_speech_line(s) || char_count(s) > 60) {
+      stop = i;
+      break;
+    }
+  }
+  if (stop == 0) return std::nullopt;
+
+  std::size_t dash = stop;
+  for (std::size_t i = 0; i < stop; ++i)
+    if (is_dash_line(lines[i].clean)) {
+      dash = i;
+      break;
+    }
+
+  TitleBlock block;
+  std::size_t title_end = dash;  // title lines: [first, title_end)
+  std::size_t last = dash;       // last line of the block
+  if (dash < stop) {
+    // The delivery line may be cut ("…第十九届" / "人民代表大会第二次会议上").
+    block.date_line = lines[dash].clean;
+    while (last + 1 < stop && !ends_with(block.date_line, "上") &&
+           !ends_with(block.date_line, "会议") && last - dash < 3) {
+      ++last;
+      block.date_line += lines[last].clean;
+    }
+    // Speaker: up to two short lines ("国务院总理" / "李克强").
+    std::string speaker;
+    std::size_t taken = 0;
+    while (last + 1 < stop && taken < 2 && char_count(lines[last + 1].clean) <= 30) {
+      ++last;
+      ++taken;
+      if (!speaker.empty()) speaker += ' ';
+      speaker += lines[last].clean;
+      if (char_count(speaker) > 8 && contains(speaker, " ")) break;  // "职务 姓名" complete
+    }
+    block.speaker = compact(speaker, true);
+    block.meeting_date = parse_chinese_date(block.date_line);
+  } else {
+    // No delivery line: a title only when the head names the document (…报告, …公报).
+    std::string joined;
+    for (std::size_t i = 0; i < stop; ++i) joined += lines[i].clean;
+    if (!contains(joined, "报告") && !contains(joined, "公报")) return std::nullopt;
+    title_end = stop;
+    last = stop - 1;
+  }
+  // Header: the leading lines up to one ending in 文件 ("…人大" / "二次会议文件").
+  std::size_t first_title = 0;
+  {
+    std::string joined;
+    for (std::size_t i = 0; i < title_end && i < 3; ++i) {
+      joined += lines[i].clean;
+      if (ends_with(joined, "文件")) {
+        block.header = compact(joined);
+        first_title = i + 1;
+        break;
+      }
+    }
+  }
+  for (std::size_t i = first_title; i < title_end; ++i) block.title += compact(lines[i].clean);
+  if (block.title.empty() && block.date_line.empty()) return std::nullopt;
+  block.begin = lines[0].begin;
+  block.end = lines[last].end;
+  return block;
+}
+
+}  // namespace reportlens::segment
