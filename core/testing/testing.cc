@@ -6,6 +6,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "decode.h"
+#include "html_text.h"
 #include "plugin_registry.h"
 #include "result_writer.h"
 
@@ -58,6 +60,26 @@ std::unique_ptr<Document> run_stages(const std::vector<StageRun>& stages, const 
     st->run(*doc);
   }
   return doc;
+}
+
+std::unique_ptr<Document> run_stages_on_file(const std::vector<StageRun>& stages,
+                                             const std::string& path, Json meta,
+                                             const std::vector<std::string>& plugin_paths) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error(path + ": cannot open for reading");
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string raw = bytes.str();
+  // The same steps as the runner: detect the encoding, strip HTML, then the user's meta.
+  DecodedText decoded = decode_bytes(raw, DecodeOptions{}, path);
+  Json file_meta = {{"encoding", decoded.encoding}, {"format", "text"}, {"bytes", raw.size()}};
+  if (looks_like_html(path, decoded.text)) {
+    decoded.text = html_to_text(decoded.text);
+    file_meta["format"] = "html";
+  }
+  for (const auto& [k, v] : meta.items()) file_meta[k] = v;
+  const std::string id = std::filesystem::path(path).filename().string();
+  return run_stages(stages, decoded.text, std::move(file_meta), plugin_paths, id);
 }
 
 CorpusResult run_corpus(const std::vector<StageRun>& stages,

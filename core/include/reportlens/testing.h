@@ -1,10 +1,12 @@
-// Test harness for stage authors: run stages, through the real plugin loader, on a string.
+// Test harness for stage authors: run stages, through the real plugin loader, on a string or
+// a file, and compare results with golden JSON files.
 //
 //   auto doc = reportlens::testing::run_stages({{"segment"}, {"numbers"}}, "增长1.5%。");
 //   EXPECT_EQ(doc->annotations("quantity").size(), 1u);
 //
 // Plugins are found as `pipeline` finds them (REPORTLENS_PLUGIN_PATH, the install prefix,
-// the build tree) plus `plugin_paths`. Settings are validated against each stage's schema.
+// the build tree) plus `plugin_paths`. Settings are merged over the defaults of each stage's
+// schema (unlike `pipeline`, the harness does not type-check them).
 #pragma once
 
 #include <memory>
@@ -25,6 +27,13 @@ std::unique_ptr<Document> run_stages(const std::vector<StageRun>& stages, const 
                                      Json meta = Json::object(),
                                      const std::vector<std::string>& plugin_paths = {},
                                      const std::string& id = "test.txt");
+
+// Runs document stages on a file read as `pipeline run` reads an input: encoding detected
+// (UTF-8, UTF-16 with BOM, GB18030/GBK), HTML reduced to its text, meta "encoding", "format"
+// and "bytes" set (merged under `meta`). The document id is the file name.
+std::unique_ptr<Document> run_stages_on_file(const std::vector<StageRun>& stages,
+                                             const std::string& path, Json meta = Json::object(),
+                                             const std::vector<std::string>& plugin_paths = {});
 
 struct CorpusResult {
   std::vector<std::unique_ptr<Document>> documents;
