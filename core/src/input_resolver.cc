@@ -3,6 +3,7 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <map>
 
 #include "batch_manifest.h"
 
@@ -47,6 +48,7 @@ std::vector<ResolvedInput> resolve_inputs(const std::vector<InputSpec>& specs,
                                           const fs::path& base_dir, const std::string& origin,
                                           std::vector<ConfigIssue>& issues) {
   std::vector<ResolvedInput> out;
+  std::vector<const InputSpec*> spec_of;  // the spec each resolved input came from
   for (const auto& spec : specs) {
     const fs::path given(spec.path);
     const fs::path full = given.is_absolute() ? given : (base_dir / given).lexically_normal();
@@ -80,17 +82,43 @@ std::vector<ResolvedInput> resolve_inputs(const std::vector<InputSpec>& specs,
         if (fs::is_regular_file(m, ec)) out.push_back(make(spec, m, single_file_id(m))), ++n;
       if (n == 0) missing("the pattern matches no file");
     } else if (fs::is_directory(full, ec)) {
-      std::vector<fs::path> files;
+      // Plain strings, not fs::path: a path also stores its parsed components, which for
+      // 100,000 files costs ~100 MB (batch runs keep memory flat).
+      std::vector<std::string> files;
       for (auto it = fs::recursive_directory_iterator(full, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file() && is_text_input(it->path())) files.push_back(it->path());
-      std::sort(files.begin(), files.end());
+        if (it->is_regular_file() && is_text_input(it->path())) files.push_back(it->path().string());
+      // Component-wise order, as fs::path compares: the separator sorts before any character.
+      std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
+        const auto key = [](char c) { return c == '/' ? '\0' : c; };
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
+                                            [&](char x, char y) { return (unsigned char)key(x) < (unsigned char)key(y); });
+      });
       if (files.empty()) missing("the directory holds no .txt or .html file");
-      for (const auto& f : files) out.push_back(make(spec, f, fs::relative(f, full).generic_string()));
+      std::string prefix = full.string();
+      if (prefix.empty() || prefix.back() != '/') prefix += '/';
+      for (const auto& f : files) {
+        const bool under = f.compare(0, prefix.size(), prefix) == 0;
+        out.push_back(make(spec, f, under ? f.substr(prefix.size()) : fs::relative(f, full).generic_string()));
+      }
     } else if (fs::is_regular_file(full, ec)) {
       out.push_back(make(spec, full, single_file_id(full)));
     } else {
       missing("no such file or directory (" + full.string() + ")");
     }
+    spec_of.resize(out.size(), &spec);
+  }
+  // Ids name documents in the result, in corpus stages and in batch stores, so they must be
+  // unique: the same file listed twice, or two files whose parent directories share a name,
+  // would otherwise silently collide.
+  std::map<std::string, std::size_t> first_with_id;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const auto [it, fresh] = first_with_id.emplace(out[i].id, i);
+    if (fresh) continue;
+    issues.push_back({origin, spec_of[i]->line, spec_of[i]->column,
+                      "input '" + out[i].source + "' has the document id '" + out[i].id +
+                          "' of input '" + out[it->second].source +
+                          "'; list each file once, give the files distinct parent directories, "
+                          "or set ids in a manifest"});
   }
   return out;
 }

@@ -11,7 +11,7 @@
 namespace reportlens {
 
 struct ResolvedInput {
-  std::filesystem::path path;   // where to read it
+  std::string path;             // where to read it (a string: fs::path costs ~10x the memory)
   std::string id;               // document id (see docs/pipeline-yaml.md, "Document ids")
   std::string source;           // the path as the user would write it
   std::string role;

@@ -57,7 +57,6 @@ CREATE TABLE IF NOT EXISTS annotations (
   attrs         TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS annotations_doc_type ON annotations(doc_id, type);
-CREATE INDEX IF NOT EXISTS annotations_type ON annotations(type);
 CREATE TABLE IF NOT EXISTS indicators (
   annotation_id    INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,
   doc_id           INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -287,12 +286,15 @@ class SqliteSink : public OutputSink {
       s.error.bind(1, doc_id).bind(2, e.value("stage", "")).bind(3, e.value("message", ""))
           .bind(4, e.value("exit_code", 5LL)).run();
     }
-    for (const auto& a : r.value("annotations", Json::array())) {
-      const std::string type = a.value("type", "");
-      const std::string text = a.value("text", "");
-      const Json attrs = a.value("attrs", Json::object());
-      s.annotation.bind(1, doc_id).bind(2, type).bind(3, a.value("begin", 0LL))
-          .bind(4, a.value("end", 0LL)).bind(5, text).bind(6, attrs.dump()).run();
+    static const Json kNoAnnotations = Json::array();
+    const auto found = r.find("annotations");
+    for (const auto& a : found != r.end() ? *found : kNoAnnotations) {
+      // References, not copies: this loop runs for every annotation of every document.
+      const std::string& type = a.at("type").get_ref<const std::string&>();
+      const std::string& text = a.at("text").get_ref<const std::string&>();
+      const Json& attrs = a.at("attrs");
+      s.annotation.bind(1, doc_id).bind(2, type).bind(3, a.at("begin").get<long long>())
+          .bind(4, a.at("end").get<long long>()).bind(5, text).bind(6, attrs.dump()).run();
       const long long ann_id = sqlite3_last_insert_rowid(db_->handle());
       if (type == "indicator") {
         const IndicatorFact f = indicator_fact(attrs);

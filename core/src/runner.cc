@@ -163,7 +163,7 @@ std::unique_ptr<Document> decode_document(const ResolvedInput& in, const std::st
   Json meta = Json::object();
   meta["encoding"] = decoded.encoding;
   std::string text = std::move(decoded.text);
-  if (looks_like_html(in.path.string(), text)) {
+  if (looks_like_html(in.path, text)) {
     text = html_to_text(text);
     meta["format"] = "html";
   } else {
@@ -415,7 +415,8 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   const unsigned jobs = job_count(o, n);
   // A few documents per worker keep every core busy while the writer catches up; memory
   // stays bounded by the window whatever the corpus size.
-  const std::size_t window = std::max<std::size_t>(8, 4u * jobs);
+  // Larger windows also mean larger write transactions (fewer commits).
+  const std::size_t window = std::max<std::size_t>(32, 16u * jobs);
 
   // Done in every store with the same key (and not a failure to retry): skip.
   const auto already_done = [&](const std::string& id, const std::string& key, int& failure_code) {

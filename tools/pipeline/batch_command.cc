@@ -39,10 +39,11 @@ int run_merge(const MergeArgs& args, bool quiet) {
 std::string summary_line(const RunReport& r) {
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.2f MB/s", r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0.0);
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.2f", r.seconds);
   std::string line = "pipeline: " + std::to_string(r.documents - r.failed) + " of " +
                      std::to_string(r.documents) + " document(s) done, " + std::to_string(r.failed) +
-                     " failed, " + std::to_string(r.bytes / 1024) + " KiB in " + std::to_string(r.seconds) +
-                     " s";
+                     " failed, " + std::to_string(r.bytes / 1024) + " KiB in " + seconds + " s";
   if (r.skipped > 0) {
     line += ", " + std::to_string(r.skipped) + " skipped as already done";
     if (r.known_failed > 0)
