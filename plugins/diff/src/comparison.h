@@ -1,0 +1,21 @@
+// One base/compare comparison: the JSON entry plus what the HTML view needs.
+#pragma once
+
+#include <vector>
+
+#include "doc_view.h"
+#include "section_align.h"
+
+namespace reportlens::diff {
+
+struct Comparison {
+  const DocView* base = nullptr;
+  const DocView* compare = nullptr;
+  std::vector<SectionPair> sections;
+  Json json;  // the COMPARISON object of the result contract
+};
+
+// Human-readable figure: "≥8%", "6.5%–7%", "1310万人" style (value in base units).
+std::string figure_text(const Json& value, const Json& unit, const Json& qualifier);
+
+}  // namespace reportlens::diff

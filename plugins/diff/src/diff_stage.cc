@@ -1,0 +1,67 @@
+#include "diff_stage.h"
+
+#include <map>
+
+#include "entity_diff.h"
+#include "html_report.h"
+#include "indicator_diff.h"
+#include "target_check.h"
+#include "text_summary.h"
+
+namespace reportlens::diff {
+
+Comparison DiffEngine::compare(const DocView& base, const DocView& compare) const {
+  Comparison c;
+  c.base = &base;
+  c.compare = &compare;
+  c.sections = align_sections(base, compare, options_.align);
+  Json& j = c.json;
+  j = Json::object();
+  j["base"] = base.doc->id();
+  j["compare"] = compare.doc->id();
+  j["base_year"] = base.year;
+  j["compare_year"] = compare.year;
+  j["region"] = base.region == compare.region ? Json(base.region)
+                                              : Json::array({base.region, compare.region});
+  j["indicators"] = diff_indicators(base, compare);
+  j["targets"] = check_targets(base, compare, catalog_);
+  j["entities"] = diff_entities(base, compare);
+  j["sections"] = sections_json(base, compare, c.sections);
+  return c;
+}
+
+void DiffEngine::run(Corpus& corpus) const {
+  const auto pairs = pair_documents(corpus, options_.pairing);
+  std::map<const Document*, std::unique_ptr<DocView>> views;
+  const auto view = [&](const Document* d) -> const DocView& {
+    auto& slot = views[d];
+    if (!slot) slot = std::make_unique<DocView>(*d, catalog_);
+    return *slot;
+  };
+  std::vector<Comparison> comparisons;
+  for (const auto& [a, b] : pairs) {
+    comparisons.push_back(compare(view(a), view(b)));
+    corpus.comparisons.push_back(comparisons.back().json);
+  }
+  if (options_.html) corpus.side_outputs["html"] = render_html(comparisons);
+  if (options_.summary) corpus.side_outputs["summary"] = render_summary(comparisons);
+}
+
+DiffEngine make_engine(const StageContext& context) {
+  const Json& s = context.settings;
+  MetricCatalog catalog;
+  const auto shipped = context.data_dir / "directions.yaml";
+  if (std::filesystem::exists(shipped)) catalog.load(shipped);
+  for (const auto& extra : s.value("directions", Json::array()))
+    catalog.load(context.resolve(extra.get<std::string>()));
+  DiffOptions options;
+  options.pairing.mode = s.value("pairs", std::string("chain"));
+  options.pairing.cross_region = s.value("cross_region", false);
+  options.align.min_section_score = s.value("min_section_score", 0.3);
+  options.align.min_sentence_similarity = s.value("min_sentence_similarity", 0.5);
+  options.html = s.value("html", true);
+  options.summary = s.value("summary", true);
+  return DiffEngine(std::move(catalog), std::move(options));
+}
+
+}  // namespace reportlens::diff

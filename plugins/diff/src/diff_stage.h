@@ -1,0 +1,54 @@
+// The `diff` corpus stage: pairs the reports of a run and writes one COMPARISON per pair,
+// plus the HTML report and the terminal summary as side outputs.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "comparison.h"
+#include "metric_catalog.h"
+#include "pairing.h"
+#include "reportlens/stage.h"
+#include "section_align.h"
+
+namespace reportlens::diff {
+
+struct DiffOptions {
+  PairingOptions pairing;
+  AlignOptions align;
+  bool html = true;
+  bool summary = true;
+};
+
+class DiffEngine {
+ public:
+  DiffEngine(MetricCatalog catalog, DiffOptions options)
+      : catalog_(std::move(catalog)), options_(std::move(options)) {}
+
+  // Compares two documents (their views must outlive the result).
+  Comparison compare(const DocView& base, const DocView& compare) const;
+
+  // Everything the stage does: pairs, comparisons, side outputs.
+  void run(Corpus& corpus) const;
+
+  const MetricCatalog& catalog() const { return catalog_; }
+
+ private:
+  MetricCatalog catalog_;
+  DiffOptions options_;
+};
+
+// Builds the engine from validated stage settings: loads data/directions.yaml and any
+// extra `directions` files, reads pairing and tolerance settings.
+DiffEngine make_engine(const StageContext& context);
+
+class DiffStage : public CorpusStage {
+ public:
+  explicit DiffStage(const StageContext& context) : engine_(make_engine(context)) {}
+  void process(Corpus& corpus) const override { engine_.run(corpus); }
+
+ private:
+  DiffEngine engine_;
+};
+
+}  // namespace reportlens::diff

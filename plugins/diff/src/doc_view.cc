@@ -1,0 +1,242 @@
+#include "doc_view.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "reportlens/text.h"
+
+namespace reportlens::diff {
+namespace {
+
+int json_int(const Json& j) {
+  if (j.is_number_integer()) return j.get<int>();
+  if (j.is_number()) return static_cast<int>(j.get<double>());
+  if (j.is_string()) {
+    try {
+      return std::stoi(j.get<std::string>());
+    } catch (...) {
+    }
+  }
+  return 0;
+}
+
+std::string json_string(const Json& attrs, const char* key) {
+  auto it = attrs.find(key);
+  return it != attrs.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Sentence spans when the pipeline ran no segmenter: split after 。！？； and at line breaks.
+std::vector<std::pair<std::size_t, std::size_t>> fallback_sentences(const std::string& text) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t start = 0, i = 0;
+  const auto flush = [&](std::size_t end) {
+    std::size_t b = start, e = end;
+    while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\r' || text[b] == '\t')) ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\r' ||
+                     text[e - 1] == '\t'))
+      --e;
+    if (e > b) out.emplace_back(b, e);
+    start = end;
+  };
+  while (i < text.size()) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(text, i);
+    (void)at;
+    if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'\n') flush(i);
+  }
+  flush(text.size());
+  return out;
+}
+
+// Headings when the pipeline ran no segmenter: short lines opening with 一、 (level 1) or
+// （一） (level 2) and not ending like a sentence. Returned as synthetic annotations.
+std::vector<Annotation> fallback_headings(const std::string& text) {
+  static const std::string numerals = "一二三四五六七八九十";
+  const auto is_numeral = [&](char32_t cp) {
+    std::string u;
+    append_utf8(u, cp);
+    return numerals.find(u) != std::string::npos;
+  };
+  std::vector<Annotation> out;
+  std::size_t line = 0;
+  while (line < text.size()) {
+    std::size_t end = text.find('\n', line);
+    if (end == std::string::npos) end = text.size();
+    std::size_t b = line;
+    while (b < end && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
+    std::size_t e = end;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\r' || text[e - 1] == '\t')) --e;
+    const std::string_view l(text.data() + b, e - b);
+    if (!l.empty() && code_point_count(l) <= 40 && l.substr(l.size() >= 3 ? l.size() - 3 : 0) != "。") {
+      std::size_t i = 0;
+      char32_t cp = next_code_point(l, i);
+      int level = 0;
+      std::size_t number_end = 0, title_begin = 0;
+      if (cp == U'（') {
+        std::size_t j = i;
+        while (j < l.size()) {
+          std::size_t k = j;
+          if (!is_numeral(next_code_point(l, k))) break;
+          j = k;
+        }
+        std::size_t k = j;
+        if (j > i && k < l.size() && next_code_point(l, k) == U'）') level = 2, number_end = k, title_begin = k;
+      } else if (is_numeral(cp)) {
+        std::size_t j = i;
+        while (j < l.size()) {
+          std::size_t k = j;
+          if (!is_numeral(next_code_point(l, k))) break;
+          j = k;
+        }
+        std::size_t k = j;
+        if (k < l.size() && next_code_point(l, k) == U'、') level = 1, number_end = j, title_begin = k;
+      }
+      if (level > 0 && title_begin < l.size()) {
+        Annotation a;
+        a.type = "section";
+        a.begin = b;
+        a.end = e;
+        a.attrs = {{"level", level},
+                   {"number", std::string(l.substr(0, number_end))},
+                   {"title", std::string(l.substr(title_begin))}};
+        out.push_back(std::move(a));
+      }
+    }
+    line = end + 1;
+  }
+  return out;
+}
+
+std::string strip_whitespace(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') out += c;
+  return out;
+}
+
+}  // namespace
+
+int report_year_of(const Document& doc) {
+  if (auto it = doc.meta().find("report_year"); it != doc.meta().end()) {
+    if (const int y = json_int(*it); y > 0) return y;
+  }
+  static const std::regex year(R"((19|20)\d\d)");
+  std::smatch m;
+  const std::string& id = doc.id();
+  if (std::regex_search(id, m, year)) return std::stoi(m.str());
+  return 0;
+}
+
+std::string region_of(const Document& doc) {
+  auto it = doc.meta().find("region");
+  return it != doc.meta().end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+DocView::DocView(const Document& document, const MetricCatalog& catalog)
+    : doc(&document), year(report_year_of(document)), region(region_of(document)),
+      code_points(document.text()) {
+  const std::string& text = document.text();
+
+  // Sections: sorted by start; a body runs to the next heading of the same or higher level.
+  std::vector<const Annotation*> heads;
+  for (const auto& a : document.annotations("section")) heads.push_back(&a);
+  std::vector<Annotation> detected;
+  if (heads.empty()) {
+    detected = fallback_headings(text);
+    for (const auto& a : detected) heads.push_back(&a);
+  }
+  std::stable_sort(heads.begin(), heads.end(),
+                   [](const Annotation* x, const Annotation* y) { return x->begin < y->begin; });
+  for (std::size_t i = 0; i < heads.size(); ++i) {
+    SectionView s;
+    const Annotation& a = *heads[i];
+    s.level = std::max(1, json_int(a.attrs.value("level", Json(1))));
+    s.title = json_string(a.attrs, "title");
+    s.number = json_string(a.attrs, "number");
+    s.begin = a.begin;
+    const std::size_t line_end = text.find('\n', a.begin);
+    s.heading_end = std::min(a.end, line_end == std::string::npos ? text.size() : line_end);
+    if (s.heading_end <= s.begin) s.heading_end = a.end;
+    if (s.title.empty()) s.title = strip_whitespace(document.slice(s.begin, s.heading_end));
+    s.body_end = text.size();
+    for (std::size_t k = i + 1; k < heads.size(); ++k) {
+      const int level = std::max(1, json_int(heads[k]->attrs.value("level", Json(1))));
+      if (level <= s.level) {
+        s.body_end = heads[k]->begin;
+        break;
+      }
+    }
+    for (int p = static_cast<int>(sections.size()) - 1; p >= 0; --p) {
+      if (sections[p].level < s.level && sections[p].body_end > s.begin) {
+        s.parent = p;
+        break;
+      }
+    }
+    const std::string title_norm = normalize_text(s.title).text;
+    s.title_key = make_sentence_key(title_norm, year).skeleton;
+    s.title_grams = bigrams(s.title_key);
+    sections.push_back(std::move(s));
+  }
+
+  // Sentences, each owned by the deepest section whose body contains it.
+  std::vector<std::pair<std::size_t, std::size_t>> spans;
+  for (const auto& a : document.annotations("sentence")) spans.emplace_back(a.begin, a.end);
+  if (spans.empty()) spans = fallback_sentences(text);
+  std::sort(spans.begin(), spans.end());
+  std::size_t cursor = 0;  // sections are ordered, so the search is amortised linear
+  for (const auto& [b, e] : spans) {
+    int owner = -1;
+    while (cursor < sections.size() && sections[cursor].begin <= b) ++cursor;
+    for (int k = static_cast<int>(cursor) - 1; k >= 0; --k) {
+      if (sections[k].body_end > b) {
+        owner = k;
+        break;
+      }
+      if (sections[k].level == 1) break;  // an earlier top-level section ended before b
+    }
+    // The heading line itself is the section's title, not one of its sentences.
+    if (owner >= 0 && b >= sections[owner].begin && e <= sections[owner].heading_end + 1) continue;
+    SentenceView s;
+    s.begin = b;
+    s.end = e;
+    s.normalized = normalize_text(document.slice(b, e)).text;
+    s.key = make_sentence_key(s.normalized, year);
+    s.section = owner;
+    if (owner >= 0) sections[owner].sentences.push_back(sentences.size());
+    sentences.push_back(std::move(s));
+  }
+  for (auto& sec : sections) {
+    std::string content;
+    for (std::size_t i : sec.sentences) content += sentences[i].key.skeleton;
+    sec.content_grams = bigrams(content);
+  }
+
+  for (const auto& a : document.annotations("indicator")) {
+    IndicatorView v;
+    v.metric = json_string(a.attrs, "metric");
+    const std::string named = json_string(a.attrs, "canonical");
+    v.canonical = catalog.canonical(named.empty() ? v.metric : named);
+    if (v.canonical.empty()) continue;
+    v.region = json_string(a.attrs, "region");
+    if (v.region.empty()) v.region = region;
+    v.period = json_int(a.attrs.value("period", Json(0)));
+    v.status = json_string(a.attrs, "status");
+    v.level = a.attrs.value("level", Json(nullptr));
+    v.growth = a.attrs.value("growth", Json(nullptr));
+    v.qualifier = a.attrs.value("qualifier", Json(nullptr));
+    v.begin = a.begin;
+    v.end = a.end;
+    indicators.push_back(std::move(v));
+  }
+  for (const auto& a : document.annotations("entity")) {
+    EntityView v;
+    v.canonical = json_string(a.attrs, "canonical");
+    if (v.canonical.empty()) v.canonical = std::string(document.slice(a.begin, a.end));
+    v.kind = json_string(a.attrs, "kind");
+    v.begin = a.begin;
+    v.end = a.end;
+    entities.push_back(std::move(v));
+  }
+}
+
+}  // namespace reportlens::diff

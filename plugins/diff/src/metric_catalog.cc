@@ -1,0 +1,138 @@
+#include "metric_catalog.h"
+
+#include <algorithm>
+#include <yaml-cpp/yaml.h>
+
+#include "reportlens/stage.h"
+
+namespace reportlens::diff {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& file, const YAML::Node& node,
+                       const std::string& message) {
+  const int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
+  throw StageError(file.string() + ":" + std::to_string(line) + ": " + message);
+}
+
+std::vector<std::string> string_list(const std::filesystem::path& file, const YAML::Node& node,
+                                     const char* what) {
+  std::vector<std::string> out;
+  if (!node) return out;
+  if (!node.IsSequence()) fail(file, node, std::string(what) + " must be a list of strings");
+  for (const auto& item : node) {
+    if (!item.IsScalar()) fail(file, item, std::string(what) + " must be a list of strings");
+    out.push_back(item.as<std::string>());
+  }
+  return out;
+}
+
+void append_unique(std::vector<std::string>& to, const std::vector<std::string>& more) {
+  for (const auto& s : more)
+    if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+  // Longest first, so that 涨幅 is not stripped as 幅 and 全年 before 全.
+  std::stable_sort(to.begin(), to.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+}
+
+bool valid_direction(const std::string& d) {
+  return d == "higher_is_better" || d == "lower_is_better" || d == "ceiling" || d == "band";
+}
+
+std::string compact(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') out += c;
+  return out;
+}
+
+}  // namespace
+
+void MetricCatalog::load(const std::filesystem::path& file) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(file.string());
+  } catch (const YAML::ParserException& e) {
+    throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+  } catch (const YAML::BadFile&) {
+    throw StageError(file.string() + ": cannot read directions file");
+  }
+  if (!root.IsMap()) fail(file, root, "expected a mapping with 'metrics'");
+  for (const auto& kv : root) {
+    const auto key = kv.first.as<std::string>();
+    if (key != "metrics" && key != "tolerance" && key != "scope_prefixes" &&
+        key != "change_suffixes" && key != "qualitative")
+      fail(file, kv.first, "unknown key '" + key + "'");
+  }
+  if (const auto t = root["tolerance"]) {
+    if (!t.IsMap()) fail(file, t, "tolerance must be a mapping");
+    if (t["percent_points"]) tolerance_.percent_points = t["percent_points"].as<double>();
+    if (t["relative"]) tolerance_.relative = t["relative"].as<double>();
+  }
+  append_unique(scope_prefixes_, string_list(file, root["scope_prefixes"], "scope_prefixes"));
+  append_unique(change_suffixes_, string_list(file, root["change_suffixes"], "change_suffixes"));
+  if (const auto q = root["qualitative"]) {
+    append_unique(decline_words_, string_list(file, q["decline"], "qualitative.decline"));
+    append_unique(not_met_words_, string_list(file, q["not_met"], "qualitative.not_met"));
+  }
+  if (const auto metrics = root["metrics"]) {
+    if (!metrics.IsSequence()) fail(file, metrics, "metrics must be a list");
+    for (const auto& m : metrics) {
+      if (!m.IsMap() || !m["canonical"]) fail(file, m, "each metric needs 'canonical'");
+      MetricInfo info;
+      info.canonical = compact(m["canonical"].as<std::string>());
+      info.direction = m["direction"] ? m["direction"].as<std::string>() : "higher_is_better";
+      if (!valid_direction(info.direction))
+        fail(file, m["direction"], "direction must be higher_is_better, lower_is_better, ceiling or band");
+      if (m["bounded"]) {
+        info.bounded = m["bounded"].as<std::string>();
+        if (!valid_direction(info.bounded)) fail(file, m["bounded"], "bad 'bounded' direction");
+      }
+      metrics_[info.canonical] = info;
+      alias_to_canonical_[info.canonical] = info.canonical;
+      for (const auto& alias : string_list(file, m["aliases"], "aliases"))
+        alias_to_canonical_[compact(alias)] = info.canonical;
+    }
+  }
+}
+
+std::string MetricCatalog::strip(const std::string& metric) const {
+  std::string s = compact(metric);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& p : scope_prefixes_)
+      if (s.size() > p.size() && s.compare(0, p.size(), p) == 0) {
+        s.erase(0, p.size());
+        changed = true;
+      }
+    for (const auto& x : change_suffixes_)
+      if (s.size() > x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0) {
+        s.erase(s.size() - x.size());
+        changed = true;
+      }
+  }
+  return s;
+}
+
+std::string MetricCatalog::canonical(const std::string& metric) const {
+  const std::string whole = compact(metric);
+  if (auto it = alias_to_canonical_.find(whole); it != alias_to_canonical_.end()) return it->second;
+  const std::string s = strip(metric);
+  if (auto it = alias_to_canonical_.find(s); it != alias_to_canonical_.end()) return it->second;
+  return s;
+}
+
+const MetricInfo* MetricCatalog::find(const std::string& canonical) const {
+  auto it = metrics_.find(canonical);
+  return it == metrics_.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> MetricCatalog::names_of(const std::string& canonical) const {
+  std::vector<std::string> out{canonical};
+  for (const auto& [alias, c] : alias_to_canonical_)
+    if (c == canonical && alias != canonical) out.push_back(alias);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  return out;
+}
+
+}  // namespace reportlens::diff

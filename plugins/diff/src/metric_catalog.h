@@ -1,0 +1,58 @@
+// Which metrics are the same metric, and which way is "better" for each: loaded from
+// data/directions.yaml (plus files named in the stage settings).
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace reportlens::diff {
+
+struct MetricInfo {
+  std::string canonical;
+  std::string direction;   // higher_is_better | lower_is_better | ceiling | band
+  std::string bounded;     // direction used when the target itself is a bound (以内, 低于); "" = same
+};
+
+struct Tolerance {
+  double percent_points = 0.1;  // 左右 band for targets in percent / percentage points
+  double relative = 0.01;       // 左右 band for other units, as a fraction of the target
+};
+
+class MetricCatalog {
+ public:
+  // Reads one directions file; later files extend and override earlier ones.
+  // Throws StageError("file:line: ...") on malformed input.
+  void load(const std::filesystem::path& file);
+
+  // The canonical key of a metric as written: scope words (全国, 全年 ...) and trailing
+  // change words (涨幅, 增长 ...) are stripped, then aliases resolved. Unknown metrics
+  // keep their stripped name, so identical wording still matches across years.
+  std::string canonical(const std::string& metric) const;
+
+  // The known entry for a canonical key, if any.
+  const MetricInfo* find(const std::string& canonical) const;
+
+  // Names (canonical and aliases) that denote `canonical`, longest first; used to find a
+  // metric mentioned without a figure ("进出口总额出现下降").
+  std::vector<std::string> names_of(const std::string& canonical) const;
+
+  const Tolerance& tolerance() const { return tolerance_; }
+  const std::vector<std::string>& decline_words() const { return decline_words_; }
+  const std::vector<std::string>& not_met_words() const { return not_met_words_; }
+
+ private:
+  std::string strip(const std::string& metric) const;
+
+  std::map<std::string, MetricInfo> metrics_;        // by canonical
+  std::map<std::string, std::string> alias_to_canonical_;
+  std::vector<std::string> scope_prefixes_;
+  std::vector<std::string> change_suffixes_;
+  std::vector<std::string> decline_words_;
+  std::vector<std::string> not_met_words_;
+  Tolerance tolerance_;
+};
+
+}  // namespace reportlens::diff
