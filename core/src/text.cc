@@ -270,14 +270,45 @@ bool join_break(const std::vector<Char>& cs, std::size_t line_start, std::size_t
 
 }  // namespace
 
+namespace {
+
+// Decodes the character at `i` (valid UTF-8 fast path; anything else goes through
+// next_code_point, which yields U+FFFD).
+inline char32_t decode_fast(std::string_view s, std::size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char c = p[i];
+  if (c < 0x80) {
+    ++i;
+    return c;
+  }
+  if ((c & 0xF0) == 0xE0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 &&
+      (p[i + 2] & 0xC0) == 0x80) {
+    const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                        (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    i += 3;
+    return cp;
+  }
+  return next_code_point(s, i);
+}
+
+inline std::size_t utf8_length(char32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+inline bool zero_width(char32_t cp) {
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
+}
+
+}  // namespace
+
 NormalizedText normalize_text(std::string_view original) {
   // Pass 1: decode, fold widths, drop zero-width characters, unify line ends.
   std::vector<Char> cs;
-  cs.reserve(original.size() / 2);
+  cs.reserve(original.size() / 2 + 16);
   for (std::size_t i = 0; i < original.size();) {
     const std::size_t start = i;
-    char32_t cp = next_code_point(original, i);
-    if (is_zero_width(cp)) continue;
+    char32_t cp = decode_fast(original, i);
+    if (cp >= 0x200B && zero_width(cp)) continue;
     if (cp == U'\r') {
       if (i < original.size() && original[i] == '\n') continue;  // \r\n: keep the \n
       cp = U'\n';
@@ -305,19 +336,38 @@ NormalizedText normalize_text(std::string_view original) {
     i = run_end - 1;
   }
 
+  // Pass 3: write the text and the map in one go (sizes known in advance).
+  std::size_t size = 0;
+  for (std::size_t i = 0; i < cs.size(); ++i)
+    if (keep[i]) size += utf8_length(cs[i].cp);
   NormalizedText out;
   out.original_size = original.size();
-  out.text.reserve(original.size());
-  out.orig_begin.reserve(original.size());
-  out.orig_end.reserve(original.size());
+  out.text.resize(size);
+  out.orig_begin.resize(size);
+  out.orig_end.resize(size);
+  char* t = out.text.data();
+  std::uint32_t* ob = out.orig_begin.data();
+  std::uint32_t* oe = out.orig_end.data();
+  std::size_t w = 0;
+  std::string encoded;
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (!keep[i]) continue;
-    const std::size_t before = out.text.size();
-    append_utf8(out.text, cs[i].cp);
-    for (std::size_t k = before; k < out.text.size(); ++k) {
-      out.orig_begin.push_back(cs[i].begin);
-      out.orig_end.push_back(cs[i].end);
+    const Char& c = cs[i];
+    const std::size_t len = utf8_length(c.cp);
+    if (len == c.end - c.begin && (len > 1 || original[c.begin] == static_cast<char>(c.cp)) &&
+        !(len == 3 && c.cp == 0xFFFD)) {
+      // Unchanged character (the common case): copy its bytes.
+      for (std::size_t k = 0; k < len; ++k) t[w + k] = original[c.begin + k];
+    } else {
+      encoded.clear();
+      append_utf8(encoded, c.cp);
+      for (std::size_t k = 0; k < len; ++k) t[w + k] = encoded[k];
     }
+    for (std::size_t k = 0; k < len; ++k) {
+      ob[w + k] = c.begin;
+      oe[w + k] = c.end;
+    }
+    w += len;
   }
   return out;
 }

@@ -13,15 +13,15 @@ bool ends_title(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; 
 
 // Fills title offsets: from code point `from` up to the first 。！？ (exclusive) or the end.
 bool fill_title(const std::u32string& cs, std::string_view line, std::size_t from,
-                HeadingMarker& m) {
+                HeadingMarker& m, bool truncated) {
   while (from < cs.size() && (cs[from] == U' ' || cs[from] == U'：' || cs[from] == U':')) ++from;
   std::size_t to = from;
   while (to < cs.size() && !ends_title(cs[to])) ++to;
   std::size_t after = to;
   if (after < cs.size()) ++after;  // the 。 itself
   while (after < cs.size() && cs[after] == U' ') ++after;
-  m.run_in = after < cs.size();
-  if (to == from || to - from > kMaxTitleChars) return false;
+  m.run_in = after < cs.size() || truncated;
+  if (to == from || to - from > kMaxTitleChars || (to == cs.size() && truncated)) return false;
   m.title_begin = byte_offset(line, from);
   m.title_end = byte_offset(line, to);
   return true;
@@ -44,9 +44,21 @@ const char* style_name(MarkerStyle s) {
 }
 
 std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
-  // Markers are short: decode only the head of the line first.
-  std::u32string cs = decode(line);
-  if (cs.empty()) return std::nullopt;
+  if (line.empty()) return std::nullopt;
+  {
+    // Most lines are prose: reject them on their first character.
+    std::size_t i = 0;
+    const char32_t first = next_code_point(line, i);
+    if (first != U'第' && first != U'（' && first != U'(' && !is_ascii_digit(first) &&
+        !is_chinese_digit(first))
+      return std::nullopt;
+  }
+  // A title is short: decode only as much of the line as a heading can use.
+  std::u32string cs;
+  std::size_t consumed = 0;
+  while (consumed < line.size() && cs.size() < kMaxTitleChars + 16)
+    cs.push_back(next_code_point(line, consumed));
+  const bool truncated = consumed < line.size();
   HeadingMarker m;
   std::size_t k = 0;
   if (cs[0] == U'第') {
@@ -105,10 +117,12 @@ std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
   }
   if (m.ordinal <= 0 || m.ordinal > 99) return std::nullopt;
   // "一、继续深入批评…；" is an item of a list running through the paragraph.
-  const char32_t last = cs.back();
+  std::size_t back = line.size() - 1;  // start of the last character
+  while (back > 0 && (static_cast<unsigned char>(line[back]) & 0xC0) == 0x80) --back;
+  const char32_t last = next_code_point(line, back);
   if (last == U'；' || last == U';' || last == U'，' || last == U',' || last == U'、')
     return std::nullopt;
-  if (!fill_title(cs, line, k, m)) return std::nullopt;
+  if (!fill_title(cs, line, k, m, truncated)) return std::nullopt;
   return m;
 }
 

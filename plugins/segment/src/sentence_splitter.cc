@@ -14,9 +14,11 @@ struct Cp {
   std::size_t begin, end;  // bytes
 };
 
-std::vector<Cp> decode_with_offsets(std::string_view s) {
-  std::vector<Cp> out;
-  out.reserve(s.size() / 3 + 4);
+// The decoded paragraph, in a per-thread buffer reused from paragraph to paragraph (the
+// stage runs on many documents at once, one per thread).
+const std::vector<Cp>& decode_with_offsets(std::string_view s) {
+  thread_local std::vector<Cp> out;
+  out.clear();
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t b = i;
     const char32_t c = next_code_point(s, i);
@@ -57,9 +59,11 @@ bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
 // +1 for a matched opener, -1 for its closer, 0 otherwise. Openers without a closer in the
 // paragraph (and stray closers) are ignored so one typo cannot swallow a whole paragraph.
-std::vector<int> bracket_depth_deltas(const std::vector<Cp>& cs) {
-  std::vector<int> delta(cs.size(), 0);
-  std::vector<std::size_t> open;
+const std::vector<int>& bracket_depth_deltas(const std::vector<Cp>& cs) {
+  thread_local std::vector<int> delta;
+  thread_local std::vector<std::size_t> open;
+  delta.assign(cs.size(), 0);
+  open.clear();
   for (std::size_t i = 0; i < cs.size(); ++i) {
     const char32_t c = cs[i].c;
     if (closer_for(c) != 0) {
@@ -100,8 +104,8 @@ bool is_clause_end(char32_t c) { return c == U'；' || c == U';'; }
 
 SentenceSpans split_sentences(std::string_view text) {
   SentenceSpans out;
-  const std::vector<Cp> cs = decode_with_offsets(text);
-  const std::vector<int> delta = bracket_depth_deltas(cs);
+  const std::vector<Cp>& cs = decode_with_offsets(text);
+  const std::vector<int>& delta = bracket_depth_deltas(cs);
 
   std::size_t sentence_begin = 0, clause_begin = 0;  // indices into cs
   auto trim_begin = [&](std::size_t i) {
@@ -158,9 +162,30 @@ SentenceSpans split_sentences(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Quick test: a Chinese numeral right before a 是, or a 第 followed by one.
+bool may_enumerate(std::string_view text) {
+  const std::string_view shi = "是";
+  for (std::size_t at = text.find(shi); at != std::string_view::npos; at = text.find(shi, at + 3)) {
+    if (at < 3) continue;
+    std::size_t i = at - 3;
+    if (is_chinese_digit(next_code_point(text, i))) return true;
+  }
+  const std::string_view di = "第";
+  for (std::size_t at = text.find(di); at != std::string_view::npos; at = text.find(di, at + 3)) {
+    std::size_t i = at + 3;
+    if (i < text.size() && is_chinese_digit(next_code_point(text, i))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<EnumerationItem> find_enumerations(std::string_view text,
                                                const std::vector<TextSpan>& sentences) {
-  const std::vector<Cp> cs = decode_with_offsets(text);
+  if (!may_enumerate(text)) return {};
+  const std::vector<Cp>& cs = decode_with_offsets(text);
   struct Marker {
     std::size_t begin, end;  // cp indices
     int ordinal;
