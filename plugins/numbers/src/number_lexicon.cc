@@ -59,9 +59,9 @@ ExactDecimal decimal(const std::filesystem::path& file, const YAML::Node& node) 
   return *parsed;
 }
 
-// An RE2 alternation of literal words, longest match semantics.
-std::unique_ptr<RE2> literal_alternation(std::vector<std::string> words,
-                                         const std::vector<std::string>& patterns) {
+// An RE2 alternation of literal words (longest first, so that leftmost-first matching
+// takes the longest word) followed by raw patterns.
+std::string alternation(std::vector<std::string> words, const std::vector<std::string>& patterns) {
   sort_longest_first(words);
   std::string pattern;
   for (const auto& w : words) {
@@ -73,11 +73,14 @@ std::unique_ptr<RE2> literal_alternation(std::vector<std::string> words,
     pattern += "(?:" + p + ")";
   }
   if (pattern.empty()) pattern = "[^\\x00-\\x{10FFFF}]";  // matches nothing
+  return "(?:" + pattern + ")";
+}
+
+std::unique_ptr<RE2> compile_longest(const std::string& pattern) {
   RE2::Options options;
   options.set_longest_match(true);
   options.set_log_errors(false);
-  options.set_max_mem(64 << 20);
-  auto re = std::make_unique<RE2>("(?:" + pattern + ")", options);
+  auto re = std::make_unique<RE2>(pattern, options);
   if (!re->ok()) throw StageError("number lexicon: bad pattern: " + re->error());
   return re;
 }
@@ -200,14 +203,17 @@ void NumberLexicon::compile() {
     unit_surfaces.push_back(surface);
     longest_unit_ = std::max(longest_unit_, surface.size());
   }
-  unit_re_ = literal_alternation(unit_surfaces, {});
+  unit_re_ = compile_longest(alternation(unit_surfaces, {}));
   std::vector<std::string> fixed_surfaces;
   for (const auto& [surface, info] : fixed_) {
     fixed_surfaces.push_back(surface);
     longest_fixed_ = std::max(longest_fixed_, surface.size());
   }
-  fixed_re_ = literal_alternation(fixed_surfaces, {});
-  stop_re_ = literal_alternation(stop_words_, stop_patterns_);
+  fixed_pattern_ = alternation(fixed_surfaces, {});
+  fixed_re_ = compile_longest(fixed_pattern_);
+  stop_pattern_ = alternation(stop_words_, stop_patterns_);
+  if (RE2 check(stop_pattern_, RE2::Quiet); !check.ok())
+    throw StageError("number lexicon: bad stop pattern: " + check.error());
   for (auto* list : {&decrease_words_, &money_context_, &ordinal_counters_, &congress_before_,
                      &congress_after_, &month_parts_, &range_connectors_, &range_blockers_, &not_units_, &vague_before_})
     sort_longest_first(*list);
@@ -233,23 +239,6 @@ std::size_t anchored_match(const RE2& re, std::string_view text, std::size_t pos
   return match.size();
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> all_matches(const RE2& re,
-                                                             std::string_view text) {
-  std::vector<std::pair<std::size_t, std::size_t>> spans;
-  re2::StringPiece match;
-  std::size_t pos = 0;
-  while (pos < text.size() &&
-         re.Match(re2::StringPiece(text.data(), text.size()), pos, text.size(), RE2::UNANCHORED,
-                  &match, 1)) {
-    const std::size_t begin = static_cast<std::size_t>(match.data() - text.data());
-    const std::size_t end = begin + match.size();
-    if (end == begin) break;
-    spans.emplace_back(begin, end);
-    pos = end;
-  }
-  return spans;
-}
-
 }  // namespace
 
 const UnitInfo* NumberLexicon::unit_at(std::string_view text, std::size_t pos,
@@ -266,16 +255,6 @@ const FixedExpression* NumberLexicon::fixed_at(std::string_view text, std::size_
   if (n == 0) return nullptr;
   *length = n;
   return &fixed_.at(std::string(text.substr(pos, n)));
-}
-
-std::vector<std::pair<std::size_t, std::size_t>> NumberLexicon::stop_spans(
-    std::string_view text) const {
-  return all_matches(*stop_re_, text);
-}
-
-std::vector<std::pair<std::size_t, std::size_t>> NumberLexicon::fixed_spans(
-    std::string_view text) const {
-  return all_matches(*fixed_re_, text);
 }
 
 }  // namespace reportlens::numbers

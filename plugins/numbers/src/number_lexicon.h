@@ -57,10 +57,10 @@ class NumberLexicon {
   // Longest fixed expression starting at `pos`, or nullptr.
   const FixedExpression* fixed_at(std::string_view text, std::size_t pos,
                                   std::size_t* length) const;
-  // Every non-number span (stop words and stop patterns), in order, as [begin, end) bytes.
-  std::vector<std::pair<std::size_t, std::size_t>> stop_spans(std::string_view text) const;
-  // Every fixed expression in `text`, as [begin, end) bytes.
-  std::vector<std::pair<std::size_t, std::size_t>> fixed_spans(std::string_view text) const;
+  // RE2 alternations (longest alternative first) of the stop words and stop patterns, and
+  // of the fixed expressions. The scanner folds them into its single pass over the text.
+  const std::string& stop_pattern() const { return stop_pattern_; }
+  const std::string& fixed_pattern() const { return fixed_pattern_; }
 
   const std::vector<QualifierWord>& qualifiers_before() const { return qualifiers_before_; }
   const std::vector<QualifierWord>& qualifiers_after() const { return qualifiers_after_; }
@@ -93,7 +93,7 @@ class NumberLexicon {
 
   std::unique_ptr<RE2> unit_re_;   // anchored alternation of unit surfaces, longest match
   std::unique_ptr<RE2> fixed_re_;  // alternation of fixed expressions
-  std::unique_ptr<RE2> stop_re_;   // stop words and patterns, leftmost-longest
+  std::string stop_pattern_, fixed_pattern_;
   std::size_t longest_unit_ = 0;
   std::size_t longest_fixed_ = 0;
 };

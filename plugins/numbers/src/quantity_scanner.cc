@@ -10,7 +10,6 @@ namespace reportlens::numbers {
 
 namespace {
 
-using Span = std::pair<std::size_t, std::size_t>;
 using Json = nlohmann::ordered_json;
 
 // Arabic with thousands separators or PDF spaces ("1,100.9", "1 200"), or plain digits;
@@ -20,36 +19,33 @@ constexpr const char* kRun =
     "|[零〇一二两三四五六七八九十百千万亿几]+(?:点[零〇一二三四五六七八九]+)?)+";
 constexpr const char* kRoman = "(?:IV|V?I{1,3}|V)类";
 
-bool inside(const std::vector<Span>& spans, std::size_t pos) {
-  auto it = std::upper_bound(spans.begin(), spans.end(), pos,
-                             [](std::size_t p, const Span& s) { return p < s.first; });
-  if (it == spans.begin()) return false;
-  --it;
-  return pos >= it->first && pos < it->second;
-}
-
-// Short quotations (“…”, at most 40 characters, within one sentence): slogans and names.
-std::vector<Span> quote_spans(std::string_view text) {
-  std::vector<Span> spans;
+// Inside a short quotation (“…”, at most 40 characters, within one sentence): slogans
+// and names. Looked up only for the few numerals that need it.
+bool in_short_quote(std::string_view text, std::size_t pos) {
+  constexpr int kMaxChars = 40;
+  std::size_t i = pos;
+  int steps = 0;
   std::size_t open = std::string_view::npos;
-  int length = 0;
-  for (std::size_t i = 0; i < text.size();) {
+  while (i > 0 && steps++ < kMaxChars) {
+    std::size_t start = 0;
+    const char32_t cp = code_point_before(text, i, &start);
+    if (cp == U'“') {
+      open = start;
+      break;
+    }
+    if (cp == U'”' || cp == U'。' || cp == U'\n') return false;
+    i = start;
+  }
+  if (open == std::string_view::npos) return false;
+  i = pos;
+  while (i < text.size() && steps++ < kMaxChars) {
     std::size_t next = i;
     const char32_t cp = code_point_at(text, i, &next);
-    if (cp == U'“') {
-      open = i;
-      length = 0;
-    } else if (open != std::string_view::npos) {
-      if (cp == U'”') {
-        if (length <= 40) spans.emplace_back(open, next);
-        open = std::string_view::npos;
-      } else if (cp == U'。' || cp == U'\n' || ++length > 40) {
-        open = std::string_view::npos;
-      }
-    }
+    if (cp == U'”') return true;
+    if (cp == U'“' || cp == U'。' || cp == U'\n') return false;
     i = next;
   }
-  return spans;
+  return false;
 }
 
 bool is_chinese_only(std::string_view run) {
@@ -86,8 +82,9 @@ struct QuantityScanner::Scan {
   const RE2& run_re;
   std::string_view text;
   int report_year;
-  std::vector<Span> stops, fixed, quotes;
   std::vector<Mention> out;
+
+  bool quoted(std::size_t pos) const { return in_short_quote(text, pos); }
 
   // --- small readers -------------------------------------------------------------------
 
@@ -146,31 +143,24 @@ struct QuantityScanner::Scan {
 
   // --- the main loop -------------------------------------------------------------------
 
-  void fixed_expressions() {
-    for (const auto& [b, e] : fixed) {
-      std::size_t n = 0;
-      const FixedExpression* f = lex.fixed_at(text, b, &n);
-      if (!f) continue;
-      Mention m;
-      m.begin = b;
-      m.end = b + n;
-      m.kind = f->kind;
-      m.value = f->value.to_json();
-      m.unit = f->unit;
-      m.surface_unit = f->surface;
-      m.number = f->surface;
-      m.exact = f->value.to_string();
-      add(std::move(m));
-    }
+  void fixed_expression(std::size_t b) {
+    std::size_t n = 0;
+    const FixedExpression* f = lex.fixed_at(text, b, &n);
+    if (!f) return;
+    Mention m;
+    m.begin = b;
+    m.end = b + n;
+    m.kind = f->kind;
+    m.value = f->value.to_json();
+    m.unit = f->unit;
+    m.surface_unit = f->surface;
+    m.number = f->surface;
+    m.exact = f->value.to_string();
+    add(std::move(m));
   }
 
   // Reads the candidate at [b, e); returns where scanning continues.
   std::size_t candidate(std::size_t b, std::size_t e) {
-    const bool after_di = code_point_before(text, b) == U'第' && b >= 3 && !inside(stops, b - 3);
-    if ((inside(stops, b) && !after_di) || inside(fixed, b)) {
-      // Skip the rest of the stop word too (进一步: the run 一 is inside it).
-      return e;
-    }
     const std::string_view run = text.substr(b, e - b);
     const char32_t before = code_point_before(text, b);
     const char32_t after = code_point_at(text, e);
@@ -293,7 +283,7 @@ struct QuantityScanner::Scan {
       add(ordinal(b, after_da, *v, std::string(run)));
       return after_da;
     }
-    if (inside(quotes, b)) return e;  // “两大” in a slogan
+    if (quoted(b)) return e;  // “两大” in a slogan
     Mention m;
     m.begin = b;
     m.end = e;
@@ -395,7 +385,11 @@ struct QuantityScanner::Scan {
       long long month = 0, day = 0;
       const std::size_t end = month_day(b, &month, &day);
       if (month > 0) {
-        add(date(b, end, iso(report_year, month, day), std::string(run)));
+        // 去年10月: the year before the report's; 明年3月: the one after.
+        int y = report_year;
+        if (y > 0 && (ends_with_at(text, b, "去年") || ends_with_at(text, b, "上年"))) --y;
+        if (y > 0 && ends_with_at(text, b, "明年")) ++y;
+        add(date(b, end, iso(y, month, day), std::string(run)));
         return end;
       }
     }
@@ -571,6 +565,14 @@ struct QuantityScanner::Scan {
     Reading& r = *reading;
     const std::string_view run = text.substr(b, r.number_end - b);
     const bool chinese = is_chinese_only(run);
+    // A scale with no digit right after Latin letters or digits is the tail of garbled
+    // text (25l亿元, 1 3 9 9 亿美元), not 亿元 on its own.
+    if (!r.numeral.has_digit) {
+      std::size_t p = b;
+      while (p > 0 && text[p - 1] == ' ') --p;
+      const char32_t prev = code_point_before(text, p);
+      if (is_ascii_letter(prev) || is_ascii_digit(prev)) return r.end;
+    }
 
     std::optional<Reading> tail = range_tail(r);
     if (!r.unit && !tail) {
@@ -588,13 +590,13 @@ struct QuantityScanner::Scan {
       std::size_t qb = 0;
       const bool money = money_before(b);
       if (chinese && !money && !qualifier_before(b, &qb)) return r.number_end;
-      if (chinese && inside(quotes, b)) return r.number_end;
+      if (chinese && quoted(b)) return r.number_end;
       static const UnitInfo kMoney{"", "CNY", ExactDecimal::from_integer(1), "quantity"};
       static const UnitInfo kCount{"", "item", ExactDecimal::from_integer(1), "quantity"};
       r.unit = money ? &kMoney : &kCount;
     }
     // Chinese numerals in a short quotation are a slogan's parts (“一件事”, “三美”).
-    if (chinese && inside(quotes, b)) return tail ? tail->end : r.end;
+    if (chinese && quoted(b)) return tail ? tail->end : r.end;
     // Durations: 近5年来 is "over the last five years", not fewer than five.
     Mention m;
     m.begin = b;
@@ -701,27 +703,43 @@ struct QuantityScanner::Scan {
 QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexicon) {
   RE2::Options options;
   options.set_log_errors(false);
-  candidate_ = std::make_unique<RE2>(std::string("(") + kRun + ")|(" + kRoman + ")", options);
+  options.set_max_mem(64 << 20);
+  // One pass finds everything; at one position the earlier alternative wins: a stop word
+  // (进一步, 十四五) before a fixed expression (一刻钟) before 第+numeral before a bare run.
+  const std::string pattern = "(" + lexicon.stop_pattern() + ")|(" + lexicon.fixed_pattern() +
+                              ")|(第" + kRun + ")|(" + kRun + ")|(" + kRoman + ")";
+  candidate_ = std::make_unique<RE2>(pattern, options);
   run_ = std::make_unique<RE2>(kRun, options);
   if (!candidate_->ok() || !run_->ok())
     throw StageError("numbers: candidate pattern does not compile: " + candidate_->error());
 }
 
 std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_year) const {
-  Scan s{lexicon_, *run_, text, report_year, lexicon_.stop_spans(text),
-         lexicon_.fixed_spans(text), quote_spans(text), {}};
-  s.fixed_expressions();
+  Scan s{lexicon_, *run_, text, report_year, {}};
   const re2::StringPiece input(text.data(), text.size());
-  re2::StringPiece groups[3];
+  enum Group { kWhole, kStop, kFixed, kDi, kRunGroup, kRomanGroup, kGroups };
+  re2::StringPiece groups[kGroups];
   std::size_t pos = 0;
   while (pos < text.size() &&
-         candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, groups, 3)) {
-    const std::size_t b = static_cast<std::size_t>(groups[0].data() - text.data());
-    const std::size_t e = b + groups[0].size();
-    if (groups[2].data() != nullptr) {
+         candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, groups, kGroups)) {
+    std::size_t b = static_cast<std::size_t>(groups[kWhole].data() - text.data());
+    const std::size_t e = b + groups[kWhole].size();
+    if (e == b) {
+      pos = b + 1;
+      continue;
+    }
+    if (groups[kStop].data() != nullptr) {
+      pos = e;  // not a number: 进一步, 一体化, 十四五, 一户一策
+      continue;
+    }
+    if (groups[kFixed].data() != nullptr) {
+      s.fixed_expression(b);
+      pos = e;
+      continue;
+    }
+    if (groups[kRomanGroup].data() != nullptr) {
       // III类 / IV类 water quality classes.
-      const char32_t before = code_point_before(text, b);
-      if (!is_ascii_letter(before)) {
+      if (!is_ascii_letter(code_point_before(text, b))) {
         const std::string_view roman = text.substr(b, e - b - std::string_view("类").size());
         static const std::pair<std::string_view, int> kRomans[] = {
             {"I", 1}, {"II", 2}, {"III", 3}, {"IV", 4}, {"V", 5}, {"VI", 6}, {"VII", 7}, {"VIII", 8}};
@@ -731,7 +749,8 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
       pos = e;
       continue;
     }
-    std::size_t next = s.candidate(b, e);
+    if (groups[kDi].data() != nullptr) b += std::string_view("第").size();
+    const std::size_t next = s.candidate(b, e);
     pos = std::max(next, e);
   }
   std::stable_sort(s.out.begin(), s.out.end(),
