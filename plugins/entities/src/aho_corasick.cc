@@ -8,26 +8,12 @@ namespace reportlens::entities {
 std::uint32_t AhoCorasick::add(std::string_view key) {
   if (built_) throw std::logic_error("AhoCorasick::add after build");
   if (key.empty()) throw std::invalid_argument("AhoCorasick: empty key");
-  std::uint32_t state = 0;
-  for (const char c : key) {
-    const auto byte = static_cast<unsigned char>(c);
-    std::uint32_t child = nodes_[state].first_child;
-    while (child != kNone && nodes_[child].byte != byte) child = nodes_[child].next_sibling;
-    if (child == kNone) {
-      child = static_cast<std::uint32_t>(nodes_.size());
-      BuildNode node;
-      node.byte = byte;
-      node.next_sibling = nodes_[state].first_child;
-      nodes_.push_back(node);
-      nodes_[state].first_child = child;
-    }
-    state = child;
-  }
-  if (nodes_[state].key == kNone) {
-    nodes_[state].key = static_cast<std::uint32_t>(key_length_.size());
+  const auto [it, inserted] = ids_.try_emplace(std::string(key), static_cast<std::uint32_t>(keys_.size()));
+  if (inserted) {
+    keys_.push_back(&it->first);
     key_length_.push_back(static_cast<std::uint32_t>(key.size()));
   }
-  return nodes_[state].key;
+  return it->second;
 }
 
 std::uint32_t AhoCorasick::child(std::uint32_t state, unsigned char byte) const {
@@ -47,56 +33,74 @@ std::uint32_t AhoCorasick::child(std::uint32_t state, unsigned char byte) const 
 void AhoCorasick::build() {
   if (built_) throw std::logic_error("AhoCorasick::build called twice");
   built_ = true;
-  const std::size_t n = nodes_.size();
 
-  // Renumber states in breadth-first order so that failure links always point to states
-  // already processed, and lay edges out contiguously (sorted by byte) per state.
-  std::vector<std::uint32_t> order;
-  order.reserve(n);
-  order.push_back(0);
-  std::vector<std::uint32_t> new_id(n, kNone);
-  new_id[0] = 0;
-  std::vector<std::pair<unsigned char, std::uint32_t>> kids;
+  // 1. The trie, from the keys in byte order: each key shares its longest common prefix
+  //    with the previous one, so only the rest of it creates states (depth first). Edges
+  //    are recorded as (parent, byte) per created state; state s was created by edge s - 1.
+  std::vector<std::uint32_t> order(keys_.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return *keys_[a] < *keys_[b]; });
+  std::vector<std::uint32_t> edge_parent;
+  std::vector<unsigned char> created_byte;
+  terminal_key_.assign(1, kNone);
+  std::vector<std::uint32_t> path{0};  // states along the previous key
+  const std::string* previous = nullptr;
+  for (const std::uint32_t id : order) {
+    const std::string& key = *keys_[id];
+    std::size_t common = 0;
+    if (previous != nullptr)
+      while (common < key.size() && common < previous->size() && key[common] == (*previous)[common]) ++common;
+    path.resize(common + 1);
+    std::uint32_t state = path.back();
+    for (std::size_t i = common; i < key.size(); ++i) {
+      const auto child = static_cast<std::uint32_t>(terminal_key_.size());
+      terminal_key_.push_back(kNone);
+      edge_parent.push_back(state);
+      created_byte.push_back(static_cast<unsigned char>(key[i]));
+      path.push_back(child);
+      state = child;
+    }
+    terminal_key_[state] = id;
+    previous = &key;
+  }
+  const std::size_t n = terminal_key_.size();
+
+  // 2. Edges grouped by parent (a stable counting sort keeps them in byte order, the order
+  //    the sorted keys created them in).
   edge_begin_.assign(n + 1, 0);
-  edge_byte_.reserve(n);
-  edge_target_.reserve(n);
-  terminal_key_.assign(n, kNone);
-  for (std::size_t head = 0; head < order.size(); ++head) {
-    const std::uint32_t old = order[head];
-    terminal_key_[head] = nodes_[old].key;
-    kids.clear();
-    for (std::uint32_t c = nodes_[old].first_child; c != kNone; c = nodes_[c].next_sibling)
-      kids.emplace_back(nodes_[c].byte, c);
-    std::sort(kids.begin(), kids.end());
-    edge_begin_[head] = static_cast<std::uint32_t>(edge_byte_.size());
-    for (const auto& [byte, c] : kids) {
-      new_id[c] = static_cast<std::uint32_t>(order.size());
-      order.push_back(c);
-      edge_byte_.push_back(byte);
-      edge_target_.push_back(new_id[c]);
+  for (const std::uint32_t parent : edge_parent) ++edge_begin_[parent + 1];
+  for (std::size_t s = 0; s < n; ++s) edge_begin_[s + 1] += edge_begin_[s];
+  edge_byte_.assign(edge_parent.size(), 0);
+  edge_target_.assign(edge_parent.size(), 0);
+  {
+    std::vector<std::uint32_t> fill(edge_begin_.begin(), edge_begin_.end() - 1);
+    for (std::size_t e = 0; e < edge_parent.size(); ++e) {
+      const std::uint32_t at = fill[edge_parent[e]]++;
+      edge_byte_[at] = created_byte[e];
+      edge_target_[at] = static_cast<std::uint32_t>(e + 1);
     }
   }
-  edge_begin_[n] = static_cast<std::uint32_t>(edge_byte_.size());
-  std::vector<BuildNode>().swap(nodes_);  // the construction trie is no longer needed
+  ids_.clear();
+  keys_.clear();
 
+  // Failure and output links, breadth first (a state's failure target is shallower).
   failure_.assign(n, 0);
   output_link_.assign(n, kNone);
   std::fill(std::begin(root_next_), std::end(root_next_), 0u);
   for (std::uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) root_next_[edge_byte_[e]] = edge_target_[e];
-  // BFS order == state order now.
-  for (std::uint32_t s = 0; s < n; ++s) {
+  std::vector<std::uint32_t> queue;
+  queue.reserve(n);
+  queue.push_back(0);
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t s = queue[head];
     for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
       const std::uint32_t t = edge_target_[e];
-      if (s == 0) {
-        failure_[t] = 0;
-      } else {
-        failure_[t] = step(failure_[s], edge_byte_[e]);
-      }
+      failure_[t] = s == 0 ? 0 : step(failure_[s], edge_byte_[e]);
       const std::uint32_t f = failure_[t];
       output_link_[t] = terminal_key_[f] != kNone ? f : output_link_[f];
+      queue.push_back(t);
     }
   }
-  output_link_[0] = kNone;
 }
 
 }  // namespace reportlens::entities

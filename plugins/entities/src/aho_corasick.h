@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace reportlens::entities {
@@ -53,14 +54,11 @@ class AhoCorasick {
   }
   std::uint32_t child(std::uint32_t state, unsigned char byte) const;
 
-  // Construction trie: first-child / next-sibling lists (cheap to grow, one vector each).
-  struct BuildNode {
-    std::uint32_t first_child = kNone;
-    std::uint32_t next_sibling = kNone;
-    std::uint32_t key = kNone;
-    unsigned char byte = 0;
-  };
-  std::vector<BuildNode> nodes_{BuildNode{}};
+  // Construction: keys are collected (a hash map gives each distinct key its id at once)
+  // and the trie is built in build() from the keys in sorted order, which creates states
+  // depth-first along shared prefixes with no per-byte lookups at all.
+  std::unordered_map<std::string, std::uint32_t> ids_;
+  std::vector<const std::string*> keys_;  // by id; points into ids_ (node keys are stable)
   bool built_ = false;
 
   // Matching form: edges of state s are edge_byte_/edge_target_[edge_begin_[s], edge_begin_[s+1]),

@@ -1,11 +1,12 @@
 #include "gazetteer.h"
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
+#include <fstream>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 
+#include "gazetteer_source.h"
 #include "reportlens/stage.h"
 #include "reportlens/text.h"
 
@@ -14,9 +15,6 @@ namespace reportlens::entities {
 namespace {
 
 std::string where(const std::string& file, int line) { return file + ":" + std::to_string(line); }
-
-// yaml-cpp marks are 0-based.
-int line_of(const YAML::Node& node) { return node.Mark().line + 1; }
 
 [[noreturn]] void malformed(const std::string& file, int line, const std::string& message) {
   throw StageError(where(file, line) + ": " + message);
@@ -27,25 +25,41 @@ void replace_all(std::string& s, std::string_view from, std::string_view to) {
     s.replace(p, from.size(), to);
 }
 
-// Scalars only: a list or map where a name is expected is an entry error.
-bool scalar_string(const YAML::Node& node, std::string& out) {
-  if (!node.IsScalar()) return false;
-  out = node.Scalar();
+}  // namespace
+
+namespace {
+
+// True when normalisation cannot change `s` (ideographs, ASCII letters and digits and a few
+// name punctuation marks): most names, so large gazetteers skip the normaliser.
+bool already_normal(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t cp = next_code_point(s, i);
+    const bool ascii_ok = (cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z') ||
+                          cp == U'-' || cp == U'.' || cp == U'&';
+    if (!ascii_ok && !is_cjk_ideograph(cp) && cp != U'·') return false;
+  }
   return true;
 }
 
 }  // namespace
 
 std::vector<std::string> surface_variants(std::string_view alias) {
+  std::vector<std::string> out;
+  if (already_normal(alias)) {
+    if (!alias.empty()) out.emplace_back(alias);
+    return out;
+  }
   std::string base = normalize_text(alias).text;
   // Trim spaces the normaliser keeps at the ends.
   while (!base.empty() && (base.back() == ' ' || base.back() == '\n')) base.pop_back();
   std::size_t lead = 0;
   while (lead < base.size() && (base[lead] == ' ' || base[lead] == '\n')) ++lead;
   base.erase(0, lead);
-  std::vector<std::string> out;
   if (base.empty()) return out;
   out.push_back(base);
+  if (base.find('(') == std::string::npos && base.find(")") == std::string::npos &&
+      base.find("（") == std::string::npos && base.find("）") == std::string::npos)
+    return out;
   std::string full = base;
   replace_all(full, "(", "（");
   replace_all(full, ")", "）");
@@ -70,101 +84,45 @@ std::string LoadReport::summary() const {
 void Gazetteer::load_file(const std::filesystem::path& path, LoadReport& report) {
   const std::string file = path.string();
   if (!std::filesystem::is_regular_file(path)) malformed(file, 0, "gazetteer file not found");
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file);
-  } catch (const YAML::Exception& e) {
-    malformed(file, e.mark.line + 1, "invalid YAML: " + e.msg);
+  std::string content;
+  {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    content = buffer.str();
   }
+  std::optional<RawGazetteer> raw = read_gazetteer_fast(content);
+  if (!raw) raw = read_gazetteer_yaml(path);
   ++report.files;
   const std::string stem = path.stem().string();
-  Region file_region;
-  YAML::Node list;
-  if (root.IsMap()) {
-    for (const auto& kv : root) {
-      const std::string key = kv.first.Scalar();
-      if (key != "entries" && key != "region" && key != "name" && key != "description")
-        malformed(file, line_of(kv.first), "unknown key '" + key +
-                                               "' (expected name, description, region, entries)");
-    }
-    if (root["region"]) {
-      std::string r;
-      if (!scalar_string(root["region"], r)) malformed(file, line_of(root["region"]), "region: expected a string");
-      file_region = parse_region(r);
-    }
-    list = root["entries"];
-    if (!list) malformed(file, 1, "missing 'entries' list");
-  } else if (root.IsSequence()) {
-    list = root;
-  } else if (root.IsNull()) {
-    return;  // an empty file adds nothing
-  } else {
-    malformed(file, line_of(root), "expected a mapping with 'entries' or a list of entries");
-  }
-  if (list.IsNull()) return;
-  if (!list.IsSequence()) malformed(file, line_of(list), "entries: expected a list");
+  const Region file_region = raw->region ? parse_region(*raw->region) : Region{};
 
-  for (const auto& node : list) {
-    const int line = line_of(node);
-    if (!node.IsMap()) malformed(file, line, "an entry must be a mapping (canonical, kind, aliases, region)");
+  for (RawEntry& r : raw->entries) {
     GazetteerEntry entry;
     entry.file = file;
-    entry.line = line;
+    entry.line = r.line;
     entry.gazetteer = stem;
-    entry.region = file_region;
-    std::string problem;
-    std::string kind_text;
-    std::vector<std::string> aliases;
-    for (const auto& kv : node) {
-      const std::string key = kv.first.Scalar();
-      const YAML::Node& value = kv.second;
-      if (key == "canonical") {
-        if (!scalar_string(value, entry.canonical)) problem = "canonical: expected a string";
-      } else if (key == "kind") {
-        if (!scalar_string(value, kind_text)) problem = "kind: expected a string";
-      } else if (key == "id") {
-        if (!scalar_string(value, entry.id)) problem = "id: expected a string";
-      } else if (key == "region") {
-        std::string r;
-        if (!scalar_string(value, r)) problem = "region: expected a string";
-        else entry.region = parse_region(r);
-      } else if (key == "aliases") {
-        if (value.IsScalar()) {
-          aliases.push_back(value.Scalar());
-        } else if (value.IsSequence()) {
-          for (const auto& a : value) {
-            if (!a.IsScalar()) {
-              problem = "aliases: every alias must be a string";
-              break;
-            }
-            aliases.push_back(a.Scalar());
-          }
-        } else if (!value.IsNull()) {
-          problem = "aliases: expected a list of strings";
-        }
-      } else {
-        problem = "unknown key '" + key + "'";
-      }
-      if (!problem.empty()) break;
-    }
-    if (problem.empty() && entry.canonical.empty()) problem = "missing canonical name";
+    entry.region = r.region ? parse_region(*r.region) : file_region;
+    std::string problem = std::move(r.problem);
+    if (problem.empty() && (!r.canonical || r.canonical->empty())) problem = "missing canonical name";
     if (problem.empty()) {
-      if (kind_text.empty()) {
+      if (!r.kind || r.kind->empty()) {
         problem = "missing kind";
-      } else if (auto kind = parse_kind(kind_text)) {
+      } else if (auto kind = parse_kind(*r.kind)) {
         entry.kind = *kind;
       } else {
-        problem = "unknown kind '" + kind_text +
-                  "' (expected company, industrial_park, public_park or zone)";
+        problem = "unknown kind '" + *r.kind + "' (expected company, industrial_park, public_park or zone)";
       }
     }
     if (!problem.empty()) {
-      report.rejected.push_back({where(file, line), problem});
+      report.rejected.push_back({where(file, r.line), problem});
       continue;
     }
-    if (entry.id.empty()) entry.id = stem + ":" + std::to_string(line);
+    entry.canonical = std::move(*r.canonical);
+    entry.id = r.id ? std::move(*r.id) : stem + ":" + std::to_string(r.line);
+    entry.surfaces.reserve(1 + r.aliases.size());
     entry.surfaces.push_back(entry.canonical);
-    for (auto& a : aliases) entry.surfaces.push_back(std::move(a));
+    for (auto& a : r.aliases) entry.surfaces.push_back(std::move(a));
     add(std::move(entry), report);
   }
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <set>
 #include <string>
 #include <tuple>
@@ -74,4 +75,27 @@ TEST(AhoCorasick, RejectsEmptyKeysAndLateAdds) {
   ac.add("x");
   ac.build();
   EXPECT_THROW(ac.add("y"), std::logic_error);
+}
+
+TEST(AhoCorasick, RandomCjkKeysAgreeWithNaiveSearch) {
+  // Keys from a small alphabet share many prefixes and suffixes; compare every match with
+  // a naive search.
+  const std::vector<std::string> alphabet = {"园", "区", "中", "德", "产", "业", "a", "公"};
+  std::mt19937 rng(7);
+  std::vector<std::string> keys;
+  AhoCorasick ac;
+  for (int i = 0; i < 300; ++i) {
+    std::string k;
+    const int len = 1 + static_cast<int>(rng() % 4);
+    for (int j = 0; j < len; ++j) k += alphabet[rng() % alphabet.size()];
+    if (ac.add(k) == keys.size()) keys.push_back(k);
+  }
+  ac.build();
+  std::string text;
+  for (int j = 0; j < 400; ++j) text += alphabet[rng() % alphabet.size()];
+  std::set<std::tuple<std::string, std::size_t, std::size_t>> naive;
+  for (const auto& k : keys)
+    for (std::size_t p = text.find(k); p != std::string::npos; p = text.find(k, p + 1)) naive.emplace(k, p, p + k.size());
+  EXPECT_EQ(all_matches(ac, keys, text), naive);
+  EXPECT_GT(naive.size(), 400u);
 }
