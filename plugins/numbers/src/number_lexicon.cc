@@ -212,8 +212,7 @@ void NumberLexicon::compile() {
   fixed_pattern_ = alternation(fixed_surfaces, {});
   fixed_re_ = compile_longest(fixed_pattern_);
   stop_pattern_ = alternation(stop_words_, stop_patterns_);
-  if (RE2 check(stop_pattern_, RE2::Quiet); !check.ok())
-    throw StageError("number lexicon: bad stop pattern: " + check.error());
+  stop_re_ = compile_longest(stop_pattern_);
   for (auto* list : {&decrease_words_, &money_context_, &ordinal_counters_, &congress_before_,
                      &congress_after_, &month_parts_, &range_connectors_, &range_blockers_, &not_units_, &vague_before_})
     sort_longest_first(*list);
@@ -247,6 +246,11 @@ const UnitInfo* NumberLexicon::unit_at(std::string_view text, std::size_t pos,
   if (n == 0) return nullptr;
   *length = n;
   return &units_.at(std::string(text.substr(pos, n)));
+}
+
+bool NumberLexicon::is_stop(std::string_view text, std::size_t begin, std::size_t end) const {
+  const re2::StringPiece input(text.data(), end);
+  return stop_re_->Match(input, begin, end, RE2::ANCHOR_BOTH, nullptr, 0);
 }
 
 const FixedExpression* NumberLexicon::fixed_at(std::string_view text, std::size_t pos,

@@ -57,6 +57,8 @@ class NumberLexicon {
   // Longest fixed expression starting at `pos`, or nullptr.
   const FixedExpression* fixed_at(std::string_view text, std::size_t pos,
                                   std::size_t* length) const;
+  // True when [begin, end) of `text` is exactly a stop word or stop pattern match.
+  bool is_stop(std::string_view text, std::size_t begin, std::size_t end) const;
   // RE2 alternations (longest alternative first) of the stop words and stop patterns, and
   // of the fixed expressions. The scanner folds them into its single pass over the text.
   const std::string& stop_pattern() const { return stop_pattern_; }
@@ -93,6 +95,7 @@ class NumberLexicon {
 
   std::unique_ptr<RE2> unit_re_;   // anchored alternation of unit surfaces, longest match
   std::unique_ptr<RE2> fixed_re_;  // alternation of fixed expressions
+  std::unique_ptr<RE2> stop_re_;   // stop words and patterns, for exact-span checks
   std::string stop_pattern_, fixed_pattern_;
   std::size_t longest_unit_ = 0;
   std::size_t longest_fixed_ = 0;

@@ -17,8 +17,9 @@ int first_year(std::string_view text, const RE2& pattern) {
 
 int report_year(const Document& document) {
   const Json& meta = document.meta();
-  if (meta.contains("report_year")) {
-    const Json& y = meta["report_year"];
+  for (const char* key : {"delivery_year", "report_year"}) {
+    if (!meta.contains(key)) continue;
+    const Json& y = meta[key];
     if (y.is_number_integer()) return y.get<int>();
     if (y.is_string() && !y.get<std::string>().empty()) {
       try {

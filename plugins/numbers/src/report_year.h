@@ -5,7 +5,9 @@
 
 namespace reportlens::numbers {
 
-// meta.report_year when the segment stage set it; else the first plausible year in
+// The calendar year "今年" means: meta.delivery_year when the segment stage set it (a
+// national report delivered in March 2022 reviews 2021, but its 6月底 is June 2022), else
+// meta.report_year; else the first plausible year in
 // meta.title, then in the document id (file name, e.g. national/2017.txt), then a
 // 20xx年 in the first lines of the text. 0 when none is found.
 int report_year(const Document& document);
