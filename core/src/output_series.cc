@@ -27,9 +27,11 @@ bool better_target(const SeriesCollector::Statement& a, const SeriesCollector::S
   return a.doc < b.doc;
 }
 
+// Plain decimals (11810000000, not 1.181e+10): the CSV goes to spreadsheets.
 std::string num(double v) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
+  if (std::floor(v) == v && std::abs(v) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", v);
+  else std::snprintf(buf, sizeof buf, "%.12g", v);
   return buf;
 }
 
@@ -148,7 +150,10 @@ void SeriesCollector::add(const Json& record) {
     const IndicatorFact f = indicator_fact(a.value("attrs", Json::object()));
     if (!f.period || f.canonical_metric.empty()) continue;
     const bool target = f.status == "target";
-    const std::string region = json_string(a.value("attrs", Json::object()).value("region", Json(doc.region)));
+    const Json& attrs = a.at("attrs");
+    const bool own_region = attrs.is_object() && attrs.contains("region") && attrs["region"].is_string() &&
+                            !attrs["region"].get_ref<const std::string&>().empty();
+    const std::string region = own_region ? attrs["region"].get<std::string>() : doc.region;
     const auto put = [&](const std::string& measure, const std::optional<double>& value,
                          const std::optional<double>& high, const std::string& unit) {
       if (!value) return;
