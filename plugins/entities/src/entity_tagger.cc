@@ -47,17 +47,18 @@ EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
     : gazetteer_(std::move(gazetteer)), patterns_(std::move(patterns)), region_override_(std::move(region_override)) {}
 
 Region EntityTagger::document_region(const Json& meta) const {
-  if (!region_override_.empty()) return region_override_;
+  if (!region_override_.empty() || region_override_.national) return region_override_;
+  // "region" may be a full path (辽宁省沈阳市铁西区) or one level (铁西区) completed by "city"
+  // and "province" (the segment stage sets region + city).
   Region r = parse_region(meta_string(meta, "region"));
-  if (const std::string city = meta_string(meta, "city"); !city.empty()) {
-    Region c = parse_region(city);
-    if (r.city.empty()) r.city = c.city.empty() ? c.district : c.city;
-  }
-  if (const std::string province = meta_string(meta, "province"); !province.empty() && r.province.empty())
-    r.province = parse_region(province).province.empty() ? parse_region(province).city : parse_region(province).province;
-  if (const std::string district = meta_string(meta, "district"); !district.empty() && r.district.empty()) {
-    Region d = parse_region(district);
-    r.district = d.district.empty() ? d.city : d.district;
+  for (const char* key : {"city", "province", "district"}) {
+    const std::string value = meta_string(meta, key);
+    if (value.empty()) continue;
+    Region more = parse_region(value);
+    // A bare name ("沈阳") parses as a city; under "province"/"district" it is that level.
+    if (std::string_view(key) == "province" && more.province.empty()) std::swap(more.province, more.city);
+    if (std::string_view(key) == "district" && more.district.empty()) std::swap(more.district, more.city);
+    r = merge_regions(r, more);
   }
   return r;
 }

@@ -40,7 +40,11 @@ std::string Region::to_string() const {
 
 Region parse_region(std::string_view text) {
   Region region;
-  if (text.empty() || text == "全国" || text == "national" || text == "中国") return region;
+  if (text.empty()) return region;
+  if (text == "全国" || text == "national" || text == "中国") {
+    region.national = true;
+    return region;
+  }
   // Walk the string character by character; whenever the text so far ends with a level
   // suffix, what precedes it (since the last cut) is the name at that level.
   std::string current;
@@ -73,10 +77,13 @@ Region merge_regions(Region base, const Region& more) {
   if (base.province.empty()) base.province = more.province;
   if (base.city.empty()) base.city = more.city;
   if (base.district.empty()) base.district = more.district;
+  base.national = base.national || (base.empty() && more.national);
   return base;
 }
 
 RegionFit region_fit(const Region& limit, const Region& document) {
+  if (limit.empty()) return RegionFit::kYes;
+  if (document.national) return RegionFit::kNo;
   bool unknown = false;
   const auto check = [&](const std::string& want, const std::string& have) {
     if (want.empty()) return true;

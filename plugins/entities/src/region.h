@@ -15,6 +15,9 @@ struct Region {
   std::string province;
   std::string city;
   std::string district;
+  // "全国": a national document. As a limit it means "no limit" (empty()); as a document's
+  // region it means that entries limited to a place never apply.
+  bool national = false;
   bool empty() const { return province.empty() && city.empty() && district.empty(); }
   std::string to_string() const;  // "沈阳市铁西区" style, for attributes and messages
 };
@@ -29,7 +32,7 @@ Region merge_regions(Region base, const Region& more);
 enum class RegionFit { kYes, kNo, kUnknown };
 
 // Does an entry limited to `limit` apply to a document of region `document`?
-// kNo when a level both name differs; kYes when every level of `limit` is named by the
+// kYes when `limit` is empty; kNo for a national document or when a level both name differs; kYes when every level of `limit` is named by the
 // document and agrees; kUnknown when the document does not name some level of `limit`.
 RegionFit region_fit(const Region& limit, const Region& document);
 

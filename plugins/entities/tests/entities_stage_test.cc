@@ -111,6 +111,13 @@ TEST(EntitiesStage, RegionLimitsFollowTheDocumentRegion) {
   // No region at all and a text that never names Shenyang: limited entries stay off.
   doc = run_stages({{"segment"}, {"entities"}}, text);
   EXPECT_FALSE(entities(*doc).count("森林公园"));
+  // ... and with text evidence (沈阳 and 铁西 each named twice) they apply.
+  doc = run_stages({{"segment"}, {"entities"}}, "沈阳市铁西区。" + text + "沈阳铁西。");
+  EXPECT_TRUE(entities(*doc).count("森林公园"));
+  // A national report never gets region-limited entries, whatever its text says.
+  doc = run_stages({{"segment"}, {"entities"}}, "沈阳市铁西区。" + text + "沈阳铁西。", Json{{"region", "全国"}});
+  EXPECT_FALSE(entities(*doc).count("森林公园"));
+  EXPECT_TRUE(entities(*doc).count("仙女湖公园"));
 }
 
 TEST(EntitiesStage, UserGazetteersFromSettings) {
