@@ -52,6 +52,8 @@ std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit)
   Composer c;
   bool last_was_digit = false;  // the previous piece was a digit or Arabic number
   bool any_scale = false;
+  int smallest_scale_in_block = 4;  // the last 十/百/千 seen since the last 万/亿
+  int last_big_scale = 0;
   std::size_t i = 0;
   while (i < run.size()) {
     const unsigned char byte = static_cast<unsigned char>(run[i]);
@@ -116,6 +118,15 @@ std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit)
     if (scale == 0) return std::nullopt;
     if (out.digit_sequence) return std::nullopt;  // 三四百: not read here
     any_scale = true;
+    // Inside a 万-block the small scales fall (千 > 百 > 十): 千千万万 is no number.
+    if (scale < 4) {
+      if (scale >= smallest_scale_in_block) return std::nullopt;
+      smallest_scale_in_block = scale;
+    } else {
+      if (scale == last_big_scale && c.block_empty()) return std::nullopt;  // 万万, 亿亿
+      last_big_scale = scale;
+      smallest_scale_in_block = 4;
+    }
     if (scale < 4) {
       // 十/百/千 scale the digit before them (or 1: 十九, 百亿).
       const ExactDecimal multiplier = c.pending ? *c.pending : ExactDecimal::from_integer(1);

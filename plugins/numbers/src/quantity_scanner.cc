@@ -643,8 +643,10 @@ struct QuantityScanner::Scan {
     m.exact = value.to_string();
     std::size_t qualifier_word = 0;
     auto before = qualifier_before(b, &qualifier_word);
-    if (before && *before == "<" && m.unit == "year" && starts_with_at(text, r.end, "来"))
-      before.reset();  // 近五年来
+    // 近五年, 近两年来: "the last five years", not fewer than five.
+    if (before && *before == "<" && (m.unit == "year" || m.unit == "month") &&
+        ends_with_at(text, qualifier_word + std::string_view("近").size(), "近"))
+      before.reset();
     if (auto after = qualifier_after(r.end)) m.qualifier = after;
     else if (before) m.qualifier = before;
     else m.qualifier = r.inside_qualifier;

@@ -46,6 +46,9 @@ TEST(Numeral, RangesSequencesAndJunk) {
   EXPECT_EQ(value_of("十三五"), "invalid");
   EXPECT_EQ(value_of("三四百"), "invalid");
   EXPECT_EQ(value_of("3三"), "invalid");
+  EXPECT_EQ(value_of("千千万万"), "invalid");
+  EXPECT_EQ(value_of("十十"), "invalid");
+  EXPECT_EQ(value_of("一百一十"), "110");
 }
 
 }  // namespace
