@@ -380,6 +380,23 @@ struct QuantityScanner::Scan {
       }
     }
     if (parsed->digit_sequence || parsed->is_range || !v) return 0;
+    // 1-10月, 1至11月: the months from one to the other (local reports' 累计 figures).
+    if (*v >= 1 && *v <= 12 && !starts_with_at(text, b, "两")) {
+      if (const std::string* connector = word_at(text, e, lex.range_connectors())) {
+        const std::size_t second = e + connector->size();
+        const std::size_t n = run_at(second);
+        const auto to = n ? parse_numeral(text.substr(second, n)) : std::nullopt;
+        const auto tv = to && !to->digit_sequence ? small_integer(*to) : std::nullopt;
+        if (tv && *tv > *v && *tv <= 12 && starts_with_at(text, second + n, "月") &&
+            !starts_with_at(text, second + n, "月份") && !word_at(text, second + n + 3, lex.month_parts())) {
+          const std::size_t end = second + n + std::string_view("月").size();
+          const std::string y = year_text(report_year);
+          add(date(b, end, y + "-" + two_digits(*v) + "/" + y + "-" + two_digits(*tv),
+                   std::string(text.substr(b, second + n - b))));
+          return end;
+        }
+      }
+    }
     // 12月14日, 5月下旬 (the year is the report's).
     if (starts_with_at(text, e, "月") && *v >= 1 && *v <= 12 && !starts_with_at(text, b, "两")) {
       long long month = 0, day = 0;
