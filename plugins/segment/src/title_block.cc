@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "chinese_numeral.h"
+#include "heading.h"
 #include "reportlens/text.h"
 
 namespace reportlens::segment {
@@ -132,7 +133,7 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
     const std::string& s = lines[i].clean;
     bool salutation = false;
     for (const auto& w : rules.salutations) salutation = salutation || starts_with(s, w);
-    if (salutation || ends_speech_line(s) || char_count(s) > 60) {
+    if (salutation || ends_speech_line(s) || char_count(s) > 60 || parse_numbered_heading(s)) {
       stop = i;
       break;
     }

@@ -1,7 +1,9 @@
 #include "word_breaker.h"
 
 #include <unicode/brkiter.h>
-#include <unicode/utext.h>
+#include <unicode/unistr.h>
+
+#include <cstdint>
 
 #include "reportlens/stage.h"
 #include "reportlens/text.h"
@@ -45,29 +47,37 @@ WordBreaker::~WordBreaker() = default;
 
 std::vector<Word> WordBreaker::words(std::string_view t) const {
   std::vector<Word> out;
-  std::unique_ptr<icu::BreakIterator> it(prototype_->clone());
-  UErrorCode status = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, t.data(), static_cast<int64_t>(t.size()), &status);
-  if (U_FAILURE(status)) return out;
-  it->setText(ut, status);
-  if (U_FAILURE(status)) {
-    utext_close(ut);
-    return out;
+  // ICU's dictionary engine runs on UTF-16; converting once (with a map back to UTF-8 byte
+  // offsets) is faster than iterating a UTF-8 UText.
+  thread_local icu::UnicodeString u16;
+  thread_local std::vector<std::uint32_t> to_byte;  // UTF-16 index -> byte offset
+  u16.remove();
+  to_byte.clear();
+  for (std::size_t i = 0; i < t.size();) {
+    const std::size_t at = i;
+    const char32_t cp = next_code_point(t, i);
+    u16.append(static_cast<UChar32>(cp));
+    to_byte.push_back(static_cast<std::uint32_t>(at));
+    if (cp > 0xFFFF) to_byte.push_back(static_cast<std::uint32_t>(at));
   }
-  std::size_t consumed = 0;  // numbers extended past ICU's boundaries
+  to_byte.push_back(static_cast<std::uint32_t>(t.size()));
+
+  std::unique_ptr<icu::BreakIterator> it(prototype_->clone());
+  it->setText(u16);
+  std::size_t consumed = 0;  // numbers extended past ICU's boundaries (bytes)
   int32_t begin = it->first();
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; begin = end, end = it->next()) {
-    if (static_cast<std::size_t>(end) <= consumed) continue;
-    std::size_t b = std::max<std::size_t>(static_cast<std::size_t>(begin), consumed);
-    std::size_t e = static_cast<std::size_t>(end);
-    const int32_t status_tag = it->getRuleStatus();
-    if (status_tag >= UBRK_WORD_NONE && status_tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
-    const bool number = status_tag >= UBRK_WORD_NUMBER && status_tag < UBRK_WORD_NUMBER_LIMIT;
+    const std::size_t eb = to_byte[static_cast<std::size_t>(end)];
+    if (eb <= consumed) continue;
+    const std::size_t b = std::max<std::size_t>(to_byte[static_cast<std::size_t>(begin)], consumed);
+    std::size_t e = eb;
+    const int32_t tag = it->getRuleStatus();
+    if (tag >= UBRK_WORD_NONE && tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
+    const bool number = tag >= UBRK_WORD_NUMBER && tag < UBRK_WORD_NUMBER_LIMIT;
     if (number) e = extend_number(t, e);
     consumed = e;
     out.push_back({b, e, number});
   }
-  utext_close(ut);
   return out;
 }
 
