@@ -72,7 +72,10 @@ std::string two_digits(long long v) {
   return buffer;
 }
 
-std::string year_text(int year) { return year > 0 ? std::to_string(year) : std::string("--"); }
+// "2022-05", or "--05" (ISO 8601 month without a year) when the year is unknown.
+std::string month_text(int year, long long month) {
+  return (year > 0 ? std::to_string(year) : std::string("-")) + "-" + two_digits(month);
+}
 
 }  // namespace
 
@@ -299,8 +302,7 @@ struct QuantityScanner::Scan {
   // --- dates and years -----------------------------------------------------------------
 
   std::string quarter(long long n) const {
-    return year_text(report_year) + "-" + two_digits(3 * n - 2) + "/" + year_text(report_year) +
-           "-" + two_digits(3 * n);
+    return month_text(report_year, 3 * n - 2) + "/" + month_text(report_year, 3 * n);
   }
 
   // Reads 12月14日 / 5月下旬 at `pos`; returns the end and fills month/day (0 if none).
@@ -390,8 +392,7 @@ struct QuantityScanner::Scan {
         if (tv && *tv > *v && *tv <= 12 && starts_with_at(text, second + n, "月") &&
             !starts_with_at(text, second + n, "月份") && !word_at(text, second + n + 3, lex.month_parts())) {
           const std::size_t end = second + n + std::string_view("月").size();
-          const std::string y = year_text(report_year);
-          add(date(b, end, y + "-" + two_digits(*v) + "/" + y + "-" + two_digits(*tv),
+          add(date(b, end, month_text(report_year, *v) + "/" + month_text(report_year, *tv),
                    std::string(text.substr(b, second + n - b))));
           return end;
         }
@@ -415,15 +416,15 @@ struct QuantityScanner::Scan {
     const std::size_t qian_begin = qian ? b - std::string_view("前").size() : b;
     if (starts_with_at(text, e, "季度") && *v >= 1 && *v <= 4 && !starts_with_at(text, b, "两")) {
       const std::size_t end = e + std::string_view("季度").size();
-      const std::string y = year_text(report_year);
-      const std::string value = qian ? y + "-01/" + y + "-" + two_digits(3 * *v) : quarter(*v);
+      const std::string value =
+          qian ? month_text(report_year, 1) + "/" + month_text(report_year, 3 * *v) : quarter(*v);
       add(date(qian ? qian_begin : b, end, value, std::string(run)));
       return end;
     }
     if (qian && starts_with_at(text, e, "个月") && *v >= 1 && *v <= 12) {
       const std::size_t end = e + std::string_view("个月").size();
-      const std::string y = year_text(report_year);
-      add(date(qian_begin, end, y + "-01/" + y + "-" + two_digits(*v), std::string(run)));
+      add(date(qian_begin, end, month_text(report_year, 1) + "/" + month_text(report_year, *v),
+               std::string(run)));
       return end;
     }
     return 0;
@@ -576,7 +577,8 @@ struct QuantityScanner::Scan {
 
   std::size_t quantity(std::size_t b, std::size_t e) {
     // 数亿人, 数十个: "several", no figure.
-    if (word_before(text, b, lex.vague_before())) return e;
+    if (chinese_scale(code_point_at(text, b)) > 0 && word_before(text, b, lex.vague_before()))
+      return e;
     auto reading = read_quantity(b, e);
     if (!reading) return e;
     Reading& r = *reading;
