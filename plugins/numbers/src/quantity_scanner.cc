@@ -502,6 +502,12 @@ struct QuantityScanner::Scan {
     }
     std::size_t n = 0;
     r.unit = lex.unit_at(text, pos, &n);
+    // "5.5 %", "1 200 套" from PDFs: one space between an Arabic number and its unit.
+    if (!r.unit && pos + 1 < text.size() && text[pos] == ' ' && r.numeral.has_arabic &&
+        scale_text.empty()) {
+      r.unit = lex.unit_at(text, pos + 1, &n);
+      if (r.unit) ++pos;
+    }
     // 家庭, 国家, 年代: the counter is the first character of another word.
     if (r.unit && word_at(text, pos, lex.not_units())) r.unit = nullptr;
     if (r.unit) {
@@ -545,6 +551,9 @@ struct QuantityScanner::Scan {
   bool decrease_before(std::size_t pos) const {
     // 下降11.8%, 分别下降8.2%、31.8%: the word right before, or the list it continues.
     if (word_before(text, pos, lex.decrease_words())) return true;
+    // A minus sign (tables: -3.2%), but not a dash between two numbers (2021-2025).
+    if (pos > 0 && text[pos - 1] == '-' && !is_ascii_digit(code_point_before(text, pos - 1)))
+      return true;
     if (!out.empty() && out.back().negated_context && out.back().end < pos && pos - out.back().end <= 3) {
       const std::string_view between = text.substr(out.back().end, pos - out.back().end);
       return between == "、" || between == "和" || between == "及";

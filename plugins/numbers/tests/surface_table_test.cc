@@ -30,6 +30,7 @@ const Row kRows[] = {
   {"全年收入1,100.9亿元。", "1,100.9亿元", "quantity", "110090000000", "CNY", ""},
   {"新增就业１２００人。", "１２００人", "quantity", "1200", "person", ""},
   {"增长７．９％。", "７．９％", "percent", "7.9", "percent", ""},
+  {"增长5.5 %。", "5.5 %", "percent", "5.5", "percent", ""},
   {"共建成1 200套住房。", "1 200套", "quantity", "1200", "set", ""},
   {"国内生产总值达到74.4\n\u200b\n万亿元。", "74.4\n\u200b\n万亿元", "quantity", "74400000000000", "CNY", ""},
   {"光缆线路550\n\u200b\n多万公里。", "550\n\u200b\n多万公里", "quantity", "5500000", "km", ">"},
@@ -342,6 +343,14 @@ TEST(Signs, DecreaseContextIsFlaggedNotApplied) {
   EXPECT_EQ(out["annotations"][1]["attrs"]["value"], 31.8);
   EXPECT_EQ(out["annotations"][1]["attrs"]["negated_context"], true);
   EXPECT_FALSE(out["annotations"][2]["attrs"].contains("negated_context"));
+
+  const Json table = reportlens::testing::to_json(
+      *reportlens::testing::run_stages({{"numbers"}}, "出口：-3.2%；2021-2025年。"));
+  ASSERT_GE(table["annotations"].size(), 1u);
+  EXPECT_EQ(table["annotations"][0]["attrs"]["value"], 3.2);
+  EXPECT_EQ(table["annotations"][0]["attrs"]["negated_context"], true);
+  for (const auto& a : table["annotations"])
+    if (a["attrs"]["kind"] == "year") EXPECT_FALSE(a["attrs"].contains("negated_context"));
 }
 
 // A pipeline extends the units with extra_units (and the lexicon with extra_lexicon).
