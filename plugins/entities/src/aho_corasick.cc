@@ -5,15 +5,31 @@
 
 namespace reportlens::entities {
 
+void AhoCorasick::grow_slots() {
+  std::vector<std::uint32_t> slots(slots_.empty() ? 1024 : slots_.size() * 2, kNone);
+  const std::size_t mask = slots.size() - 1;
+  for (std::uint32_t id = 0; id < key_length_.size(); ++id) {
+    std::size_t slot = std::hash<std::string_view>{}(key_text(id)) & mask;
+    while (slots[slot] != kNone) slot = (slot + 1) & mask;
+    slots[slot] = id;
+  }
+  slots_.swap(slots);
+}
+
 std::uint32_t AhoCorasick::add(std::string_view key) {
   if (built_) throw std::logic_error("AhoCorasick::add after build");
   if (key.empty()) throw std::invalid_argument("AhoCorasick: empty key");
-  const auto [it, inserted] = ids_.try_emplace(std::string(key), static_cast<std::uint32_t>(keys_.size()));
-  if (inserted) {
-    keys_.push_back(&it->first);
-    key_length_.push_back(static_cast<std::uint32_t>(key.size()));
-  }
-  return it->second;
+  if ((key_length_.size() + 1) * 2 > slots_.size()) grow_slots();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t slot = std::hash<std::string_view>{}(key) & mask;
+  for (; slots_[slot] != kNone; slot = (slot + 1) & mask)
+    if (key_text(slots_[slot]) == key) return slots_[slot];
+  const auto id = static_cast<std::uint32_t>(key_length_.size());
+  key_offset_.push_back(static_cast<std::uint32_t>(pool_.size()));
+  key_length_.push_back(static_cast<std::uint32_t>(key.size()));
+  pool_.append(key);
+  slots_[slot] = id;
+  return id;
 }
 
 std::uint32_t AhoCorasick::child(std::uint32_t state, unsigned char byte) const {
@@ -37,19 +53,18 @@ void AhoCorasick::build() {
   // 1. The trie, from the keys in byte order: each key shares its longest common prefix
   //    with the previous one, so only the rest of it creates states (depth first). Edges
   //    are recorded as (parent, byte) per created state; state s was created by edge s - 1.
-  std::vector<std::uint32_t> order(keys_.size());
+  std::vector<std::uint32_t> order(key_length_.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return *keys_[a] < *keys_[b]; });
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return key_text(a) < key_text(b); });
   std::vector<std::uint32_t> edge_parent;
   std::vector<unsigned char> created_byte;
   terminal_key_.assign(1, kNone);
   std::vector<std::uint32_t> path{0};  // states along the previous key
-  const std::string* previous = nullptr;
+  std::string_view previous;
   for (const std::uint32_t id : order) {
-    const std::string& key = *keys_[id];
+    const std::string_view key = key_text(id);
     std::size_t common = 0;
-    if (previous != nullptr)
-      while (common < key.size() && common < previous->size() && key[common] == (*previous)[common]) ++common;
+    while (common < key.size() && common < previous.size() && key[common] == previous[common]) ++common;
     path.resize(common + 1);
     std::uint32_t state = path.back();
     for (std::size_t i = common; i < key.size(); ++i) {
@@ -61,7 +76,7 @@ void AhoCorasick::build() {
       state = child;
     }
     terminal_key_[state] = id;
-    previous = &key;
+    previous = key;
   }
   const std::size_t n = terminal_key_.size();
 
@@ -80,25 +95,52 @@ void AhoCorasick::build() {
       edge_target_[at] = static_cast<std::uint32_t>(e + 1);
     }
   }
-  ids_.clear();
-  keys_.clear();
+  std::vector<std::uint32_t>().swap(slots_);
+  std::string().swap(pool_);
+  std::vector<std::uint32_t>().swap(key_offset_);
 
-  // Failure and output links, breadth first (a state's failure target is shallower).
+  // 3. Renumber states breadth first. Failure links always point to shallower states; with
+  //    breadth-first numbers those sit at the front of the arrays and stay in cache, and a
+  //    plain loop over the states visits parents before children.
+  {
+    std::vector<std::uint32_t> order;  // new -> old
+    order.reserve(n);
+    order.push_back(0);
+    for (std::size_t head = 0; head < order.size(); ++head)
+      for (std::uint32_t e = edge_begin_[order[head]]; e < edge_begin_[order[head] + 1]; ++e)
+        order.push_back(edge_target_[e]);
+    std::vector<std::uint32_t> begin(n + 1, 0);
+    std::vector<unsigned char> bytes(edge_byte_.size());
+    std::vector<std::uint32_t> targets(edge_target_.size());
+    std::vector<std::uint32_t> terminal(n);
+    std::uint32_t next_child = 1, at = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t old = order[i];
+      begin[i] = at;
+      terminal[i] = terminal_key_[old];
+      for (std::uint32_t e = edge_begin_[old]; e < edge_begin_[old + 1]; ++e, ++at) {
+        bytes[at] = edge_byte_[e];
+        targets[at] = next_child++;  // children get consecutive breadth-first numbers
+      }
+    }
+    begin[n] = at;
+    edge_begin_.swap(begin);
+    edge_byte_.swap(bytes);
+    edge_target_.swap(targets);
+    terminal_key_.swap(terminal);
+  }
+
+  // 4. Failure and output links, in state (breadth-first) order.
   failure_.assign(n, 0);
   output_link_.assign(n, kNone);
   std::fill(std::begin(root_next_), std::end(root_next_), 0u);
   for (std::uint32_t e = edge_begin_[0]; e < edge_begin_[1]; ++e) root_next_[edge_byte_[e]] = edge_target_[e];
-  std::vector<std::uint32_t> queue;
-  queue.reserve(n);
-  queue.push_back(0);
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::uint32_t s = queue[head];
+  for (std::uint32_t s = 0; s < n; ++s) {
     for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e) {
       const std::uint32_t t = edge_target_[e];
       failure_[t] = s == 0 ? 0 : step(failure_[s], edge_byte_[e]);
       const std::uint32_t f = failure_[t];
       output_link_[t] = terminal_key_[f] != kNone ? f : output_link_[f];
-      queue.push_back(t);
     }
   }
 }

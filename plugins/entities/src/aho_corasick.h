@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace reportlens::entities {
@@ -54,11 +53,17 @@ class AhoCorasick {
   }
   std::uint32_t child(std::uint32_t state, unsigned char byte) const;
 
-  // Construction: keys are collected (a hash map gives each distinct key its id at once)
-  // and the trie is built in build() from the keys in sorted order, which creates states
-  // depth-first along shared prefixes with no per-byte lookups at all.
-  std::unordered_map<std::string, std::uint32_t> ids_;
-  std::vector<const std::string*> keys_;  // by id; points into ids_ (node keys are stable)
+  // Construction: keys are collected in one contiguous pool (an open-addressing table of
+  // ids gives each distinct key its id at once), and build() makes the trie from the keys
+  // in sorted order, which creates states depth-first along shared prefixes with no
+  // per-byte lookups at all.
+  std::string_view key_text(std::uint32_t id) const {
+    return std::string_view(pool_).substr(key_offset_[id], key_length_[id]);
+  }
+  void grow_slots();
+  std::string pool_;
+  std::vector<std::uint32_t> key_offset_;
+  std::vector<std::uint32_t> slots_;  // key ids by hash; kNone = empty
   bool built_ = false;
 
   // Matching form: edges of state s are edge_byte_/edge_target_[edge_begin_[s], edge_begin_[s+1]),
