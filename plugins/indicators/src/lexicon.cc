@@ -106,6 +106,7 @@ void Lexicon::load_words(const std::filesystem::path& file) {
       {"metric_heads", &metric_heads}, {"noun_stops", &noun_stops},
       {"programme_heads", &programme_heads}, {"attribute_units", &attribute_units}, {"exclusion_cues", &exclusion_cues},
       {"designator_suffixes", &designator_suffixes},
+      {"comparison_cues", &comparison_cues},
       {"count_units", &count_units}, {"person_heads", &person_heads},
       {"money_heads", &money_heads},
       {"review_openers", &review_openers}, {"multi_year_openers", &multi_year_openers},

@@ -65,6 +65,7 @@ struct Lexicon {
   WordList attribute_units;
   WordList exclusion_cues;
   WordList designator_suffixes;
+  WordList comparison_cues;
   WordList count_units;
   WordList person_heads;
   WordList money_heads;

@@ -313,6 +313,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
         !right.substr(std::string_view("以上").size()).starts_with("的"))
       continue;                                                          // 亿元以上项目
     if (proportion_clause == clause.begin) continue;                     // 60%的村…达到10万元
+    if (q.unit == "percentage_point" && lex.comparison_cues.find_first(left) != npos) {
+      last_kept_end = q.end + trailing_qualifier;  // 高于全省1.2个百分点: a gap to a benchmark
+      continue;
+    }
     if (lex.designator_suffixes.prefix_match(right) > 0) continue;      // 万吨级泊位, 百万千瓦级机组
     if (q.unit == "year" && q.surface_unit != "岁") continue;            // 最困难的一年, 五年, 60周年
     {
@@ -359,7 +363,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       } else if (!saw_to && lex.absolute_change_verbs.suffix_match(subject) > 0 && !is_ratio(q.unit)) {
         absolute_change = true;  // 减少1650万人: the verb stays in the metric
         break;
-      } else if ((n = lex.growth_verbs.suffix_match(subject, &s)) > 0) {
+      } else if (!growth && (n = lex.growth_verbs.suffix_match(subject, &s)) > 0) {
+        // (only the verb next to the figure: in 增速较上年提高 the 增速 is the subject)
         if (is_ratio(q.unit) && !saw_to && !growth) {
           growth = true;
           sign = s;

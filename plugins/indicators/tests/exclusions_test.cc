@@ -86,5 +86,17 @@ TEST(Exclusions, RhetoricalNumeralsGradesAndDurations) {
   EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 568);
 }
 
+TEST(Exclusions, GapToABenchmarkRegion) {
+  auto doc = extract("规模以上工业增加值增长8.2%，高于全省平均水平1.5个百分点，增速较上年提高0.6个百分点。",
+                     {{"8.2%", 8.2, "percent"}, {"1.5个百分点", 1.5, "percentage_point"},
+                      {"0.6个百分点", 0.6, "percentage_point"}},
+                     {{"report_year", 2022}, {"plan_year", 2023}});
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["metric"], "规模以上工业增加值");
+  EXPECT_EQ(all[1]["metric"], "规模以上工业增加值增速");
+  EXPECT_EQ(all[1]["growth"]["unit"], "percentage_point");
+}
+
 }  // namespace
 }  // namespace reportlens::indicators::testing
