@@ -12,7 +12,7 @@ corpus=${2:-$here/../shared/corpus/national}
 runs=${3:-5}
 pipeline_yaml=$(mktemp --suffix=.yaml)
 out=$(mktemp --suffix=.json)
-trap 'rm -f "$pipeline_yaml" "$out"' EXIT
+trap 'rm -f "$pipeline_yaml" "$out" "$out.time"' EXIT
 cat > "$pipeline_yaml" <<YAML
 name: extract-bench
 stages:
@@ -25,9 +25,9 @@ YAML
 bytes=$(cat "$corpus"/*.txt | wc -c)
 echo "corpus: $corpus ($bytes bytes, $(ls "$corpus"/*.txt | wc -l) files), $runs runs, -j 1"
 for i in $(seq "$runs"); do
-  stats=$( { /usr/bin/time -f "%e %U %S" "$build/bin/pipeline" run "$pipeline_yaml" -j 1 \
-              --input "$corpus" --output "$out" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  read -r wall user sys <<<"$stats"
+  /usr/bin/time -o "$out.time" -f "%e %U %S" "$build/bin/pipeline" run "$pipeline_yaml" -j 1 \
+    --input "$corpus" --output "$out" >/dev/null 2>&1 || echo "(pipeline exit status $?)"
+  read -r wall user sys < <(tail -1 "$out.time")
   python3 - "$bytes" "$wall" "$user" "$sys" <<'PY'
 import sys
 b, wall, user, sys_ = int(sys.argv[1]), *map(float, sys.argv[2:])
