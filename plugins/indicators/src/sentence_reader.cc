@@ -141,6 +141,21 @@ double magnitude(const Json& v) {
   return 0;
 }
 
+// "城镇、农村居民人均可支配收入": short leading items are modifiers of the last item's head;
+// they take its tail after a modifier as long as the item before it.
+void distribute_shared_tail(std::vector<std::string>& items) {
+  if (items.size() < 2) return;
+  const std::string& last = items.back();
+  std::size_t modifier_cps = code_point_count(items[items.size() - 2]);
+  if (modifier_cps == 0 || modifier_cps > 3 || code_point_count(last) < modifier_cps + 3) return;
+  for (std::size_t k = 0; k + 1 < items.size(); ++k)
+    if (code_point_count(items[k]) > 3) return;
+  std::size_t cut = 0;
+  for (std::size_t n = 0; n < modifier_cps; ++n) next_code_point(last, cut);
+  std::string tail = last.substr(cut);
+  for (std::size_t k = 0; k + 1 < items.size(); ++k) items[k] += tail;
+}
+
 // The items of a coordinated subject ("沈鼓集团、三一重装产值"), the shared head distributed.
 std::vector<std::string> coordinated_items(std::string_view subject, const Lexicon& lex) {
   std::vector<std::string> items;
@@ -154,6 +169,7 @@ std::vector<std::string> coordinated_items(std::string_view subject, const Lexic
   }
   std::size_t head = lex.metric_heads.suffix_match(items.back());
   if (head == 0) return {};
+  distribute_shared_tail(items);
   std::string head_word = items.back().substr(items.back().size() - head);
   for (auto& item : items) {
     if (code_point_count(item) < 2 || lex.predicate_verbs.contains(item) ||
@@ -202,6 +218,7 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
   }
   items.erase(std::remove_if(items.begin(), items.end(), [](const auto& s) { return s.empty(); }),
               items.end());
+  distribute_shared_tail(items);
   return items;
 }
 
@@ -549,6 +566,22 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (from_to_end && context.multi_year) period = context.report_year;
 
     // ---- merge a bare growth or level into the fact it completes ----
+    // "A、B分别达到x元、y元，分别增长p%、q%": each subject's growth joins its level.
+    if (in_respective && metrics.size() == 1) {
+      bool merged = false;
+      for (auto it = facts.rbegin(); it != facts.rend() && !merged; ++it) {
+        if (it->metric != metrics.front() || it->from_point || it->qualifier != qualifier) continue;
+        if (growth && !it->growth && it->level) {
+          it->growth = measure;
+          merged = true;
+        } else if (!growth && !it->level && it->growth) {
+          it->level = measure;
+          merged = true;
+        }
+        if (merged) it->end = std::max(it->end, q.end + trailing_qualifier);
+      }
+      if (merged) continue;
+    }
     if (inherited && !facts.empty() && !facts.back().from_point && facts.back().qualifier == qualifier &&
         metrics.size() == 1 && facts.back().metric == metrics.front()) {
       Fact& prev = facts.back();

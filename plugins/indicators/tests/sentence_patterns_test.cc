@@ -123,6 +123,21 @@ TEST(SentencePatterns, CoordinatedSubjectsWithPairedFiguresWithout分别) {
   EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), 11.4);
 }
 
+TEST(SentencePatterns, RespectiveModifiersShareTheHead) {
+  auto doc = extract("城镇、农村居民人均可支配收入分别达到45210元、20130元，分别增长4.5%、6.2%。",
+                     {{"45210元", 45210, "CNY"}, {"20130元", 20130, "CNY"}, {"4.5%", 4.5, "percent"},
+                      {"6.2%", 6.2, "percent"}},
+                     kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);  // each subject's level and growth share one record
+  EXPECT_EQ(all[0]["metric"], "城镇居民人均可支配收入");
+  EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 45210);
+  EXPECT_DOUBLE_EQ(all[0]["growth"]["value"].get<double>(), 4.5);
+  EXPECT_EQ(all[1]["metric"], "农村居民人均可支配收入");
+  EXPECT_DOUBLE_EQ(all[1]["level"]["value"].get<double>(), 20130);
+  EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), 6.2);
+}
+
 TEST(SentencePatterns, CoordinatedSubjectsShareTheHead) {
   auto doc = extract("甲机械集团、乙重工产值突破100亿元。",
                      {{"100亿元", 1e10, "CNY", ">"}}, kPlanReport);
