@@ -47,9 +47,12 @@ bool ends_with(std::string_view s, std::string_view p) {
 }
 bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
 
+// "——2022年12月14日在…会议上", or in brackets "（2023年1月10日在…会议上）".
 bool is_dash_line(std::string_view s) {
-  return (starts_with(s, "—") || starts_with(s, "－－") || starts_with(s, "--")) &&
-         contains(s, "年");
+  if ((starts_with(s, "—") || starts_with(s, "－－") || starts_with(s, "--")) && contains(s, "年"))
+    return true;
+  return (starts_with(s, "（") || starts_with(s, "(")) && contains(s, "年") &&
+         (contains(s, "会议") || contains(s, "月"));
 }
 
 bool ends_speech_line(std::string_view s) {
@@ -154,7 +157,8 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
     // The delivery line may be cut ("…第十九届" / "人民代表大会第二次会议上").
     block.date_line = lines[dash].clean;
     while (last + 1 < stop && !ends_with(block.date_line, "上") &&
-           !ends_with(block.date_line, "会议") && last - dash < 3) {
+           !ends_with(block.date_line, "会议") && !ends_with(block.date_line, "）") &&
+           !ends_with(block.date_line, ")") && last - dash < 3) {
       ++last;
       block.date_line += lines[last].clean;
     }
@@ -172,11 +176,23 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
     block.meeting_date = parse_chinese_date(block.date_line);
   } else {
     // No delivery line: a title only when the head names the document (…报告, …公报).
+    // The title runs to the line that names it; a short line after it is the issuer
+    // (沈阳市统计局).
     std::string joined;
-    for (std::size_t i = 0; i < stop; ++i) joined += lines[i].clean;
-    if (!contains(joined, "报告") && !contains(joined, "公报")) return std::nullopt;
     title_end = stop;
-    last = stop - 1;
+    for (std::size_t i = 0; i < stop; ++i) {
+      joined += lines[i].clean;
+      if (contains(joined, "报告") || contains(joined, "公报")) {
+        title_end = i + 1;
+        break;
+      }
+    }
+    if (title_end == stop && !contains(joined, "报告") && !contains(joined, "公报")) return std::nullopt;
+    last = title_end - 1;
+    if (last + 1 < stop && char_count(lines[last + 1].clean) <= 30) {
+      ++last;
+      block.speaker = compact(lines[last].clean, true);
+    }
   }
   // Header: the leading lines up to one ending in 文件 ("…人大" / "二次会议文件").
   std::size_t first_title = 0;

@@ -202,3 +202,51 @@ TEST(Seed, WordsKeepNumbersWhole) {
 TEST(Seed, WordsAreOffByDefault) { EXPECT_TRUE(seed().annotations("word").empty()); }
 
 }  // namespace
+
+namespace {
+
+// A city work report's title block with the delivery line in brackets and no header.
+TEST(TitleBlock, BracketedDeliveryLineAndCityRegion) {
+  const std::string text =
+      "政府工作报告\n\n（2023年1月10日在沈阳市第十七届人民代表大会第二次会议上）\n\n沈阳市市长　王新伟\n\n"
+      "各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n\n一、2022年工作回顾\n\n"
+      "过去一年，全市地区生产总值增长3.5%。\n\n二、2023年工作安排\n\n今年经济社会发展的主要预期目标是：地区生产总值增长6.5%以上。\n";
+  auto doc = reportlens::testing::run_stages({{"segment"}}, text, {}, {}, "shenyang/2023.txt");
+  const auto& blocks = doc->annotations("title_block");
+  ASSERT_EQ(blocks.size(), 1u);
+  EXPECT_EQ(blocks[0].attrs["title"], "政府工作报告");
+  EXPECT_EQ(blocks[0].attrs["speaker"], "沈阳市市长 王新伟");
+  const auto& m = doc->meta();
+  EXPECT_EQ(m["region"], "沈阳市");
+  EXPECT_EQ(m["kind"], "work_report");
+  EXPECT_EQ(m["meeting_date"], "2023-01-10");
+  EXPECT_EQ(m["report_year"], 2022);
+  EXPECT_EQ(m["plan_year"], 2023);
+  const auto& s = doc->annotations("section");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0].attrs["scope"], "review");
+  EXPECT_EQ(s[1].attrs["scope"], "plan");
+}
+
+TEST(TitleBlock, StatisticalBulletin) {
+  const std::string text =
+      "沈阳市2022年国民经济和社会发展统计公报\n\n沈阳市统计局\n\n"
+      "一、综合\n\n初步核算，全年地区生产总值7695.8亿元，比上年增长3.5%。\n\n二、农业\n\n全年粮食总产量达到"
+      "400万吨。\n";
+  auto doc = reportlens::testing::run_stages({{"segment"}}, text);
+  const auto& m = doc->meta();
+  EXPECT_EQ(m["title"], "沈阳市2022年国民经济和社会发展统计公报");
+  EXPECT_EQ(m["kind"], "statistical_bulletin");
+  EXPECT_EQ(m["region"], "沈阳市");
+  EXPECT_EQ(m["report_year"], 2022);
+  EXPECT_EQ(doc->annotations("section").size(), 2u);
+}
+
+TEST(TitleBlock, NoTitleBlockWhenTheSpeechStartsAtOnce) {
+  auto doc = reportlens::testing::run_stages({{"segment"}}, "各位代表：\n\n现在，我代表国务院，向大会作政府工作报告。\n");
+  EXPECT_TRUE(doc->annotations("title_block").empty());
+  EXPECT_EQ(doc->meta()["region"], "全国");
+  EXPECT_EQ(doc->meta()["kind"], "work_report");
+}
+
+}  // namespace
