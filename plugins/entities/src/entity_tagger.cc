@@ -42,6 +42,28 @@ Json candidate_json(const Candidate& c, std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// End (original bytes) of the last blank line inside [b, e), or npos. A paragraph break is
+// never inside a name, but the normalised view may have joined a title line with the next
+// paragraph, and a pattern's left edge must not reach back over it.
+std::size_t after_last_blank_line(std::string_view original, std::size_t b, std::size_t e) {
+  std::size_t found = std::string_view::npos;
+  std::size_t last_newline = std::string_view::npos;
+  for (std::size_t i = b; i < e; ++i) {
+    const char c = original[i];
+    if (c == '\n') {
+      if (last_newline != std::string_view::npos) found = i + 1;
+      last_newline = i;
+    } else if (c != ' ' && c != '\r' && c != '\t') {
+      last_newline = std::string_view::npos;
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
 EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
                            std::shared_ptr<const PatternFinder> patterns, Region region_override)
     : gazetteer_(std::move(gazetteer)), patterns_(std::move(patterns)), region_override_(std::move(region_override)) {}
@@ -79,7 +101,8 @@ bool EntityTagger::entry_applies(const GazetteerEntry& entry, const Region& regi
   return named(entry.region.city, region.city) && named(entry.region.district, region.district);
 }
 
-std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Region& region) const {
+std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Region& region,
+                                              const NormalizedText* norm, std::string_view original) const {
   std::vector<Candidate> candidates;
   if (gazetteer_) {
     std::map<const GazetteerEntry*, bool> applies;  // region check once per entry
@@ -100,6 +123,22 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
   }
   if (patterns_) {
     auto found = patterns_->find(text);
+    if (norm != nullptr) {
+      // Cut a pattern name back to the last paragraph break it reaches over (see above).
+      std::vector<Candidate> kept;
+      for (Candidate& c : found) {
+        const std::size_t cut = after_last_blank_line(original, norm->original_begin(c.begin), norm->original_end(c.end));
+        if (cut != std::string_view::npos) {
+          std::size_t b = c.begin;
+          while (b < c.end && (norm->original_begin(b) < cut || !is_char_boundary(text, b))) ++b;
+          if (c.end - b <= c.rule.size()) continue;  // no stem left before the name ending
+          c.begin = b;
+          c.canonical = std::string(text.substr(b, c.end - b));
+        }
+        kept.push_back(std::move(c));
+      }
+      found.swap(kept);
+    }
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return resolve_overlaps(std::move(candidates));
@@ -108,7 +147,8 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
 void EntityTagger::annotate(Document& doc) const {
   const NormalizedText& norm = doc.normalized();
   const std::string_view text = norm.text;
-  for (const ResolvedEntity& r : tag(text, document_region(doc.meta()))) {
+  const std::string_view original = doc.text();
+  for (const ResolvedEntity& r : tag(text, document_region(doc.meta()), &norm, original)) {
     const Candidate& c = r.entity;
     Json attrs = Json::object();
     attrs["kind"] = std::string(kind_name(c.kind));

@@ -23,8 +23,10 @@ class EntityTagger {
   EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, std::shared_ptr<const PatternFinder> patterns,
                Region region_override = {});
 
-  // The entities of a normalised text for a document of region `region`.
-  std::vector<ResolvedEntity> tag(std::string_view text, const Region& region) const;
+  // The entities of a normalised text for a document of region `region`. With `norm` and
+  // the original text, pattern names never reach back over a paragraph break.
+  std::vector<ResolvedEntity> tag(std::string_view text, const Region& region, const NormalizedText* norm = nullptr,
+                                  std::string_view original = {}) const;
 
   // The region of a document: the override, else meta region/city/province/district.
   Region document_region(const Json& meta) const;

@@ -25,6 +25,22 @@ bool is_name_char(char32_t cp) {
 
 std::size_t char_count(std::string_view s) { return code_point_count(s); }
 
+// `close` is the byte offset of a closing bracket. Returns the offset of the matching opening
+// bracket when the group holds 1-6 ideographs (a place name), else npos.
+std::size_t bracket_group_start(std::string_view text, std::size_t close) {
+  std::size_t p = close;
+  for (int n = 0; n <= 7 && p > 0; ++n) {
+    std::size_t b = p - 1;
+    while (b > 0 && !is_char_boundary(text, b)) --b;
+    std::size_t q = b;
+    const char32_t cp = next_code_point(text, q);
+    if (cp == U'（' || cp == U'(') return n >= 1 ? b : std::string_view::npos;
+    if (!is_cjk_ideograph(cp)) return std::string_view::npos;
+    p = b;
+  }
+  return std::string_view::npos;
+}
+
 // Code points of `s` with their byte offsets.
 struct Chars {
   std::vector<char32_t> cp;
@@ -57,6 +73,7 @@ PatternFinder::PatternFinder(PatternRules rules) : rules_(std::move(rules)) {
   generic_words_.insert(rules_.generic_words.begin(), rules_.generic_words.end());
   counters_.insert(rules_.counters.begin(), rules_.counters.end());
   date_units_.insert(rules_.date_units.begin(), rules_.date_units.end());
+  soft_stops_.insert(rules_.soft_stop_chars.begin(), rules_.soft_stop_chars.end());
   breakers_.insert(rules_.ending_breakers.begin(), rules_.ending_breakers.end());
   for (const auto& g : rules_.generic_words) longest_generic_ = std::max(longest_generic_, g.size());
 }
@@ -93,7 +110,18 @@ bool PatternFinder::is_generic(std::string_view stem) const {
   return ok[stem.size()];
 }
 
-PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t ending_begin) const {
+PatternFinder::Stem PatternFinder::stem(std::string_view text, std::size_t ending_begin) const {
+  Stem first = left_edge(text, ending_begin, true);
+  if (first.stopped_at_soft_stop &&
+      (first.verdict == StemVerdict::kGeneric || first.verdict == StemVerdict::kTooShort)) {
+    Stem second = left_edge(text, ending_begin, false);
+    if (second.verdict == StemVerdict::kName) return second;
+  }
+  return first;
+}
+
+PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t ending_begin,
+                                             bool soft_stops) const {
   Stem result;
   result.begin = ending_begin;
   // 1. The hard limit: the run of name characters before the ending (punctuation, quotes,
@@ -106,6 +134,14 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
     while (p > 0 && !is_char_boundary(text, p)) --p;
     std::size_t q = p;
     const char32_t cp = next_code_point(text, q);
+    if (cp == U'）' || cp == U')') {
+      // A bracketed place inside a name: 中德（沈阳）高端装备制造产业园, 恒力石化（大连）有限公司.
+      const std::size_t open = bracket_group_start(text, p);
+      if (open == std::string_view::npos || open == 0) break;
+      chars += code_point_count(text.substr(open, window - open));
+      window = open;
+      continue;
+    }
     if (!is_name_char(cp)) break;
     window = p;
     ++chars;
@@ -122,6 +158,15 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
   for (std::size_t k = cuts.size() - 1; k > 0; --k) {
     const std::size_t wb = cuts[k - 1], we = cuts[k];
     const std::string_view word = span.substr(wb, we - wb);
+    const bool soft = soft_stops_.count(std::string(word)) > 0;
+    if (soft && !soft_stops) {
+      left = wb;
+      continue;
+    }
+    if (soft && stop_words_.count(std::string(word))) {
+      result.stopped_at_soft_stop = true;
+      break;
+    }
     if (stop_words_.count(std::string(word)) || ends_with_stop_word(word) ||
         ends_with_stop_phrase(span.substr(0, we), word.size()))
       break;
@@ -182,21 +227,21 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
 // "推进红梅、奉天工场等文创园区": a generic class noun after 等 says what the listed items
 // are. Each item gets the usual left-edge and stem checks. Zones are left out: the items of
 // "上海、福建等自贸试验区" are provinces, not zones.
-void PatternFinder::add_list_items(std::string_view text, std::size_t ending_begin, const Stem& stem,
+void PatternFinder::add_list_items(std::string_view text, std::size_t ending_begin, const Stem& generic,
                                    const NameEnding& ending, std::vector<Candidate>& out) const {
   if (ending.kind == EntityKind::kZone) return;
   if (std::find(rules_.list_rule_skips.begin(), rules_.list_rule_skips.end(), ending.text) != rules_.list_rule_skips.end())
     return;
-  if (stem.verdict != StemVerdict::kGeneric && stem.verdict != StemVerdict::kCounted &&
-      stem.verdict != StemVerdict::kEmpty)
+  if (generic.verdict != StemVerdict::kGeneric && generic.verdict != StemVerdict::kCounted &&
+      generic.verdict != StemVerdict::kEmpty)
     return;
-  std::size_t p = stem.verdict == StemVerdict::kEmpty ? ending_begin : stem.begin;
+  std::size_t p = generic.verdict == StemVerdict::kEmpty ? ending_begin : generic.begin;
   const auto char_before = [&](std::size_t at) {
     std::size_t b = at - 1;
     while (b > 0 && !is_char_boundary(text, b)) --b;
     return b;
   };
-  if (stem.verdict == StemVerdict::kCounted) {  // step back over "7个" / "三户"
+  if (generic.verdict == StemVerdict::kCounted) {  // step back over "7个" / "三户"
     if (p == 0) return;
     p = char_before(p);  // the counter
     while (p > 0) {
@@ -211,7 +256,7 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
   std::size_t item_end = p - kEtc.size();
   constexpr std::string_view kListComma = "、";
   for (int items = 0; items < 8 && item_end > 0; ++items) {
-    const Stem item = left_edge(text, item_end);
+    const Stem item = stem(text, item_end);
     if (item.verdict != StemVerdict::kName) return;
     Candidate c;
     c.begin = item.begin;
@@ -250,13 +295,13 @@ std::vector<Candidate> PatternFinder::find(std::string_view text) const {
       next_code_point(text, q);
       if (breakers_.count(std::string(text.substr(start, q - start)))) continue;
     }
-    const Stem stem = left_edge(text, hit.begin);
-    if (stem.verdict != StemVerdict::kName) {
-      add_list_items(text, hit.begin, stem, rules_.endings[hit.ending], out);
+    const Stem found = stem(text, hit.begin);
+    if (found.verdict != StemVerdict::kName) {
+      add_list_items(text, hit.begin, found, rules_.endings[hit.ending], out);
       continue;
     }
     Candidate c;
-    c.begin = stem.begin;
+    c.begin = found.begin;
     c.end = hit.end;
     c.kind = rules_.endings[hit.ending].kind;
     c.source = Source::kPattern;

@@ -33,12 +33,17 @@ class PatternFinder {
   struct Stem {
     std::size_t begin = 0;
     StemVerdict verdict = StemVerdict::kEmpty;
+    bool stopped_at_soft_stop = false;  // the walk ended at a soft one-character stop word
   };
-  Stem left_edge(std::string_view text, std::size_t ending_begin) const;
+  // Some one-character stop words (得, 地 ...: soft_stop_chars) may also be part of an unknown
+  // name (宝得钢铁): `stem()` retries through them when stopping there left only a generic or
+  // too short stem.
+  Stem left_edge(std::string_view text, std::size_t ending_begin, bool soft_stops = true) const;
+  Stem stem(std::string_view text, std::size_t ending_begin) const;
 
  private:
   bool is_generic(std::string_view stem) const;
-  void add_list_items(std::string_view text, std::size_t ending_begin, const Stem& stem, const NameEnding& ending,
+  void add_list_items(std::string_view text, std::size_t ending_begin, const Stem& generic, const NameEnding& ending,
                       std::vector<Candidate>& out) const;
   bool ends_with_stop_word(std::string_view word) const;
   // A stop word longer than the word that ends `text` (重点企业 over the words 重点/企业).
@@ -52,6 +57,7 @@ class PatternFinder {
   std::unordered_set<std::string> generic_words_;
   std::unordered_set<std::string> counters_;
   std::unordered_set<std::string> date_units_;
+  std::unordered_set<std::string> soft_stops_;
   std::unordered_set<std::string> breakers_;
   std::size_t longest_generic_ = 0;
 };

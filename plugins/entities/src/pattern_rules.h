@@ -24,6 +24,8 @@ struct PatternRules {
   // Words a name never starts with or contains as a whole word: verbs (打造, 推进, 新建),
   // prepositions and conjunctions (以, 与, 和), determiners and scope words (各类, 全区).
   std::vector<std::string> stop_words;
+  // One-character stop words that may also be part of a name (retried, see stem()).
+  std::vector<std::string> soft_stop_chars;
   // Words that only say what class of thing it is (特色, 配套, 口袋, 中试): a stem made only
   // of them is a generic mention, not a name.
   std::vector<std::string> generic_words;

@@ -213,3 +213,22 @@ TEST(EntitiesStage, NationalReportsGiveNoVerbOrCountLedNames) {
   }
   RecordProperty("pattern_names", static_cast<int>(pattern_names));
 }
+
+TEST(EntitiesStage, AnotherRegionsReportRunsOnPatternsAndItsOwnRegion) {
+  // A report of 鞍山市铁西区 (same district name as the seed's, another city): the Shenyang
+  // entries stay off, the patterns find the local names.
+  const std::string text =
+      "关于鞍山市铁西区2022年国民经济和社会发展计划执行情况的报告\n\n"
+      "鞍钢集团、紫竹集团、宝得钢铁有限公司等重点企业稳定生产，达道湾工业园区新入驻企业12户。"
+      "启动二一九公园改造，建成3个口袋公园。改造森林公园，经开区体制改革持续推进。"
+      "支持恒力石化（大连）有限公司扩大产能，全力打造辽宁（鞍山）跨境电商产业园。\n";
+  auto doc = run_stages({{"segment"}, {"entities"}}, text, Json::object(), {}, "anshan/2022.txt");
+  const auto found = entities(*doc);
+  for (const char* name : {"紫竹集团", "宝得钢铁有限公司", "达道湾工业园区", "二一九公园", "恒力石化（大连）有限公司",
+                           "辽宁（鞍山）跨境电商产业园"})
+    EXPECT_TRUE(found.count(name)) << name;
+  EXPECT_EQ(found.at("鞍钢集团").canonical, "鞍钢集团有限公司");
+  EXPECT_FALSE(found.count("森林公园"));  // 铁西森林公园 is Shenyang's
+  EXPECT_FALSE(found.count("经开区"));
+  EXPECT_FALSE(found.count("口袋公园"));
+}

@@ -128,3 +128,13 @@ TEST(PatternFinder, MalformedRuleFilesAreErrorsWithFileAndLine) {
   const auto bad_list = entities_test::write_temp("bad_list.yaml", "stop_words: 打造\n");
   EXPECT_THROW(rules.load_file(bad_list), reportlens::StageError);
 }
+
+TEST(PatternFinder, BracketedPlacesAndSoftStopCharactersInsideNames) {
+  EXPECT_EQ(names("支持恒力石化（大连）有限公司扩大产能"), Names{"恒力石化（大连）有限公司"});
+  EXPECT_EQ(names("全力打造辽宁（鞍山）跨境电商产业园"), Names{"辽宁（鞍山）跨境电商产业园"});
+  // 得 is a particle, but here part of an unknown firm's name (钢铁 alone would be generic).
+  EXPECT_EQ(names("、宝得钢铁有限公司等重点企业"), Names{"宝得钢铁有限公司"});
+  // Conjunctions are never taken into a name, even when what follows is generic.
+  EXPECT_TRUE(names("推进仓储和物流园区建设").empty());
+  EXPECT_TRUE(names("推进红梅、奉天工场等文创园区").count("奉天工场等文创园区") == 0);
+}
