@@ -108,7 +108,7 @@ void Lexicon::load_words(const std::filesystem::path& file) {
       {"designator_suffixes", &designator_suffixes},
       {"comparison_cues", &comparison_cues},
       {"count_units", &count_units}, {"person_heads", &person_heads},
-      {"money_heads", &money_heads},
+      {"money_heads", &money_heads}, {"household_heads", &household_heads},
       {"review_openers", &review_openers}, {"multi_year_openers", &multi_year_openers},
       {"review_heading_words", &review_heading_words},
       {"plan_heading_words", &plan_heading_words}};

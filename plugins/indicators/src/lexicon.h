@@ -69,6 +69,7 @@ struct Lexicon {
   WordList count_units;
   WordList person_heads;
   WordList money_heads;
+  WordList household_heads;
   WordList review_openers;
   WordList multi_year_openers;
   WordList review_heading_words;

@@ -523,9 +523,13 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     Measure measure{q.value, q.unit};
     std::string qualifier = q.qualifier;
     // A bare 万/亿 amount (numbers gives it as a count) takes its unit from the metric's head.
+    bool magnitude_only = !q.surface_unit.empty();
+    for (std::size_t i = 0; i < q.surface_unit.size();) {
+      char32_t cp = next_code_point(q.surface_unit, i);
+      if (cp != U'十' && cp != U'百' && cp != U'千' && cp != U'万' && cp != U'亿') magnitude_only = false;
+    }
     bool bare_amount = measure.unit.empty() ||
-                       (measure.unit == "item" && (q.surface_unit.empty() || q.surface_unit == "万" ||
-                                                   q.surface_unit == "亿" || q.surface_unit == "万亿"));
+                       (measure.unit == "item" && (q.surface_unit.empty() || magnitude_only));
     if (bare_amount) {
       if (magnitude(q.value) < 10000) {
         if (measure.unit.empty()) continue;  // a bare number is a name or a code
@@ -533,6 +537,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       const std::string& m = metrics.front();
       if (magnitude(q.value) < 10000) {
       } else if (lex.money_heads.suffix_match(m) > 0) measure.unit = "CNY";
+      else if (lex.household_heads.suffix_match(m) > 0) measure.unit = "household";
       else if (lex.person_heads.suffix_match(m) > 0 || lex.person_heads.find_first(m) != npos)
         measure.unit = "person";
       else measure.unit = "item";

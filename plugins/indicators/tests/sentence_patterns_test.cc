@@ -243,6 +243,18 @@ TEST(SentencePatterns, AbsoluteReductionIsALevelOfTheReduction) {
   EXPECT_EQ(all[1]["metric"], "易地扶贫搬迁人口");
 }
 
+TEST(SentencePatterns, BareLargeCountsTakeTheirUnitFromTheNoun) {
+  Q families{"千万", 1e7, "item", "<"};
+  auto doc = extract("新开工改造城镇老旧小区5.6万个，惠及近千万家庭。",
+                     {{"5.6万个", 56000, "item"}, families}, {{"report_year", 2021}, {"plan_year", 2022}});
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["metric"], "新开工改造城镇老旧小区");
+  EXPECT_EQ(all[1]["metric"], "家庭");
+  EXPECT_EQ(all[1]["level"]["unit"], "household");
+  EXPECT_EQ(all[1]["qualifier"], "<");
+}
+
 TEST(SentencePatterns, ShareOfSubjectsAndItsCriterion) {
   auto doc = extract("超60%的村集体经济纯收入达到10万元。",
                      {{"60%", 60, "percent", ">"}, {"10万元", 100000, "CNY"}}, kPlanReport);
