@@ -81,22 +81,17 @@ std::size_t run_ordered(std::size_t n, unsigned jobs, std::size_t window,
       }
       const std::size_t count = batch.size();
       const bool go_on = consume(batch);
+      if (!go_on) {
+        // `consume` may have used only a prefix of the batch (it shrinks it to say so); the
+        // rest, and whatever is still in flight, is left for the next run.
+        stop_workers();
+        return written + std::min(count, batch.size());
+      }
       {
         std::lock_guard lock(mutex);
         written += count;
       }
       work_cv.notify_all();
-      if (!go_on) {
-        stop_workers();
-        std::vector<StreamItem> rest;
-        take_batch(rest);
-        if (!rest.empty()) {
-          const std::size_t more = rest.size();
-          consume(rest);
-          written += more;
-        }
-        return written;
-      }
     }
   } catch (...) {
     stop_workers();

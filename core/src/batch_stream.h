@@ -27,7 +27,7 @@ struct StreamControl {
 };
 
 // Returns the number of items consumed (n unless stopped). `consume` returns false to stop
-// (e.g. --max-errors reached). Exceptions from `consume` stop the workers and propagate;
+// (e.g. --max-errors reached), after shrinking the batch to the prefix it used. Exceptions from `consume` stop the workers and propagate;
 // `produce` must not throw.
 std::size_t run_ordered(std::size_t n, unsigned jobs, std::size_t window,
                         const std::function<StreamItem(std::size_t)>& produce,

@@ -226,11 +226,15 @@ class SqliteSink : public OutputSink {
   }
 
   void finish(const Json& summary) override {
-    sqlite::Statement done(*db_,
-        "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), documents = ?, "
-        "failed = ?, skipped = ? WHERE run_id = ?");
-    done.bind(1, summary.value("documents", 0LL)).bind(2, summary.value("failed", 0LL))
-        .bind(3, summary.value("skipped", 0LL)).bind(4, run_id_).run();
+    {
+      sqlite::Statement done(*db_,
+          "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), documents = ?, "
+          "failed = ?, skipped = ? WHERE run_id = ?");
+      done.bind(1, summary.value("documents", 0LL)).bind(2, summary.value("failed", 0LL))
+          .bind(3, summary.value("skipped", 0LL)).bind(4, run_id_).run();
+    }
+    // Every statement finalised before closing, or SQLite keeps the connection (and its
+    // -wal/-shm files) alive past the rename below.
     statements_.reset();
     db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
     db_->close();

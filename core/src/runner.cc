@@ -458,7 +458,10 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   ProgressLine progress(n, o.progress && ProgressLine::stderr_is_terminal());
   const auto consume = [&](std::vector<StreamItem>& batch) {
     std::vector<const Json*> records;
+    std::size_t used = 0;
     for (auto& item : batch) {
+      if (o.max_errors > 0 && failed_now >= o.max_errors) break;  // stop right at the limit
+      ++used;
       if (item.skipped) {
         ++counts.skipped;
         ++report.skipped;
@@ -485,7 +488,9 @@ void run_streaming(const Prepared& p, const RunOptions& o,
     if (!records.empty())
       for (auto& s : stores) s->write(records);
     progress.update(counts);
-    return !(o.max_errors > 0 && failed_now >= o.max_errors);
+    const bool go_on = !(o.max_errors > 0 && failed_now >= o.max_errors);
+    if (!go_on) batch.resize(used);
+    return go_on;
   };
 
   InterruptGuard interrupts;
@@ -497,6 +502,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   report.bytes = counts.bytes;
   if (consumed < n) {
     report.stopped_early = true;
+    report.not_run = n - consumed;
     report.signal = InterruptGuard::received();
     if (report.signal == 0)
       report.failure_lines.push_back("stopped after " + std::to_string(failed_now) +

@@ -39,6 +39,7 @@ struct RunReport {
   std::size_t skipped = 0;                  // already done in the output stores (not rerun)
   std::size_t known_failed = 0;             // of the skipped: recorded failures (see --retry-failed)
   bool stopped_early = false;               // --max-errors reached or interrupted
+  std::size_t not_run = 0;                  // documents left for the next run when stopped early
   int signal = 0;                           // SIGINT/SIGTERM that interrupted the run, else 0
 };
 

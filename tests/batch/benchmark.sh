@@ -5,6 +5,7 @@
 # and a large corpus so that flat memory shows.
 #
 #   tests/batch/benchmark.sh [BUILD_DIR] [SMALL] [LARGE]    (defaults: build-batch 10000 100000)
+#   RUNS='10000:2 100000:2' tests/batch/benchmark.sh          (only these SIZE:JOBS runs)
 # Corpus and outputs go to ${BENCH_DIR:-/tmp/reportlens-bench} (never committed).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -55,7 +56,7 @@ run() {  # run CORPUS JOBS LABEL
 generate "$small" "$work/corpus-$small"
 generate "$large" "$work/corpus-$large"
 echo "stages: $(grep -E '^\s*- use:' "$repo/pipelines/extract.yaml" | awk '{print $3}' | paste -sd, -)"
-for jobs in 1 2; do
-  run "$work/corpus-$small" "$jobs" "$small"
-  run "$work/corpus-$large" "$jobs" "$large"
+# RUNS: "SIZE:JOBS ..." to choose (default: both sizes at -j 1 and -j 2).
+for spec in ${RUNS:-$small:1 $large:1 $small:2 $large:2}; do
+  run "$work/corpus-${spec%%:*}" "${spec##*:}" "${spec%%:*}"
 done

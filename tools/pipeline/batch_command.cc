@@ -41,7 +41,7 @@ std::string summary_line(const RunReport& r) {
   std::snprintf(rate, sizeof rate, "%.2f MB/s", r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0.0);
   char seconds[32];
   std::snprintf(seconds, sizeof seconds, "%.2f", r.seconds);
-  std::string line = "pipeline: " + std::to_string(r.documents - r.failed) + " of " +
+  std::string line = "pipeline: " + std::to_string(r.documents - r.failed - r.not_run) + " of " +
                      std::to_string(r.documents) + " document(s) done, " + std::to_string(r.failed) +
                      " failed, " + std::to_string(r.bytes / 1024) + " KiB in " + seconds + " s";
   if (r.skipped > 0) {
@@ -50,8 +50,9 @@ std::string summary_line(const RunReport& r) {
       line += " (" + std::to_string(r.known_failed) + " recorded failure(s); --retry-failed reruns them)";
   }
   line += ", " + std::string(rate);
-  if (r.signal != 0) line += "; interrupted by signal " + std::to_string(r.signal) + ", rerun to resume";
-  else if (r.stopped_early) line += "; stopped early (--max-errors)";
+  const std::string left = std::to_string(r.not_run) + " document(s) not run";
+  if (r.signal != 0) line += "; interrupted by signal " + std::to_string(r.signal) + ", " + left + ": rerun to resume";
+  else if (r.stopped_early) line += "; stopped early (--max-errors), " + left;
   return line;
 }
 
