@@ -109,6 +109,7 @@ void Lexicon::load_words(const std::filesystem::path& file) {
       {"comparison_cues", &comparison_cues},
       {"count_units", &count_units}, {"person_heads", &person_heads},
       {"money_heads", &money_heads}, {"household_heads", &household_heads},
+      {"physical_counters", &physical_counters},
       {"review_openers", &review_openers}, {"multi_year_openers", &multi_year_openers},
       {"review_heading_words", &review_heading_words},
       {"plan_heading_words", &plan_heading_words}};

@@ -70,6 +70,7 @@ struct Lexicon {
   WordList person_heads;
   WordList money_heads;
   WordList household_heads;
+  WordList physical_counters;
   WordList review_openers;
   WordList multi_year_openers;
   WordList review_heading_words;

@@ -342,7 +342,9 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       std::string_view surface = text.substr(q.begin, q.end - q.begin);
       bool arabic = std::any_of(surface.begin(), surface.end(),
                                 [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-      if (!arabic && magnitude(q.value) < 10) continue;
+      // Physical things counted with a measure word (四座过街天桥, 两台机组) are the exception.
+      bool physical = lex.physical_counters.contains(q.surface_unit) && magnitude(q.value) >= 2;
+      if (!arabic && magnitude(q.value) < 10 && !physical) continue;
     }
     if (lex.average_cues.find_first(left) != npos) {                     // 年均增长
       last_kept_end = q.end + trailing_qualifier;

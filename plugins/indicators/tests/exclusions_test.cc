@@ -1,6 +1,7 @@
 // Numbers that are not indicator facts of their own (gold README (a), exclusions).
 #include <gtest/gtest.h>
 
+#include "indicator_extractor.h"
 #include "test_support.h"
 
 namespace reportlens::indicators::testing {
@@ -84,6 +85,20 @@ TEST(Exclusions, RhetoricalNumeralsGradesAndDurations) {
   auto all = facts(*doc);
   ASSERT_EQ(all.size(), 1u);
   EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 568);
+}
+
+TEST(Exclusions, SmallChineseCountsOfPhysicalThingsStay) {
+  auto doc = std::make_unique<Document>("t", "t", "完成区内四座过街天桥粉饰，两国签署协议。");
+  std::string t = doc->text();
+  doc->add("quantity", t.find("四座"), t.find("四座") + std::string("四座").size(),
+           Json{{"kind", "quantity"}, {"value", 4}, {"unit", "item"}, {"surface_unit", "座"}});
+  doc->add("quantity", t.find("两国"), t.find("两国") + std::string("两国").size(),
+           Json{{"kind", "quantity"}, {"value", 2}, {"unit", "item"}, {"surface_unit", "国"}});
+  doc->meta() = {{"report_year", 2022}, {"plan_year", 2023}};
+  extract_indicators(*doc, shipped_lexicon());
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["metric"], "过街天桥粉饰");
 }
 
 TEST(Exclusions, GapToABenchmarkRegion) {
