@@ -113,3 +113,26 @@ TEST(Enumerations, WordsContainingShiAreNotMarkers) {
 }
 
 }  // namespace
+
+namespace {
+
+// Odd inputs must not throw or produce spans outside the text.
+TEST(Robustness, OddInputs) {
+  const std::vector<std::string> inputs = {
+      " ", "。", "（", "）", "一、", "（一）", "专栏", "专栏：", "第", "第一章", "”。", "\n\n\n", "1.", "1.5",
+      "各位代表", "——", "一是二是", "《", "“”“", "\u200b", "\u200d\n\u200b", "a\rb\r\nc", "专栏：\n道路工程：",
+      "政府工作报告\n——\n", "——2022年\n", "（2022年12月14日）", "一、\n二、\n三、", "一是，二是，",
+      std::string(2000, 'a'), "一、" + std::string(3000, 'x') + "。"};
+  for (const auto& text : inputs) {
+    std::unique_ptr<reportlens::Document> doc;
+    ASSERT_NO_THROW(doc = reportlens::testing::run_stages({{"segment", {{"words", true}}}}, text))
+        << text;
+    for (const auto& type : doc->annotation_types())
+      for (const auto& a : doc->annotations(type)) {
+        EXPECT_LE(a.begin, a.end) << type << " in " << text;
+        EXPECT_LE(a.end, text.size()) << type << " in " << text;
+      }
+  }
+}
+
+}  // namespace
