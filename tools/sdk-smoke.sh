@@ -88,6 +88,12 @@ expect_log "file:        $project/build/plugins/libreportlens-term-counter.so"
 expect_log "produces: term"
 expect_log "terms (array) = []"
 
+# The pipeline YAML the tutorial shows is the one the scaffold writes (minus its comment header).
+awk '/^```yaml[[:space:]]*$/ { inside = 1; next } /^```/ && inside { exit } inside { print }' "$doc" \
+  > "$work/doc-pipeline.yaml"
+grep -v '^#' "$project/pipeline.yaml" | diff -u "$work/doc-pipeline.yaml" - ||
+  fail "the pipeline.yaml shown in docs/writing-plugins.md differs from the scaffold's"
+
 # 4. The pipeline run on the seed: every annotation points at its term (code point offsets
 #    into the original), and the counts agree with the annotations and with the text itself.
 python3 - "$project/out/seed.json" "$seed" <<'EOF' || fail "pipeline output on the seed is wrong"
