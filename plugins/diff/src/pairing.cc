@@ -22,9 +22,18 @@ std::vector<std::pair<const Document*, const Document*>> pair_documents(
     return out;
   }
 
+  // A document whose region is unknown joins the only region present (a report whose title
+  // block was not recognised should still be compared with its predecessor); with several
+  // regions it stays apart, since guessing could pair unrelated reports.
   std::map<std::string, std::vector<const Document*>> groups;
-  for (const Document* d : corpus.documents)
-    groups[options.cross_region ? std::string() : region_of(*d)].push_back(d);
+  std::vector<const Document*> unknown;
+  for (const Document* d : corpus.documents) {
+    const std::string region = options.cross_region ? std::string() : region_of(*d);
+    if (region.empty() && !options.cross_region) unknown.push_back(d);
+    else groups[region].push_back(d);
+  }
+  auto& joined = groups.size() == 1 ? groups.begin()->second : groups[std::string()];
+  joined.insert(joined.end(), unknown.begin(), unknown.end());
   for (auto& [region, docs] : groups) {
     std::stable_sort(docs.begin(), docs.end(), [](const Document* a, const Document* b) {
       const int ya = report_year_of(*a), yb = report_year_of(*b);

@@ -189,6 +189,7 @@ Json check_targets(const DocView& base, const DocView& compare, const MetricCata
     entry["canonical"] = target.canonical;
     entry["target"] = figure_json(base, &target, &*tf, target.period);
     entry["direction"] = direction;
+    entry["known_metric"] = catalog.find(target.canonical) != nullptr;
     std::string verdict = "unclear";
     std::string reason;
     if (best && best_figure->unit == tf->unit) {

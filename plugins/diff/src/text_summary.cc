@@ -84,8 +84,16 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
     if (!targets.empty()) {
       out << "    " << pad("metric", 26) << pad("year", 6) << pad("target", 14) << pad("actual", 16)
           << "verdict\n";
+      // Targets the later report gives no figure for are many in full reports (every
+      // planned project count); list them only for metrics of the directions file.
+      std::size_t hidden = 0;
       for (const auto& t : targets) {
         const Json& a = t["actual"];
+        if (t["verdict"] == "unclear" && a["value"].is_null() && !a.value("qualitative", false) &&
+            !t.value("known_metric", false)) {
+          ++hidden;
+          continue;
+        }
         std::string actual = a["value"].is_null() ? (a.value("qualitative", false) ? "(text)" : "-")
                                                   : figure_text(a["value"], a["unit"], a["qualifier"]);
         if (a.value("status", "") == "estimate") actual += " (est.)";
@@ -94,6 +102,8 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
             << pad(figure_text(t["target"]["value"], t["target"]["unit"], t["target"]["qualifier"]), 14)
             << pad(actual, 16) << t["verdict"].get<std::string>() << "\n";
       }
+      if (hidden > 0)
+        out << "    … and " << hidden << " more unclear: no figure in the later report (see the HTML report)\n";
     }
     std::vector<const Json*> moves;
     for (const auto& i : j["indicators"])

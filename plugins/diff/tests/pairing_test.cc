@@ -45,3 +45,14 @@ TEST(Pairing, ExplicitRolesWin) {
   corpus.roles["compare"] = b.get();
   EXPECT_EQ(names(pair_documents(corpus, {})), (std::vector<std::string>{"x/2020.txt>x/2018.txt"}));
 }
+
+TEST(Pairing, UnknownRegionJoinsTheOnlyRegion) {
+  auto a = make_doc("t/2022.txt", "x", {{"region", "铁西区"}});
+  auto b = make_doc("t/2023.txt", "x");
+  Corpus corpus;
+  corpus.documents = {a.get(), b.get()};
+  EXPECT_EQ(names(pair_documents(corpus, {})), (std::vector<std::string>{"t/2022.txt>t/2023.txt"}));
+  auto c = make_doc("h/2023.txt", "x", {{"region", "和平区"}});
+  corpus.documents.push_back(c.get());
+  EXPECT_TRUE(pair_documents(corpus, {}).empty());
+}

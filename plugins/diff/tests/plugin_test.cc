@@ -1,8 +1,11 @@
 // The stage through the real plugin loader: pipeline-style runs on text.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "reportlens/testing.h"
@@ -53,6 +56,8 @@ TEST(DiffPlugin, SeedAgainstTheIllustrativeFollowUp) {
       {{"segment"}, {"diff"}},
       {{"tiexi/2022-plan-report.txt", read_file(kCorpus / "2022-plan-report.txt")},
        {"tiexi/2023-plan-report.txt", read_file(later)}});
+  if (std::getenv("DIFF_DEBUG"))
+    for (const auto& d : result.documents) std::cerr << d->id() << " " << d->meta().dump() << "\n";
   ASSERT_EQ(result.comparisons.size(), 1u);
   const Json& c = result.comparisons[0];
   EXPECT_EQ(c["base"], "tiexi/2022-plan-report.txt");
@@ -60,4 +65,41 @@ TEST(DiffPlugin, SeedAgainstTheIllustrativeFollowUp) {
   std::size_t aligned = 0;
   for (const auto& s : c["sections"]) aligned += s["status"] == "aligned";
   EXPECT_GE(aligned, 6u);
+}
+
+// The national chain (../shared/corpus, skipped when absent): targets stated in one year's
+// work report judged by the next year's, through the real segment/numbers/indicators stages.
+TEST(DiffPlugin, NationalTargetsAgainstTheNextReport) {
+  const char* env = std::getenv("REPORTLENS_SHARED_CORPUS");
+  const fs::path shared = env ? fs::path(env) : fs::path(REPORTLENS_SOURCE_DIR) / ".." / "shared" / "corpus";
+  if (!fs::exists(shared / "national" / "2014.txt")) GTEST_SKIP() << "shared national corpus absent";
+  std::vector<std::pair<std::string, std::string>> docs;
+  for (const char* year : {"2014", "2015", "2016"})
+    docs.emplace_back(std::string("national/") + year + ".txt",
+                      read_file(shared / "national" / (std::string(year) + ".txt")));
+  const auto result = reportlens::testing::run_corpus(
+      {{"segment"}, {"numbers"}, {"indicators"}, {"diff"}}, docs);
+  ASSERT_EQ(result.comparisons.size(), 2u);
+  if (std::getenv("DIFF_DEBUG"))
+    for (const auto& d : result.documents) {
+      std::cerr << d->id() << " " << d->meta().dump() << "\n";
+      for (const auto& a : d->annotations("indicator"))
+        if (a.attrs.value("metric", "") == "国内生产总值") std::cerr << "  " << a.attrs.dump() << "\n";
+    }
+  const auto verdict = [&](std::size_t comparison, const std::string& metric, double value) {
+    for (const auto& t : result.comparisons[comparison]["targets"])
+      if (t["canonical"] == metric && t["target"]["value"].is_number() &&
+          std::abs(t["target"]["value"].get<double>() - value) < 1e-9)
+        return t["verdict"].get<std::string>();
+    return std::string("(no pair)");
+  };
+  // 2014: GDP 7.4% against 7.5%左右 — met only through the 0.1 point tolerance.
+  EXPECT_EQ(verdict(0, "国内生产总值", 7.5), "met");
+  EXPECT_EQ(verdict(0, "城镇新增就业", 1e7), "met");
+  // The 2015 report gives no registered unemployment rate for 2014.
+  EXPECT_EQ(verdict(0, "城镇登记失业率", 4.6), "unclear");
+  // 2015: trade fell (no figure, "目标未能实现"), energy intensity fell 5.6% (target -3.1% or more).
+  EXPECT_EQ(verdict(1, "进出口", 6), "missed");
+  EXPECT_EQ(verdict(1, "单位国内生产总值能耗", -3.1), "met");
+  EXPECT_EQ(verdict(1, "国内生产总值", 7), "met");
 }
