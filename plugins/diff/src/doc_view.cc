@@ -217,8 +217,9 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
     const std::string named = json_string(a.attrs, "canonical");
     v.canonical = catalog.canonical(named.empty() ? v.metric : named);
     if (v.canonical.empty()) continue;
+    // Only an explicit region of the fact (全市 figures quoted in a district report);
+    // the document's own region is what pairing already matched on.
     v.region = json_string(a.attrs, "region");
-    if (v.region.empty()) v.region = region;
     v.period = json_int(a.attrs.value("period", Json(0)));
     v.status = json_string(a.attrs, "status");
     v.level = a.attrs.value("level", Json(nullptr));

@@ -39,7 +39,7 @@ struct SectionView {
 struct IndicatorView {
   std::string metric;       // as written
   std::string canonical;    // MetricCatalog::canonical
-  std::string region;       // attrs.region, else the document's region
+  std::string region;       // attrs.region when the fact names one, else ""
   int period = 0;
   std::string status;       // actual | estimate | target
   Json level;               // {value, unit} or null

@@ -44,7 +44,9 @@ bool numeric_part(const Json& part) {
 Json diff_indicators(const DocView& base, const DocView& compare) {
   // Regions only restrict matching when the two reports are from the same region; a
   // cross-region comparison the user asked for matches by metric alone.
-  const bool same_region = base.region == compare.region;
+  // An unknown document region (title block not recognised) does not make it "another region".
+  const bool same_region =
+      base.region == compare.region || base.region.empty() || compare.region.empty();
   auto a = headline_figures(base);
   auto b = headline_figures(compare);
   std::map<std::string, const IndicatorView*> b_by_metric;
