@@ -11,8 +11,8 @@ packages=(
   libgtest-dev libgmock-dev
 )
 if [[ "${1:-}" == "--with-test-tools" ]]; then
-  # Headless browser for the HTML report test.
-  packages+=(chromium)
+  # Headless browser and a CJK font for the HTML report rendering test.
+  packages+=(chromium fonts-wqy-microhei)
 fi
 
 missing=()
