@@ -28,6 +28,8 @@ bool is_char_boundary(std::string_view text, std::size_t i);
 // Character classes the report stages share.
 bool is_cjk_ideograph(char32_t cp);
 bool is_zero_width(char32_t cp);
+// Value of a Chinese digit character (〇零 0, 一 1, 二两 2 … 九 9), or -1 for anything else.
+int chinese_digit_value(char32_t cp);
 
 // A normalised copy of a text with a map back to the original bytes.
 struct NormalizedText {

@@ -4,21 +4,7 @@
 
 namespace reportlens::numbers {
 
-int chinese_digit(char32_t cp) {
-  switch (cp) {
-    case U'零': case U'〇': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
+int chinese_digit(char32_t cp) { return chinese_digit_value(cp); }
 
 int chinese_scale(char32_t cp) {
   switch (cp) {

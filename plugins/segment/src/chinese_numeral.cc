@@ -1,27 +1,10 @@
 #include "chinese_numeral.h"
 
+#include "reportlens/text.h"
+
 namespace reportlens::segment {
-namespace {
 
-int digit_value(char32_t cp) {
-  switch (cp) {
-    case U'〇': case U'零': return 0;
-    case U'一': return 1;
-    case U'二': case U'两': return 2;
-    case U'三': return 3;
-    case U'四': return 4;
-    case U'五': return 5;
-    case U'六': return 6;
-    case U'七': return 7;
-    case U'八': return 8;
-    case U'九': return 9;
-    default: return -1;
-  }
-}
-
-}  // namespace
-
-bool is_chinese_digit(char32_t cp) { return digit_value(cp) >= 0 || cp == U'十' || cp == U'百'; }
+bool is_chinese_digit(char32_t cp) { return chinese_digit_value(cp) >= 0 || cp == U'十' || cp == U'百'; }
 
 std::optional<int> parse_numeral(std::u32string_view s) {
   if (s.empty() || s.size() > 6) return std::nullopt;
@@ -41,7 +24,7 @@ std::optional<int> parse_numeral(std::u32string_view s) {
       total += (pending < 0 ? 1 : pending) * unit;
       pending = -1;
     } else {
-      const int d = digit_value(c);
+      const int d = chinese_digit_value(c);
       if (d < 0) return std::nullopt;
       if (pending > 0) return std::nullopt;  // two digits in a row: not a small numeral
       pending = d;
