@@ -125,7 +125,8 @@ Prepared prepare(const RunOptions& o) {
   if (!issues.empty()) throw ConfigError(std::move(issues));
 
   if (!o.output.empty()) p.output = o.output;
-  else if (!p.config.output.path.empty()) p.output = p.config.dir / p.config.output.path;
+  else if (!p.config.output.path.empty())
+    p.output = (p.config.dir / p.config.output.path).lexically_normal();
   else p.output = fs::path("out") / (p.config.name + ".json");
   p.formats = choose_formats(o, p.config, p.output);
 
