@@ -108,40 +108,30 @@ struct QuantityScanner::Scan {
 
   void add(Mention m) { out.push_back(std::move(m)); }
 
-  Mention ordinal(std::size_t b, std::size_t e, long long value, std::string number) const {
+  // Ordinals, dates and years: their kind doubles as their unit.
+  static Mention tagged(const char* kind, std::size_t b, std::size_t e,
+                        nlohmann::ordered_json value, std::string number, std::string exact) {
     Mention m;
     m.begin = b;
     m.end = e;
-    m.kind = "ordinal";
-    m.value = value;
-    m.unit = "ordinal";
+    m.kind = kind;
+    m.value = std::move(value);
+    m.unit = kind;
     m.number = std::move(number);
-    m.exact = std::to_string(value);
+    m.exact = std::move(exact);
     return m;
+  }
+
+  Mention ordinal(std::size_t b, std::size_t e, long long value, std::string number) const {
+    return tagged("ordinal", b, e, value, std::move(number), std::to_string(value));
   }
 
   Mention date(std::size_t b, std::size_t e, std::string iso, std::string number) const {
-    Mention m;
-    m.begin = b;
-    m.end = e;
-    m.kind = "date";
-    m.value = iso;
-    m.unit = "date";
-    m.number = std::move(number);
-    m.exact = std::move(iso);
-    return m;
+    return tagged("date", b, e, iso, std::move(number), iso);
   }
 
   Mention year(std::size_t b, std::size_t e, long long value, std::string number) const {
-    Mention m;
-    m.begin = b;
-    m.end = e;
-    m.kind = "year";
-    m.value = value;
-    m.unit = "year";
-    m.number = std::move(number);
-    m.exact = std::to_string(value);
-    return m;
+    return tagged("year", b, e, value, std::move(number), std::to_string(value));
   }
 
   // --- the main loop -------------------------------------------------------------------
