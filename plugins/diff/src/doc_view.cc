@@ -48,65 +48,6 @@ std::vector<std::pair<std::size_t, std::size_t>> fallback_sentences(const std::s
   return out;
 }
 
-// Headings when the pipeline ran no segmenter: short lines opening with 一、 (level 1) or
-// （一） (level 2) and not ending like a sentence. Returned as synthetic annotations.
-std::vector<Annotation> fallback_headings(const std::string& text) {
-  static const std::string numerals = "一二三四五六七八九十";
-  const auto is_numeral = [&](char32_t cp) {
-    std::string u;
-    append_utf8(u, cp);
-    return numerals.find(u) != std::string::npos;
-  };
-  std::vector<Annotation> out;
-  std::size_t line = 0;
-  while (line < text.size()) {
-    std::size_t end = text.find('\n', line);
-    if (end == std::string::npos) end = text.size();
-    std::size_t b = line;
-    while (b < end && (text[b] == ' ' || text[b] == '\t' || text[b] == '\r')) ++b;
-    std::size_t e = end;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\r' || text[e - 1] == '\t')) --e;
-    const std::string_view l(text.data() + b, e - b);
-    if (!l.empty() && code_point_count(l) <= 40 && l.substr(l.size() >= 3 ? l.size() - 3 : 0) != "。") {
-      std::size_t i = 0;
-      char32_t cp = next_code_point(l, i);
-      int level = 0;
-      std::size_t number_end = 0, title_begin = 0;
-      if (cp == U'（') {
-        std::size_t j = i;
-        while (j < l.size()) {
-          std::size_t k = j;
-          if (!is_numeral(next_code_point(l, k))) break;
-          j = k;
-        }
-        std::size_t k = j;
-        if (j > i && k < l.size() && next_code_point(l, k) == U'）') level = 2, number_end = k, title_begin = k;
-      } else if (is_numeral(cp)) {
-        std::size_t j = i;
-        while (j < l.size()) {
-          std::size_t k = j;
-          if (!is_numeral(next_code_point(l, k))) break;
-          j = k;
-        }
-        std::size_t k = j;
-        if (k < l.size() && next_code_point(l, k) == U'、') level = 1, number_end = j, title_begin = k;
-      }
-      if (level > 0 && title_begin < l.size()) {
-        Annotation a;
-        a.type = "section";
-        a.begin = b;
-        a.end = e;
-        a.attrs = {{"level", level},
-                   {"number", std::string(l.substr(0, number_end))},
-                   {"title", std::string(l.substr(title_begin))}};
-        out.push_back(std::move(a));
-      }
-    }
-    line = end + 1;
-  }
-  return out;
-}
-
 std::string strip_whitespace(std::string_view s) {
   std::string out;
   for (char c : s)
@@ -138,13 +79,9 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
   const std::string& text = document.text();
 
   // Sections: sorted by start; a body runs to the next heading of the same or higher level.
+  // Headings come from the segment stage, which the stage's `consumes` guarantees ran.
   std::vector<const Annotation*> heads;
   for (const auto& a : document.annotations("section")) heads.push_back(&a);
-  std::vector<Annotation> detected;
-  if (heads.empty()) {
-    detected = fallback_headings(text);
-    for (const auto& a : detected) heads.push_back(&a);
-  }
   std::stable_sort(heads.begin(), heads.end(),
                    [](const Annotation* x, const Annotation* y) { return x->begin < y->begin; });
   for (std::size_t i = 0; i < heads.size(); ++i) {

@@ -85,13 +85,21 @@ std::size_t SignedWords::prefix_match(std::string_view text, int* sign) const {
   return 0;
 }
 
-void Lexicon::load_words(const std::filesystem::path& file) {
-  YAML::Node root;
+namespace {
+
+// A data file, or a StageError naming file:line when it is not valid YAML.
+YAML::Node load_yaml(const std::filesystem::path& file) {
   try {
-    root = YAML::LoadFile(file.string());
+    return YAML::LoadFile(file.string());
   } catch (const YAML::Exception& e) {
     throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
+}
+
+}  // namespace
+
+void Lexicon::load_words(const std::filesystem::path& file) {
+  const YAML::Node root = load_yaml(file);
   if (!root || root.IsNull()) return;
   if (!root.IsMap()) fail(file, root, "expected a map of word lists");
   const std::map<std::string, WordList*> lists = {
@@ -143,12 +151,7 @@ void Lexicon::load_words(const std::filesystem::path& file) {
 }
 
 void Lexicon::load_synonyms(const std::filesystem::path& file) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::Exception& e) {
-    throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-  }
+  const YAML::Node root = load_yaml(file);
   if (!root || root.IsNull()) return;
   if (!root.IsMap()) fail(file, root, "expected canonical: [aliases]");
   for (const auto& entry : root) {
