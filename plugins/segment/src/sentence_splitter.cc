@@ -57,6 +57,12 @@ bool is_latin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
+// An ASCII " is its own closer, so a lost one would pair with the next " however far away:
+// a pair further apart than this (in code points) is taken for two unmatched quotes. The
+// longest real “…” quotation with a full stop inside in the national reports is 273 code
+// points; web copies quote slogans and short speeches.
+constexpr std::size_t kMaxAsciiQuote = 300;
+
 // +1 for a matched opener, -1 for its closer, 0 otherwise. Openers without a closer in the
 // paragraph (and stray closers) are ignored so one typo cannot swallow a whole paragraph.
 const std::vector<int>& bracket_depth_deltas(const std::vector<Cp>& cs) {
@@ -66,7 +72,21 @@ const std::vector<int>& bracket_depth_deltas(const std::vector<Cp>& cs) {
   open.clear();
   for (std::size_t i = 0; i < cs.size(); ++i) {
     const char32_t c = cs[i].c;
-    if (closer_for(c) != 0) {
+    if (c == U'"') {
+      // Web copies use ASCII quotes: one closes the nearest open " (inner unclosed openers
+      // are dropped, as for “”), unless that one is too far back, in which case it stays
+      // unmatched and this one opens anew.
+      std::size_t k = open.size();
+      while (k > 0 && cs[open[k - 1]].c != U'"') --k;
+      if (k > 0 && i - open[k - 1] <= kMaxAsciiQuote) {
+        delta[open[k - 1]] = 1;
+        delta[i] = -1;
+        open.resize(k - 1);
+      } else {
+        if (k > 0) open.erase(open.begin() + static_cast<std::ptrdiff_t>(k - 1));
+        open.push_back(i);
+      }
+    } else if (closer_for(c) != 0) {
       open.push_back(i);
     } else if (is_closer(c)) {
       // Match against the nearest opener of the same kind (skipping unclosed inner ones).

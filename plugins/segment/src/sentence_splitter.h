@@ -4,7 +4,9 @@
 //  - 。！？ (and ASCII ! ?) end a sentence; so does an ASCII '.' between a CJK character and a
 //    non-digit (web copies with ASCII punctuation), never inside a number (1200.2);
 //  - runs of terminators stay together (？！, ……。);
-//  - nothing splits inside matched “” ‘’ （） () 《》 「」 『』 【】: a sentence that ends inside
+//  - nothing splits inside matched “” ‘’ （） () 《》 「」 『』 【】 or ASCII "…" (web copies; a
+//    pair further apart than a few hundred code points counts as two strays, so one lost "
+//    cannot swallow a paragraph): a sentence that ends inside
 //    a quote ends after the closing mark (“…。”); an opener without its closer in the same
 //    paragraph does not suppress splitting;
 //  - ；(and ASCII ;) at bracket depth 0 ends a clause. Every sentence has at least one clause.

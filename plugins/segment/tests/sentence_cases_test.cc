@@ -68,6 +68,15 @@ const std::vector<Case>& cases() {
       {"blank line keeps paragraphs", "各位代表：\n\n现在报告工作。", {"各位代表：", "现在报告工作。"}},
       {"zero-width space inside a number", "国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。", {"国内生产总值达到74.4\n\u200b\n万亿元，增长6.7%。"}},
       {"link line breaks inside a sentence", "新建\n高速铁路\n投产里程超过1900公里。", {"新建\n高速铁路\n投产里程超过1900公里。"}},
+      {"ascii quote with inner full stop", "他说:\"我们要努力。\"大家都同意。", {"他说:\"我们要努力。\"", "大家都同意。"}},
+      {"ascii quotes keep a slogan whole", "坚持\"发展是第一要务。\"的理念。再出发。", {"坚持\"发展是第一要务。\"的理念。", "再出发。"}},
+      {"ascii quote followed by comma continues", "\"稳中求进。\"，这是总基调。", {"\"稳中求进。\"，这是总基调。"}},
+      {"two ascii quotations", "提出\"放管服\"改革。推进\"一网通办\"。", {"提出\"放管服\"改革。", "推进\"一网通办\"。"}},
+      {"ascii quote inside typographic quote", "他说：“要落实\"六稳\"。”继续。", {"他说：“要落实\"六稳\"。”", "继续。"}},
+      {"unmatched ascii quote does not swallow", "他说:\"开始工作。然后休息。", {"他说:\"开始工作。", "然后休息。"}},
+      {"ascii quotes too far apart are strays",
+       "甲\"开始。" + std::string(200, 'x') + "。" + [] { std::string s; for (int i = 0; i < 200; ++i) s += "字"; return s; }() + "。乙\"结束。",
+       {"甲\"开始。", std::string(200, 'x') + "。", [] { std::string s; for (int i = 0; i < 200; ++i) s += "字"; return s; }() + "。", "乙\"结束。"}},
       {"heading line and paragraph", "（一）主导产业优化升级\n工业经济质量提升。", {"（一）主导产业优化升级", "工业经济质量提升。"}},
   };
   return kCases;
