@@ -82,6 +82,61 @@ Utf8Census utf8_census(std::string_view s) {
   return c;
 }
 
+// UTF-16 without a byte order mark. Read both ways, text of the kind these reports hold
+// (ASCII, CJK ideographs and punctuation, full-width forms, general punctuation) makes up
+// almost every code unit in the right byte order and far fewer in the wrong one, while
+// UTF-8 and GB18030 bytes paired up land in Hangul, surrogates and private use. Returns
+// the ICU name of the byte order, or nullptr. Conservative: valid UTF-8 without NUL bytes
+// is never taken for UTF-16, and the caller decodes strictly.
+bool plausible_text_unit(char16_t u) {
+  if (u >= 0x20 && u < 0x7F) return true;
+  if (u == u'\n' || u == u'\r' || u == u'\t' || u == u'\f') return true;
+  return (u >= 0x00A0 && u <= 0x00FF) ||  // Latin-1 signs: × · °
+         (u >= 0x2000 && u <= 0x2BFF) ||  // punctuation — “” …, letterlike ℃, ①, arrows
+         (u >= 0x3000 && u <= 0x9FFF) ||  // CJK punctuation, kana, ㎡, ideographs
+         (u >= 0xF900 && u <= 0xFAFF) ||  // compatibility ideographs
+         (u >= 0xFE30 && u <= 0xFE4F) ||  // vertical forms
+         (u >= 0xFF00 && u <= 0xFFEF);    // full-width forms
+}
+
+const char* bomless_utf16(const std::string& bytes) {
+  const std::size_t units = bytes.size() / 2;
+  if (bytes.size() % 2 != 0 || units < 2) return nullptr;
+  // Plausible units each way; on a tie (ASCII digits read backwards are ideographs), the
+  // way with fewer U+xx00 units wins: ASCII read backwards gives them, text rarely.
+  std::size_t le = 0, be = 0, le_xx00 = 0, be_xx00 = 0;
+  for (std::size_t i = 0; i < units; ++i) {
+    const auto lo = static_cast<unsigned char>(bytes[2 * i]);
+    const auto hi = static_cast<unsigned char>(bytes[2 * i + 1]);
+    le += plausible_text_unit(static_cast<char16_t>(hi << 8 | lo));
+    be += plausible_text_unit(static_cast<char16_t>(lo << 8 | hi));
+    le_xx00 += lo == 0 && hi != 0;
+    be_xx00 += hi == 0 && lo != 0;
+  }
+  if (le == be) {
+    if (le_xx00 == be_xx00) return nullptr;
+    (le_xx00 < be_xx00 ? le : be) += 1;
+  }
+  const std::size_t best = std::max(le, be);
+  if (best * 10 < units * 9) return nullptr;  // fewer than 90% plausible
+  if (bytes.find('\0') == std::string::npos &&
+      find_invalid_utf8(bytes) == std::string_view::npos)
+    return nullptr;
+  // Every surrogate paired, so the strict conversion that follows cannot fail.
+  const bool little = le > be;
+  bool expect_low = false;
+  for (std::size_t i = 0; i < units; ++i) {
+    const auto a = static_cast<unsigned char>(bytes[2 * i]);
+    const auto b = static_cast<unsigned char>(bytes[2 * i + 1]);
+    const char16_t u = little ? static_cast<char16_t>(b << 8 | a) : static_cast<char16_t>(a << 8 | b);
+    const bool low = u >= 0xDC00 && u <= 0xDFFF;
+    if (low != expect_low) return nullptr;
+    expect_low = u >= 0xD800 && u <= 0xDBFF;
+  }
+  if (expect_low) return nullptr;
+  return little ? "UTF-16LE" : "UTF-16BE";
+}
+
 bool starts_with(const std::string& s, std::string_view prefix) {
   return s.size() >= prefix.size() && std::string_view(s).substr(0, prefix.size()) == prefix;
 }
@@ -103,6 +158,8 @@ DecodedText decode_bytes(const std::string& bytes, const DecodeOptions& options,
     result = convert(bytes, 2, "UTF-16LE", options.replace_invalid, file);
   } else if (starts_with(bytes, "\xFE\xFF")) {
     result = convert(bytes, 2, "UTF-16BE", options.replace_invalid, file);
+  } else if (const char* utf16 = bomless_utf16(bytes)) {
+    result = convert(bytes, 0, utf16, options.replace_invalid, file);
   } else {
     const Utf8Census census = utf8_census(bytes);
     if (census.invalid == 0) {

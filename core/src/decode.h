@@ -16,7 +16,9 @@ struct DecodedText {
   std::size_t replaced = 0;  // invalid sequences replaced (only with replace_invalid)
 };
 
-// Detects the encoding (BOM, then strict UTF-8, then GB18030, which covers GBK and GB2312)
+// Detects the encoding (BOM; UTF-16 without BOM when nearly every code unit reads as text
+// in one byte order and it is not valid UTF-8; strict UTF-8; then GB18030, which covers
+// GBK and GB2312)
 // and converts. Throws HostError(kInput) naming `file` and the byte offset of the first
 // undecodable sequence.
 DecodedText decode_bytes(const std::string& bytes, const DecodeOptions& options,

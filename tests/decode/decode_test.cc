@@ -66,6 +66,53 @@ TEST(Decode, Utf16LittleAndBigEndianWithBom) {
   EXPECT_EQ(be.text, seed());
 }
 
+// UTF-16 without a BOM: copies made here with ICU, read back by detection alone.
+TEST(Decode, Utf16WithoutBomIsDetectedBothWays) {
+  for (const char* enc : {"UTF-16LE", "UTF-16BE"}) {
+    for (const std::string& text :
+         {seed(), kSentence, std::string("各位代表：现在我代表区人民政府向大会报告工作，请予审议。"),
+          std::string("一、"), std::string("2022"), std::string("GDP grew 6.6%\n")}) {
+      const std::string bytes = from_utf8(text, enc);
+      const DecodedText d = decode_bytes(bytes, {}, "a.txt");
+      EXPECT_EQ(d.encoding, enc) << text.substr(0, 40);
+      EXPECT_EQ(d.text, text) << enc;
+    }
+  }
+}
+
+// Every line of the seed on its own, short ones included: GB18030 and UTF-8 copies are
+// never taken for UTF-16, and UTF-16 copies of two characters or more are read right.
+TEST(Decode, DetectionHoldsLineByLine) {
+  std::istringstream lines(seed());
+  std::string line;
+  int checked = 0;
+  while (std::getline(lines, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    ++checked;
+    EXPECT_EQ(decode_bytes(line, {}, "a.txt").encoding, "UTF-8") << line;
+    const std::string gb = from_utf8(line, "GB18030");
+    if (gb != line) {
+      const DecodedText d = decode_bytes(gb, {}, "a.txt");
+      EXPECT_EQ(d.encoding, "GB18030") << line;
+      EXPECT_EQ(d.text, line);
+    }
+    for (const char* enc : {"UTF-16LE", "UTF-16BE"}) {
+      const std::string bytes = from_utf8(line, enc);
+      if (bytes.size() < 4) continue;
+      const DecodedText d = decode_bytes(bytes, {}, "a.txt");
+      EXPECT_EQ(d.encoding, enc) << line;
+      EXPECT_EQ(d.text, line) << enc;
+    }
+  }
+  EXPECT_GT(checked, 100);
+}
+
+TEST(Decode, BinaryWithZeroBytesIsNotTakenForUtf16) {
+  std::string bytes;
+  for (int i = 0; i < 512; ++i) bytes += static_cast<char>((i * 37) & 0xFF);
+  EXPECT_NE(error_of(bytes), "");
+}
+
 TEST(Decode, GbkGb2312AndGb18030AreDetected) {
   for (const char* enc : {"GBK", "GB2312", "GB18030"}) {
     const std::string bytes = from_utf8(kSentence, enc);

@@ -56,6 +56,11 @@ TEST(EncodingRoundTrip, Utf16BeCopyWithBomGivesIdenticalAnnotations) {
   expect_same_as_utf8(std::string("\xFE\xFF") + convert_from_utf8(seed_utf8(), "UTF-16BE"), "UTF-16BE");
 }
 
+TEST(EncodingRoundTrip, Utf16CopiesWithoutBomGiveIdenticalAnnotations) {
+  expect_same_as_utf8(convert_from_utf8(seed_utf8(), "UTF-16LE"), "UTF-16LE");
+  expect_same_as_utf8(convert_from_utf8(seed_utf8(), "UTF-16BE"), "UTF-16BE");
+}
+
 TEST(EncodingRoundTrip, Utf8BomCopyGivesIdenticalAnnotations) {
   expect_same_as_utf8("\xEF\xBB\xBF" + seed_utf8(), "UTF-8");
 }
