@@ -1,12 +1,19 @@
 // The JSON result of a run (../shared/spec/output-format.md), built deterministically:
 // annotations sorted by span, code point offsets, no timestamps.
+//
+// Two forms with the same content: a Json tree (document_to_json, result_to_json) for code
+// that reads results in C++, and JSON text written directly (write_document_json,
+// write_result_json), byte for byte the tree's dump, for output files: the text writer
+// never builds the tree and streams the result document by document.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "errors.h"
+#include "json_text_writer.h"
 #include "reportlens/document.h"
 
 namespace reportlens {
@@ -26,5 +33,18 @@ Json document_to_json(const Document& document);
 Json result_to_json(const std::string& pipeline, const Json& provenance,
                     const std::vector<const Document*>& documents, const Json& comparisons,
                     const std::vector<DocumentFailure>& failures);
+
+// Writes the members of the DOCUMENT object (id, source, sha256, meta, annotations) into the
+// object open in `writer`, as document_to_json(document) prints them.
+void write_document_members(JsonTextWriter& writer, const Document& document);
+
+// The DOCUMENT object as text: document_to_json(document).dump(indent).
+std::string document_json_text(const Document& document, int indent = -1);
+
+// Writes the whole result to `path` atomically, document by document, as
+// result_to_json(...).dump(indent) followed by a newline.
+void write_result_json(const std::filesystem::path& path, int indent, const std::string& pipeline,
+                       const Json& provenance, const std::vector<const Document*>& documents,
+                       const Json& comparisons, const std::vector<DocumentFailure>& failures);
 
 }  // namespace reportlens

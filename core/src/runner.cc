@@ -362,8 +362,9 @@ void run_whole(const Prepared& p, const RunOptions& o,
     Json provenance = identity.provenance;
     provenance.erase("pipeline_hash");  // the contract file keeps its established shape
     std::vector<const Document*> written(corpus.documents.begin(), corpus.documents.end());
-    const Json result = result_to_json(p.config.name, provenance, written, corpus.comparisons, failed);
-    write_file_atomically(path_for_format(p.output, "json"), result.dump(1) + "\n");
+    // Streamed document by document: the result is never held as one tree or one string.
+    write_result_json(path_for_format(p.output, "json"), 1, p.config.name, provenance, written,
+                      corpus.comparisons, failed);
     report.output = path_for_format(p.output, "json");
   }
   for (const auto& [suffix, content] : corpus.side_outputs) {

@@ -2,8 +2,14 @@
 // result object's shape (../shared/spec/output-format.md).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "reportlens/document.h"
 #include "reportlens/testing.h"
+#include "errors.h"
+#include "json_text_writer.h"
 #include "result_writer.h"
 
 namespace reportlens {
@@ -109,6 +115,81 @@ TEST(ResultWriter, TestingToJsonIsTheSameWriter) {
   doc.add("digits", 4, 5);
   EXPECT_EQ(testing::to_json(doc), document_to_json(doc));
   EXPECT_EQ(testing::to_json(doc)["annotations"][0]["begin"], 1);
+}
+
+// A document that exercises what the text writer formats itself (escapes, control
+// characters, offsets, shortening, empty and nested containers) and what it hands to
+// nlohmann (floats, negative numbers, nested attrs, meta).
+Document tricky_document() {
+  std::string text = "标题\n\"引号\" \\反斜杠\t制表\x01控制\x1f😀增长1.5%。";
+  for (int i = 0; i < 130; ++i) text += "经";
+  Document doc("d\"1", "in/d\\1.txt", text,
+               {{"sha256", "abc"}, {"encoding", "UTF-8"}, {"empty", Json::object()},
+                {"list", Json::array()}, {"year", 2022}});
+  doc.add("section", 0, text.size(), {{"level", 1}, {"title", "标题"}});
+  doc.add("paragraph", 0, 6);
+  doc.add("sentence", 7, text.size());
+  doc.add("quantity", 0, 6,
+          {{"value", 1.5}, {"neg", -3}, {"big", 12345678901234ull}, {"tiny", 1e-7},
+           {"whole", 2.0}, {"nested", {{"a", Json::array({1, "x", nullptr, true})}, {"b", Json::object()}}},
+           {"esc", "a\"b\\c\n\x7f"}});
+  doc.add("empty_attrs", 3, 6, Json::object());
+  doc.add("null_attrs", 3, 6, nullptr);
+  return doc;
+}
+
+TEST(ResultWriter, TextFormIsTheTreeDumpByteForByte) {
+  const Document doc = tricky_document();
+  const Json tree = document_to_json(doc);
+  EXPECT_EQ(document_json_text(doc), tree.dump());
+  EXPECT_EQ(document_json_text(doc, 1), tree.dump(1));
+  EXPECT_EQ(document_json_text(doc, 4), tree.dump(4));
+  const Document plain("p", "p", "增长。");
+  EXPECT_EQ(document_json_text(plain), document_to_json(plain).dump());
+  EXPECT_EQ(document_json_text(plain, 1), document_to_json(plain).dump(1));
+}
+
+TEST(ResultWriter, StreamedResultFileIsTheTreeDump) {
+  const Document a = tricky_document();
+  const Document b("b", "b", "下降3%。", {{"sha256", "def"}});
+  const std::vector<const Document*> docs{&a, &b};
+  const Json provenance = {{"tool", "reportlens"}, {"plugins", Json::array({{{"name", "x"}}})}};
+  const Json comparisons = Json::array({{{"base", "a"}, {"delta", -0.25}}});
+  const std::vector<DocumentFailure> failures{
+      {"c.txt", "in/c.txt", "", "in/c.txt: \"bad\" bytes", ExitCode::kInput}};
+  const auto path = std::filesystem::path(::testing::TempDir()) / "result_writer_stream.json";
+  for (const auto& fails : {std::vector<DocumentFailure>{}, failures}) {
+    for (const auto& list : {docs, std::vector<const Document*>{}}) {
+      write_result_json(path, 1, "extract", provenance, list, comparisons, fails);
+      std::ifstream in(path, std::ios::binary);
+      std::stringstream got;
+      got << in.rdbuf();
+      EXPECT_EQ(got.str(), result_to_json("extract", provenance, list, comparisons, fails).dump(1) + "\n");
+    }
+  }
+  std::filesystem::remove(path);
+}
+
+TEST(ResultWriter, InvalidUtf8OutsideTheTextFailsLikeTheTreeDump) {
+  // Ids and sources come from file names, which need not be UTF-8: nlohmann's strict dump
+  // refuses them, and so does the text writer (instead of writing an invalid file).
+  const Document doc("bad\xff", "bad\xff", "增长。");
+  EXPECT_THROW(document_to_json(doc).dump(), Json::type_error);
+  EXPECT_THROW(document_json_text(doc), Json::type_error);
+  std::string replaced;
+  JsonTextWriter w(replaced, -1, Json::error_handler_t::replace);
+  w.string("bad\xff");
+  EXPECT_EQ(replaced, Json("bad\xff").dump(-1, ' ', false, Json::error_handler_t::replace));
+}
+
+TEST(JsonTextWriter, EscapesAsNlohmannDoes) {
+  std::string all;
+  for (int c = 1; c < 0x80; ++c) all += static_cast<char>(c);
+  all += "é增😀";
+  std::string out;
+  JsonTextWriter w(out);
+  w.string(all);
+  EXPECT_EQ(out, Json(all).dump());
 }
 
 }  // namespace

@@ -1,0 +1,71 @@
+// Writes JSON text straight into a string, byte for byte as nlohmann::ordered_json::dump()
+// would print the same tree, without building the tree.
+//
+// The result of a run is mostly annotation surfaces and offsets: building an ordered_json
+// tree per annotation only to dump and destroy it cost more CPU than most stages. Structure,
+// keys, offsets and strings are written here directly; attrs and meta (arbitrary Json the
+// stages made) go through nlohmann's own serializer at the right depth, so numbers and
+// nested values are formatted exactly as before.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reportlens/document.h"
+
+namespace reportlens {
+
+class JsonTextWriter {
+ public:
+  // indent < 0: compact, as Json::dump(); otherwise pretty, as Json::dump(indent).
+  // `handler` is what nlohmann does with invalid UTF-8 in strings (strict throws).
+  explicit JsonTextWriter(std::string& out, int indent = -1,
+                          Json::error_handler_t handler = Json::error_handler_t::strict);
+  ~JsonTextWriter();
+  JsonTextWriter(const JsonTextWriter&) = delete;
+  JsonTextWriter& operator=(const JsonTextWriter&) = delete;
+
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  // The key of the next member of the open object.
+  void key(std::string_view name);
+
+  // Values: a member's value after key(), or an array element.
+  void string(std::string_view s);
+  // A string known to be valid UTF-8 (a slice of Document::text(), which the decoder
+  // guarantees): escaped without validating it again.
+  void valid_utf8_string(std::string_view s);
+  void number(std::uint64_t n);
+  void number(std::int64_t n);
+  void value(const Json& v);
+
+  // The string written to (callers may flush and clear it between values).
+  std::string& out() { return out_; }
+  // Open containers (0 between top-level values).
+  std::size_t depth() const { return open_.size(); }
+
+ private:
+  void before_value();
+  void newline_and_indent(std::size_t level);
+  void open(char bracket);
+  void close(char bracket);
+
+  struct Serializer;
+  std::string& out_;
+  const int indent_;
+  const Json::error_handler_t handler_;
+  std::unique_ptr<Serializer> serializer_;  // nlohmann's, created on first value()
+  std::vector<bool> open_;                  // per open container: has it members yet?
+  bool after_key_ = false;
+};
+
+// Appends `s` escaped as nlohmann escapes strings without ensure_ascii (", \, control
+// characters; everything else, UTF-8 included, as is). No quotes, no validation.
+void append_json_escaped(std::string& out, std::string_view s);
+
+}  // namespace reportlens
