@@ -1,7 +1,6 @@
 #include "batch_manifest.h"
 
 #include <algorithm>
-#include <fstream>
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -12,38 +11,6 @@ std::string lower_extension(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   return ext;
-}
-
-// Splits CSV text into rows (RFC 4180: quoted fields may hold commas, quotes, newlines).
-// Each row remembers the line it started on.
-std::vector<std::pair<int, std::vector<std::string>>> parse_csv(const std::string& text) {
-  std::vector<std::pair<int, std::vector<std::string>>> rows;
-  std::vector<std::string> row(1);
-  bool quoted = false, any = false;
-  int line = 1, row_line = 1;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') row.back() += '"', ++i;
-      else if (c == '"') quoted = false;
-      else {
-        if (c == '\n') ++line;
-        row.back() += c;
-      }
-      continue;
-    }
-    if (c == '"') quoted = any = true;
-    else if (c == ',') row.emplace_back(), any = true;
-    else if (c == '\r') continue;
-    else if (c == '\n') {
-      if (any || row.size() > 1 || !row[0].empty()) rows.push_back({row_line, row});
-      row.assign(1, std::string());
-      any = false;
-      row_line = ++line;
-    } else row.back() += c, any = true;
-  }
-  if (any || row.size() > 1 || !row[0].empty()) rows.push_back({row_line, row});
-  return rows;
 }
 
 std::string trim(std::string s) {
@@ -82,82 +49,135 @@ bool is_manifest_file(const fs::path& path) {
   return ext == ".csv" || ext == ".jsonl" || ext == ".ndjson";
 }
 
+ManifestReader::ManifestReader(const fs::path& file, std::vector<ConfigIssue>* issues)
+    : name_(file.string()), dir_(fs::absolute(file).parent_path()), in_(file, std::ios::binary),
+      issues_(issues), csv_(lower_extension(file) == ".csv") {
+  if (!in_) {
+    report(0, "cannot open the manifest");
+    return;
+  }
+  // Excel's BOM.
+  char bom[3] = {};
+  in_.read(bom, 3);
+  if (!(in_.gcount() == 3 && std::string(bom, 3) == "\xEF\xBB\xBF")) {
+    in_.clear();
+    in_.seekg(0);
+  }
+  ok_ = true;
+  if (!csv_) return;
+  int row_line = 0;
+  std::vector<std::string> row;
+  if (!read_csv_row(row_line, row)) {
+    report(0, "empty manifest; expected a header row with a 'path' column");
+    ok_ = false;
+    return;
+  }
+  for (const auto& h : row) header_.push_back(trim(h));
+  if (std::find(header_.begin(), header_.end(), "path") == header_.end()) {
+    report(1, "the header row has no 'path' column (columns: path, id, region, year, kind, ...)");
+    ok_ = false;
+  }
+}
+
+void ManifestReader::report(int line, std::string message) {
+  if (issues_) issues_->push_back({name_, line, 0, std::move(message)});
+}
+
+// One CSV row (RFC 4180: quoted fields may hold commas, quotes, newlines); blank lines are
+// skipped. `row_line` is the line the row started on.
+bool ManifestReader::read_csv_row(int& row_line, std::vector<std::string>& row) {
+  std::streambuf* buf = in_.rdbuf();
+  for (;;) {
+    row.assign(1, std::string());
+    bool quoted = false, any = false, ended = false;
+    row_line = line_;
+    for (int ch = buf->sbumpc(); ch != std::char_traits<char>::eof(); ch = buf->sbumpc()) {
+      const char c = static_cast<char>(ch);
+      if (quoted) {
+        if (c == '"' && buf->sgetc() == '"') row.back() += '"', buf->sbumpc();
+        else if (c == '"') quoted = false;
+        else {
+          if (c == '\n') ++line_;
+          row.back() += c;
+        }
+        continue;
+      }
+      if (c == '"') quoted = any = true;
+      else if (c == ',') row.emplace_back(), any = true;
+      else if (c == '\r') continue;
+      else if (c == '\n') {
+        ++line_;
+        ended = true;
+        break;
+      } else row.back() += c, any = true;
+    }
+    if (any || row.size() > 1 || !row[0].empty()) return true;
+    if (!ended) return false;  // end of file
+  }
+}
+
+bool ManifestReader::read_jsonl_row(int& row_line, Json& row) {
+  std::string text;
+  while (std::getline(in_, text)) {
+    row_line = line_++;
+    text = trim(text);
+    if (text.empty() || text == "\r") continue;
+    try {
+      row = Json::parse(text);
+    } catch (const std::exception& ex) {
+      report(row_line, std::string("not a JSON object: ") + ex.what());
+      continue;
+    }
+    if (!row.is_object()) {
+      report(row_line, "expected a JSON object with \"path\"");
+      continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool ManifestReader::finish(ManifestEntry& e) {
+  if (e.path.empty()) {
+    report(e.line, "no 'path' given for this document");
+    return false;
+  }
+  if (e.path.is_relative()) e.path = (dir_ / e.path).lexically_normal();
+  std::error_code ec;
+  if (!fs::is_regular_file(e.path, ec)) {
+    report(e.line, "no such file: " + e.path.string());
+    return false;
+  }
+  return true;
+}
+
+bool ManifestReader::next(ManifestEntry& e) {
+  if (!ok_) return false;
+  for (;;) {
+    e = ManifestEntry{};
+    if (csv_) {
+      std::vector<std::string> fields;
+      if (!read_csv_row(e.line, fields)) return false;
+      if (fields.size() > header_.size()) {
+        report(e.line, std::to_string(fields.size()) + " fields but the header has " +
+                           std::to_string(header_.size()));
+        continue;
+      }
+      for (std::size_t i = 0; i < fields.size(); ++i) assign(e, header_[i], Json(trim(fields[i])));
+    } else {
+      Json row;
+      if (!read_jsonl_row(e.line, row)) return false;
+      for (const auto& [k, v] : row.items()) assign(e, k, v);
+    }
+    if (finish(e)) return true;
+  }
+}
+
 std::vector<ManifestEntry> read_manifest(const fs::path& file, std::vector<ConfigIssue>& issues) {
   std::vector<ManifestEntry> out;
-  const std::string name = file.string();
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    issues.push_back({name, 0, 0, "cannot open the manifest"});
-    return out;
-  }
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // Excel's BOM
-  const fs::path dir = fs::absolute(file).parent_path();
-  const auto finish = [&](ManifestEntry e) {
-    if (e.path.empty()) {
-      issues.push_back({name, e.line, 0, "no 'path' given for this document"});
-      return;
-    }
-    if (e.path.is_relative()) e.path = (dir / e.path).lexically_normal();
-    std::error_code ec;
-    if (!fs::is_regular_file(e.path, ec)) {
-      issues.push_back({name, e.line, 0, "no such file: " + e.path.string()});
-      return;
-    }
-    out.push_back(std::move(e));
-  };
-
-  if (lower_extension(file) == ".csv") {
-    const auto rows = parse_csv(text);
-    if (rows.empty()) {
-      issues.push_back({name, 0, 0, "empty manifest; expected a header row with a 'path' column"});
-      return out;
-    }
-    std::vector<std::string> header;
-    for (const auto& h : rows[0].second) header.push_back(trim(h));
-    if (std::find(header.begin(), header.end(), "path") == header.end()) {
-      issues.push_back({name, 1, 0, "the header row has no 'path' column (columns: path, id, region, year, kind, ...)"});
-      return out;
-    }
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-      const auto& [line, fields] = rows[r];
-      if (fields.size() > header.size()) {
-        issues.push_back({name, line, 0, std::to_string(fields.size()) + " fields but the header has " +
-                                             std::to_string(header.size())});
-        continue;
-      }
-      ManifestEntry e;
-      e.line = line;
-      for (std::size_t i = 0; i < fields.size(); ++i) assign(e, header[i], Json(trim(fields[i])));
-      finish(std::move(e));
-    }
-  } else {
-    std::size_t start = 0;
-    int line = 0;
-    while (start <= text.size()) {
-      auto end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      const std::string row = trim(text.substr(start, end - start));
-      ++line;
-      start = end + 1;
-      if (row.empty() || row == "\r") continue;
-      Json j;
-      try {
-        j = Json::parse(row);
-      } catch (const std::exception& ex) {
-        issues.push_back({name, line, 0, std::string("not a JSON object: ") + ex.what()});
-        continue;
-      }
-      if (!j.is_object()) {
-        issues.push_back({name, line, 0, "expected a JSON object with \"path\""});
-        continue;
-      }
-      ManifestEntry e;
-      e.line = line;
-      for (const auto& [k, v] : j.items()) assign(e, k, v);
-      finish(std::move(e));
-    }
-  }
+  ManifestReader reader(file, &issues);
+  ManifestEntry e;
+  while (reader.next(e)) out.push_back(std::move(e));
   return out;
 }
 

@@ -1,9 +1,11 @@
 #include "input_resolver.h"
 
-#include <glob.h>
+#include <fnmatch.h>
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 #include "batch_manifest.h"
 
@@ -12,28 +14,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool is_text_input(const fs::path& p) {
-  std::string ext = p.extension().string();
+bool is_text_input(const std::string& name) {
+  const auto dot = name.rfind('.');
+  if (dot == std::string::npos || dot == 0) return false;
+  std::string ext = name.substr(dot);
   std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
   return ext == ".txt" || ext == ".html" || ext == ".htm" || ext == ".text";
 }
+
+bool has_wildcard(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
 
 std::string display_path(const fs::path& p) {
   std::error_code ec;
   const fs::path rel = fs::relative(p, fs::current_path(ec), ec);
   return (ec || rel.empty()) ? p.lexically_normal().generic_string() : rel.generic_string();
-}
-
-ResolvedInput make(const InputSpec& spec, const fs::path& path, std::string id) {
-  ResolvedInput r;
-  r.path = path;
-  r.id = std::move(id);
-  r.source = display_path(path);
-  r.role = spec.role;
-  r.meta = spec.meta;
-  r.encoding = spec.encoding;
-  r.replace_invalid = spec.replace_invalid;
-  return r;
 }
 
 std::string single_file_id(const fs::path& p) {
@@ -42,84 +36,347 @@ std::string single_file_id(const fs::path& p) {
   return parent.empty() ? n.filename().generic_string() : parent + "/" + n.filename().generic_string();
 }
 
+std::string join(const std::string& dir, const std::string& name) {
+  return !dir.empty() && dir.back() == '/' ? dir + name : dir + "/" + name;
+}
+
+// Depth-first walk of a directory tree, each directory's entries sorted by name (bytes): the
+// files come out in the order of their full paths compared component-wise, which is the
+// order a sorted list of every path would have, without holding that list.
+// Without patterns: every text file below the root (not following directory symlinks).
+// With patterns (a glob split at '/'): level k's entries must match patterns[k]
+// (fnmatch, a leading '.' only explicitly), the last level's are the files.
+class TreeWalker {
+ public:
+  TreeWalker(std::string root, std::vector<std::string> patterns) : patterns_(std::move(patterns)) {
+    push(std::move(root));
+  }
+
+  bool next(std::string& path) {
+    while (!stack_.empty()) {
+      Level& top = stack_.back();
+      if (top.pos == top.names.size()) {
+        stack_.pop_back();
+        continue;
+      }
+      std::string full = join(top.dir, top.names[top.pos++]);
+      std::error_code ec;
+      if (patterns_.empty()) {
+        const fs::file_status link = fs::symlink_status(full, ec);
+        if (!ec && fs::is_directory(link)) {
+          push(std::move(full));
+          continue;
+        }
+        if (fs::is_regular_file(full, ec) && is_text_input(full.substr(full.rfind('/') + 1))) {
+          path = std::move(full);
+          return true;
+        }
+        continue;
+      }
+      const bool last = stack_.size() == patterns_.size();
+      if (!last) {
+        if (fs::is_directory(full, ec)) push(std::move(full));
+      } else if (fs::is_regular_file(full, ec)) {
+        path = std::move(full);
+        return true;
+      }
+    }
+    return false;
+  }
+
+ private:
+  struct Level {
+    std::string dir;
+    std::vector<std::string> names;
+    std::size_t pos = 0;
+  };
+
+  void push(std::string dir) {
+    Level level;
+    const std::size_t depth = stack_.size();
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      std::string name = it->path().filename().string();
+      if (!patterns_.empty() && ::fnmatch(patterns_[depth].c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
+      level.names.push_back(std::move(name));
+    }
+    std::sort(level.names.begin(), level.names.end());
+    level.dir = std::move(dir);
+    stack_.push_back(std::move(level));
+  }
+
+  std::vector<std::string> patterns_;
+  std::vector<Level> stack_;
+};
+
+// A glob as the directory to start in (its part before the first wildcard component) and
+// one pattern per level below it.
+std::pair<std::string, std::vector<std::string>> split_glob(const std::string& pattern) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= pattern.size()) {
+    auto slash = pattern.find('/', start);
+    if (slash == std::string::npos) slash = pattern.size();
+    if (slash > start) parts.push_back(pattern.substr(start, slash - start));
+    start = slash + 1;
+  }
+  std::string root = !pattern.empty() && pattern[0] == '/' ? "/" : ".";
+  std::size_t k = 0;
+  for (; k < parts.size() && !has_wildcard(parts[k]); ++k)
+    root = root == "." ? parts[k] : join(root, parts[k]);
+  return {root, std::vector<std::string>(parts.begin() + static_cast<long>(k), parts.end())};
+}
+
 }  // namespace
 
-std::vector<ResolvedInput> resolve_inputs(const std::vector<InputSpec>& specs,
-                                          const fs::path& base_dir, const std::string& origin,
-                                          std::vector<ConfigIssue>& issues) {
-  std::vector<ResolvedInput> out;
-  std::vector<const InputSpec*> spec_of;  // the spec each resolved input came from
-  for (const auto& spec : specs) {
+// Where the walk is: which spec, and the generator of its inputs.
+struct InputWalk::State {
+  const std::vector<InputSpec>& specs;
+  fs::path base_dir;
+  std::string origin;
+  std::size_t spec = 0;
+  bool started = false;     // the current spec's generator is set up
+  std::size_t produced = 0;  // inputs the current spec gave so far
+  std::size_t issues_before = 0;
+
+  enum class Kind { kNone, kFile, kManifest, kTree, kGlob, kMissing } kind = Kind::kNone;
+  fs::path full;
+  std::optional<ManifestReader> manifest;
+  std::optional<TreeWalker> tree;
+  std::string prefix;  // a directory's path with a trailing '/': ids are relative to it
+  bool file_given = false;
+
+  // Current item.
+  std::string path, id;
+  std::optional<ManifestEntry> entry;
+
+  State(const std::vector<InputSpec>& s, fs::path base, std::string o)
+      : specs(s), base_dir(std::move(base)), origin(std::move(o)) {}
+
+  void missing(const InputSpec& spec, const std::string& what, std::vector<ConfigIssue>* issues) {
+    if (issues) issues->push_back({origin, spec.line, spec.column, "input '" + spec.path + "': " + what});
+  }
+
+  void start(const InputSpec& spec, std::vector<ConfigIssue>* issues) {
+    started = true;
+    produced = 0;
+    issues_before = issues ? issues->size() : 0;
+    manifest.reset();
+    tree.reset();
     const fs::path given(spec.path);
-    const fs::path full = given.is_absolute() ? given : (base_dir / given).lexically_normal();
+    full = given.is_absolute() ? given : (base_dir / given).lexically_normal();
     std::error_code ec;
-    const auto missing = [&](const std::string& what) {
-      issues.push_back({origin, spec.line, spec.column, "input '" + spec.path + "': " + what});
-    };
     if (spec.manifest || (is_manifest_file(full) && fs::is_regular_file(full, ec))) {
-      // A manifest lists the documents with their metadata (batch_manifest.h).
-      std::vector<ConfigIssue> found;
-      const auto entries = read_manifest(full, found);
-      for (auto& i : found) issues.push_back(std::move(i));
-      if (entries.empty() && found.empty()) missing("the manifest lists no document");
-      const fs::path dir = full.parent_path();
-      for (const auto& e : entries) {
-        ResolvedInput r = make(spec, e.path, e.id.empty() ? e.path.lexically_relative(dir).generic_string() : e.id);
-        for (const auto& [k, v] : e.meta.items()) r.meta[k] = v;
-        if (!e.role.empty()) r.role = e.role;
-        if (!e.encoding.empty()) r.encoding = e.encoding;
-        out.push_back(std::move(r));
-      }
-    } else if (spec.path.find_first_of("*?[") != std::string::npos) {
-      glob_t g{};
-      std::vector<fs::path> matches;
-      if (::glob(full.c_str(), 0, nullptr, &g) == 0)
-        for (std::size_t i = 0; i < g.gl_pathc; ++i) matches.emplace_back(g.gl_pathv[i]);
-      ::globfree(&g);
-      std::sort(matches.begin(), matches.end());
-      std::size_t n = 0;
-      for (const auto& m : matches)
-        if (fs::is_regular_file(m, ec)) out.push_back(make(spec, m, single_file_id(m))), ++n;
-      if (n == 0) missing("the pattern matches no file");
+      kind = Kind::kManifest;
+      manifest.emplace(full, issues);
+    } else if (has_wildcard(spec.path)) {
+      kind = Kind::kGlob;
+      auto [root, patterns] = split_glob(full.string());
+      tree.emplace(std::move(root), std::move(patterns));
     } else if (fs::is_directory(full, ec)) {
-      // Plain strings, not fs::path: a path also stores its parsed components, which for
-      // 100,000 files costs ~100 MB (batch runs keep memory flat).
-      std::vector<std::string> files;
-      for (auto it = fs::recursive_directory_iterator(full, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file() && is_text_input(it->path())) files.push_back(it->path().string());
-      // Component-wise order, as fs::path compares: the separator sorts before any character.
-      std::sort(files.begin(), files.end(), [](const std::string& a, const std::string& b) {
-        const auto key = [](char c) { return c == '/' ? '\0' : c; };
-        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(),
-                                            [&](char x, char y) { return (unsigned char)key(x) < (unsigned char)key(y); });
-      });
-      if (files.empty()) missing("the directory holds no .txt or .html file");
-      std::string prefix = full.string();
+      kind = Kind::kTree;
+      prefix = full.string();
       if (prefix.empty() || prefix.back() != '/') prefix += '/';
-      for (const auto& f : files) {
-        const bool under = f.compare(0, prefix.size(), prefix) == 0;
-        out.push_back(make(spec, f, under ? f.substr(prefix.size()) : fs::relative(f, full).generic_string()));
-      }
+      tree.emplace(full.string(), std::vector<std::string>{});
     } else if (fs::is_regular_file(full, ec)) {
-      out.push_back(make(spec, full, single_file_id(full)));
+      kind = Kind::kFile;
+      file_given = false;
     } else {
-      missing("no such file or directory (" + full.string() + ")");
+      kind = Kind::kMissing;
+      missing(spec, "no such file or directory (" + full.string() + ")", issues);
     }
-    spec_of.resize(out.size(), &spec);
+  }
+
+  // Advances to the next input (path, id, entry set); false at the end of all specs.
+  bool advance(std::vector<ConfigIssue>* issues) {
+    while (spec < specs.size()) {
+      const InputSpec& s = specs[spec];
+      if (!started) start(s, issues);
+      entry.reset();
+      bool got = false;
+      switch (kind) {
+        case Kind::kFile:
+          if (!file_given) {
+            file_given = got = true;
+            path = full.string();
+            id = single_file_id(full);
+          }
+          break;
+        case Kind::kManifest: {
+          ManifestEntry e;
+          if (manifest->next(e)) {
+            got = true;
+            path = e.path.string();
+            id = e.id.empty() ? e.path.lexically_relative(full.parent_path()).generic_string() : e.id;
+            entry = std::move(e);
+          }
+          break;
+        }
+        case Kind::kGlob:
+          if (tree->next(path)) {
+            got = true;
+            id = single_file_id(path);
+          }
+          break;
+        case Kind::kTree:
+          if (tree->next(path)) {
+            got = true;
+            const bool under = path.compare(0, prefix.size(), prefix) == 0;
+            id = under ? path.substr(prefix.size()) : fs::relative(path, full).generic_string();
+          }
+          break;
+        default:
+          break;
+      }
+      if (got) {
+        ++produced;
+        return true;
+      }
+      // This spec is exhausted.
+      if (produced == 0) {
+        if (kind == Kind::kGlob) missing(s, "the pattern matches no file", issues);
+        else if (kind == Kind::kTree) missing(s, "the directory holds no .txt or .html file", issues);
+        else if (kind == Kind::kManifest && (!issues || issues->size() == issues_before))
+          missing(s, "the manifest lists no document", issues);
+      }
+      started = false;
+      ++spec;
+    }
+    return false;
+  }
+};
+
+InputWalk::InputWalk(const std::vector<InputSpec>& specs, fs::path base_dir, std::string origin)
+    : state_(std::make_unique<State>(specs, std::move(base_dir), std::move(origin))) {}
+
+InputWalk::~InputWalk() = default;
+
+const InputSpec& InputWalk::current_spec() const { return state_->specs[state_->spec]; }
+
+bool InputWalk::next_id(std::string& id, std::vector<ConfigIssue>* issues) {
+  if (!state_->advance(issues)) return false;
+  id = state_->id;
+  return true;
+}
+
+bool InputWalk::next(ResolvedInput& r, std::vector<ConfigIssue>* issues) {
+  if (!state_->advance(issues)) return false;
+  current(r);
+  return true;
+}
+
+void InputWalk::current(ResolvedInput& r) const {
+  const State& s = *state_;
+  const InputSpec& spec = s.specs[s.spec];
+  r = ResolvedInput{};
+  r.path = s.path;
+  r.id = s.id;
+  r.source = display_path(s.path);
+  r.role = spec.role;
+  r.meta = spec.meta;
+  r.encoding = spec.encoding;
+  r.replace_invalid = spec.replace_invalid;
+  if (s.entry) {
+    for (const auto& [k, v] : s.entry->meta.items()) r.meta[k] = v;
+    if (!s.entry->role.empty()) r.role = s.entry->role;
+    if (!s.entry->encoding.empty()) r.encoding = s.entry->encoding;
+  }
+}
+
+struct InputFeed::State {
+  InputWalk walk;
+  std::function<bool(const std::string&)> keep;
+  std::mutex mutex;
+  std::size_t next_kept = 0, next_seq = 0;
+  std::map<std::size_t, std::pair<ResolvedInput, std::size_t>> ahead;  // read, not yet taken
+
+  State(const std::vector<InputSpec>& specs, fs::path base, std::string origin,
+        std::function<bool(const std::string&)> k)
+      : walk(specs, std::move(base), std::move(origin)), keep(std::move(k)) {}
+};
+
+InputFeed::InputFeed(const std::vector<InputSpec>& specs, fs::path base_dir, std::string origin,
+                     std::function<bool(const std::string&)> keep)
+    : state_(std::make_unique<State>(specs, std::move(base_dir), std::move(origin), std::move(keep))) {}
+
+InputFeed::~InputFeed() = default;
+
+bool InputFeed::take(std::size_t i, ResolvedInput& out, std::size_t& seq) {
+  State& s = *state_;
+  std::lock_guard lock(s.mutex);
+  while (s.next_kept <= i) {
+    std::string id;
+    if (!s.walk.next_id(id)) return false;
+    const std::size_t position = s.next_seq++;
+    if (s.keep && !s.keep(id)) continue;
+    ResolvedInput in;
+    s.walk.current(in);
+    s.ahead.emplace(s.next_kept++, std::make_pair(std::move(in), position));
+  }
+  const auto it = s.ahead.find(i);
+  if (it == s.ahead.end()) return false;  // taken twice: not how run_ordered asks
+  out = std::move(it->second.first);
+  seq = it->second.second;
+  s.ahead.erase(it);
+  return true;
+}
+
+namespace {
+std::uint64_t id_digest(const std::string& id) {
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a; collisions only cost a second look
+  for (unsigned char c : id) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+}  // namespace
+
+std::size_t check_inputs(const std::vector<InputSpec>& specs, const fs::path& base_dir,
+                         const std::string& origin, const std::function<bool(const std::string&)>& keep,
+                         std::size_t& kept, std::vector<ConfigIssue>& issues) {
+  std::vector<std::uint64_t> digests;
+  std::size_t total = 0;
+  kept = 0;
+  {
+    InputWalk walk(specs, base_dir, origin);
+    std::string id;
+    while (walk.next_id(id, &issues)) {
+      ++total;
+      if (!keep || keep(id)) ++kept;
+      digests.push_back(id_digest(id));
+    }
   }
   // Ids name documents in the result, in corpus stages and in batch stores, so they must be
   // unique: the same file listed twice, or two files whose parent directories share a name,
-  // would otherwise silently collide.
-  std::map<std::string, std::size_t> first_with_id;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    const auto [it, fresh] = first_with_id.emplace(out[i].id, i);
+  // would otherwise silently collide. Only inputs whose id hash repeats are looked at again.
+  std::sort(digests.begin(), digests.end());
+  std::set<std::uint64_t> repeated;
+  for (std::size_t i = 1; i < digests.size(); ++i)
+    if (digests[i] == digests[i - 1]) repeated.insert(digests[i]);
+  digests = {};
+  if (repeated.empty()) return total;
+
+  std::map<std::string, std::string> first_source;  // id -> source of its first input
+  InputWalk walk(specs, base_dir, origin);
+  ResolvedInput in;
+  while (walk.next(in)) {
+    if (!repeated.count(id_digest(in.id))) continue;
+    const auto [it, fresh] = first_source.emplace(in.id, in.source);
     if (fresh) continue;
-    issues.push_back({origin, spec_of[i]->line, spec_of[i]->column,
-                      "input '" + out[i].source + "' has the document id '" + out[i].id +
-                          "' of input '" + out[it->second].source +
+    const InputSpec* from = &walk.current_spec();
+    issues.push_back({origin, from ? from->line : 0, from ? from->column : 0,
+                      "input '" + in.source + "' has the document id '" + in.id + "' of input '" +
+                          it->second +
                           "'; list each file once, give the files distinct parent directories, "
                           "or set ids in a manifest"});
   }
+  return total;
+}
+
+std::vector<ResolvedInput> resolve_inputs(const std::vector<InputSpec>& specs, const fs::path& base_dir,
+                                          const std::string& origin, std::vector<ConfigIssue>& issues) {
+  std::vector<ResolvedInput> out;
+  InputWalk walk(specs, base_dir, origin);
+  ResolvedInput in;
+  while (walk.next(in, &issues)) out.push_back(std::move(in));
   return out;
 }
 

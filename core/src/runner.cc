@@ -40,8 +40,12 @@ struct Prepared {
   PipelineConfig config;
   PluginRegistry registry;
   PipelinePlan plan;
-  std::vector<ResolvedInput> inputs;
-  std::vector<std::size_t> seqs;  // each input's position in the full (unsharded) list
+  // The inputs are walked, not listed (input_resolver.h): memory stays flat however many.
+  std::vector<InputSpec> input_specs;
+  fs::path input_base;
+  std::string input_origin;
+  std::function<bool(const std::string&)> in_shard;  // empty: every input
+  std::size_t input_count = 0;                        // inputs of this run (its shard)
   fs::path output;
   std::vector<std::string> formats;  // json, jsonl, sqlite, csv, series
 };
@@ -107,21 +111,27 @@ Prepared prepare(const RunOptions& o) {
     issues.insert(issues.end(), e.issues().begin(), e.issues().end());
   }
 
-  if (!o.inputs.empty()) {
-    std::vector<InputSpec> specs;
-    for (const auto& a : o.inputs) specs.push_back(parse_input_argument(a));
-    p.inputs = resolve_inputs(specs, fs::current_path(), "--input", issues);
-  } else {
-    p.inputs = resolve_inputs(p.config.inputs, p.config.dir, p.config.file.string(), issues);
-    if (p.config.inputs.empty())
-      issues.push_back({p.config.file.string(), 0, 0, "no inputs: add 'inputs:' or pass --input"});
-  }
   std::optional<std::pair<std::size_t, std::size_t>> shard;
   try {
     shard = parse_shard(o.shard);
   } catch (const ConfigError& e) {
     issues.insert(issues.end(), e.issues().begin(), e.issues().end());
   }
+  if (shard)
+    p.in_shard = [i = shard->first, n = shard->second](const std::string& id) { return id_hash(id) % n == i - 1; };
+  if (!o.inputs.empty()) {
+    for (const auto& a : o.inputs) p.input_specs.push_back(parse_input_argument(a));
+    p.input_base = fs::current_path();
+    p.input_origin = "--input";
+  } else {
+    p.input_specs = p.config.inputs;
+    p.input_base = p.config.dir;
+    p.input_origin = p.config.file.string();
+  }
+  // One walk over the inputs checks them (and counts this run's share) before anything runs.
+  check_inputs(p.input_specs, p.input_base, p.input_origin, p.in_shard, p.input_count, issues);
+  if (o.inputs.empty() && p.config.inputs.empty())
+    issues.push_back({p.config.file.string(), 0, 0, "no inputs: add 'inputs:' or pass --input"});
   if (!issues.empty()) throw ConfigError(std::move(issues));
 
   if (!o.output.empty()) p.output = o.output;
@@ -129,14 +139,6 @@ Prepared prepare(const RunOptions& o) {
     p.output = (p.config.dir / p.config.output.path).lexically_normal();
   else p.output = fs::path("out") / (p.config.name + ".json");
   p.formats = choose_formats(o, p.config, p.output);
-
-  std::vector<ResolvedInput> all = std::move(p.inputs);
-  p.inputs.clear();
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (shard && id_hash(all[i].id) % shard->second != shard->first - 1) continue;
-    p.inputs.push_back(std::move(all[i]));
-    p.seqs.push_back(i);
-  }
   return p;
 }
 
@@ -320,14 +322,26 @@ void write_series(const Prepared& p, const RunOptions& o, const std::vector<std:
 void run_whole(const Prepared& p, const RunOptions& o,
                const std::vector<std::unique_ptr<StageInstance>>& doc_stages,
                const std::vector<std::unique_ptr<StageInstance>>& corpus_stages, RunReport& report) {
-  const std::size_t n = p.inputs.size();
+  // Every document is held anyway: the inputs can be listed.
+  std::vector<ResolvedInput> inputs;
+  std::vector<std::size_t> seqs;  // each input's position in the full (unsharded) list
+  {
+    InputWalk walk(p.input_specs, p.input_base, p.input_origin);
+    std::string id;
+    for (std::size_t seq = 0; walk.next_id(id); ++seq) {
+      if (p.in_shard && !p.in_shard(id)) continue;
+      walk.current(inputs.emplace_back());
+      seqs.push_back(seq);
+    }
+  }
+  const std::size_t n = inputs.size();
   std::vector<Processed> results(n);
   const DocumentProcessor processor(p, doc_stages);
   std::atomic<std::size_t> next{0};
   const auto work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
       std::string bytes;
-      if (processor.read(p.inputs[i], bytes, results[i])) processor.run(p.inputs[i], bytes, results[i]);
+      if (processor.read(inputs[i], bytes, results[i])) processor.run(inputs[i], bytes, results[i]);
     }
   };
   const unsigned jobs = job_count(o, n);
@@ -343,7 +357,7 @@ void run_whole(const Prepared& p, const RunOptions& o,
     if (results[i].document) {
       corpus.documents.push_back(results[i].document.get());
       report.bytes += results[i].bytes;
-      if (!p.inputs[i].role.empty()) corpus.roles[p.inputs[i].role] = results[i].document.get();
+      if (!inputs[i].role.empty()) corpus.roles[inputs[i].role] = results[i].document.get();
     } else {
       failed.push_back(*results[i].failure);
     }
@@ -386,7 +400,7 @@ void run_whole(const Prepared& p, const RunOptions& o,
   if (!stores.empty() || wants(p, "series")) {
     for (auto& s : stores) s->open(identity);
     for (std::size_t i = 0; i < n; ++i) {
-      const Json record = make_record(identity.pipeline_hash, p.seqs[i], p.inputs[i], results[i]);
+      const Json record = make_record(identity.pipeline_hash, seqs[i], inputs[i], results[i]);
       for (auto& s : stores) s->write({&record});
       if (wants(p, "series")) series.add(record);
     }
@@ -411,8 +425,9 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   report.output = stores.front()->path();
   for (std::size_t i = 1; i < stores.size(); ++i) report.side_outputs.push_back(stores[i]->path());
 
-  const std::size_t n = p.inputs.size();
+  const std::size_t n = p.input_count;
   report.documents = n;
+  InputFeed feed(p.input_specs, p.input_base, p.input_origin, p.in_shard);
   const DocumentProcessor processor(p, doc_stages);
   const unsigned jobs = job_count(o, n);
   // A few documents per worker keep every core busy while the writer catches up; memory
@@ -437,7 +452,14 @@ void run_streaming(const Prepared& p, const RunOptions& o,
 
   const auto produce = [&](std::size_t i) {
     StreamItem item;
-    const ResolvedInput& in = p.inputs[i];
+    ResolvedInput in;
+    std::size_t seq = 0;
+    if (!feed.take(i, in, seq)) {
+      // The inputs changed since they were counted (a file removed during the run).
+      item.skipped = true;
+      item.record = {{"exit_code", 0}};
+      return item;
+    }
     Processed processed;
     std::string bytes;
     if (processor.read(in, bytes, processed)) {
@@ -450,7 +472,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
       processor.run(in, bytes, processed);
     }
     item.bytes = processed.bytes;
-    item.record = make_record(identity.pipeline_hash, p.seqs[i], in, processed);
+    item.record = make_record(identity.pipeline_hash, seq, in, processed);
     return item;
   };
 
