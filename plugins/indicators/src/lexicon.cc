@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "reportlens/stage.h"
+#include "reportlens/text.h"
 
 namespace reportlens::indicators {
 
@@ -19,37 +20,117 @@ bool longer_first(const std::string& a, const std::string& b) {
   throw StageError(file.string() + ":" + std::to_string(node.Mark().line + 1) + ": " + message);
 }
 
+// Decodes the character starting at byte `i` of `text` (which must hold one); `length`
+// gets its byte count. Inline: the reader asks this for every character it scans.
+inline char32_t decode_at(std::string_view text, std::size_t i, std::size_t* length) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  if (lead < 0x80) {
+    *length = 1;
+    return lead;
+  }
+  const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (n == 1 || i + n > text.size()) {  // stray byte: let the core decoder decide
+    std::size_t j = i;
+    const char32_t cp = next_code_point(text, j);
+    *length = j - i;
+    return cp;
+  }
+  char32_t cp = lead & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
+  *length = n;
+  return cp;
+}
+
+// The first / last character of `text` (0 when empty). Any valid UTF-8 word that `text`
+// starts (ends) with has the same first (last) character, whatever `text` holds.
+char32_t first_char(std::string_view text) {
+  if (text.empty()) return 0;
+  std::size_t n = 0;
+  return decode_at(text, 0, &n);
+}
+
+char32_t last_char(std::string_view text) {
+  if (text.empty()) return 0;
+  std::size_t i = text.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  std::size_t n = 0;
+  return decode_at(text, i, &n);
+}
+
 }  // namespace
+
+void WordIndex::rebuild(const std::vector<std::string_view>& words) {
+  by_first_.clear();
+  by_last_.clear();
+  first_bloom_ = 0;
+  for (std::uint32_t k = 0; k < words.size(); ++k) {
+    first_bloom_ |= std::uint64_t{1} << (first_char(words[k]) & 63);
+    by_first_[first_char(words[k])].push_back(k);
+    by_last_[last_char(words[k])].push_back(k);
+  }
+}
+
+void WordIndex::inserted(std::string_view word, std::uint32_t position) {
+  for (auto* index : {&by_first_, &by_last_})
+    for (auto& [c, entries] : *index)
+      for (auto& k : entries)
+        if (k >= position) ++k;
+  first_bloom_ |= std::uint64_t{1} << (first_char(word) & 63);
+  for (auto& entries : {&by_first_[first_char(word)], &by_last_[last_char(word)]})
+    entries->insert(std::lower_bound(entries->begin(), entries->end(), position), position);
+}
+
+const std::vector<std::uint32_t>* WordIndex::starting_like(std::string_view text) const {
+  if (text.empty()) return nullptr;
+  auto it = by_first_.find(first_char(text));
+  return it == by_first_.end() ? nullptr : &it->second;
+}
+
+const std::vector<std::uint32_t>* WordIndex::ending_like(std::string_view text) const {
+  if (text.empty()) return nullptr;
+  auto it = by_last_.find(last_char(text));
+  return it == by_last_.end() ? nullptr : &it->second;
+}
 
 void WordList::add(std::string word) {
   if (word.empty() || contains(word)) return;
   auto at = std::lower_bound(words_.begin(), words_.end(), word, longer_first);
-  words_.insert(at, std::move(word));
+  at = words_.insert(at, std::move(word));
+  index_.inserted(*at, static_cast<std::uint32_t>(at - words_.begin()));
 }
 
 bool WordList::contains(std::string_view word) const {
-  return std::find(words_.begin(), words_.end(), word) != words_.end();
+  if (const auto* candidates = index_.starting_like(word))
+    for (std::uint32_t k : *candidates)
+      if (words_[k] == word) return true;
+  return false;
 }
 
 std::size_t WordList::prefix_match(std::string_view text) const {
-  for (const auto& w : words_)
-    if (text.starts_with(w)) return w.size();
+  if (const auto* candidates = index_.starting_like(text))
+    for (std::uint32_t k : *candidates)
+      if (text.starts_with(words_[k])) return words_[k].size();
   return 0;
 }
 
 std::size_t WordList::suffix_match(std::string_view text) const {
-  for (const auto& w : words_)
-    if (text.ends_with(w)) return w.size();
+  if (const auto* candidates = index_.ending_like(text))
+    for (std::uint32_t k : *candidates)
+      if (text.ends_with(words_[k])) return words_[k].size();
   return 0;
 }
 
 std::size_t WordList::find_first(std::string_view text, std::size_t* length) const {
+  // The earliest start, and there the longest word. A word starts on a character, so
+  // only character starts are tried, and only those a word may start with.
   std::size_t best = std::string_view::npos, best_len = 0;
-  for (const auto& w : words_) {
-    auto at = text.find(w);
-    if (at != std::string_view::npos && (at < best || (at == best && w.size() > best_len))) {
-      best = at;
-      best_len = w.size();
+  for (std::size_t i = 0, n = 0; i < text.size(); i += n) {
+    if (!index_.may_start_with(decode_at(text, i, &n))) continue;
+    if (std::size_t length = prefix_match(text.substr(i)); length > 0) {
+      best = i;
+      best_len = length;
+      break;
     }
   }
   if (length) *length = best_len;
@@ -65,23 +146,28 @@ void SignedWords::set(const std::string& word, int sign) {
   words_.emplace_back(word, sign);
   std::stable_sort(words_.begin(), words_.end(),
                    [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::vector<std::string_view> views;
+  for (const auto& [w, s] : words_) views.push_back(w);
+  index_.rebuild(views);
 }
 
 std::size_t SignedWords::suffix_match(std::string_view text, int* sign) const {
-  for (const auto& [w, s] : words_)
-    if (text.ends_with(w)) {
-      if (sign) *sign = s;
-      return w.size();
-    }
+  if (const auto* candidates = index_.ending_like(text))
+    for (std::uint32_t k : *candidates)
+      if (text.ends_with(words_[k].first)) {
+        if (sign) *sign = words_[k].second;
+        return words_[k].first.size();
+      }
   return 0;
 }
 
 std::size_t SignedWords::prefix_match(std::string_view text, int* sign) const {
-  for (const auto& [w, s] : words_)
-    if (text.starts_with(w)) {
-      if (sign) *sign = s;
-      return w.size();
-    }
+  if (const auto* candidates = index_.starting_like(text))
+    for (std::uint32_t k : *candidates)
+      if (text.starts_with(words_[k].first)) {
+        if (sign) *sign = words_[k].second;
+        return words_[k].first.size();
+      }
   return 0;
 }
 

@@ -4,13 +4,37 @@
 // new alias for a metric, from the pipeline file (settings `lexicon` and `synonyms`).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace reportlens::indicators {
+
+// Where the words of a list sit, by their first and by their last character, so that a
+// match looks at the few words that can match instead of comparing the whole list: the
+// reader asks tens of thousands of prefix / suffix questions per report. Entries are
+// indices into the owner's word vector (longest first), so copies of a list stay valid.
+class WordIndex {
+ public:
+  void rebuild(const std::vector<std::string_view>& words);
+  // Records that `word` was inserted at `position` of the owner's vector.
+  void inserted(std::string_view word, std::uint32_t position);
+  // Indices of the words starting / ending with the character `text` starts / ends with
+  // (longest first); nullptr when there are none.
+  const std::vector<std::uint32_t>* starting_like(std::string_view text) const;
+  const std::vector<std::uint32_t>* ending_like(std::string_view text) const;
+  // False when no word starts with `c` (cheap test before a lookup; may say true wrongly).
+  bool may_start_with(char32_t c) const { return (first_bloom_ >> (c & 63)) & 1; }
+
+ private:
+  std::unordered_map<char32_t, std::vector<std::uint32_t>> by_first_, by_last_;
+  std::uint64_t first_bloom_ = 0;
+};
 
 // A list of words matched longest first.
 class WordList {
@@ -27,6 +51,7 @@ class WordList {
 
  private:
   std::vector<std::string> words_;  // sorted longest first
+  WordIndex index_;
 };
 
 // Words with a sign (+1 growth, -1 decline).
@@ -39,6 +64,7 @@ class SignedWords {
 
  private:
   std::vector<std::pair<std::string, int>> words_;  // longest first
+  WordIndex index_;
 };
 
 struct Lexicon {
