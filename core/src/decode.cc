@@ -60,6 +60,10 @@ struct Utf8Census {
 
 Utf8Census utf8_census(std::string_view s) {
   Utf8Census c;
+  if (find_invalid_utf8(s) == std::string_view::npos) {  // the common case, checked fast
+    for (unsigned char b : s) c.multibyte += (b & 0xC0) == 0xC0;
+    return c;
+  }
   std::size_t i = 0;
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {

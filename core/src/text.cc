@@ -1,6 +1,7 @@
 #include "reportlens/text.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace reportlens {
 
@@ -61,34 +62,46 @@ void append_utf8(std::string& out, char32_t cp) {
 }
 
 std::size_t find_invalid_utf8(std::string_view s) {
+  // Every input goes through here once (decoding, output): ASCII is skipped eight bytes at
+  // a time and the common 2- and 3-byte forms are checked inline.
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
   std::size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t block;
+      std::memcpy(&block, p + i, 8);
+      if ((block & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned char c = p[i];
     if (c < 0x80) {
       ++i;
       continue;
     }
-    int len;
-    char32_t min;
     if (c >= 0xC2 && c <= 0xDF) {
-      len = 2;
-      min = 0x80;
+      if (i + 1 >= n || (p[i + 1] & 0xC0) != 0x80) return i;
+      i += 2;
     } else if ((c & 0xF0) == 0xE0) {
-      len = 3;
-      min = 0x800;
+      if (i + 2 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return i;
+      const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                          (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return i;  // overlong, surrogate
+      i += 3;
     } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      min = 0x10000;
+      if (i + 3 >= n || (p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80 ||
+          (p[i + 3] & 0xC0) != 0x80)
+        return i;
+      const char32_t cp = (static_cast<char32_t>(c & 0x07) << 18) |
+                          (static_cast<char32_t>(p[i + 1] & 0x3F) << 12) |
+                          (static_cast<char32_t>(p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+      if (cp < 0x10000 || cp > 0x10FFFF) return i;
+      i += 4;
     } else {
       return i;
     }
-    if (i + len > s.size()) return i;
-    std::size_t j = i;
-    const char32_t cp = next_code_point(s, j);
-    if (j != i + static_cast<std::size_t>(len) || cp < min || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
-    i = j;
   }
   return std::string_view::npos;
 }
@@ -333,7 +346,7 @@ NormalizedText normalize_text(std::string_view original) {
   }
 
   // Pass 2: drop line breaks that fall inside a sentence, with the spaces around them.
-  std::vector<bool> keep(cs.size(), true);
+  std::vector<std::uint8_t> keep(cs.size(), 1);  // not vector<bool>: bit access showed in profiles
   std::size_t line_start = 0;
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (cs[i].cp != U'\n') continue;
@@ -344,7 +357,7 @@ NormalizedText normalize_text(std::string_view original) {
     const bool has_prev = prev > line_start;
     const bool has_next = run_end < cs.size();
     if (has_prev && has_next && join_break(cs, line_start, prev - 1, prev, run_end)) {
-      for (std::size_t k = prev; k < run_end; ++k) keep[k] = false;
+      for (std::size_t k = prev; k < run_end; ++k) keep[k] = 0;
       // The joined line continues: its start stays where it was.
     } else {
       line_start = run_end;
@@ -352,7 +365,9 @@ NormalizedText normalize_text(std::string_view original) {
     i = run_end - 1;
   }
 
-  // Pass 3: write the text and the map in one go (sizes known in advance).
+  // Pass 3: write the text and the map in one go (sizes known in advance). Every kept
+  // character is written as the UTF-8 of its (folded) code point: for an unchanged
+  // character that is exactly its original bytes, for an invalid byte it is U+FFFD.
   std::size_t size = 0;
   for (std::size_t i = 0; i < cs.size(); ++i)
     if (keep[i]) size += utf8_length(cs[i].cp);
@@ -361,29 +376,35 @@ NormalizedText normalize_text(std::string_view original) {
   out.text.resize(size);
   out.orig_begin.resize(size);
   out.orig_end.resize(size);
-  char* t = out.text.data();
+  auto* t = reinterpret_cast<unsigned char*>(out.text.data());
   std::uint32_t* ob = out.orig_begin.data();
   std::uint32_t* oe = out.orig_end.data();
-  std::size_t w = 0;
-  std::string encoded;
   for (std::size_t i = 0; i < cs.size(); ++i) {
     if (!keep[i]) continue;
     const Char& c = cs[i];
-    const std::size_t len = utf8_length(c.cp);
-    if (len == c.end - c.begin && (len > 1 || original[c.begin] == static_cast<char>(c.cp)) &&
-        !(len == 3 && c.cp == 0xFFFD)) {
-      // Unchanged character (the common case): copy its bytes.
-      for (std::size_t k = 0; k < len; ++k) t[w + k] = original[c.begin + k];
+    const char32_t cp = c.cp;
+    if (cp < 0x80) {
+      *t++ = static_cast<unsigned char>(cp);
+      *ob++ = c.begin;
+      *oe++ = c.end;
+    } else if (cp >= 0x800 && cp < 0x10000) {  // CJK: the bulk of the text
+      t[0] = static_cast<unsigned char>(0xE0 | (cp >> 12));
+      t[1] = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
+      t[2] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+      t += 3;
+      ob[0] = ob[1] = ob[2] = c.begin;
+      oe[0] = oe[1] = oe[2] = c.end;
+      ob += 3;
+      oe += 3;
     } else {
-      encoded.clear();
-      append_utf8(encoded, c.cp);
-      for (std::size_t k = 0; k < len; ++k) t[w + k] = encoded[k];
+      std::string encoded;
+      append_utf8(encoded, cp);
+      for (const char byte : encoded) {
+        *t++ = static_cast<unsigned char>(byte);
+        *ob++ = c.begin;
+        *oe++ = c.end;
+      }
     }
-    for (std::size_t k = 0; k < len; ++k) {
-      ob[w + k] = c.begin;
-      oe[w + k] = c.end;
-    }
-    w += len;
   }
   return out;
 }

@@ -148,6 +148,10 @@ TEST(Utf8, FindInvalidReportsTheFirstBadByte) {
   EXPECT_EQ(find_invalid_utf8("x\xF4\x90\x80\x80"), 1u);     // above U+10FFFF
   EXPECT_EQ(find_invalid_utf8("x\xE5\x41\x41"), 1u);         // missing continuation
   EXPECT_EQ(find_invalid_utf8("\x80"), 0u);                  // lone continuation
+  // Past the eight-bytes-at-a-time ASCII skip, and a 4-byte character cut at the end.
+  EXPECT_EQ(find_invalid_utf8("abcdefghijklmnop\xFFq"), 16u);
+  EXPECT_EQ(find_invalid_utf8("abcdefgh\xF0\x9F\x98\x80ijklmnop"), std::string::npos);
+  EXPECT_EQ(find_invalid_utf8("abcdefgh\xF0\x9F\x98"), 8u);
 }
 
 TEST(Utf8, CharBoundaries) {
