@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
 
 namespace reportlens {
 namespace {
@@ -16,6 +17,15 @@ constexpr std::array<bool, 256> kNeedsEscape = [] {
   return t;
 }();
 
+// True when one of the eight bytes in `v` needs escaping (exact as a yes/no answer; the
+// classic "has a byte less than n / equal to c" word tricks).
+inline bool word_needs_escape(std::uint64_t v) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  const auto has_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  const std::uint64_t below_space = (v - kOnes * 0x20) & ~v & kHigh;
+  return (below_space | has_zero(v ^ (kOnes * '"')) | has_zero(v ^ (kOnes * '\\'))) != 0;
+}
+
 }  // namespace
 
 void append_json_escaped(std::string& out, std::string_view s) {
@@ -23,6 +33,13 @@ void append_json_escaped(std::string& out, std::string_view s) {
   const char* const end = p + s.size();
   while (p < end) {
     const char* run = p;
+    // Most of the output is CJK surface text: skip clean bytes a word at a time.
+    while (end - p >= 8) {
+      std::uint64_t v;
+      std::memcpy(&v, p, 8);
+      if (word_needs_escape(v)) break;
+      p += 8;
+    }
     while (p < end && !kNeedsEscape[static_cast<unsigned char>(*p)]) ++p;
     out.append(run, static_cast<std::size_t>(p - run));
     if (p == end) break;
@@ -92,33 +109,44 @@ void JsonTextWriter::end_object() { close('}'); }
 void JsonTextWriter::begin_array() { open('['); }
 void JsonTextWriter::end_array() { close(']'); }
 
-void JsonTextWriter::key(std::string_view name) {
-  before_value();
-  out_ += '"';
-  append_json_escaped(out_, name);
-  out_ += indent_ >= 0 ? "\": " : "\":";
-  after_key_ = true;
-}
-
-void JsonTextWriter::string(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c >= 0x80) {
+// Writes `s` quoted and escaped. Invalid UTF-8 goes to nlohmann, which throws, replaces or
+// skips exactly as a tree dump would.
+void JsonTextWriter::quoted(std::string_view s, bool known_valid) {
+  if (!known_valid) {
+    for (unsigned char c : s) {
+      if (c < 0x80) continue;
       if (find_invalid_utf8(s) != std::string_view::npos) {
-        // Let nlohmann decide (throw, replace or skip) exactly as a tree dump would.
-        value(Json(std::string(s)));
+        serializer().dump(Json(std::string(s)), false, false, 0, 0);
         return;
       }
       break;
     }
   }
-  valid_utf8_string(s);
+  out_ += '"';
+  append_json_escaped(out_, s);
+  out_ += '"';
+}
+
+nlohmann::detail::serializer<Json>& JsonTextWriter::serializer() {
+  if (!serializer_) serializer_ = std::make_unique<Serializer>(out_, handler_);
+  return serializer_->impl;
+}
+
+void JsonTextWriter::key(std::string_view name) {
+  before_value();
+  quoted(name, false);
+  out_ += indent_ >= 0 ? ": " : ":";
+  after_key_ = true;
+}
+
+void JsonTextWriter::string(std::string_view s) {
+  before_value();
+  quoted(s, false);
 }
 
 void JsonTextWriter::valid_utf8_string(std::string_view s) {
   before_value();
-  out_ += '"';
-  append_json_escaped(out_, s);
-  out_ += '"';
+  quoted(s, true);
 }
 
 void JsonTextWriter::number(std::uint64_t n) {
@@ -135,11 +163,45 @@ void JsonTextWriter::number(std::int64_t n) {
   out_.append(buf, r.ptr);
 }
 
+// Walks the value with this writer (nlohmann validates every string byte by byte, which
+// dominated the attrs); floats and anything unusual are printed by nlohmann itself.
 void JsonTextWriter::value(const Json& v) {
-  before_value();
-  if (!serializer_) serializer_ = std::make_unique<Serializer>(out_, handler_);
-  serializer_->impl.dump(v, indent_ >= 0, false, indent_ >= 0 ? static_cast<unsigned>(indent_) : 0u,
-                         static_cast<unsigned>(open_.size() * static_cast<std::size_t>(std::max(indent_, 0))));
+  switch (v.type()) {
+    case Json::value_t::object:
+      begin_object();
+      for (const auto& [k, member] : v.get_ref<const Json::object_t&>()) {
+        key(k);
+        value(member);
+      }
+      end_object();
+      return;
+    case Json::value_t::array:
+      begin_array();
+      for (const auto& element : v.get_ref<const Json::array_t&>()) value(element);
+      end_array();
+      return;
+    case Json::value_t::string:
+      string(v.get_ref<const std::string&>());
+      return;
+    case Json::value_t::number_integer:
+      number(v.get<std::int64_t>());
+      return;
+    case Json::value_t::number_unsigned:
+      number(v.get<std::uint64_t>());
+      return;
+    case Json::value_t::boolean:
+      before_value();
+      out_ += v.get<bool>() ? "true" : "false";
+      return;
+    case Json::value_t::null:
+      before_value();
+      out_ += "null";
+      return;
+    default:  // floats (nlohmann's shortest round-trip form), binary, discarded
+      before_value();
+      serializer().dump(v, indent_ >= 0, false, indent_ >= 0 ? static_cast<unsigned>(indent_) : 0u,
+                        static_cast<unsigned>(open_.size() * static_cast<std::size_t>(std::max(indent_, 0))));
+  }
 }
 
 }  // namespace reportlens

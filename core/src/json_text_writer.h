@@ -3,9 +3,9 @@
 //
 // The result of a run is mostly annotation surfaces and offsets: building an ordered_json
 // tree per annotation only to dump and destroy it cost more CPU than most stages. Structure,
-// keys, offsets and strings are written here directly; attrs and meta (arbitrary Json the
-// stages made) go through nlohmann's own serializer at the right depth, so numbers and
-// nested values are formatted exactly as before.
+// keys, numbers and strings are written here directly (Json values such as attrs are walked
+// in place); floats and binary values go through nlohmann's own serializer, so everything is
+// formatted exactly as before.
 #pragma once
 
 #include <cstdint>
@@ -54,12 +54,14 @@ class JsonTextWriter {
   void newline_and_indent(std::size_t level);
   void open(char bracket);
   void close(char bracket);
+  void quoted(std::string_view s, bool known_valid);
+  nlohmann::detail::serializer<Json>& serializer();
 
   struct Serializer;
   std::string& out_;
   const int indent_;
   const Json::error_handler_t handler_;
-  std::unique_ptr<Serializer> serializer_;  // nlohmann's, created on first value()
+  std::unique_ptr<Serializer> serializer_;  // nlohmann's, created when first needed
   std::vector<bool> open_;                  // per open container: has it members yet?
   bool after_key_ = false;
 };

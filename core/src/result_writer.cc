@@ -18,12 +18,10 @@ bool is_structural(const std::string& type) {
 
 // Byte length of the first `max_code_points` characters of `text` (all of it if shorter).
 std::size_t prefix_bytes(std::string_view text, std::size_t max_code_points) {
-  std::size_t i = 0, n = 0;
-  while (i < text.size() && n < max_code_points) {
-    next_code_point(text, i);
-    ++n;
-  }
-  return std::min(i, text.size());
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && n++ == max_code_points) return i;
+  return text.size();
 }
 
 // Code point index of any byte offset that starts a character: a count per 64-byte block
