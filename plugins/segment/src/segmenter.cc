@@ -137,9 +137,11 @@ void Segmenter::run(Document& doc) const {
   }
 
   if (words_) {
+    std::vector<Word> words;
     for (std::size_t li = body_line; li < lines.size(); ++li) {
       const Line& line = lines[li];
-      for (const Word& w : words_->words(text.substr(line.begin, line.end - line.begin))) {
+      words_->words(text.substr(line.begin, line.end - line.begin), words);
+      for (const Word& w : words) {
         const Span o = original(line.begin + w.begin, line.begin + w.end);
         if (w.number) doc.add("word", o.begin, o.end, Json{{"number", true}});
         else doc.add("word", o.begin, o.end);
