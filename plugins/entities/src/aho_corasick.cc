@@ -32,20 +32,6 @@ std::uint32_t AhoCorasick::add(std::string_view key) {
   return id;
 }
 
-std::uint32_t AhoCorasick::child(std::uint32_t state, unsigned char byte) const {
-  std::uint32_t lo = edge_begin_[state], hi = edge_begin_[state + 1];
-  // Most states have one or two edges: a linear scan beats binary search there.
-  if (hi - lo <= 8) {
-    for (; lo < hi; ++lo)
-      if (edge_byte_[lo] == byte) return edge_target_[lo];
-    return kNone;
-  }
-  const auto begin = edge_byte_.begin() + lo, end = edge_byte_.begin() + hi;
-  const auto it = std::lower_bound(begin, end, byte);
-  if (it == end || *it != byte) return kNone;
-  return edge_target_[static_cast<std::size_t>(it - edge_byte_.begin())];
-}
-
 void AhoCorasick::build() {
   if (built_) throw std::logic_error("AhoCorasick::build called twice");
   built_ = true;
@@ -141,6 +127,77 @@ void AhoCorasick::build() {
       failure_[t] = s == 0 ? 0 : step(failure_[s], edge_byte_[e]);
       const std::uint32_t f = failure_[t];
       output_link_[t] = terminal_key_[f] != kNone ? f : output_link_[f];
+    }
+  }
+  build_dense();
+}
+
+std::size_t AhoCorasick::advance(std::string_view text, std::size_t from, std::uint32_t& cursor,
+                                 std::uint32_t& state) const {
+  const std::uint32_t* const dense = dense_.data();
+  const unsigned char* const byte_class = byte_class_;
+  const std::uint32_t dense_end = dense_end_;
+  const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  std::uint32_t c = cursor;
+  for (std::size_t i = from; i < size; ++i) {
+    // Shallow states (where the scan spends nearly all its time) take one table load and,
+    // unless the next one ends a key or has no row, nothing else.
+    std::uint32_t next;
+    if (c < dense_end) [[likely]] {
+      next = dense[c + byte_class[bytes[i]]];
+      if (next < dense_end) [[likely]] {
+        c = next;
+        continue;
+      }
+    } else {
+      // A deep state: walk edges and failure links until a child or a state with a row.
+      std::uint32_t s = c - dense_end + dense_states_, t = kNone;
+      while (s >= dense_states_ && (t = child(s, bytes[i])) == kNone) s = failure_[s];
+      next = s < dense_states_ ? dense[s * class_count_ + byte_class[bytes[i]]] : cursor_with_output_flag(t);
+    }
+    c = next & kStateMask;
+    if (next & kHasOutput) {
+      cursor = c;
+      state = state_of(c);
+      return i + 1;
+    }
+  }
+  cursor = c;
+  return 0;
+}
+
+void AhoCorasick::build_dense() {
+  // Byte classes: one per byte used by some key (a key never has more than 255 distinct
+  // bytes' worth of classes, and class 0 is "in no key").
+  bool used[256] = {};
+  for (const unsigned char b : edge_byte_) used[b] = true;
+  class_count_ = 1;
+  unsigned char representative[256] = {};
+  for (int b = 0; b < 256; ++b) {
+    byte_class_[b] = 0;
+    if (!used[b]) continue;
+    byte_class_[b] = static_cast<unsigned char>(class_count_);
+    representative[class_count_] = static_cast<unsigned char>(b);
+    ++class_count_;
+  }
+  const std::size_t n = terminal_key_.size();
+  if (n > kStateMask) throw std::length_error("AhoCorasick: too many states");
+  dense_states_ = static_cast<std::uint32_t>(std::min<std::size_t>(n, std::max<std::size_t>(1, dense_budget_ / class_count_)));
+  if (static_cast<std::size_t>(dense_states_) * class_count_ + (n - dense_states_) > kStateMask)
+    throw std::length_error("AhoCorasick: too many states");
+  dense_end_ = dense_states_ * class_count_;
+  dense_.assign(dense_end_, 0);
+  // Breadth-first numbering: a state's failure target is shallower and so has a smaller
+  // number; its row is complete before this one needs it.
+  for (std::uint32_t s = 0; s < dense_states_; ++s) {
+    std::uint32_t* row = &dense_[static_cast<std::size_t>(s) * class_count_];
+    row[0] = 0;  // a byte in no key: back to the root, which ends no key
+    for (std::uint32_t c = 1; c < class_count_; ++c) {
+      const unsigned char byte = representative[c];
+      const std::uint32_t next = s == 0 ? root_next_[byte] : child(s, byte);
+      row[c] = next != kNone && next != 0 ? cursor_with_output_flag(next)
+                                          : (s == 0 ? 0 : dense_[static_cast<std::size_t>(failure_[s]) * class_count_ + c]);
     }
   }
 }

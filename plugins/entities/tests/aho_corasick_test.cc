@@ -99,3 +99,44 @@ TEST(AhoCorasick, RandomCjkKeysAgreeWithNaiveSearch) {
   EXPECT_EQ(all_matches(ac, keys, text), naive);
   EXPECT_GT(naive.size(), 400u);
 }
+
+TEST(AhoCorasick, TableAndEdgeWalkAgreeAtEveryDenseBudget) {
+  // The scan uses full transition rows for the shallow states and walks edges and failure
+  // links below them; every split between the two must find the same matches, including
+  // the split that leaves only the root in the table.
+  const std::vector<std::string> alphabet = {"园", "区", "中", "德", "产", "业", "a", "公", "b"};
+  std::mt19937 rng(11);
+  std::vector<std::string> keys;
+  {
+    AhoCorasick probe;
+    for (int i = 0; i < 200; ++i) {
+      std::string k;
+      const int len = 1 + static_cast<int>(rng() % 5);
+      for (int j = 0; j < len; ++j) k += alphabet[rng() % (alphabet.size() - 1)];  // "b" is in no key
+      if (probe.add(k) == keys.size()) keys.push_back(k);
+    }
+  }
+  std::string text;
+  for (int j = 0; j < 600; ++j) text += alphabet[rng() % alphabet.size()];
+  std::set<std::tuple<std::string, std::size_t, std::size_t>> naive;
+  for (const auto& k : keys)
+    for (std::size_t p = text.find(k); p != std::string::npos; p = text.find(k, p + 1)) naive.emplace(k, p, p + k.size());
+  ASSERT_GT(naive.size(), 500u);
+  for (const std::size_t budget : {std::size_t{1}, std::size_t{40}, std::size_t{500}, std::size_t{1} << 20}) {
+    AhoCorasick ac;
+    ac.set_dense_budget(budget);
+    for (const auto& k : keys) ac.add(k);
+    ac.build();
+    if (budget == 1) EXPECT_EQ(ac.dense_state_count(), 1u);
+    if (budget == (std::size_t{1} << 20)) EXPECT_EQ(ac.dense_state_count(), ac.state_count());
+    EXPECT_EQ(all_matches(ac, keys, text), naive) << "budget " << budget;
+  }
+}
+
+TEST(AhoCorasick, UnbuiltAutomatonMatchesNothing) {
+  AhoCorasick ac;
+  ac.add("公园");
+  int matches = 0;
+  ac.for_each_match("劳动公园", [&](std::uint32_t, std::size_t, std::size_t) { ++matches; });
+  EXPECT_EQ(matches, 0);
+}
