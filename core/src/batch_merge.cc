@@ -79,6 +79,8 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
     if (best == readers.size()) break;
     const std::string id = heads[best].value("id", "");
     if (seen.insert(id).second) {
+      // A SQLite input's records carry the document text, which only a SQLite store keeps.
+      if (format != "sqlite") heads[best].erase("document_text");
       sink->write({&heads[best]});
       ++report.documents;
       if (heads[best].value("status", "") == "failed") ++report.failed;

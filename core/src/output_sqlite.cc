@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "errors.h"
 #include "output_facts.h"
 #include "output_file_util.h"
@@ -13,7 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bumped when the schema changes incompatibly; stored in PRAGMA user_version.
-constexpr int kSchemaVersion = 1;
+// 2: annotation text of long spans replaced by the document text stored once (document_texts).
+constexpr int kSchemaVersion = 2;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS runs (
@@ -53,10 +56,20 @@ CREATE TABLE IF NOT EXISTS annotations (
   type          TEXT NOT NULL,
   begin         INTEGER NOT NULL,
   end           INTEGER NOT NULL,
-  text          TEXT NOT NULL,
+  text          TEXT,
+  text_cut      INTEGER,
   attrs         TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS annotations_doc_type ON annotations(doc_id, type);
+CREATE TABLE IF NOT EXISTS document_texts (
+  doc_id        INTEGER PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+  text          TEXT NOT NULL
+);
+CREATE VIEW IF NOT EXISTS annotation_texts AS
+  SELECT a.annotation_id, a.doc_id, a.type, a.begin, a.end,
+         CASE WHEN t.text IS NULL THEN a.text ELSE substr(t.text, a.begin + 1, a.end - a.begin) END AS text,
+         a.attrs
+  FROM annotations a LEFT JOIN document_texts t USING (doc_id);
 CREATE TABLE IF NOT EXISTS indicators (
   annotation_id    INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,
   doc_id           INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
@@ -128,8 +141,43 @@ void bind_text_or_null(sqlite::Statement& s, int i, const std::string& v) {
   else s.bind(i, v);
 }
 
+// Spans whose text is the document's between their offsets and which are long (sentences,
+// paragraphs...): stored as offsets only when the document text is stored, which costs the
+// input's size once instead of about twice that in span texts. Facts (indicators, entities,
+// quantities...) keep their text in the row, where queries read it.
+bool is_long_span(const std::string& type) {
+  return type == "sentence" || type == "clause" || type == "paragraph" || type == "section" ||
+         type == "box" || type == "box_item" || type == "title_block" || type == "enumeration";
+}
+
+// Byte offset of each code point of `text` (and of its end).
+std::vector<std::size_t> code_point_starts(const std::string& text) {
+  std::vector<std::size_t> at;
+  at.reserve(text.size() / 2 + 1);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) at.push_back(i);
+  at.push_back(text.size());
+  return at;
+}
+
+int schema_version(sqlite::Database& db) {
+  sqlite::Statement v(db, "PRAGMA user_version");
+  const int version = v.step() ? static_cast<int>(v.integer(0)) : 0;
+  v.reset();
+  return version;
+}
+
 void configure(sqlite::Database& db) {
   db.exec("PRAGMA journal_mode=WAL");
+  if (const int version = schema_version(db); version != 0 && version < kSchemaVersion) {
+    // Results are recomputable: an older store is rebuilt rather than migrated.
+    spdlog::warn("{}: store of schema version {} (now {}): its results are dropped and recomputed",
+                 db.path().string(), version, kSchemaVersion);
+    db.exec("DROP VIEW IF EXISTS annotation_texts");
+    for (const char* table : {"errors", "targets", "comparisons", "entities", "indicators", "document_texts",
+                              "annotations", "documents", "runs"})
+      db.exec(std::string("DROP TABLE IF EXISTS ") + table);
+  }
   // NORMAL: a commit survives a killed process (the WAL is in the page cache and replayed);
   // only a power cut may lose the last commits, never corrupt the file.
   db.exec("PRAGMA synchronous=NORMAL");
@@ -255,14 +303,15 @@ class SqliteSink : public OutputSink {
                    "INSERT INTO documents(id, seq, source, sha256, pipeline_hash, result_key, run_id, "
                    "status, region, report_year, plan_year, kind, title, meta) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          annotation(db, "INSERT INTO annotations(doc_id, type, begin, end, text, attrs) VALUES (?, ?, ?, ?, ?, ?)"),
+          annotation(db, "INSERT INTO annotations(doc_id, type, begin, end, text, text_cut, attrs) VALUES (?, ?, ?, ?, ?, ?, ?)"),
           indicator(db,
                     "INSERT INTO indicators(annotation_id, doc_id, metric, canonical_metric, period, status, "
                     "level_value, level_high, level_unit, growth_value, growth_high, growth_unit, qualifier) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           entity(db, "INSERT INTO entities(annotation_id, doc_id, kind, canonical, text) VALUES (?, ?, ?, ?, ?)"),
-          error(db, "INSERT INTO errors(doc_id, stage, message, exit_code) VALUES (?, ?, ?, ?)") {}
-    sqlite::Statement remove, document, annotation, indicator, entity, error;
+          error(db, "INSERT INTO errors(doc_id, stage, message, exit_code) VALUES (?, ?, ?, ?)"),
+          text(db, "INSERT INTO document_texts(doc_id, text) VALUES (?, ?)") {}
+    sqlite::Statement remove, document, annotation, indicator, entity, error, text;
   };
 
   void prepare() { statements_ = std::make_unique<Statements>(*db_); }
@@ -290,6 +339,32 @@ class SqliteSink : public OutputSink {
       s.error.bind(1, doc_id).bind(2, e.value("stage", "")).bind(3, e.value("message", ""))
           .bind(4, e.value("exit_code", 5LL)).run();
     }
+    // The document text (records from a run carry it for this store, see output_sink.h).
+    const auto doc_text = r.find("document_text");
+    std::vector<std::size_t> byte_at;
+    if (doc_text != r.end() && doc_text->is_string()) {
+      s.text.bind(1, doc_id).bind(2, doc_text->get_ref<const std::string&>()).run();
+      byte_at = code_point_starts(doc_text->get_ref<const std::string&>());
+    }
+    // Whether the annotation's text can be taken from the document text instead: -1 no,
+    // 0 it is the whole span, k > 0 it is the span's first k code points and "…" (long
+    // structural spans are shortened in records).
+    static const std::string kEllipsis = "…";
+    const auto recoverable = [&](const std::string& type, long long begin, long long end, const std::string& text) -> long long {
+      if (byte_at.empty() || !is_long_span(type) || begin < 0 || end < begin ||
+          static_cast<std::size_t>(end) >= byte_at.size())
+        return -1;
+      const std::string& all = doc_text->get_ref<const std::string&>();
+      const std::size_t from = byte_at[begin], to = byte_at[end];
+      if (text.size() == to - from && all.compare(from, to - from, text) == 0) return 0;
+      if (text.size() <= kEllipsis.size() || text.compare(text.size() - kEllipsis.size(), kEllipsis.size(), kEllipsis) != 0)
+        return -1;
+      const std::size_t kept = text.size() - kEllipsis.size();
+      if (kept >= to - from || all.compare(from, kept, text, 0, kept) != 0) return -1;
+      const auto cut = std::lower_bound(byte_at.begin() + begin, byte_at.begin() + end, from + kept);
+      if (cut == byte_at.begin() + end || *cut != from + kept) return -1;
+      return cut - (byte_at.begin() + begin);
+    };
     static const Json kNoAnnotations = Json::array();
     const auto found = r.find("annotations");
     for (const auto& a : found != r.end() ? *found : kNoAnnotations) {
@@ -297,8 +372,13 @@ class SqliteSink : public OutputSink {
       const std::string& type = a.at("type").get_ref<const std::string&>();
       const std::string& text = a.at("text").get_ref<const std::string&>();
       const Json& attrs = a.at("attrs");
-      s.annotation.bind(1, doc_id).bind(2, type).bind(3, a.at("begin").get<long long>())
-          .bind(4, a.at("end").get<long long>()).bind(5, text).bind(6, attrs.dump()).run();
+      const long long begin = a.at("begin").get<long long>(), end = a.at("end").get<long long>();
+      s.annotation.bind(1, doc_id).bind(2, type).bind(3, begin).bind(4, end);
+      const long long cut = recoverable(type, begin, end, text);
+      if (cut < 0) s.annotation.bind(5, text).bind_null(6);
+      else if (cut == 0) s.annotation.bind_null(5).bind_null(6);
+      else s.annotation.bind_null(5).bind(6, cut);
+      s.annotation.bind(7, attrs.dump()).run();
       const long long ann_id = sqlite3_last_insert_rowid(db_->handle());
       if (type == "indicator") {
         const IndicatorFact f = indicator_fact(attrs);
@@ -356,7 +436,12 @@ class SqliteReader : public RecordReader {
     explicit Cursor(sqlite::Database& db)
         : docs_(db, "SELECT doc_id, pipeline_hash, result_key, seq, status, id, source, sha256, meta "
                     "FROM documents ORDER BY seq, id"),
-          anns_(db, "SELECT type, begin, end, text, attrs FROM annotations WHERE doc_id = ? ORDER BY annotation_id"),
+          // The record's text: the stored one, else the document's between the offsets.
+          anns_(db, "SELECT a.type, a.begin, a.end, coalesce(a.text, CASE WHEN a.text_cut IS NULL "
+                    "THEN substr(t.text, a.begin + 1, a.end - a.begin) ELSE substr(t.text, a.begin + 1, a.text_cut) || '…' END), "
+                    "a.attrs FROM annotations a LEFT JOIN document_texts t USING (doc_id) "
+                    "WHERE a.doc_id = ? ORDER BY a.annotation_id"),
+          text_(db, "SELECT text FROM document_texts WHERE doc_id = ?"),
           errs_(db, "SELECT stage, message, exit_code FROM errors WHERE doc_id = ? ORDER BY error_id") {}
     bool next(Json& r) override {
       if (!docs_.step()) return false;
@@ -382,6 +467,9 @@ class SqliteReader : public RecordReader {
         list.push_back(std::move(a));
       }
       r["annotations"] = std::move(list);
+      text_.bind(1, docs_.integer(0));
+      if (text_.step()) r["document_text"] = text_.text(0);
+      text_.reset();
       errs_.bind(1, docs_.integer(0));
       while (errs_.step()) {
         r["exit_code"] = errs_.integer(2);
@@ -391,7 +479,7 @@ class SqliteReader : public RecordReader {
     }
 
    private:
-    sqlite::Statement docs_, anns_, errs_;
+    sqlite::Statement docs_, anns_, text_, errs_;
   };
 
   std::unique_ptr<sqlite::Database> db_;

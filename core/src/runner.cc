@@ -278,6 +278,20 @@ std::vector<std::unique_ptr<OutputSink>> make_stores(const Prepared& p, const Ru
   return stores;
 }
 
+// SQLite stores keep each document's text once (offsets for sentences and other long spans,
+// docs/sqlite-schema.md): records carry it as "document_text" for them, and lose it before
+// the other stores see them (it is not part of the contract's DOCUMENT).
+bool keeps_document_text(const OutputSink& store) { return format_for_extension(store.path()) == "sqlite"; }
+
+void write_to_stores(const std::vector<std::unique_ptr<OutputSink>>& stores, const std::vector<Json*>& records) {
+  const std::vector<const Json*> view(records.begin(), records.end());
+  for (const auto& s : stores)
+    if (keeps_document_text(*s)) s->write(view);
+  for (Json* r : records) r->erase("document_text");
+  for (const auto& s : stores)
+    if (!keeps_document_text(*s)) s->write(view);
+}
+
 bool wants(const Prepared& p, const std::string& format) {
   return std::find(p.formats.begin(), p.formats.end(), format) != p.formats.end();
 }
@@ -399,9 +413,11 @@ void run_whole(const Prepared& p, const RunOptions& o,
   SeriesCollector series;
   if (!stores.empty() || wants(p, "series")) {
     for (auto& s : stores) s->open(identity);
+    const bool with_text = std::any_of(stores.begin(), stores.end(), [](const auto& s) { return keeps_document_text(*s); });
     for (std::size_t i = 0; i < n; ++i) {
-      const Json record = make_record(identity.pipeline_hash, seqs[i], inputs[i], results[i]);
-      for (auto& s : stores) s->write({&record});
+      Json record = make_record(identity.pipeline_hash, seqs[i], inputs[i], results[i]);
+      if (with_text && results[i].document) record["document_text"] = results[i].document->text();
+      write_to_stores(stores, {&record});
       if (wants(p, "series")) series.add(record);
     }
     for (auto& s : stores) {
@@ -427,6 +443,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
 
   const std::size_t n = p.input_count;
   report.documents = n;
+  const bool with_text = std::any_of(stores.begin(), stores.end(), [](const auto& s) { return keeps_document_text(*s); });
   InputFeed feed(p.input_specs, p.input_base, p.input_origin, p.in_shard);
   const DocumentProcessor processor(p, doc_stages);
   const unsigned jobs = job_count(o, n);
@@ -473,6 +490,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
     }
     item.bytes = processed.bytes;
     item.record = make_record(identity.pipeline_hash, seq, in, processed);
+    if (with_text && processed.document) item.record["document_text"] = processed.document->text();
     return item;
   };
 
@@ -481,7 +499,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   std::size_t failed_now = 0;
   ProgressLine progress(n, o.progress && ProgressLine::stderr_is_terminal());
   const auto consume = [&](std::vector<StreamItem>& batch) {
-    std::vector<const Json*> records;
+    std::vector<Json*> records;
     std::size_t used = 0;
     for (auto& item : batch) {
       if (o.max_errors > 0 && failed_now >= o.max_errors) break;  // stop right at the limit
@@ -509,8 +527,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
         ++counts.done;
       }
     }
-    if (!records.empty())
-      for (auto& s : stores) s->write(records);
+    if (!records.empty()) write_to_stores(stores, records);
     progress.update(counts);
     const bool go_on = !(o.max_errors > 0 && failed_now >= o.max_errors);
     if (!go_on) batch.resize(used);

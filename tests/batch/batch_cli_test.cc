@@ -48,6 +48,46 @@ TEST(BatchInputs, DirectoryIsRecursiveAndGlobSelectsFiles) {
   EXPECT_EQ(ids[0], "group1/doc1001.txt");
 }
 
+TEST(BatchInputs, DirectoriesAndGlobsAreWalkedInSortedPathOrder) {
+  ScratchDir dir("order");
+  const auto files = make_corpus(dir / "corpus", 12);  // sorted paths
+  // A nested directory and names that sort differently as strings and as paths ("a" + '/'
+  // vs "a.txt", "a-b"): the walk gives component-wise order.
+  fs::create_directories(dir / "corpus/a/b");
+  for (const char* name : {"a/b/x.txt", "a.txt", "a-b.txt", "a/z.html", "a/skip.pdf", "group1/.hidden.txt"})
+    std::ofstream(dir / "corpus" / name) << "第1号报告\n全年地区生产总值增长5%。\n";
+  const fs::path yaml = write_pipeline(dir.path());
+  const fs::path out = dir / "all.jsonl";
+  Result r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", out, "-j", "2"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> expected;
+  for (auto it = fs::recursive_directory_iterator(dir / "corpus"); it != fs::recursive_directory_iterator(); ++it) {
+    const std::string ext = it->path().extension().string();
+    if (it->is_regular_file() && (ext == ".txt" || ext == ".html"))
+      expected.push_back(fs::relative(it->path(), dir / "corpus").generic_string());
+  }
+  // fs::path compares component-wise: the order a sorted list of every path has.
+  std::sort(expected.begin(), expected.end(), [](const std::string& x, const std::string& y) { return fs::path(x) < fs::path(y); });
+  EXPECT_EQ(jsonl_ids(out), expected);
+  EXPECT_EQ(expected.front(), "a/b/x.txt");
+
+  // A glob over several directories: the same order, ids "<parent>/<file>"; dot files only
+  // when the pattern names the dot.
+  const fs::path globbed = dir / "glob.jsonl";
+  r = run_pipeline({"run", yaml, "-i", (dir / "corpus/group*/*.txt").string(), "-o", globbed});
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::vector<std::string> group_files;
+  for (const auto& f : files) group_files.push_back(f.parent_path().filename().string() + "/" + f.filename().string());
+  EXPECT_EQ(jsonl_ids(globbed), group_files);
+  r = run_pipeline({"run", yaml, "-i", (dir / "corpus/group1/.h*").string(), "-o", dir / "dot.jsonl"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(jsonl_ids(dir / "dot.jsonl"), std::vector<std::string>{"group1/.hidden.txt"});
+  // A pattern that matches nothing stops the run before it starts.
+  r = run_pipeline({"run", yaml, "-i", (dir / "corpus/nothing*/*.txt").string(), "-o", dir / "none.jsonl"});
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("the pattern matches no file"), std::string::npos) << r.err;
+}
+
 TEST(BatchInputs, CsvAndJsonlManifestsCarryMetadata) {
   ScratchDir dir("manifest");
   const auto files = make_corpus(dir / "corpus", 4);

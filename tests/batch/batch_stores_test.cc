@@ -125,3 +125,38 @@ TEST(BatchSeries, TargetsAndActualsSideBySideWithChartsAndIndex) {
   target.high = 9;
   EXPECT_EQ(reportlens::target_verdict(target, actual), "missed");
 }
+
+// SQLite keeps each document's text once; sentences and other long spans are offsets into
+// it, facts keep their text. Reading the store back gives exactly the records of a run.
+TEST(BatchStores, SqliteStoresTheDocumentTextOnceAndSpansAsOffsets) {
+  ScratchDir dir("sqlite-text");
+  make_corpus(dir / "corpus", 6, 40);
+  const fs::path yaml = write_pipeline(dir.path(), "  - use: segment\n  - use: numbers\n");
+  const fs::path db = dir / "r.sqlite", lines = dir / "r.jsonl";
+  ASSERT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", db}).code, 0);
+  ASSERT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", lines}).code, 0);
+  EXPECT_EQ(query(db, "SELECT count(*) FROM document_texts").at(0), "6");
+  EXPECT_EQ(query(db, "SELECT count(text) FROM annotations WHERE type IN ('sentence', 'clause')").at(0), "0");
+  EXPECT_EQ(query(db, "SELECT count(*) = count(text) FROM annotations WHERE type = 'quantity'").at(0), "1");
+  // Long paragraphs are shortened in records ("…"): stored as a cut, not as text.
+  EXPECT_NE(query(db, "SELECT count(text_cut) FROM annotations WHERE type = 'paragraph'").at(0), "0");
+
+  // The view gives every span's full text; the sentences are those of the JSONL records.
+  std::vector<std::string> from_view = query(db,
+      "SELECT text FROM annotation_texts WHERE type = 'sentence' ORDER BY annotation_id");
+  std::vector<std::string> from_records;
+  std::ifstream in(lines);
+  for (std::string line; std::getline(in, line);) {
+    const Json record = Json::parse(line);
+    for (const auto& a : record.at("annotations"))
+      if (a.at("type") == "sentence") from_records.push_back(a.at("text").get<std::string>());
+  }
+  ASSERT_GT(from_records.size(), 50u);
+  EXPECT_EQ(from_view, from_records);
+
+  // Read back (merge into JSON Lines): byte for byte the run's own JSON Lines.
+  const fs::path merged = dir / "merged.jsonl";
+  Result r = run_pipeline({"merge", merged.string(), db.string()});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(read_text(merged), read_text(lines));
+}

@@ -149,7 +149,8 @@ std::vector<std::string> dump_results(const fs::path& database) {
        {"SELECT doc_id, id, seq, source, sha256, pipeline_hash, result_key, status, region, report_year, kind, "
         "meta FROM documents ORDER BY doc_id",
         "SELECT * FROM annotations ORDER BY annotation_id", "SELECT * FROM indicators ORDER BY annotation_id",
-        "SELECT * FROM entities ORDER BY annotation_id", "SELECT * FROM errors ORDER BY error_id"}) {
+        "SELECT * FROM entities ORDER BY annotation_id", "SELECT * FROM errors ORDER BY error_id",
+        "SELECT * FROM document_texts ORDER BY doc_id"}) {
     for (auto& row : query(database, sql)) all.push_back(std::move(row));
     all.push_back("--");
   }
