@@ -212,7 +212,8 @@ void NumberLexicon::compile() {
   fixed_pattern_ = alternation(fixed_surfaces, {});
   fixed_re_ = compile_longest(fixed_pattern_);
   stop_pattern_ = alternation(stop_words_, stop_patterns_);
-  stop_re_ = compile_longest(stop_pattern_);
+  stop_word_set_ = {stop_words_.begin(), stop_words_.end()};
+  if (!stop_patterns_.empty()) stop_patterns_re_ = compile_longest(alternation({}, stop_patterns_));
   for (auto* list : {&decrease_words_, &money_context_, &ordinal_counters_, &congress_before_,
                      &congress_after_, &month_parts_, &range_connectors_, &range_blockers_, &not_units_, &vague_before_})
     sort_longest_first(*list);
@@ -249,8 +250,16 @@ const UnitInfo* NumberLexicon::unit_at(std::string_view text, std::size_t pos,
 }
 
 bool NumberLexicon::is_stop(std::string_view text, std::size_t begin, std::size_t end) const {
+  if (stop_word_set_.find(text.substr(begin, end - begin)) != stop_word_set_.end()) return true;
+  if (!stop_patterns_re_) return false;
   const re2::StringPiece input(text.data(), end);
-  return stop_re_->Match(input, begin, end, RE2::ANCHOR_BOTH, nullptr, 0);
+  return stop_patterns_re_->Match(input, begin, end, RE2::ANCHOR_BOTH, nullptr, 0);
+}
+
+std::vector<std::string> NumberLexicon::fixed_surfaces() const {
+  std::vector<std::string> out;
+  for (const auto& [surface, info] : fixed_) out.push_back(surface);
+  return out;
 }
 
 const FixedExpression* NumberLexicon::fixed_at(std::string_view text, std::size_t pos,

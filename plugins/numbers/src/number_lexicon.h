@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <re2/re2.h>
@@ -63,6 +64,10 @@ class NumberLexicon {
   // of the fixed expressions. The scanner folds them into its single pass over the text.
   const std::string& stop_pattern() const { return stop_pattern_; }
   const std::string& fixed_pattern() const { return fixed_pattern_; }
+  // The literal words and the raw patterns behind those alternations.
+  const std::vector<std::string>& stop_words() const { return stop_words_; }
+  const std::vector<std::string>& stop_patterns() const { return stop_patterns_; }
+  std::vector<std::string> fixed_surfaces() const;
 
   const std::vector<QualifierWord>& qualifiers_before() const { return qualifiers_before_; }
   const std::vector<QualifierWord>& qualifiers_after() const { return qualifiers_after_; }
@@ -95,7 +100,14 @@ class NumberLexicon {
 
   std::unique_ptr<RE2> unit_re_;   // anchored alternation of unit surfaces, longest match
   std::unique_ptr<RE2> fixed_re_;  // alternation of fixed expressions
-  std::unique_ptr<RE2> stop_re_;   // stop words and patterns, for exact-span checks
+  // Exact-span stop checks: a hash of the words, then the patterns (one RE2 call fewer per
+  // candidate than one alternation of both).
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, StringHash, std::equal_to<>> stop_word_set_;
+  std::unique_ptr<RE2> stop_patterns_re_;  // nullptr when there are no stop patterns
   std::string stop_pattern_, fixed_pattern_;
   std::size_t longest_unit_ = 0;
   std::size_t longest_fixed_ = 0;

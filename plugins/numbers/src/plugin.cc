@@ -43,18 +43,21 @@ class NumbersStage : public reportlens::DocumentStage {
   void process(reportlens::Document& doc) const override {
     const auto& normalized = doc.normalized();
     const int year = fixed_year_ > 0 ? fixed_year_ : reportlens::numbers::report_year(doc);
-    for (const auto& m : scanner_->scan(normalized.text, year)) {
-      Json attrs = Json::object();
-      attrs["kind"] = m.kind;
-      attrs["value"] = m.value;
-      attrs["unit"] = m.unit;
-      attrs["qualifier"] = m.qualifier ? Json(*m.qualifier) : Json(nullptr);
-      attrs["surface_unit"] = m.surface_unit;
-      attrs["number"] = m.number;
-      attrs["exact"] = m.exact;
-      if (m.negated_context) attrs["negated_context"] = true;
+    for (auto& m : scanner_->scan(normalized.text, year)) {
+      // The attribute object is built in its final key order, moving the mention's
+      // strings in: no key lookups, no copies (thousands of mentions per report).
+      Json::object_t attrs;
+      attrs.reserve(9);
+      attrs.emplace_back("kind", std::move(m.kind));
+      attrs.emplace_back("value", std::move(m.value));
+      attrs.emplace_back("unit", std::move(m.unit));
+      attrs.emplace_back("qualifier", m.qualifier ? Json(std::move(*m.qualifier)) : Json(nullptr));
+      attrs.emplace_back("surface_unit", std::move(m.surface_unit));
+      attrs.emplace_back("number", std::move(m.number));
+      attrs.emplace_back("exact", std::move(m.exact));
+      if (m.negated_context) attrs.emplace_back("negated_context", true);
       doc.add("quantity", normalized.original_begin(m.begin), normalized.original_end(m.end),
-              std::move(attrs));
+              Json(std::move(attrs)));
     }
   }
 

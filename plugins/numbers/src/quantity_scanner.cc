@@ -18,6 +18,8 @@ constexpr const char* kRun =
     "(?:(?:[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:\\.[0-9]+)?"
     "|[零〇一二两三四五六七八九十百千万亿几]+(?:点[零〇一二三四五六七八九]+)?)+";
 constexpr const char* kRoman = "(?:IV|V?I{1,3}|V)类";
+// The characters the built-in alternatives start with: kRun, 第+kRun and kRoman.
+constexpr std::u32string_view kBuiltInStarts = U"0123456789零〇一二两三四五六七八九十百千万亿几第IV";
 
 // Inside a short quotation (“…”, at most 40 characters, within one sentence): slogans
 // and names. Looked up only for the few numerals that need it.
@@ -732,6 +734,9 @@ QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexico
   run_ = std::make_unique<RE2>(kRun, options);
   if (!candidate_->ok() || !run_->ok())
     throw StageError("numbers: candidate pattern does not compile: " + candidate_->error());
+  std::vector<std::string> words = lexicon.stop_words();
+  for (auto& surface : lexicon.fixed_surfaces()) words.push_back(std::move(surface));
+  starts_ = std::make_unique<CandidateStarts>(kBuiltInStarts, words, lexicon.stop_patterns());
 }
 
 std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_year) const {
@@ -742,8 +747,12 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
   // Only the whole match is asked for: extracting groups costs RE2 a second, slower
   // engine on every match. Which alternative matched is told apart afterwards, in the
   // same priority order as the pattern.
-  while (pos < text.size() &&
-         candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+  while (pos < text.size()) {
+    // Start the search near the next numeral: the regex need not walk the prose between.
+    const std::size_t from = starts_->search_from(text, pos);
+    if (from >= text.size() ||
+        !candidate_->Match(input, from, text.size(), RE2::UNANCHORED, &whole, 1))
+      break;
     std::size_t b = static_cast<std::size_t>(whole.data() - text.data());
     const std::size_t e = b + whole.size();
     if (e == b) {
@@ -779,8 +788,10 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
     const std::size_t next = s.candidate(b, e);
     pos = std::max(next, e);
   }
-  std::stable_sort(s.out.begin(), s.out.end(),
-                   [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  // Mentions come out in order but for a few look-backs; moving them all is not cheap.
+  const auto by_begin = [](const Mention& a, const Mention& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(s.out.begin(), s.out.end(), by_begin))
+    std::stable_sort(s.out.begin(), s.out.end(), by_begin);
   return std::move(s.out);
 }
 

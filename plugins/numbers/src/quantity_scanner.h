@@ -15,6 +15,7 @@
 
 #include <re2/re2.h>
 
+#include "candidate_starts.h"
 #include "mention.h"
 #include "number_lexicon.h"
 #include "numeral.h"
@@ -34,6 +35,7 @@ class QuantityScanner {
   const NumberLexicon& lexicon_;
   std::unique_ptr<RE2> candidate_;  // a numeral run, or a Roman class number (III类)
   std::unique_ptr<RE2> run_;        // the numeral run alone, anchored use
+  std::unique_ptr<CandidateStarts> starts_;  // where candidate_ can next match
 };
 
 }  // namespace reportlens::numbers
