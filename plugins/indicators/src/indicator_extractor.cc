@@ -1,6 +1,7 @@
 #include "indicator_extractor.h"
 
 #include <algorithm>
+#include <span>
 
 #include "report_calendar.h"
 #include "sentence_reader.h"
@@ -33,7 +34,8 @@ std::vector<SentenceSpan> sentences_of(const Document& doc) {
         bool terminal = tail.ends_with("。") || tail.ends_with("！") || tail.ends_with("？") ||
                         tail.ends_with("；") || tail.ends_with("\n");
         bool gap_has_break = s.begin > last.end &&
-                             norm.text.substr(last.end, s.begin - last.end).find('\n') != std::string::npos;
+                             std::string_view(norm.text).substr(last.end, s.begin - last.end).find('\n') !=
+                                 std::string_view::npos;
         if (!terminal && !gap_has_break && s.begin >= last.end) {
           last.end = std::max(last.end, s.end);
           continue;
@@ -60,7 +62,31 @@ std::vector<SentenceSpan> sentences_of(const Document& doc) {
 
 Json measure_json(const std::optional<Measure>& m) {
   if (!m) return nullptr;
-  return Json{{"value", m->value}, {"unit", m->unit}};
+  Json::object_t fields;
+  fields.reserve(2);
+  fields.emplace_back("value", m->value);
+  fields.emplace_back("unit", m->unit);
+  return Json(std::move(fields));
+}
+
+// The reader's view of a quantity annotation: one walk over its attributes instead of a
+// lookup per key. Attributes that are not objects take the general path (and its errors).
+QuantityView quantity_view(const Annotation& a) {
+  QuantityView q;
+  if (!a.attrs.is_object()) {
+    q.kind = a.attrs.value("kind", std::string("quantity"));
+    return q;
+  }
+  q.kind = "quantity";
+  for (const auto& [key, value] : a.attrs.items()) {
+    if (key == "kind") q.kind = value.get<std::string>();
+    else if (key == "value") q.value = value;
+    else if (!value.is_string()) continue;
+    else if (key == "unit") q.unit = value.get_ref<const std::string&>();
+    else if (key == "qualifier") q.qualifier = value.get_ref<const std::string&>();
+    else if (key == "surface_unit") q.surface_unit = value.get_ref<const std::string&>();
+  }
+  return q;
 }
 
 }  // namespace
@@ -72,16 +98,11 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
 
   std::vector<QuantityView> quantities;
   for (const auto& a : doc.annotations("quantity")) {
-    QuantityView q;
-    q.begin = to_normalized(norm, a.begin);
-    q.end = to_normalized(norm, a.end);
-    if (q.end <= q.begin) continue;
-    q.kind = a.attrs.value("kind", std::string("quantity"));
-    q.value = a.attrs.contains("value") ? a.attrs["value"] : Json();
-    if (a.attrs.contains("unit") && a.attrs["unit"].is_string()) q.unit = a.attrs["unit"];
-    if (a.attrs.contains("qualifier") && a.attrs["qualifier"].is_string()) q.qualifier = a.attrs["qualifier"];
-    if (a.attrs.contains("surface_unit") && a.attrs["surface_unit"].is_string())
-      q.surface_unit = a.attrs["surface_unit"];
+    const std::size_t begin = to_normalized(norm, a.begin), end = to_normalized(norm, a.end);
+    if (end <= begin) continue;
+    QuantityView q = quantity_view(a);
+    q.begin = begin;
+    q.end = end;
     if ((q.kind == "quantity" || q.kind == "percent") && !q.value.is_number() && !q.value.is_array())
       continue;
     quantities.push_back(std::move(q));
@@ -91,12 +112,23 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
 
   std::vector<Annotation> out;
   std::string carried_metric;
+  std::vector<QuantityView> filtered;
   auto next_q = quantities.begin();
   for (const auto& sentence : sentences_of(doc)) {
     while (next_q != quantities.end() && next_q->begin < sentence.begin) ++next_q;
-    std::vector<QuantityView> inside;
-    for (auto it = next_q; it != quantities.end() && it->begin < sentence.end; ++it)
-      if (it->end <= sentence.end) inside.push_back(*it);
+    // The quantities inside the sentence: a slice of the sorted list, copied only in the
+    // rare case that one of them runs past the sentence end and must be left out.
+    auto last_q = next_q;
+    bool all_inside = true;
+    for (; last_q != quantities.end() && last_q->begin < sentence.end; ++last_q)
+      all_inside = all_inside && last_q->end <= sentence.end;
+    std::span<const QuantityView> inside(next_q, last_q);
+    if (!all_inside) {
+      filtered.clear();
+      for (auto it = next_q; it != last_q; ++it)
+        if (it->end <= sentence.end) filtered.push_back(*it);
+      inside = filtered;
+    }
     if (inside.empty()) {
       carried_metric.clear();
       continue;
@@ -112,17 +144,19 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
                                  carried_metric)) {
       std::size_t b = norm.original_begin(f.begin), e = norm.original_end(f.end);
       if (e <= b) continue;
-      Json attrs;
-      attrs["metric"] = f.metric;
-      attrs["canonical"] = lexicon.canonical(f.metric);
-      attrs["period"] = f.period;
-      attrs["status"] = f.status;
-      attrs["level"] = measure_json(f.level);
-      attrs["growth"] = measure_json(f.growth);
-      attrs["qualifier"] = f.qualifier.empty() ? Json() : Json(f.qualifier);
-      attrs["evidence"] = std::string(doc.slice(b, e));
-      if (f.from_point) attrs["from_to"] = "from";
-      out.push_back({"indicator", b, e, std::move(attrs)});
+      Json::object_t attrs;  // built in its final key order: no lookups
+      attrs.reserve(9);
+      std::string canonical = lexicon.canonical(f.metric);
+      attrs.emplace_back("metric", std::move(f.metric));
+      attrs.emplace_back("canonical", std::move(canonical));
+      attrs.emplace_back("period", f.period);
+      attrs.emplace_back("status", std::move(f.status));
+      attrs.emplace_back("level", measure_json(f.level));
+      attrs.emplace_back("growth", measure_json(f.growth));
+      attrs.emplace_back("qualifier", f.qualifier.empty() ? Json() : Json(std::move(f.qualifier)));
+      attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
+      if (f.from_point) attrs.emplace_back("from_to", "from");
+      out.push_back({"indicator", b, e, Json(std::move(attrs))});
     }
   }
   for (auto& a : out) doc.add(std::move(a));

@@ -6,6 +6,7 @@
 
 #include "reportlens/stage.h"
 #include "reportlens/text.h"
+#include "utf8_decode.h"
 
 namespace reportlens::indicators {
 
@@ -18,28 +19,6 @@ bool longer_first(const std::string& a, const std::string& b) {
 [[noreturn]] void fail(const std::filesystem::path& file, const YAML::Node& node,
                        const std::string& message) {
   throw StageError(file.string() + ":" + std::to_string(node.Mark().line + 1) + ": " + message);
-}
-
-// Decodes the character starting at byte `i` of `text` (which must hold one); `length`
-// gets its byte count. Inline: the reader asks this for every character it scans.
-inline char32_t decode_at(std::string_view text, std::size_t i, std::size_t* length) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  if (lead < 0x80) {
-    *length = 1;
-    return lead;
-  }
-  const std::size_t n = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-  if (n == 1 || i + n > text.size()) {  // stray byte: let the core decoder decide
-    std::size_t j = i;
-    const char32_t cp = next_code_point(text, j);
-    *length = j - i;
-    return cp;
-  }
-  char32_t cp = lead & (0x7F >> n);
-  for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(i + k) & 0x3F);
-  *length = n;
-  return cp;
 }
 
 // The first / last character of `text` (0 when empty). Any valid UTF-8 word that `text`

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "reportlens/text.h"
+#include "utf8_decode.h"
 
 namespace reportlens::indicators {
 
@@ -12,8 +13,15 @@ namespace {
 constexpr std::size_t npos = std::string_view::npos;
 
 // Punctuation that ends a clause inside a sentence.
-constexpr std::string_view kClauseMarks[] = {"，", "；", "：", "。", "！", "？", ",", ";",
-                                             ":",  "!",  "?",  "\n"};
+bool is_clause_mark(char32_t cp) {
+  switch (cp) {
+    case U'，': case U'；': case U'：': case U'。': case U'！': case U'？':
+    case U',': case U';': case U':': case U'!': case U'?': case U'\n':
+      return true;
+    default:
+      return false;
+  }
+}
 
 bool is_ratio(const std::string& unit) {
   return unit == "percent" || unit == "percentage_point" || unit == "times";
@@ -225,7 +233,7 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
 }  // namespace
 
 std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::size_t end,
-                                const std::vector<QuantityView>& quantities,
+                                std::span<const QuantityView> quantities,
                                 const SentenceContext& context, const Lexicon& lex,
                                 std::string& carried_metric) {
   std::vector<Fact> facts;
@@ -235,20 +243,15 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
   std::vector<Span> marks;  // byte span of each clause mark
   std::vector<Span> quotes;
   std::size_t open_quote = npos;
-  for (std::size_t i = begin; i < end;) {
-    std::size_t j = i;
-    char32_t cp = next_code_point(text, j);
+  for (std::size_t i = begin, n = 0; i < end; i += n) {
+    const char32_t cp = decode_at(text, i, &n);
+    const std::size_t j = i + n;
     if (cp == U'“') open_quote = i;
     if (cp == U'”' && open_quote != npos) {
       quotes.push_back({open_quote, j});
       open_quote = npos;
     }
-    for (auto m : kClauseMarks)
-      if (text.substr(i, m.size()) == m) {
-        marks.push_back({i, j});
-        break;
-      }
-    i = j;
+    if (is_clause_mark(cp)) marks.push_back({i, j});
   }
   auto clause_of = [&](std::size_t at) {
     Clause c{begin, end};

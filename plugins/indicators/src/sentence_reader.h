@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,7 +59,7 @@ struct SentenceContext {
 // the mentions inside it, in order. `carried_metric` is the last metric of the previous
 // sentence (for a sentence that starts with 增长…) and is updated.
 std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::size_t end,
-                                const std::vector<QuantityView>& quantities,
+                                std::span<const QuantityView> quantities,
                                 const SentenceContext& context, const Lexicon& lexicon,
                                 std::string& carried_metric);
 
