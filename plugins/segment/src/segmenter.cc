@@ -137,6 +137,9 @@ void Segmenter::run(Document& doc) const {
   }
 
   if (words_) {
+    // About one word per six bytes of Chinese text: reserve once instead of growing
+    // (and moving every annotation) a dozen times.
+    doc.mutable_annotations("word").reserve(text.size() / 6);
     std::vector<Word> words;
     for (std::size_t li = body_line; li < lines.size(); ++li) {
       const Line& line = lines[li];
