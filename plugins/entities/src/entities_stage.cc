@@ -45,7 +45,6 @@ BuiltTagger build_tagger(const StageContext& context) {
   for (const auto& user : strings(settings, "gazetteers")) gazetteer->load_file(context.resolve(user), built.report);
   if (settings.value("strict", false) && (!built.report.rejected.empty() || !built.report.duplicates.empty()))
     throw StageError(built.report.summary());
-  gazetteer->build();
 
   std::shared_ptr<const PatternFinder> patterns;
   if (settings.value("patterns", true)) {
@@ -54,6 +53,8 @@ BuiltTagger build_tagger(const StageContext& context) {
     for (const auto& extra : strings(settings, "pattern_rules")) rules.load_file(context.resolve(extra));
     patterns = std::make_shared<PatternFinder>(std::move(rules));
   }
+  // The name endings go into the gazetteer's automaton: tagging scans the text once.
+  gazetteer->build(patterns ? patterns->ending_texts() : std::vector<std::string>{});
   built.tagger = std::make_unique<EntityTagger>(gazetteer, patterns, parse_region(settings.value("region", std::string())));
   return built;
 }

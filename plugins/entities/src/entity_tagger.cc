@@ -66,7 +66,10 @@ std::size_t after_last_blank_line(std::string_view original, std::size_t b, std:
 
 EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
                            std::shared_ptr<const PatternFinder> patterns, Region region_override)
-    : gazetteer_(std::move(gazetteer)), patterns_(std::move(patterns)), region_override_(std::move(region_override)) {}
+    : gazetteer_(std::move(gazetteer)), patterns_(std::move(patterns)), region_override_(std::move(region_override)) {
+  single_pass_ = gazetteer_ && patterns_ && !gazetteer_->extra_keys().empty() &&
+                 gazetteer_->extra_keys() == patterns_->ending_texts();
+}
 
 Region EntityTagger::document_region(const Json& meta) const {
   if (!region_override_.empty() || region_override_.national) return region_override_;
@@ -104,9 +107,10 @@ bool EntityTagger::entry_applies(const GazetteerEntry& entry, const Region& regi
 std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Region& region,
                                               const NormalizedText* norm, std::string_view original) const {
   std::vector<Candidate> candidates;
+  std::vector<PatternFinder::EndingHit> ending_hits;
   if (gazetteer_) {
     std::map<const GazetteerEntry*, bool> applies;  // region check once per entry
-    gazetteer_->for_each_match(text, [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
+    const auto on_entry = [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
       if (!latin_word_boundaries(text, b, e)) return;
       auto it = applies.find(&entry);
       if (it == applies.end()) it = applies.emplace(&entry, entry_applies(entry, region, text)).first;
@@ -119,10 +123,16 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
       c.canonical = entry.canonical;
       c.entry = &entry;
       candidates.push_back(std::move(c));
-    });
+    };
+    if (single_pass_)
+      gazetteer_->scan(text, on_entry, [&](std::size_t ending, std::size_t b, std::size_t e) {
+        PatternFinder::add_ending_hit(ending_hits, ending, b, e);
+      });
+    else
+      gazetteer_->for_each_match(text, on_entry);
   }
   if (patterns_) {
-    auto found = patterns_->find(text);
+    auto found = single_pass_ ? patterns_->find(text, ending_hits) : patterns_->find(text);
     if (norm != nullptr) {
       // Cut a pattern name back to the last paragraph break it reaches over (see above).
       std::vector<Candidate> kept;

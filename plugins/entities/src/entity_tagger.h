@@ -31,6 +31,9 @@ class EntityTagger {
   // The region of a document: the override, else meta region/city/province/district.
   Region document_region(const Json& meta) const;
 
+  // True when surfaces and pattern endings are found in one scan (see single_pass_).
+  bool single_pass() const { return single_pass_; }
+
   // Adds `entity` annotations to `doc`.
   void annotate(Document& doc) const;
 
@@ -40,6 +43,9 @@ class EntityTagger {
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::shared_ptr<const PatternFinder> patterns_;
   Region region_override_;
+  // The gazetteer automaton also holds the pattern endings (Gazetteer::build with
+  // patterns->ending_texts()): one pass over the text finds both.
+  bool single_pass_ = false;
 };
 
 }  // namespace reportlens::entities

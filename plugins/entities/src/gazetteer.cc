@@ -175,7 +175,15 @@ bool Gazetteer::add(GazetteerEntry entry, LoadReport& report) {
   return true;
 }
 
-void Gazetteer::build() {
+void Gazetteer::build(const std::vector<std::string>& extra_keys) {
+  const std::size_t surface_keys = automaton_.key_count();
+  extra_keys_ = extra_keys;
+  for (std::size_t i = 0; i < extra_keys_.size(); ++i) {
+    const std::uint32_t key = automaton_.add(extra_keys_[i]);
+    if (key >= extra_of_key_.size()) extra_of_key_.resize(key + 1, kNoExtra);
+    if (extra_of_key_[key] == kNoExtra) extra_of_key_[key] = static_cast<std::uint32_t>(i);  // first listed wins
+  }
+  extra_only_keys_ = automaton_.key_count() - surface_keys;
   automaton_.build();
   const std::size_t keys = automaton_.key_count();
   key_index_.resize(keys);

@@ -76,24 +76,39 @@ PatternFinder::PatternFinder(PatternRules rules) : rules_(std::move(rules)) {
   soft_stops_.insert(rules_.soft_stop_chars.begin(), rules_.soft_stop_chars.end());
   breakers_.insert(rules_.ending_breakers.begin(), rules_.ending_breakers.end());
   for (const auto& g : rules_.generic_words) longest_generic_ = std::max(longest_generic_, g.size());
+  for (const auto& w : rules_.stop_words) longest_stop_word_ = std::max(longest_stop_word_, w.size());
 }
 
+// The three stop-word tests look up the word's own prefixes and suffixes (a few
+// characters each) instead of scanning the whole stop list.
 bool PatternFinder::ends_with_stop_word(std::string_view word) const {
-  for (const auto& s : stop_words_)
-    if (s.size() < word.size() && char_count(s) >= 2 && ends_with(word, s)) return true;
+  // A proper suffix of two or more characters that is a stop word.
+  for (std::size_t p = 1; p < word.size(); ++p) {
+    if (!is_char_boundary(word, p)) continue;
+    const std::string_view suffix = word.substr(p);
+    if (suffix.size() > longest_stop_word_) continue;
+    if (char_count(suffix) >= 2 && stop_words_.find(suffix) != stop_words_.end()) return true;
+  }
   return false;
 }
 
 bool PatternFinder::ends_with_stop_phrase(std::string_view text, std::size_t word_size) const {
-  for (const auto& s : stop_words_)
-    if (s.size() > word_size && ends_with(text, s)) return true;
+  // A stop word longer than the last word that ends `text`.
+  for (std::size_t len = word_size + 1; len <= text.size() && len <= longest_stop_word_; ++len) {
+    const std::size_t p = text.size() - len;
+    if (is_char_boundary(text, p) && stop_words_.find(text.substr(p)) != stop_words_.end()) return true;
+  }
   return false;
 }
 
 std::size_t PatternFinder::starts_with_stop_word(std::string_view word) const {
+  // The longest proper prefix of two or more characters that is a stop word.
   std::size_t best = 0;
-  for (const auto& s : stop_words_)
-    if (s.size() < word.size() && char_count(s) >= 2 && starts_with(word, s)) best = std::max(best, s.size());
+  for (std::size_t len = 1; len < word.size() && len <= longest_stop_word_; ++len) {
+    if (!is_char_boundary(word, len)) continue;
+    const std::string_view prefix = word.substr(0, len);
+    if (char_count(prefix) >= 2 && stop_words_.find(prefix) != stop_words_.end()) best = len;
+  }
   return best;
 }
 
@@ -105,7 +120,7 @@ bool PatternFinder::is_generic(std::string_view stem) const {
   for (std::size_t i = 0; i < stem.size(); ++i) {
     if (!ok[i]) continue;
     for (std::size_t len = 1; len <= longest_generic_ && i + len <= stem.size(); ++len)
-      if (generic_words_.count(std::string(stem.substr(i, len)))) ok[i + len] = true;
+      if (generic_words_.find(stem.substr(i, len)) != generic_words_.end()) ok[i + len] = true;
   }
   return ok[stem.size()];
 }
@@ -158,16 +173,16 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
   for (std::size_t k = cuts.size() - 1; k > 0; --k) {
     const std::size_t wb = cuts[k - 1], we = cuts[k];
     const std::string_view word = span.substr(wb, we - wb);
-    const bool soft = soft_stops_.count(std::string(word)) > 0;
+    const bool soft = soft_stops_.count(word) > 0;
     if (soft && !soft_stops) {
       left = wb;
       continue;
     }
-    if (soft && stop_words_.count(std::string(word))) {
+    if (soft && stop_words_.count(word)) {
       result.stopped_at_soft_stop = true;
       break;
     }
-    if (stop_words_.count(std::string(word)) || ends_with_stop_word(word) ||
+    if (stop_words_.count(word) || ends_with_stop_word(word) ||
         ends_with_stop_phrase(span.substr(0, we), word.size()))
       break;
     if (const std::size_t stop = starts_with_stop_word(word)) {
@@ -185,7 +200,7 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
   {
     const std::string_view taken = span.substr(left);
     const Chars c = decode(taken);
-    const auto char_at = [&](std::size_t i) { return std::string(taken.substr(c.at[i], c.at[i + 1] - c.at[i])); };
+    const auto char_at = [&](std::size_t i) { return taken.substr(c.at[i], c.at[i + 1] - c.at[i]); };
     for (std::size_t i = c.cp.size(); i-- > 0;) {
       const bool after_numeral = i > 0 && is_numeral(c.cp[i - 1]);
       const bool counter_here = after_numeral && counters_.count(char_at(i));
@@ -272,28 +287,39 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
   }
 }
 
-std::vector<Candidate> PatternFinder::find(std::string_view text) const {
-  // Longest ending per end offset (文化创意园 over 创意园; 有限公司 over 公司).
-  struct Hit {
-    std::size_t begin, end, ending;
-  };
-  std::vector<Hit> hits;
-  endings_.for_each_match(text, [&](std::uint32_t key, std::size_t b, std::size_t e) {
-    if (!hits.empty() && hits.back().end == e) {
-      if (b < hits.back().begin) hits.back() = {b, e, ending_of_key_[key]};
-      return;
-    }
-    hits.push_back({b, e, ending_of_key_[key]});
-  });
+std::vector<std::string> PatternFinder::ending_texts() const {
+  std::vector<std::string> out;
+  for (const auto& e : rules_.endings) out.push_back(e.text);
+  return out;
+}
 
+// Longest ending per end offset (文化创意园 over 创意园; 有限公司 over 公司).
+void PatternFinder::add_ending_hit(std::vector<EndingHit>& hits, std::size_t ending, std::size_t begin,
+                                   std::size_t end) {
+  if (!hits.empty() && hits.back().end == end) {
+    if (begin < hits.back().begin) hits.back() = {begin, end, ending};
+    return;
+  }
+  hits.push_back({begin, end, ending});
+}
+
+std::vector<Candidate> PatternFinder::find(std::string_view text) const {
+  std::vector<EndingHit> hits;
+  endings_.for_each_match(text, [&](std::uint32_t key, std::size_t b, std::size_t e) {
+    add_ending_hit(hits, ending_of_key_[key], b, e);
+  });
+  return find(text, hits);
+}
+
+std::vector<Candidate> PatternFinder::find(std::string_view text, const std::vector<EndingHit>& hits) const {
   std::vector<Candidate> out;
-  for (const Hit& hit : hits) {
+  for (const EndingHit& hit : hits) {
     // The character after the ending must not continue the word (集团化, 公司制, 园区级).
     if (hit.end < text.size()) {
       std::size_t q = hit.end;
       const std::size_t start = q;
       next_code_point(text, q);
-      if (breakers_.count(std::string(text.substr(start, q - start)))) continue;
+      if (breakers_.count(text.substr(start, q - start))) continue;
     }
     const Stem found = stem(text, hit.begin);
     if (found.verdict != StemVerdict::kName) {

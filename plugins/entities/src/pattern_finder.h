@@ -8,6 +8,7 @@
 // 中试基地), a designation (国家…示范基地, 标杆园区) or too short or long to be a name.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -22,12 +23,31 @@ namespace reportlens::entities {
 // Why a name ending did not give a candidate (exposed for tests and diagnostics).
 enum class StemVerdict { kName, kEmpty, kTooShort, kTooLong, kCounted, kDesignation, kGeneric };
 
+// A set of words looked up by string_view (no temporary strings on the hot path).
+struct WordHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 class PatternFinder {
  public:
   explicit PatternFinder(PatternRules rules);
 
   // Candidates in `text` (normalised text; byte offsets).
   std::vector<Candidate> find(std::string_view text) const;
+
+  // The same in two steps, for a caller that finds the name endings itself (the tagger scans
+  // them with the gazetteer surfaces in one pass): the ending texts, in rule order ...
+  std::vector<std::string> ending_texts() const;
+  // ... every occurrence of ending `ending` (index into ending_texts()), in the order an
+  // Aho-Corasick scan reports them (by end offset, longer first at the same end) ...
+  struct EndingHit {
+    std::size_t begin, end, ending;
+  };
+  static void add_ending_hit(std::vector<EndingHit>& hits, std::size_t ending, std::size_t begin, std::size_t end);
+  // ... and the candidates they give.
+  std::vector<Candidate> find(std::string_view text, const std::vector<EndingHit>& hits) const;
 
   // The stem start for an ending beginning at `ending_begin`, and the verdict on the stem.
   struct Stem {
@@ -53,13 +73,14 @@ class PatternFinder {
   PatternRules rules_;
   AhoCorasick endings_;
   std::vector<std::size_t> ending_of_key_;  // key id -> index into rules_.endings
-  std::unordered_set<std::string> stop_words_;
-  std::unordered_set<std::string> generic_words_;
-  std::unordered_set<std::string> counters_;
-  std::unordered_set<std::string> date_units_;
-  std::unordered_set<std::string> soft_stops_;
-  std::unordered_set<std::string> breakers_;
+  WordSet stop_words_;
+  WordSet generic_words_;
+  WordSet counters_;
+  WordSet date_units_;
+  WordSet soft_stops_;
+  WordSet breakers_;
   std::size_t longest_generic_ = 0;
+  std::size_t longest_stop_word_ = 0;  // bytes
 };
 
 }  // namespace reportlens::entities

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <stdexcept>
+#include <string>
 
 #include "reportlens/text.h"
 
@@ -28,6 +29,12 @@ icu::BreakIterator& thread_iterator() {
 }  // namespace
 
 std::vector<std::size_t> word_boundaries(std::string_view text) {
+  // The pattern finder asks twice for the same clause when it retries a left edge through a
+  // soft stop word: remember the last answer (per thread) so ICU segments it once.
+  thread_local std::string last_text;
+  thread_local std::vector<std::size_t> last_cuts;
+  if (!last_cuts.empty() && text == last_text) return last_cuts;
+
   // UTF-16 index -> UTF-8 byte offset, for every code point start (and the end).
   std::vector<std::size_t> byte_at_utf16;
   byte_at_utf16.reserve(text.size() + 1);
@@ -48,6 +55,8 @@ std::vector<std::size_t> word_boundaries(std::string_view text) {
     out.push_back(byte_at_utf16[static_cast<std::size_t>(b)]);
   if (out.empty() || out.front() != 0) out.insert(out.begin(), 0);
   if (out.back() != text.size()) out.push_back(text.size());
+  last_text.assign(text);
+  last_cuts = out;
   return out;
 }
 

@@ -1,0 +1,75 @@
+// The tagger scans gazetteer surfaces and pattern endings in one pass when the gazetteer
+// automaton was built with the endings; that must give exactly what two separate scans give.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "entity_tagger.h"
+#include "gazetteer.h"
+#include "pattern_finder.h"
+#include "pattern_rules.h"
+#include "reportlens/text.h"
+
+using namespace reportlens::entities;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::shared_ptr<Gazetteer> shipped_gazetteer(const std::vector<std::string>& endings) {
+  auto g = std::make_shared<Gazetteer>();
+  LoadReport report;
+  std::vector<fs::path> files;
+  for (const auto& f : fs::directory_iterator(fs::path(ENTITIES_DATA_DIR) / "gazetteers")) files.push_back(f.path());
+  std::sort(files.begin(), files.end());
+  for (const auto& f : files) g->load_file(f, report);
+  g->build(endings);
+  return g;
+}
+
+std::string describe(const std::vector<ResolvedEntity>& entities, std::string_view text) {
+  std::ostringstream out;
+  for (const auto& r : entities) {
+    out << r.entity.begin << "-" << r.entity.end << " " << text.substr(r.entity.begin, r.entity.length()) << " "
+        << kind_name(r.entity.kind) << " " << r.entity.canonical << " " << r.entity.rule << " [";
+    for (const auto& o : r.overlaps) out << o.candidate.canonical << (o.kept ? "+" : "-") << ",";
+    out << "]\n";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+TEST(SinglePass, EndingsScannedWithTheSurfacesGiveWhatTwoScansGive) {
+  PatternRules rules;
+  rules.load_file(fs::path(ENTITIES_DATA_DIR) / "patterns.yaml");
+  const auto patterns = std::make_shared<PatternFinder>(rules);
+  const auto combined = shipped_gazetteer(patterns->ending_texts());
+  const auto alone = shipped_gazetteer({});
+  // The endings that are no surface do not count as surfaces.
+  EXPECT_EQ(combined->surface_count(), alone->surface_count());
+  EXPECT_EQ(combined->extra_keys(), patterns->ending_texts());
+
+  const EntityTagger one_pass(combined, patterns), two_passes(alone, patterns);
+  ASSERT_TRUE(one_pass.single_pass());
+  ASSERT_FALSE(two_passes.single_pass());
+  std::vector<std::string> texts = {
+      "推进华晨宝马里达工厂、中德园新能源汽车产业园和云溪湖公园建设，引进大连恒力石化（大连）有限公司。",
+      "支持鞍山经济开发区、红旗科技园等园区扩区，宁波杭州湾新区和舟山自贸区加快发展。",
+  };
+  const fs::path seed = fs::path(REPORTLENS_SOURCE_DIR) / "corpus" / "tiexi" / "2022-plan-report.txt";
+  if (fs::exists(seed)) {
+    std::ifstream in(seed, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    texts.push_back(s.str());
+  }
+  const Region region = parse_region("辽宁省沈阳市铁西区");
+  for (const auto& t : texts) {
+    const std::string norm = reportlens::normalize_text(t).text;
+    const auto a = one_pass.tag(norm, region), b = two_passes.tag(norm, region);
+    EXPECT_FALSE(a.empty());
+    EXPECT_EQ(describe(a, norm), describe(b, norm));
+  }
+}
