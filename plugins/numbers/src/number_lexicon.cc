@@ -209,6 +209,7 @@ void NumberLexicon::compile() {
     fixed_surfaces.push_back(surface);
     longest_fixed_ = std::max(longest_fixed_, surface.size());
   }
+  fixed_surface_set_ = {fixed_surfaces.begin(), fixed_surfaces.end()};
   fixed_pattern_ = alternation(fixed_surfaces, {});
   fixed_re_ = compile_longest(fixed_pattern_);
   stop_pattern_ = alternation(stop_words_, stop_patterns_);

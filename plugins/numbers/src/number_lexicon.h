@@ -55,6 +55,10 @@ class NumberLexicon {
 
   // Longest unit starting at `pos` of `text`, or nullptr.
   const UnitInfo* unit_at(std::string_view text, std::size_t pos, std::size_t* length) const;
+  // True when `span` is exactly one fixed expression (a hash lookup, no regex).
+  bool is_fixed_expression(std::string_view span) const {
+    return fixed_surface_set_.find(span) != fixed_surface_set_.end();
+  }
   // Longest fixed expression starting at `pos`, or nullptr.
   const FixedExpression* fixed_at(std::string_view text, std::size_t pos,
                                   std::size_t* length) const;
@@ -107,6 +111,7 @@ class NumberLexicon {
     std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_set<std::string, StringHash, std::equal_to<>> stop_word_set_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> fixed_surface_set_;
   std::unique_ptr<RE2> stop_patterns_re_;  // nullptr when there are no stop patterns
   std::string stop_pattern_, fixed_pattern_;
   std::size_t longest_unit_ = 0;

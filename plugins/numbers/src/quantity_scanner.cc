@@ -767,7 +767,9 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
       continue;
     }
     std::size_t fixed_length = 0;
-    if (first >= 0x80 && lexicon_.fixed_at(text, b, &fixed_length) && fixed_length == e - b) {
+    // (a match that is no fixed expression skips the regex: only these few spans need it)
+    if (first >= 0x80 && lexicon_.is_fixed_expression(text.substr(b, e - b)) &&
+        lexicon_.fixed_at(text, b, &fixed_length) && fixed_length == e - b) {
       s.fixed_expression(b);
       pos = e;
       continue;

@@ -4,7 +4,7 @@
 
 namespace reportlens::numbers {
 
-char32_t code_point_before(std::string_view text, std::size_t pos, std::size_t* start) {
+char32_t code_point_before_general(std::string_view text, std::size_t pos, std::size_t* start) {
   if (pos == 0 || pos > text.size()) {
     if (start) *start = pos;
     return 0;
@@ -16,7 +16,7 @@ char32_t code_point_before(std::string_view text, std::size_t pos, std::size_t* 
   return next_code_point(text, j);
 }
 
-char32_t code_point_at(std::string_view text, std::size_t pos, std::size_t* next) {
+char32_t code_point_at_general(std::string_view text, std::size_t pos, std::size_t* next) {
   if (pos >= text.size()) {
     if (next) *next = text.size();
     return 0;

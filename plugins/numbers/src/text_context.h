@@ -2,22 +2,64 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace reportlens::numbers {
 
-// The code point that ends at byte `pos` (0 when pos is 0); `start` gets its first byte.
-char32_t code_point_before(std::string_view text, std::size_t pos, std::size_t* start = nullptr);
-// The code point starting at byte `pos` (0 at the end); `next` gets the byte after it.
-char32_t code_point_at(std::string_view text, std::size_t pos, std::size_t* next = nullptr);
+// General forms of the two readers below (any UTF-8, invalid bytes as U+FFFD).
+char32_t code_point_before_general(std::string_view text, std::size_t pos, std::size_t* start);
+char32_t code_point_at_general(std::string_view text, std::size_t pos, std::size_t* next);
 
+// The code point that ends at byte `pos` (0 when pos is 0); `start` gets its first byte.
+// ASCII and 3-byte characters (nearly all of a report) are read inline.
+inline char32_t code_point_before(std::string_view text, std::size_t pos,
+                                  std::size_t* start = nullptr) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (pos > 0 && pos <= text.size()) {
+    if (byte(pos - 1) < 0x80) {
+      if (start) *start = pos - 1;
+      return byte(pos - 1);
+    }
+    if (pos >= 3 && (byte(pos - 1) & 0xC0) == 0x80 && (byte(pos - 2) & 0xC0) == 0x80 &&
+        (byte(pos - 3) & 0xF0) == 0xE0) {
+      if (start) *start = pos - 3;
+      return ((byte(pos - 3) & 0x0Fu) << 12) | ((byte(pos - 2) & 0x3Fu) << 6) | (byte(pos - 1) & 0x3Fu);
+    }
+  }
+  return code_point_before_general(text, pos, start);
+}
+
+// The code point starting at byte `pos` (0 at the end); `next` gets the byte after it.
+inline char32_t code_point_at(std::string_view text, std::size_t pos, std::size_t* next = nullptr) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  if (pos < text.size()) {
+    if (byte(pos) < 0x80) {
+      if (next) *next = pos + 1;
+      return byte(pos);
+    }
+    if ((byte(pos) & 0xF0) == 0xE0 && pos + 2 < text.size() && (byte(pos + 1) & 0xC0) == 0x80 &&
+        (byte(pos + 2) & 0xC0) == 0x80) {
+      if (next) *next = pos + 3;
+      return ((byte(pos) & 0x0Fu) << 12) | ((byte(pos + 1) & 0x3Fu) << 6) | (byte(pos + 2) & 0x3Fu);
+    }
+  }
+  return code_point_at_general(text, pos, next);
+}
+
+// Both are asked hundreds of thousands of times per corpus (every word list is tried
+// around every number): no substr() with its bounds exception, first byte compared first.
 inline bool starts_with_at(std::string_view text, std::size_t pos, std::string_view word) {
-  return pos <= text.size() && text.substr(pos).starts_with(word);
+  return pos <= text.size() && text.size() - pos >= word.size() &&
+         (word.empty() || (text[pos] == word[0] &&
+                           std::memcmp(text.data() + pos, word.data(), word.size()) == 0));
 }
 inline bool ends_with_at(std::string_view text, std::size_t pos, std::string_view word) {
-  return pos >= word.size() && text.substr(pos - word.size(), word.size()) == word;
+  return pos >= word.size() && pos <= text.size() &&
+         (word.empty() || (text[pos - 1] == word.back() &&
+                           std::memcmp(text.data() + pos - word.size(), word.data(), word.size()) == 0));
 }
 
 // First word of `words` (sorted longest first) that `text` has at `pos`, or nullptr.
