@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "reportlens/stage.h"
+#include "text_context.h"
 
 namespace reportlens::numbers {
 
@@ -198,12 +199,12 @@ void NumberLexicon::load_file(const std::filesystem::path& file) {
 }
 
 void NumberLexicon::compile() {
-  std::vector<std::string> unit_surfaces;
-  for (const auto& [surface, info] : units_) {
-    unit_surfaces.push_back(surface);
-    longest_unit_ = std::max(longest_unit_, surface.size());
-  }
-  unit_re_ = compile_longest(alternation(unit_surfaces, {}));
+  for (const auto& [surface, info] : units_)
+    units_by_first_[code_point_at(surface, 0)].push_back(&info);
+  for (auto& [first, list] : units_by_first_)
+    std::stable_sort(list.begin(), list.end(), [](const UnitInfo* a, const UnitInfo* b) {
+      return a->surface.size() > b->surface.size();
+    });
   std::vector<std::string> fixed_surfaces;
   for (const auto& [surface, info] : fixed_) {
     fixed_surfaces.push_back(surface);
@@ -244,10 +245,16 @@ std::size_t anchored_match(const RE2& re, std::string_view text, std::size_t pos
 
 const UnitInfo* NumberLexicon::unit_at(std::string_view text, std::size_t pos,
                                        std::size_t* length) const {
-  const std::size_t n = anchored_match(*unit_re_, text, pos, longest_unit_);
-  if (n == 0) return nullptr;
-  *length = n;
-  return &units_.at(std::string(text.substr(pos, n)));
+  // The longest surface `text` has at `pos` (what a longest-match alternation gives).
+  if (pos >= text.size()) return nullptr;
+  const auto it = units_by_first_.find(code_point_at(text, pos));
+  if (it == units_by_first_.end()) return nullptr;
+  for (const UnitInfo* unit : it->second)
+    if (starts_with_at(text, pos, unit->surface)) {
+      *length = unit->surface.size();
+      return unit;
+    }
+  return nullptr;
 }
 
 bool NumberLexicon::is_stop(std::string_view text, std::size_t begin, std::size_t end) const {
