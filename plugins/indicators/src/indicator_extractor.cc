@@ -18,8 +18,8 @@ struct SentenceSpan {
 std::vector<SentenceSpan> sentences_of(const Document& doc) {
   const auto& norm = doc.normalized();
   std::vector<SentenceSpan> out;
-  for (const auto& a : doc.annotations("sentence"))
-    out.push_back({to_normalized(norm, a.begin), to_normalized(norm, a.end)});
+  OffsetsToNormalized offsets(norm);
+  for (const auto& a : doc.annotations("sentence")) out.push_back({offsets.at(a.begin), offsets.at(a.end)});
   if (!out.empty()) {
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.begin < b.begin; });
     // A copy from the web may break a line inside a sentence (even inside a number); the
@@ -97,8 +97,11 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
   ReportCalendar calendar(doc, lexicon);
 
   std::vector<QuantityView> quantities;
-  for (const auto& a : doc.annotations("quantity")) {
-    const std::size_t begin = to_normalized(norm, a.begin), end = to_normalized(norm, a.end);
+  const auto& quantity_annotations = doc.annotations("quantity");
+  quantities.reserve(quantity_annotations.size());
+  OffsetsToNormalized offsets(norm);
+  for (const auto& a : quantity_annotations) {
+    const std::size_t begin = offsets.at(a.begin), end = offsets.at(a.end);
     if (end <= begin) continue;
     QuantityView q = quantity_view(a);
     q.begin = begin;
@@ -107,8 +110,15 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
       continue;
     quantities.push_back(std::move(q));
   }
-  std::sort(quantities.begin(), quantities.end(),
-            [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  // Usually already in order; std::sort then only matters when two begins are equal (its
+  // order among them is what it always was), so it runs whenever the order is not strict.
+  const bool strictly_sorted =
+      std::adjacent_find(quantities.begin(), quantities.end(),
+                         [](const auto& a, const auto& b) { return a.begin >= b.begin; }) ==
+      quantities.end();
+  if (!strictly_sorted)
+    std::sort(quantities.begin(), quantities.end(),
+              [](const auto& a, const auto& b) { return a.begin < b.begin; });
 
   std::vector<Annotation> out;
   std::string carried_metric;

@@ -68,6 +68,38 @@ std::size_t to_normalized(const NormalizedText& norm, std::size_t original) {
   return static_cast<std::size_t>(it - norm.orig_begin.begin());
 }
 
+std::size_t OffsetsToNormalized::at(std::size_t original) {
+  const auto& starts = norm_.orig_begin;
+  const auto target = static_cast<std::uint32_t>(original);
+  // The answer is the first index whose start is >= target. Gallop from the previous
+  // answer towards it, then binary-search the bracket found.
+  std::size_t low = 0, high = starts.size();
+  if (last_ < starts.size() && starts[last_] < target) {
+    low = last_ + 1;
+    for (std::size_t step = 1; low + step <= starts.size(); step *= 2) {
+      if (starts[low + step - 1] >= target) {
+        high = low + step - 1;
+        break;
+      }
+      low += step;
+    }
+  } else {
+    high = std::min(last_, starts.size());
+    for (std::size_t step = 1; high >= step; step *= 2) {
+      if (starts[high - step] < target) {
+        low = high - step + 1;
+        break;
+      }
+      high -= step;
+    }
+  }
+  last_ = static_cast<std::size_t>(
+      std::lower_bound(starts.begin() + static_cast<std::ptrdiff_t>(low),
+                       starts.begin() + static_cast<std::ptrdiff_t>(high), target) -
+      starts.begin());
+  return last_;
+}
+
 ReportCalendar::ReportCalendar(const Document& doc, const Lexicon& lexicon) {
   infer_years(doc);
   read_sections(doc, lexicon);

@@ -56,4 +56,17 @@ class ReportCalendar {
 // whose source starts at or after it).
 std::size_t to_normalized(const NormalizedText& norm, std::size_t original);
 
+// to_normalized() for offsets asked in (mostly) increasing order, as annotations come: each
+// answer is searched for from the previous one outwards, a few steps instead of a binary
+// search over the whole text. Same answers for any order.
+class OffsetsToNormalized {
+ public:
+  explicit OffsetsToNormalized(const NormalizedText& norm) : norm_(norm) {}
+  std::size_t at(std::size_t original);
+
+ private:
+  const NormalizedText& norm_;
+  std::size_t last_ = 0;  // previous answer
+};
+
 }  // namespace reportlens::indicators

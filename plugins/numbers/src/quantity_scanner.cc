@@ -202,7 +202,7 @@ struct QuantityScanner::Scan {
     if (const std::size_t next = dates_and_years(b, e, parsed); next != 0) return next;
     if (const std::size_t next = ordinal_by_suffix(b, e, parsed); next != 0) return next;
     if (const std::size_t next = named_set(b, e, parsed); next != 0) return next;
-    return quantity(b, e);
+    return quantity(b, e, parsed);
   }
 
   std::size_t skip_run_after(std::size_t pos) {
@@ -450,11 +450,14 @@ struct QuantityScanner::Scan {
     return e;
   }
 
-  std::optional<Reading> read_quantity(std::size_t b, std::size_t e) const {
+  // `parsed_run`: the caller's reading of exactly [b, e), reused when no unit cuts it.
+  std::optional<Reading> read_quantity(std::size_t b, std::size_t e,
+                                       const std::optional<ParsedNumeral>* parsed_run = nullptr) const {
     Reading r;
     r.begin = b;
+    const std::size_t whole_end = e;
     e = cut_before_unit(b, e);
-    auto parsed = parse_numeral(text.substr(b, e - b));
+    auto parsed = parsed_run && e == whole_end ? *parsed_run : parse_numeral(text.substr(b, e - b));
     if (!parsed || parsed->digit_sequence) return std::nullopt;
     if (parsed->is_range && parsed->trailing_scale.empty() &&
         parsed->low.to_uint64().value_or(100) < 10)
@@ -576,11 +579,11 @@ struct QuantityScanner::Scan {
     return second;
   }
 
-  std::size_t quantity(std::size_t b, std::size_t e) {
+  std::size_t quantity(std::size_t b, std::size_t e, const std::optional<ParsedNumeral>& parsed) {
     // 数亿人, 数十个: "several", no figure.
     if (chinese_scale(code_point_at(text, b)) > 0 && word_before(text, b, lex.vague_before()))
       return e;
-    auto reading = read_quantity(b, e);
+    auto reading = read_quantity(b, e, &parsed);
     if (!reading) return e;
     Reading& r = *reading;
     const std::string_view run = text.substr(b, r.number_end - b);
