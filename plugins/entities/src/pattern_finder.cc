@@ -57,6 +57,11 @@ Chars decode(std::string_view s) {
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with_any(std::string_view s, const std::vector<std::string>& endings) {
+  return std::any_of(endings.begin(), endings.end(), [&](const std::string& e) {
+    return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
+  });
+}
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -77,6 +82,9 @@ PatternFinder::PatternFinder(PatternRules rules) : rules_(std::move(rules)) {
   breakers_.insert(rules_.ending_breakers.begin(), rules_.ending_breakers.end());
   for (const auto& g : rules_.generic_words) longest_generic_ = std::max(longest_generic_, g.size());
   for (const auto& w : rules_.stop_words) longest_stop_word_ = std::max(longest_stop_word_, w.size());
+  canonical_suffixes_ = rules_.canonical_suffixes;
+  std::stable_sort(canonical_suffixes_.begin(), canonical_suffixes_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
 // The three stop-word tests look up the word's own prefixes and suffixes (a few
@@ -126,6 +134,7 @@ bool PatternFinder::is_generic(std::string_view stem) const {
 }
 
 PatternFinder::Stem PatternFinder::stem(std::string_view text, std::size_t ending_begin) const {
+  if (Stem quoted; quoted_stem(text, ending_begin, quoted)) return quoted;
   Stem first = left_edge(text, ending_begin, true);
   if (first.stopped_at_soft_stop &&
       (first.verdict == StemVerdict::kGeneric || first.verdict == StemVerdict::kTooShort)) {
@@ -222,21 +231,54 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
 
   const std::string_view stem = span.substr(left);
   result.begin = window + left;
-  const std::size_t n = char_count(stem);
-  if (n == 0) result.verdict = counted ? StemVerdict::kCounted : StemVerdict::kEmpty;
-  else if (counted) result.verdict = StemVerdict::kCounted;
-  else if (n < rules_.min_stem_chars) result.verdict = StemVerdict::kTooShort;
-  else if (n > rules_.max_stem_chars) result.verdict = StemVerdict::kTooLong;
-  else if (std::any_of(rules_.designation_prefixes.begin(), rules_.designation_prefixes.end(),
-                       [&](const std::string& p) { return starts_with(stem, p); }) ||
-           std::any_of(rules_.designation_markers.begin(), rules_.designation_markers.end(),
-                       [&](const std::string& m) { return stem.find(m) != std::string_view::npos; }))
-    result.verdict = StemVerdict::kDesignation;
-  else if (is_generic(stem))
-    result.verdict = StemVerdict::kGeneric;
-  else
-    result.verdict = StemVerdict::kName;
+  result.verdict = verdict_of(stem, counted);
   return result;
+}
+
+StemVerdict PatternFinder::verdict_of(std::string_view stem, bool counted) const {
+  const std::size_t n = char_count(stem);
+  if (n == 0) return counted ? StemVerdict::kCounted : StemVerdict::kEmpty;
+  if (counted) return StemVerdict::kCounted;
+  if (n < rules_.min_stem_chars) return StemVerdict::kTooShort;
+  if (n > rules_.max_stem_chars) return StemVerdict::kTooLong;
+  if (std::any_of(rules_.designation_prefixes.begin(), rules_.designation_prefixes.end(),
+                  [&](const std::string& p) { return starts_with(stem, p); }) ||
+      std::any_of(rules_.designation_markers.begin(), rules_.designation_markers.end(),
+                  [&](const std::string& m) { return stem.find(m) != std::string_view::npos; }))
+    return StemVerdict::kDesignation;
+  if (is_generic(stem)) return StemVerdict::kGeneric;
+  return StemVerdict::kName;
+}
+
+// A quoted name right before the ending (“中国声谷”产业园): the quotes bound the name, and
+// what they hold is judged as the stem. Returns false when there is no such quote.
+bool PatternFinder::quoted_stem(std::string_view text, std::size_t ending_begin, Stem& out) const {
+  if (ending_begin == 0) return false;
+  std::size_t close = ending_begin - 1;
+  while (close > 0 && !is_char_boundary(text, close)) --close;
+  std::size_t q = close;
+  const char32_t closing = next_code_point(text, q);
+  char32_t opening = 0;
+  if (closing == U'”') opening = U'“';
+  else if (closing == U'」') opening = U'「';
+  else if (closing == U'』') opening = U'『';
+  else return false;
+  std::size_t p = close;
+  for (std::size_t n = 0; p > 0 && n <= rules_.max_stem_chars; ++n) {
+    std::size_t b = p - 1;
+    while (b > 0 && !is_char_boundary(text, b)) --b;
+    std::size_t r = b;
+    const char32_t cp = next_code_point(text, r);
+    if (cp == opening) {
+      out.begin = b;
+      out.verdict = verdict_of(text.substr(r, close - r), false);
+      out.stopped_at_soft_stop = false;
+      return true;
+    }
+    if (!is_name_char(cp)) return false;
+    p = b;
+  }
+  return false;
 }
 
 // "推进红梅、奉天工场等文创园区": a generic class noun after 等 says what the listed items
@@ -256,6 +298,11 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
     while (b > 0 && !is_char_boundary(text, b)) --b;
     return b;
   };
+  // After a count, a class noun alone types a list only when what follows the count is
+  // generic too (等10户企业, 等三户骨干企业; not 等多种方式减轻企业).
+  if (ending.list_only && generic.verdict == StemVerdict::kCounted && generic.begin < ending_begin &&
+      verdict_of(text.substr(generic.begin, ending_begin - generic.begin), false) != StemVerdict::kGeneric)
+    return;
   if (generic.verdict == StemVerdict::kCounted) {  // step back over "7个" / "三户"
     if (p == 0) return;
     p = char_before(p);  // the counter
@@ -273,18 +320,63 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
   for (int items = 0; items < 8 && item_end > 0; ++items) {
     const Stem item = stem(text, item_end);
     if (item.verdict != StemVerdict::kName) return;
-    Candidate c;
-    c.begin = item.begin;
-    c.end = item_end;
-    c.kind = ending.kind;
-    c.source = Source::kPattern;
-    c.canonical = std::string(text.substr(c.begin, c.end - c.begin));
-    c.rule = "等" + ending.text;
-    out.push_back(std::move(c));
+    const std::string_view item_text = text.substr(item.begin, item_end - item.begin);
+    // After a class noun such as 企业 the items must look like firm names: not a centre or
+    // a university (紫光创新中心、国信优易…等头部企业), and not one dictionary word, which
+    // is a common noun (商业、商店等企业) rather than a brand (特变沈变, 国信优易).
+    const bool skip = ending.list_only && (ends_with_any(item_text, rules_.non_firm_endings) ||
+                                           word_boundaries(item_text).size() <= 2);
+    if (!skip) {
+      Candidate c;
+      c.begin = item.begin;
+      c.end = item_end;
+      c.kind = ending.kind;
+      c.source = Source::kPattern;
+      c.canonical = canonical_name(text.substr(c.begin, c.end - c.begin));
+      c.rule = "等" + ending.text;
+      out.push_back(std::move(c));
+    }
     if (item.begin < kListComma.size() || text.substr(item.begin - kListComma.size(), kListComma.size()) != kListComma)
       return;
     item_end = item.begin - kListComma.size();
   }
+}
+
+std::string PatternFinder::canonical_name(std::string_view surface) const {
+  // 1. Quotes and the middle dot are spelling, not name (“中国声谷”产业园, 中国·沈阳…).
+  static constexpr std::u32string_view kDropped = U"“”「」『』‘’\"'·•";
+  std::string name;
+  for (std::size_t i = 0; i < surface.size();) {
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(surface, i);
+    if (kDropped.find(cp) == std::u32string_view::npos) name.append(surface.substr(start, i - start));
+  }
+  // 2. One spelling of the legal form (…有限公司 and …公司 are one firm).
+  for (const auto& [from, to] : canonical_suffixes_)
+    if (name.size() > from.size() && ends_with(name, from)) {
+      name.replace(name.size() - from.size(), from.size(), to);
+      break;
+    }
+  // 3. Leading region names (沈阳市, 铁西区): dropped while what follows is still a name.
+  std::size_t ending = 0;
+  for (const auto& e : rules_.endings)
+    if (!e.list_only && name.size() > e.text.size() && ends_with(name, e.text)) ending = std::max(ending, e.text.size());
+  for (bool dropped = true; dropped;) {
+    dropped = false;
+    const std::string_view stem = std::string_view(name).substr(0, name.size() - ending);
+    const Chars c = decode(stem);
+    for (std::size_t k = 2; k < c.cp.size() && k <= 6 && !dropped; ++k) {
+      const std::string_view ch = stem.substr(c.at[k], c.at[k + 1] - c.at[k]);
+      if (std::find(rules_.region_suffixes.begin(), rules_.region_suffixes.end(), ch) == rules_.region_suffixes.end())
+        continue;
+      if (!std::all_of(c.cp.begin(), c.cp.begin() + static_cast<std::ptrdiff_t>(k), [](char32_t cp) { return is_cjk_ideograph(cp); }))
+        break;
+      if (verdict_of(stem.substr(c.at[k + 1]), false) != StemVerdict::kName) continue;
+      name.erase(0, c.at[k + 1]);
+      dropped = true;
+    }
+  }
+  return name;
 }
 
 std::vector<std::string> PatternFinder::ending_texts() const {
@@ -321,17 +413,27 @@ std::vector<Candidate> PatternFinder::find(std::string_view text, const std::vec
       next_code_point(text, q);
       if (breakers_.count(text.substr(start, q - start))) continue;
     }
+    const NameEnding& ending = rules_.endings[hit.ending];
+    if (ending.list_only && hit.end < text.size()) {
+      std::size_t q = hit.end;
+      const std::size_t start = q;
+      next_code_point(text, q);
+      if (std::find(rules_.list_noun_breakers.begin(), rules_.list_noun_breakers.end(),
+                    text.substr(start, q - start)) != rules_.list_noun_breakers.end())
+        continue;
+    }
     const Stem found = stem(text, hit.begin);
     if (found.verdict != StemVerdict::kName) {
-      add_list_items(text, hit.begin, found, rules_.endings[hit.ending], out);
+      add_list_items(text, hit.begin, found, ending, out);
       continue;
     }
+    if (ending.list_only) continue;  // 万科企业: a class noun never ends a name
     Candidate c;
     c.begin = found.begin;
     c.end = hit.end;
     c.kind = rules_.endings[hit.ending].kind;
     c.source = Source::kPattern;
-    c.canonical = std::string(text.substr(c.begin, c.end - c.begin));
+    c.canonical = canonical_name(text.substr(c.begin, c.end - c.begin));
     c.rule = rules_.endings[hit.ending].text;
     out.push_back(std::move(c));
   }

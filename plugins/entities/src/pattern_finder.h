@@ -61,7 +61,14 @@ class PatternFinder {
   Stem left_edge(std::string_view text, std::size_t ending_begin, bool soft_stops = true) const;
   Stem stem(std::string_view text, std::size_t ending_begin) const;
 
+  // The canonical name of a pattern match (see README, "Canonical names"): quotes and the
+  // middle dot dropped, a leading region name (沈阳市, 铁西区) dropped when a name is left,
+  // the legal-form ending spelled one way (有限公司 -> 公司).
+  std::string canonical_name(std::string_view surface) const;
+
  private:
+  StemVerdict verdict_of(std::string_view stem, bool counted) const;
+  bool quoted_stem(std::string_view text, std::size_t ending_begin, Stem& out) const;
   bool is_generic(std::string_view stem) const;
   void add_list_items(std::string_view text, std::size_t ending_begin, const Stem& generic, const NameEnding& ending,
                       std::vector<Candidate>& out) const;
@@ -81,6 +88,7 @@ class PatternFinder {
   WordSet breakers_;
   std::size_t longest_generic_ = 0;
   std::size_t longest_stop_word_ = 0;  // bytes
+  std::vector<std::pair<std::string, std::string>> canonical_suffixes_;  // longest first
 };
 
 }  // namespace reportlens::entities

@@ -61,6 +61,30 @@ void PatternRules::load_file(const std::filesystem::path& path) {
         append_strings(file, "endings." + per_kind.first.Scalar(), per_kind.second, texts);
         for (auto& t : texts) endings.push_back({std::move(t), *kind});
       }
+    } else if (key == "list_nouns") {
+      if (!value.IsMap()) fail(file, line_of(value), "list_nouns: expected a mapping kind -> list");
+      for (const auto& per_kind : value) {
+        const auto kind = parse_kind(per_kind.first.Scalar());
+        if (!kind)
+          fail(file, line_of(per_kind.first), "list_nouns: unknown kind '" + per_kind.first.Scalar() + "'");
+        std::vector<std::string> texts;
+        append_strings(file, "list_nouns." + per_kind.first.Scalar(), per_kind.second, texts);
+        for (auto& t : texts) endings.push_back({std::move(t), *kind, true});
+      }
+    } else if (key == "non_firm_endings") {
+      append_strings(file, key, value, non_firm_endings);
+    } else if (key == "list_noun_breakers") {
+      append_strings(file, key, value, list_noun_breakers);
+    } else if (key == "region_suffixes") {
+      append_strings(file, key, value, region_suffixes);
+    } else if (key == "canonical_suffixes") {
+      if (!value.IsSequence()) fail(file, line_of(value), "canonical_suffixes: expected a list of [from, to] pairs");
+      for (const auto& pair : value) {
+        if (!pair.IsSequence() || pair.size() != 2 || !pair[0].IsScalar() || !pair[1].IsScalar() ||
+            pair[0].Scalar().empty())
+          fail(file, line_of(pair), "canonical_suffixes: expected a pair [from, to]");
+        canonical_suffixes.emplace_back(normalize_text(pair[0].Scalar()).text, normalize_text(pair[1].Scalar()).text);
+      }
     } else if (key == "ending_breakers") {
       append_strings(file, key, value, ending_breakers);
     } else if (key == "stop_words") {

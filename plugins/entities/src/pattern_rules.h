@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "entity_kind.h"
@@ -15,6 +16,9 @@ namespace reportlens::entities {
 struct NameEnding {
   std::string text;  // normalised, e.g. "产业园"
   EntityKind kind;
+  // A class noun that never ends a name itself (企业): it only types the items of a list
+  // before 等 ("引进甲、乙等龙头企业").
+  bool list_only = false;
 };
 
 struct PatternRules {
@@ -40,6 +44,18 @@ struct PatternRules {
   std::vector<std::string> date_units;
   // Endings for which "A、B等<generic ending>" does NOT make A and B entities.
   std::vector<std::string> list_rule_skips;
+  // Characters that, right after a list-only class noun, show it is part of a longer word
+  // (企业家, 企业界): no list then.
+  std::vector<std::string> list_noun_breakers;
+  // Items before 等 + a list-only class noun ending in one of these are not firms (创新中心,
+  // 研究院, 大学): skipped.
+  std::vector<std::string> non_firm_endings;
+  // Canonical names of pattern matches: legal-form endings rewritten to one spelling
+  // (有限公司 -> 公司), longest first; see canonical_name().
+  std::vector<std::pair<std::string, std::string>> canonical_suffixes;
+  // Administrative suffixes of a region name at the start of a pattern name (沈阳市, 铁西区):
+  // dropped from the canonical name when a name is left.
+  std::vector<std::string> region_suffixes;
   std::size_t min_stem_chars = 2;
   std::size_t max_stem_chars = 18;
 

@@ -138,3 +138,60 @@ TEST(PatternFinder, BracketedPlacesAndSoftStopCharactersInsideNames) {
   EXPECT_TRUE(names("推进仓储和物流园区建设").empty());
   EXPECT_TRUE(names("推进红梅、奉天工场等文创园区").count("奉天工场等文创园区") == 0);
 }
+
+// Sentences below are invented (other cities), not taken from the seed report.
+
+TEST(PatternFinder, ClassNounListsNameTheFirms) {
+  EXPECT_EQ(names("全年引进科大讯飞、京东方等龙头企业落户"), (Names{"科大讯飞", "京东方"}));
+  EXPECT_EQ(names("招引比亚迪、蔚来等整车企业配套项目"), (Names{"比亚迪", "蔚来"}));
+  EXPECT_EQ(names("支持赣锋锂业、孚能科技等10户企业扩产"), (Names{"赣锋锂业", "孚能科技"}));
+  // A class noun never ends a name itself.
+  EXPECT_EQ(names("合肥万科企业与各类企业"), Names{});
+  // Centres and universities in the list are not firms; the firms around them still are.
+  EXPECT_EQ(names("推动华为创新中心、拓维信息、湖南大学等头部企业集中布局"), Names{"拓维信息"});
+  // Common nouns (one dictionary word) and sectors are not firms.
+  EXPECT_EQ(names("使工业、农业、交通运输业和商业等企业"), Names{});
+  EXPECT_EQ(names("工矿企业、商店等企业"), Names{});
+  // The words between 等 and the noun must be generic; after a count too.
+  EXPECT_EQ(names("采取减税、退税或抵免税等多种方式减轻企业负担"), Names{});
+  EXPECT_EQ(names("外资、私营等非公有制企业"), Names{});
+  // 企业家 is a person.
+  EXPECT_EQ(names("马云、马化腾等企业家"), Names{});
+}
+
+TEST(PatternFinder, QuotedNamesBeforeAnEnding) {
+  EXPECT_EQ(names("推进“中国声谷”产业园、「智汇谷」科技园建设"), (Names{"“中国声谷”产业园", "「智汇谷」科技园"}));
+  // A quoted generic description stays generic.
+  EXPECT_EQ(names("建设“数字经济”产业园"), Names{});
+}
+
+TEST(PatternFinder, SquaresAndGreenwaysArePublicParks) {
+  const std::string text = "建成南淝河滨河绿道和天鹅湖广场，新建城市绿道50公里、3个文化广场";
+  std::set<std::string> parks;
+  for (const auto& c : shipped().find(text))
+    if (c.kind == EntityKind::kPublicPark) parks.insert(text.substr(c.begin, c.end - c.begin));
+  EXPECT_EQ(parks, (Names{"南淝河滨河绿道", "天鹅湖广场"}));
+}
+
+TEST(PatternFinder, VerbsOfSettlingEndNames) {
+  EXPECT_EQ(names("签约项目落户蜀山经开区，进驻新站高新区"), (Names{"蜀山经开区", "新站高新区"}));
+}
+
+TEST(PatternFinder, CanonicalNamesDropQuotesRegionsAndLegalForms) {
+  const PatternFinder& f = shipped();
+  EXPECT_EQ(f.canonical_name("合肥长鑫存储技术有限公司"), "合肥长鑫存储技术公司");
+  EXPECT_EQ(f.canonical_name("阳光电源股份有限公司"), "阳光电源公司");
+  EXPECT_EQ(f.canonical_name("安徽江淮汽车集团股份有限公司"), "安徽江淮汽车集团");
+  EXPECT_EQ(f.canonical_name("长沙机床（集团）有限责任公司"), "长沙机床集团");
+  EXPECT_EQ(f.canonical_name("“中国声谷”产业园"), "中国声谷产业园");
+  EXPECT_EQ(f.canonical_name("中国·合肥人力资源服务产业园"), "中国合肥人力资源服务产业园");
+  // Region names before a name go; the same firm written with and without them is one.
+  EXPECT_EQ(f.canonical_name("芜湖市鸠江区奇瑞动力有限公司"), "奇瑞动力公司");
+  EXPECT_EQ(f.canonical_name("鸠江区奇瑞动力公司"), "奇瑞动力公司");
+  // ... but not when only a generic word or nothing would be left.
+  EXPECT_EQ(f.canonical_name("蜀山区软件园"), "蜀山区软件园");
+  EXPECT_EQ(f.canonical_name("蜀山区人工智能产业园"), "蜀山区人工智能产业园");
+  EXPECT_EQ(f.canonical_name("安徽省交通控股集团有限公司"), "安徽省交通控股集团");
+  // 市政 is no region.
+  EXPECT_EQ(f.canonical_name("市政集团"), "市政集团");
+}
