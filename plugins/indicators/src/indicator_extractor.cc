@@ -78,7 +78,8 @@ QuantityView quantity_view(const Annotation& a) {
     return q;
   }
   q.kind = "quantity";
-  for (const auto& [key, value] : a.attrs.items()) {
+  for (const auto& [key_string, value] : a.attrs.get_ref<const Json::object_t&>()) {
+    const std::string_view key = key_string;
     if (key == "kind") q.kind = value.get<std::string>();
     else if (key == "value") q.value = value;
     else if (!value.is_string()) continue;

@@ -233,15 +233,16 @@ void ReportCalendar::read_paragraphs(const std::string& text, const Lexicon& lex
     ParagraphContext p{start, end};
     std::string_view body(text.data() + start, end - start);
     while (!body.empty() && (body.front() == ' ')) body.remove_prefix(1);
-    std::size_t comma = body.find("，");
+    // Only a comma inside the first 120 bytes matters: look no further (paragraphs are long).
+    std::size_t comma = body.substr(0, 120 + std::string_view("，").size() - 1).find("，");
     std::string_view opening = body.substr(0, std::min<std::size_t>(comma, 120));
     std::size_t hit = lexicon.review_openers.find_first(opening);
     p.review_opener = hit != std::string_view::npos && hit <= 24;
     // 五年来 / 过去五年 / …以来的五年 open a multi-year review; a plan paragraph that merely
     // names 十四五 does not (it is no review).
-    p.multi_year = lexicon.multi_year_openers.find_first(opening) != std::string_view::npos &&
-                   (p.review_opener || opening.find("以来") != std::string_view::npos ||
-                    opening.find("过去") != std::string_view::npos);
+    p.multi_year = (p.review_opener || opening.find("以来") != std::string_view::npos ||
+                    opening.find("过去") != std::string_view::npos) &&
+                   lexicon.multi_year_openers.find_first(opening) != std::string_view::npos;
     paragraphs_.push_back(p);
     if (end == text.size()) break;
     start = end + 1;
