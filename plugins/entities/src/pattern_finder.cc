@@ -342,6 +342,21 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
   }
 }
 
+bool PatternFinder::etc_before(std::string_view text, std::size_t at) const {
+  // The left-edge window covers at most max_stem_chars + 6 name characters (brackets
+  // included); look a little further, so that skipping is never wrong.
+  for (std::size_t n = 0; at > 0 && n < rules_.max_stem_chars + 10; ++n) {
+    std::size_t b = at - 1;
+    while (b > 0 && !is_char_boundary(text, b)) --b;
+    std::size_t q = b;
+    const char32_t cp = next_code_point(text, q);
+    if (cp == U'等') return true;
+    if (!is_name_char(cp) && cp != U'（' && cp != U'）' && cp != U'(' && cp != U')') return false;
+    at = b;
+  }
+  return false;
+}
+
 std::string PatternFinder::canonical_name(std::string_view surface) const {
   // 1. Quotes and the middle dot are spelling, not name (“中国声谷”产业园, 中国·沈阳…).
   static constexpr std::u32string_view kDropped = U"“”「」『』‘’\"'·•";
@@ -422,6 +437,9 @@ std::vector<Candidate> PatternFinder::find(std::string_view text, const std::vec
                     text.substr(start, q - start)) != rules_.list_noun_breakers.end())
         continue;
     }
+    // A class noun only ever gives list items, and those need 等 in the run of name
+    // characters before it: without one, skip the word segmentation (企业 is frequent).
+    if (ending.list_only && !etc_before(text, hit.begin)) continue;
     const Stem found = stem(text, hit.begin);
     if (found.verdict != StemVerdict::kName) {
       add_list_items(text, hit.begin, found, ending, out);
