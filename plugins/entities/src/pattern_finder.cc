@@ -200,6 +200,10 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
     }
     left = wb;
   }
+  // Word segmentation may glue a verb to the name after it (组|建武|侯城投): a stop word of
+  // two or more characters at the very start of what was taken still ends the name there.
+  if (left < span.size())
+    if (const std::size_t stop = starts_with_stop_word(span.substr(left)); stop > 0) left += stop;
 
   // 3. A count, an ordinal, a date or the particle 的 inside what we took ends the name:
   //    keep what follows. "2个特色园区" -> stem 特色 (counted, so generic); "第一批…" and
@@ -342,6 +346,12 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
   }
 }
 
+bool PatternFinder::starts_with_generic_word(std::string_view s) const {
+  for (std::size_t len = 1; len <= longest_generic_ && len <= s.size(); ++len)
+    if (is_char_boundary(s, len) && generic_words_.find(s.substr(0, len)) != generic_words_.end()) return true;
+  return false;
+}
+
 bool PatternFinder::etc_before(std::string_view text, std::size_t at) const {
   // The left-edge window covers at most max_stem_chars + 6 name characters (brackets
   // included); look a little further, so that skipping is never wrong.
@@ -386,7 +396,10 @@ std::string PatternFinder::canonical_name(std::string_view surface) const {
         continue;
       if (!std::all_of(c.cp.begin(), c.cp.begin() + static_cast<std::ptrdiff_t>(k), [](char32_t cp) { return is_cjk_ideograph(cp); }))
         break;
-      if (verdict_of(stem.substr(c.at[k + 1]), false) != StemVerdict::kName) continue;
+      // What is left must still be a name and not start with a generic word (武侯区国有资产
+      // 投资经营集团 keeps its district: 国有资产投资经营集团 names nothing).
+      const std::string_view rest = stem.substr(c.at[k + 1]);
+      if (verdict_of(rest, false) != StemVerdict::kName || starts_with_generic_word(rest)) continue;
       name.erase(0, c.at[k + 1]);
       dropped = true;
     }

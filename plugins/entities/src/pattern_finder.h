@@ -68,6 +68,7 @@ class PatternFinder {
 
  private:
   StemVerdict verdict_of(std::string_view stem, bool counted) const;
+  bool starts_with_generic_word(std::string_view s) const;
   bool etc_before(std::string_view text, std::size_t at) const;
   bool quoted_stem(std::string_view text, std::size_t ending_begin, Stem& out) const;
   bool is_generic(std::string_view stem) const;

@@ -195,3 +195,15 @@ TEST(PatternFinder, CanonicalNamesDropQuotesRegionsAndLegalForms) {
   // 市政 is no region.
   EXPECT_EQ(f.canonical_name("市政集团"), "市政集团");
 }
+
+TEST(PatternFinder, MoreListsAndGluedVerbs) {
+  EXPECT_EQ(names("川大智胜、新希望集团等本土企业营收增长"), (Names{"川大智胜", "新希望集团"}));
+  EXPECT_EQ(names("成都银行、四川能投、中铁二局等市属国有企业持续壮大"), (Names{"成都银行", "四川能投", "中铁二局"}));
+  EXPECT_EQ(names("加强与中国电子科技集团、中国五矿等央企合作"), (Names{"中国电子科技集团", "中国五矿"}));
+  // A verb glued to the name by word segmentation still ends it.
+  EXPECT_EQ(names("。组建武侯城投集团、武侯文旅公司"), (Names{"武侯城投集团", "武侯文旅公司"}));
+}
+
+TEST(PatternFinder, CanonicalNamesKeepARegionBeforeAGenericDescription) {
+  EXPECT_EQ(shipped().canonical_name("武侯区国有资产投资经营集团有限公司"), "武侯区国有资产投资经营集团");
+}
