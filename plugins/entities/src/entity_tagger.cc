@@ -149,6 +149,18 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
       }
       found.swap(kept);
     }
+    // A pattern name the gazetteer knows under its derived canonical name (沈阳鼓风机集团有限公司
+    // -> 沈阳鼓风机集团, an entry's surface) takes that entry's canonical name.
+    if (gazetteer_)
+      for (Candidate& c : found) {
+        const GazetteerEntry* best = nullptr;
+        gazetteer_->for_each_match(c.canonical, [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
+          if (b != 0 || e != c.canonical.size() || entry.kind != c.kind) return;
+          if (best != nullptr && (!best->region.empty() || entry.region.empty())) return;  // limited entries first
+          if (entry_applies(entry, region, text)) best = &entry;
+        });
+        if (best != nullptr) c.canonical = best->canonical;
+      }
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return resolve_overlaps(std::move(candidates));

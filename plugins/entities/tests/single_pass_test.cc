@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "entity_tagger.h"
@@ -72,4 +73,23 @@ TEST(SinglePass, EndingsScannedWithTheSurfacesGiveWhatTwoScansGive) {
     EXPECT_FALSE(a.empty());
     EXPECT_EQ(describe(a, norm), describe(b, norm));
   }
+}
+
+TEST(PatternCanonical, AGazetteerEntryNamedByTheDerivedNameGivesTheCanonical) {
+  PatternRules rules;
+  rules.load_file(fs::path(ENTITIES_DATA_DIR) / "patterns.yaml");
+  const auto patterns = std::make_shared<PatternFinder>(rules);
+  const EntityTagger tagger(shipped_gazetteer(patterns->ending_texts()), patterns);
+  const std::string text = reportlens::normalize_text("推进沈鼓集团有限公司、铁西区三威有限公司改革").text;
+  std::map<std::string, std::string> canonical;
+  for (const auto& r : tagger.tag(text, parse_region("辽宁省沈阳市铁西区")))
+    canonical[std::string(text.substr(r.entity.begin, r.entity.length()))] = r.entity.canonical;
+  // 沈鼓集团有限公司 -> 沈鼓集团, an alias of the Shenyang entry.
+  EXPECT_EQ(canonical["沈鼓集团有限公司"], "沈阳鼓风机集团");
+  // No entry: the derived name (district and legal form dropped).
+  EXPECT_EQ(canonical["铁西区三威有限公司"], "三威公司");
+  // Outside Shenyang the Shenyang entry does not apply.
+  const auto elsewhere = tagger.tag(text, parse_region("辽宁省鞍山市铁西区"));
+  for (const auto& r : elsewhere)
+    if (text.substr(r.entity.begin, r.entity.length()) == "沈鼓集团有限公司") EXPECT_EQ(r.entity.canonical, "沈鼓集团");
 }
