@@ -207,3 +207,9 @@ TEST(PatternFinder, MoreListsAndGluedVerbs) {
 TEST(PatternFinder, CanonicalNamesKeepARegionBeforeAGenericDescription) {
   EXPECT_EQ(shipped().canonical_name("武侯区国有资产投资经营集团有限公司"), "武侯区国有资产投资经营集团");
 }
+
+TEST(PatternFinder, ConstructionInsideAFirmNameIsRetried) {
+  EXPECT_EQ(names("支持洛阳市城乡建设投资集团有限公司发行债券"), Names{"洛阳市城乡建设投资集团有限公司"});
+  // ... while building a generic park stays generic, and building a named one is a name.
+  EXPECT_EQ(names("加快建设特色产业园，建设洛阳智能装备产业园"), Names{"洛阳智能装备产业园"});
+}
