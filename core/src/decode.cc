@@ -60,10 +60,8 @@ struct Utf8Census {
 
 Utf8Census utf8_census(std::string_view s) {
   Utf8Census c;
-  if (find_invalid_utf8(s) == std::string_view::npos) {  // the common case, checked fast
-    for (unsigned char b : s) c.multibyte += (b & 0xC0) == 0xC0;
-    return c;
-  }
+  // The common case, checked fast (multibyte only matters when something is invalid).
+  if (find_invalid_utf8(s) == std::string_view::npos) return c;
   std::size_t i = 0;
   while (i < s.size()) {
     if (static_cast<unsigned char>(s[i]) < 0x80) {
@@ -97,7 +95,9 @@ bool plausible_text_unit(char16_t u) {
   if (u == u'\n' || u == u'\r' || u == u'\t' || u == u'\f') return true;
   return (u >= 0x00A0 && u <= 0x00FF) ||  // Latin-1 signs: × · °
          (u >= 0x2000 && u <= 0x2BFF) ||  // punctuation — “” …, letterlike ℃, ①, arrows
-         (u >= 0x3000 && u <= 0x9FFF) ||  // CJK punctuation, kana, ㎡, ideographs
+         (u >= 0x3000 && u <= 0x33FF) ||  // CJK punctuation, kana, ㎡
+         (u >= 0x4E00 && u <= 0x9FFF) ||  // ideographs (not the rare extension A, where
+                                          // GB18030's four-byte sequences land)
          (u >= 0xF900 && u <= 0xFAFF) ||  // compatibility ideographs
          (u >= 0xFE30 && u <= 0xFE4F) ||  // vertical forms
          (u >= 0xFF00 && u <= 0xFFEF);    // full-width forms
@@ -106,8 +106,13 @@ bool plausible_text_unit(char16_t u) {
 const char* bomless_utf16(const std::string& bytes) {
   const std::size_t units = bytes.size() / 2;
   if (bytes.size() % 2 != 0 || units < 2) return nullptr;
+  // Checked first: it settles the common case (UTF-8) without the scans below.
+  if (bytes.find('\0') == std::string::npos &&
+      find_invalid_utf8(bytes) == std::string_view::npos)
+    return nullptr;
   // Plausible units each way; on a tie (ASCII digits read backwards are ideographs), the
-  // way with fewer U+xx00 units wins: ASCII read backwards gives them, text rarely.
+  // way with clearly fewer U+xx00 units wins: ASCII read backwards gives them, text rarely
+  // (but 一 is U+4E00, so one such unit decides nothing).
   std::size_t le = 0, be = 0, le_xx00 = 0, be_xx00 = 0;
   for (std::size_t i = 0; i < units; ++i) {
     const auto lo = static_cast<unsigned char>(bytes[2 * i]);
@@ -118,14 +123,11 @@ const char* bomless_utf16(const std::string& bytes) {
     be_xx00 += hi == 0 && lo != 0;
   }
   if (le == be) {
-    if (le_xx00 == be_xx00) return nullptr;
+    if (le_xx00 + 1 >= be_xx00 && be_xx00 + 1 >= le_xx00) return nullptr;
     (le_xx00 < be_xx00 ? le : be) += 1;
   }
   const std::size_t best = std::max(le, be);
   if (best * 10 < units * 9) return nullptr;  // fewer than 90% plausible
-  if (bytes.find('\0') == std::string::npos &&
-      find_invalid_utf8(bytes) == std::string_view::npos)
-    return nullptr;
   // Every surrogate paired, so the strict conversion that follows cannot fail.
   const bool little = le > be;
   bool expect_low = false;

@@ -73,9 +73,11 @@ JsonTextWriter::JsonTextWriter(std::string& out, int indent, Json::error_handler
 
 JsonTextWriter::~JsonTextWriter() = default;
 
-void JsonTextWriter::newline_and_indent(std::size_t level) {
-  out_ += '\n';
-  out_.append(level * static_cast<std::size_t>(indent_), ' ');
+// Appends the line break and indentation for `level`, after a comma when `comma`.
+void JsonTextWriter::newline_and_indent(std::size_t level, bool comma) {
+  const std::size_t length = 1 + level * static_cast<std::size_t>(indent_);
+  if (line_break_.size() < length + 1) line_break_ = ",\n" + std::string(2 * length, ' ');
+  out_.append(line_break_.data() + (comma ? 0 : 1), length + (comma ? 1 : 0));
 }
 
 // Separator and indentation before a member (key) or an array element.
@@ -85,22 +87,23 @@ void JsonTextWriter::before_value() {
     return;
   }
   if (open_.empty()) return;
-  if (open_.back()) out_ += ',';
-  open_.back() = true;
-  if (indent_ >= 0) newline_and_indent(open_.size());
+  const bool comma = open_.back() != 0;
+  open_.back() = 1;
+  if (indent_ >= 0) newline_and_indent(open_.size(), comma);
+  else if (comma) out_ += ',';
 }
 
 void JsonTextWriter::open(char bracket) {
   before_value();
   out_ += bracket;
-  open_.push_back(false);
+  open_.push_back(0);
 }
 
 void JsonTextWriter::close(char bracket) {
-  const bool had_members = open_.back();
+  const bool had_members = open_.back() != 0;
   open_.pop_back();
   // An empty container stays "{}" / "[]" as nlohmann prints it.
-  if (had_members && indent_ >= 0) newline_and_indent(open_.size());
+  if (had_members && indent_ >= 0) newline_and_indent(open_.size(), false);
   out_ += bracket;
 }
 

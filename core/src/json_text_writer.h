@@ -51,7 +51,7 @@ class JsonTextWriter {
 
  private:
   void before_value();
-  void newline_and_indent(std::size_t level);
+  void newline_and_indent(std::size_t level, bool comma);
   void open(char bracket);
   void close(char bracket);
   void quoted(std::string_view s, bool known_valid);
@@ -62,7 +62,8 @@ class JsonTextWriter {
   const int indent_;
   const Json::error_handler_t handler_;
   std::unique_ptr<Serializer> serializer_;  // nlohmann's, created when first needed
-  std::vector<bool> open_;                  // per open container: has it members yet?
+  std::vector<std::uint8_t> open_;          // per open container: has it members yet?
+  std::string line_break_;                  // ",\n" and spaces, cut to what is needed
   bool after_key_ = false;
 };
 

@@ -12,6 +12,14 @@ char32_t next_code_point(std::string_view s, std::size_t& i) {
     ++i;
     return c;
   }
+  // Every stage walks CJK text with this: the 3-byte form first, checked inline.
+  if ((c & 0xF0) == 0xE0 && i + 2 < s.size() && (byte(i + 1) & 0xC0) == 0x80 &&
+      (byte(i + 2) & 0xC0) == 0x80) {
+    const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                        (static_cast<char32_t>(byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
+    i += 3;
+    return cp;
+  }
   int len = 0;
   char32_t cp = 0;
   if ((c & 0xE0) == 0xC0) {

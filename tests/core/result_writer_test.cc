@@ -192,5 +192,29 @@ TEST(JsonTextWriter, EscapesAsNlohmannDoes) {
   EXPECT_EQ(out, Json(all).dump());
 }
 
+TEST(JsonTextWriter, ValuesPrintAsDumpWithEveryHandler) {
+  // What JSON Lines stores write: whole records, invalid UTF-8 replaced or skipped.
+  const Json record = {{"id", "a\xff"},
+                       {"seq", 3},
+                       {"delta", -0.1},
+                       {"whole", 1.0},
+                       {"big", 1e300},
+                       {"flags", {true, false, nullptr}},
+                       {"bad\xfekey", {{"x", Json::array()}, {"y", Json::object()}}},
+                       {"text", "增长\t\"5%\""}};
+  for (const auto handler : {Json::error_handler_t::replace, Json::error_handler_t::ignore}) {
+    for (const int indent : {-1, 0, 1, 3}) {
+      std::string out;
+      JsonTextWriter w(out, indent, handler);
+      w.value(record);
+      w.value(record["flags"]);  // a second top-level value, as a JSON Lines store writes them
+      EXPECT_EQ(out, record.dump(indent, ' ', false, handler) + record["flags"].dump(indent, ' ', false, handler));
+    }
+  }
+  std::string out;
+  JsonTextWriter strict(out);
+  EXPECT_THROW(strict.value(record), Json::type_error);
+}
+
 }  // namespace
 }  // namespace reportlens
