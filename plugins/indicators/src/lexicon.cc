@@ -39,37 +39,51 @@ char32_t last_char(std::string_view text) {
 
 }  // namespace
 
+std::span<const std::uint32_t> WordIndex::ByChar::find(char32_t c) const {
+  if (!may_hold(c)) return {};
+  const auto it = std::lower_bound(chars.begin(), chars.end(), c);
+  if (it == chars.end() || *it != c) return {};
+  return words[static_cast<std::size_t>(it - chars.begin())];
+}
+
+void WordIndex::ByChar::add(char32_t c, std::uint32_t index) {
+  filter[(c >> 6) & 3] |= std::uint64_t{1} << (c & 63);
+  const auto it = std::lower_bound(chars.begin(), chars.end(), c);
+  const auto slot = static_cast<std::size_t>(it - chars.begin());
+  if (it == chars.end() || *it != c) {
+    chars.insert(it, c);
+    words.insert(words.begin() + static_cast<std::ptrdiff_t>(slot), std::vector<std::uint32_t>());
+  }
+  auto& list = words[slot];
+  list.insert(std::lower_bound(list.begin(), list.end(), index), index);
+}
+
 void WordIndex::rebuild(const std::vector<std::string_view>& words) {
   by_first_.clear();
   by_last_.clear();
-  first_bloom_ = 0;
   for (std::uint32_t k = 0; k < words.size(); ++k) {
-    first_bloom_ |= std::uint64_t{1} << (first_char(words[k]) & 63);
-    by_first_[first_char(words[k])].push_back(k);
-    by_last_[last_char(words[k])].push_back(k);
+    by_first_.add(first_char(words[k]), k);
+    by_last_.add(last_char(words[k]), k);
   }
 }
 
 void WordIndex::inserted(std::string_view word, std::uint32_t position) {
-  for (auto* index : {&by_first_, &by_last_})
-    for (auto& [c, entries] : *index)
-      for (auto& k : entries)
+  for (auto* side : {&by_first_, &by_last_})
+    for (auto& list : side->words)
+      for (auto& k : list)
         if (k >= position) ++k;
-  first_bloom_ |= std::uint64_t{1} << (first_char(word) & 63);
-  for (auto& entries : {&by_first_[first_char(word)], &by_last_[last_char(word)]})
-    entries->insert(std::lower_bound(entries->begin(), entries->end(), position), position);
+  by_first_.add(first_char(word), position);
+  by_last_.add(last_char(word), position);
 }
 
-const std::vector<std::uint32_t>* WordIndex::starting_like(std::string_view text) const {
-  if (text.empty()) return nullptr;
-  auto it = by_first_.find(first_char(text));
-  return it == by_first_.end() ? nullptr : &it->second;
+std::span<const std::uint32_t> WordIndex::starting_like(std::string_view text) const {
+  if (text.empty()) return {};
+  return by_first_.find(first_char(text));
 }
 
-const std::vector<std::uint32_t>* WordIndex::ending_like(std::string_view text) const {
-  if (text.empty()) return nullptr;
-  auto it = by_last_.find(last_char(text));
-  return it == by_last_.end() ? nullptr : &it->second;
+std::span<const std::uint32_t> WordIndex::ending_like(std::string_view text) const {
+  if (text.empty()) return {};
+  return by_last_.find(last_char(text));
 }
 
 void WordList::add(std::string word) {
@@ -80,23 +94,20 @@ void WordList::add(std::string word) {
 }
 
 bool WordList::contains(std::string_view word) const {
-  if (const auto* candidates = index_.starting_like(word))
-    for (std::uint32_t k : *candidates)
-      if (words_[k] == word) return true;
+  for (std::uint32_t k : index_.starting_like(word))
+    if (words_[k] == word) return true;
   return false;
 }
 
 std::size_t WordList::prefix_match(std::string_view text) const {
-  if (const auto* candidates = index_.starting_like(text))
-    for (std::uint32_t k : *candidates)
-      if (text.starts_with(words_[k])) return words_[k].size();
+  for (std::uint32_t k : index_.starting_like(text))
+    if (text.starts_with(words_[k])) return words_[k].size();
   return 0;
 }
 
 std::size_t WordList::suffix_match(std::string_view text) const {
-  if (const auto* candidates = index_.ending_like(text))
-    for (std::uint32_t k : *candidates)
-      if (text.ends_with(words_[k])) return words_[k].size();
+  for (std::uint32_t k : index_.ending_like(text))
+    if (text.ends_with(words_[k])) return words_[k].size();
   return 0;
 }
 
@@ -131,22 +142,20 @@ void SignedWords::set(const std::string& word, int sign) {
 }
 
 std::size_t SignedWords::suffix_match(std::string_view text, int* sign) const {
-  if (const auto* candidates = index_.ending_like(text))
-    for (std::uint32_t k : *candidates)
-      if (text.ends_with(words_[k].first)) {
-        if (sign) *sign = words_[k].second;
-        return words_[k].first.size();
-      }
+  for (std::uint32_t k : index_.ending_like(text))
+    if (text.ends_with(words_[k].first)) {
+      if (sign) *sign = words_[k].second;
+      return words_[k].first.size();
+    }
   return 0;
 }
 
 std::size_t SignedWords::prefix_match(std::string_view text, int* sign) const {
-  if (const auto* candidates = index_.starting_like(text))
-    for (std::uint32_t k : *candidates)
-      if (text.starts_with(words_[k].first)) {
-        if (sign) *sign = words_[k].second;
-        return words_[k].first.size();
-      }
+  for (std::uint32_t k : index_.starting_like(text))
+    if (text.starts_with(words_[k].first)) {
+      if (sign) *sign = words_[k].second;
+      return words_[k].first.size();
+    }
   return 0;
 }
 

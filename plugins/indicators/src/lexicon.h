@@ -4,12 +4,13 @@
 // new alias for a metric, from the pipeline file (settings `lexicon` and `synonyms`).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -19,21 +20,33 @@ namespace reportlens::indicators {
 // match looks at the few words that can match instead of comparing the whole list: the
 // reader asks tens of thousands of prefix / suffix questions per report. Entries are
 // indices into the owner's word vector (longest first), so copies of a list stay valid.
+// Flat and small (a bit filter, then a binary search over the characters): the lookups
+// run in hot loops where chasing hash-table nodes costs more than the comparisons saved.
 class WordIndex {
  public:
   void rebuild(const std::vector<std::string_view>& words);
   // Records that `word` was inserted at `position` of the owner's vector.
   void inserted(std::string_view word, std::uint32_t position);
   // Indices of the words starting / ending with the character `text` starts / ends with
-  // (longest first); nullptr when there are none.
-  const std::vector<std::uint32_t>* starting_like(std::string_view text) const;
-  const std::vector<std::uint32_t>* ending_like(std::string_view text) const;
+  // (longest first); empty when there are none.
+  std::span<const std::uint32_t> starting_like(std::string_view text) const;
+  std::span<const std::uint32_t> ending_like(std::string_view text) const;
   // False when no word starts with `c` (cheap test before a lookup; may say true wrongly).
-  bool may_start_with(char32_t c) const { return (first_bloom_ >> (c & 63)) & 1; }
+  bool may_start_with(char32_t c) const { return by_first_.may_hold(c); }
 
  private:
-  std::unordered_map<char32_t, std::vector<std::uint32_t>> by_first_, by_last_;
-  std::uint64_t first_bloom_ = 0;
+  // Word indices by one of their characters.
+  struct ByChar {
+    std::vector<char32_t> chars;                     // sorted
+    std::vector<std::vector<std::uint32_t>> words;   // parallel to chars, ascending indices
+    std::array<std::uint64_t, 4> filter{};           // bit (c & 255) for every char held
+
+    bool may_hold(char32_t c) const { return (filter[(c >> 6) & 3] >> (c & 63)) & 1; }
+    std::span<const std::uint32_t> find(char32_t c) const;
+    void add(char32_t c, std::uint32_t index);
+    void clear() { *this = ByChar(); }
+  };
+  ByChar by_first_, by_last_;
 };
 
 // A list of words matched longest first.
