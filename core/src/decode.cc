@@ -164,6 +164,9 @@ DecodedText decode_bytes(const std::string& bytes, const DecodeOptions& options,
     result = convert(bytes, 2, "UTF-16LE", options.replace_invalid, file);
   } else if (starts_with(bytes, "\xFE\xFF")) {
     result = convert(bytes, 2, "UTF-16BE", options.replace_invalid, file);
+  } else if (bytes.find('\0') == std::string::npos &&
+             find_invalid_utf8(bytes) == std::string_view::npos) {
+    result = {bytes, "UTF-8", 0};  // the common case: valid UTF-8 (never UTF-16, see above)
   } else if (const char* utf16 = bomless_utf16(bytes)) {
     result = convert(bytes, 0, utf16, options.replace_invalid, file);
   } else {

@@ -136,6 +136,33 @@ nlohmann::detail::serializer<Json>& JsonTextWriter::serializer() {
 }
 
 void JsonTextWriter::key(std::string_view name) {
+  // Keys are short plain ASCII ("type", "begin", ...) and come in the hundreds of thousands:
+  // separator, indentation, quoted key and ": " go out in one append.
+  const std::size_t indentation = indent_ >= 0 ? open_.size() * static_cast<std::size_t>(indent_) : 0;
+  if (!after_key_ && !open_.empty() && name.size() <= 48 && indentation <= 64) {
+    bool plain = true;
+    for (const unsigned char c : name) plain &= c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    if (plain) {
+      char buffer[2 + 64 + 2 + 48 + 2];
+      char* p = buffer;
+      if (open_.back()) *p++ = ',';
+      open_.back() = 1;
+      if (indent_ >= 0) {
+        *p++ = '\n';
+        std::memset(p, ' ', indentation);
+        p += indentation;
+      }
+      *p++ = '"';
+      std::memcpy(p, name.data(), name.size());
+      p += name.size();
+      *p++ = '"';
+      *p++ = ':';
+      if (indent_ >= 0) *p++ = ' ';
+      out_.append(buffer, static_cast<std::size_t>(p - buffer));
+      after_key_ = true;
+      return;
+    }
+  }
   before_value();
   quoted(name, false);
   out_ += indent_ >= 0 ? ": " : ":";
