@@ -17,6 +17,13 @@ constexpr std::array<bool, 256> kNeedsEscape = [] {
   return t;
 }();
 
+// ASCII that a key can carry unescaped (and without a UTF-8 check).
+constexpr std::array<bool, 256> kPlainKeyByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = !kNeedsEscape[c];
+  return t;
+}();
+
 // True when one of the eight bytes in `v` needs escaping (exact as a yes/no answer; the
 // classic "has a byte less than n / equal to c" word tricks).
 inline bool word_needs_escape(std::uint64_t v) {
@@ -140,9 +147,9 @@ void JsonTextWriter::key(std::string_view name) {
   // separator, indentation, quoted key and ": " go out in one append.
   const std::size_t indentation = indent_ >= 0 ? open_.size() * static_cast<std::size_t>(indent_) : 0;
   if (!after_key_ && !open_.empty() && name.size() <= 48 && indentation <= 64) {
-    bool plain = true;
-    for (const unsigned char c : name) plain &= c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-    if (plain) {
+    std::size_t clean = 0;
+    while (clean < name.size() && kPlainKeyByte[static_cast<unsigned char>(name[clean])]) ++clean;
+    if (clean == name.size()) {
       char buffer[2 + 64 + 2 + 48 + 2];
       char* p = buffer;
       if (open_.back()) *p++ = ',';
