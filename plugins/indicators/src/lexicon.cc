@@ -40,22 +40,21 @@ char32_t last_char(std::string_view text) {
 }  // namespace
 
 std::span<const std::uint32_t> WordIndex::ByChar::find(char32_t c) const {
-  if (!may_hold(c)) return {};
-  const auto it = std::lower_bound(chars.begin(), chars.end(), c);
-  if (it == chars.end() || *it != c) return {};
-  return words[static_cast<std::size_t>(it - chars.begin())];
+  for (std::size_t i = bucket_start[c & 255], end = bucket_start[(c & 255) + 1]; i < end; ++i)
+    if (entries[i].c == c) return entries[i].words;
+  return {};
 }
 
 void WordIndex::ByChar::add(char32_t c, std::uint32_t index) {
-  filter[(c >> 6) & 3] |= std::uint64_t{1} << (c & 63);
-  const auto it = std::lower_bound(chars.begin(), chars.end(), c);
-  const auto slot = static_cast<std::size_t>(it - chars.begin());
-  if (it == chars.end() || *it != c) {
-    chars.insert(it, c);
-    words.insert(words.begin() + static_cast<std::ptrdiff_t>(slot), std::vector<std::uint32_t>());
+  const auto order = [](const Entry& e, char32_t key) {
+    return (e.c & 255) != (key & 255) ? (e.c & 255) < (key & 255) : e.c < key;
+  };
+  auto it = std::lower_bound(entries.begin(), entries.end(), c, order);
+  if (it == entries.end() || it->c != c) {
+    it = entries.insert(it, Entry{c, {}});
+    for (std::size_t b = (c & 255) + 1; b < bucket_start.size(); ++b) ++bucket_start[b];
   }
-  auto& list = words[slot];
-  list.insert(std::lower_bound(list.begin(), list.end(), index), index);
+  it->words.insert(std::lower_bound(it->words.begin(), it->words.end(), index), index);
 }
 
 void WordIndex::rebuild(const std::vector<std::string_view>& words) {
@@ -69,8 +68,8 @@ void WordIndex::rebuild(const std::vector<std::string_view>& words) {
 
 void WordIndex::inserted(std::string_view word, std::uint32_t position) {
   for (auto* side : {&by_first_, &by_last_})
-    for (auto& list : side->words)
-      for (auto& k : list)
+    for (auto& entry : side->entries)
+      for (auto& k : entry.words)
         if (k >= position) ++k;
   by_first_.add(first_char(word), position);
   by_last_.add(last_char(word), position);

@@ -35,13 +35,19 @@ class WordIndex {
   bool may_start_with(char32_t c) const { return by_first_.may_hold(c); }
 
  private:
-  // Word indices by one of their characters.
+  // Word indices by one of their characters, in buckets by the character's low 8 bits:
+  // one array read tells that no word has it, else one or two entries are compared.
   struct ByChar {
-    std::vector<char32_t> chars;                     // sorted
-    std::vector<std::vector<std::uint32_t>> words;   // parallel to chars, ascending indices
-    std::array<std::uint64_t, 4> filter{};           // bit (c & 255) for every char held
+    struct Entry {
+      char32_t c;
+      std::vector<std::uint32_t> words;  // ascending indices
+    };
+    std::vector<Entry> entries;                  // sorted by (c & 255, c)
+    std::array<std::uint32_t, 257> bucket_start{};  // entries of bucket b: [start[b], start[b+1])
 
-    bool may_hold(char32_t c) const { return (filter[(c >> 6) & 3] >> (c & 63)) & 1; }
+    bool may_hold(char32_t c) const {
+      return bucket_start[c & 255] != bucket_start[(c & 255) + 1];
+    }
     std::span<const std::uint32_t> find(char32_t c) const;
     void add(char32_t c, std::uint32_t index);
     void clear() { *this = ByChar(); }

@@ -71,6 +71,18 @@ std::size_t to_normalized(const NormalizedText& norm, std::size_t original) {
 std::size_t OffsetsToNormalized::at(std::size_t original) {
   const auto& starts = norm_.orig_begin;
   const auto target = static_cast<std::uint32_t>(original);
+  // First guess: the previous answer's shift between the texts still holds (normalising
+  // changes a text in few places), which touches one spot of the map instead of several.
+  if (last_ < starts.size()) {
+    const auto shift = static_cast<std::int64_t>(starts[last_]) - static_cast<std::int64_t>(last_);
+    const std::int64_t guess = static_cast<std::int64_t>(target) - shift;
+    if (guess >= 0 && guess <= static_cast<std::int64_t>(starts.size())) {
+      const auto g = static_cast<std::size_t>(guess);
+      if ((g == 0 || starts[g - 1] < target) && (g == starts.size() || starts[g] >= target))
+        return last_ = g;
+      last_ = g;  // the search below starts from there
+    }
+  }
   // The answer is the first index whose start is >= target. Gallop from the previous
   // answer towards it, then binary-search the bracket found.
   std::size_t low = 0, high = starts.size();
