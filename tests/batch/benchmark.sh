@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Batch benchmark (not a test): generates a corpus by slicing and recombining paragraphs of
 # the seed report and ../shared/corpus/national, then runs the extract pipeline into SQLite
-# at -j 1 and -j 2, reporting docs/s, MB/s and peak memory (/usr/bin/time -v), for a small
-# and a large corpus so that flat memory shows.
+# at -j 1 and -j 2, reporting docs/s, MB/s, CPU time, peak memory (/usr/bin/time) and the load
+# average before and after (the machine is shared), for a small and a large corpus so that
+# flat memory shows.
 #
 #   tests/batch/benchmark.sh [BUILD_DIR] [SMALL] [LARGE]    (defaults: build-batch 10000 100000)
 #   RUNS='10000:2 100000:2' tests/batch/benchmark.sh          (only these SIZE:JOBS runs)
+#   FORMAT=jsonl tests/batch/benchmark.sh                      (JSON Lines instead of SQLite)
 # Corpus and outputs go to ${BENCH_DIR:-/tmp/reportlens-bench} (never committed).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -38,19 +40,20 @@ PY
 }
 
 run() {  # run CORPUS JOBS LABEL
-  local out="$work/out-$3-j$2.sqlite"
+  local ext=${FORMAT:-sqlite}
+  local out="$work/out-$3-j$2.$ext"
   rm -f "$out" "$out-wal" "$out-shm"
-  /usr/bin/time -v "$build/bin/pipeline" -q run "$repo/pipelines/extract.yaml" --no-progress \
-      -i "$1" -o "$out" -j "$2" > /dev/null 2> "$work/time-$3-j$2.txt" || true
-  local docs bytes secs rss
-  docs=$(sqlite3 "$out" "select count(*) from documents")
+  local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time-$3-j$2-$ext.txt" "$build/bin/pipeline" -q run \
+      "$repo/pipelines/extract.yaml" --no-progress -i "$1" -o "$out" -j "$2" > /dev/null || true
+  local docs bytes wall user sys rss
+  if [ "$ext" = sqlite ]; then docs=$(sqlite3 "$out" "select count(*) from documents"); else docs=$(wc -l < "$out"); fi
   bytes=$(du -sb --exclude=.complete "$1" | cut -f1)
-  secs=$(grep "Elapsed (wall clock)" "$work/time-$3-j$2.txt" | awk '{print $NF}' |
-         awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  rss=$(grep "Maximum resident set size" "$work/time-$3-j$2.txt" | awk '{print $NF}')
-  printf "%-6s -j %s  %7d docs  %8.1f MB  %8.1f s  %8.1f docs/s  %6.2f MB/s  peak RSS %6.1f MB  db %s\n" \
-    "$3" "$2" "$docs" "$(echo "$bytes/1000000" | bc -l)" "$secs" "$(echo "$docs/$secs" | bc -l)" \
-    "$(echo "$bytes/1000000/$secs" | bc -l)" "$(echo "$rss/1024" | bc -l)" "$(du -h "$out" | cut -f1)"
+  read -r wall user sys rss < <(tail -n 1 "$work/time-$3-j$2-$ext.txt")
+  printf "%-6s %-6s -j %s  %7d docs  %7.1f MB  wall %7.1f s  cpu %7.1f s (user %.1f sys %.1f)  %6.1f docs/s  %5.2f MB/s  %6.1f docs/cpu-s  peak RSS %6.1f MB  out %s  load %s -> %s\n" \
+    "$3" "$ext" "$2" "$docs" "$(echo "$bytes/1000000" | bc -l)" "$wall" "$(echo "$user+$sys" | bc -l)" "$user" "$sys" \
+    "$(echo "$docs/$wall" | bc -l)" "$(echo "$bytes/1000000/$wall" | bc -l)" "$(echo "$docs/($user+$sys)" | bc -l)" \
+    "$(echo "$rss/1024" | bc -l)" "$(du -h "$out" | cut -f1)" "$load_before" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
 generate "$small" "$work/corpus-$small"
