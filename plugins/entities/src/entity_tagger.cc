@@ -151,14 +151,22 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
     }
     // A pattern name the gazetteer knows under its derived canonical name (沈阳鼓风机集团有限公司
     // -> 沈阳鼓风机集团, an entry's surface) takes that entry's canonical name.
+    // Also tried without a trailing 公司: 三生制药有限公司 -> 三生制药公司 -> 三生制药.
     if (gazetteer_)
       for (Candidate& c : found) {
+        constexpr std::string_view kFirm = "公司";
+        std::vector<std::string_view> names{c.canonical};
+        if (c.canonical.size() > kFirm.size() + 3 && std::string_view(c.canonical).ends_with(kFirm))
+          names.push_back(std::string_view(c.canonical).substr(0, c.canonical.size() - kFirm.size()));
         const GazetteerEntry* best = nullptr;
-        gazetteer_->for_each_match(c.canonical, [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
-          if (b != 0 || e != c.canonical.size() || entry.kind != c.kind) return;
-          if (best != nullptr && (!best->region.empty() || entry.region.empty())) return;  // limited entries first
-          if (entry_applies(entry, region, text)) best = &entry;
-        });
+        for (const std::string_view name : names) {
+          gazetteer_->for_each_match(name, [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
+            if (b != 0 || e != name.size() || entry.kind != c.kind) return;
+            if (best != nullptr && (!best->region.empty() || entry.region.empty())) return;  // limited entries first
+            if (entry_applies(entry, region, text)) best = &entry;
+          });
+          if (best != nullptr) break;
+        }
         if (best != nullptr) c.canonical = best->canonical;
       }
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));

@@ -80,12 +80,15 @@ TEST(PatternCanonical, AGazetteerEntryNamedByTheDerivedNameGivesTheCanonical) {
   rules.load_file(fs::path(ENTITIES_DATA_DIR) / "patterns.yaml");
   const auto patterns = std::make_shared<PatternFinder>(rules);
   const EntityTagger tagger(shipped_gazetteer(patterns->ending_texts()), patterns);
-  const std::string text = reportlens::normalize_text("推进沈鼓集团有限公司、铁西区三威有限公司改革").text;
+  const std::string text =
+      reportlens::normalize_text("推进沈鼓集团有限公司、铁西区三威有限公司、三生制药有限公司改革").text;
   std::map<std::string, std::string> canonical;
   for (const auto& r : tagger.tag(text, parse_region("辽宁省沈阳市铁西区")))
     canonical[std::string(text.substr(r.entity.begin, r.entity.length()))] = r.entity.canonical;
   // 沈鼓集团有限公司 -> 沈鼓集团, an alias of the Shenyang entry.
   EXPECT_EQ(canonical["沈鼓集团有限公司"], "沈阳鼓风机集团");
+  // 三生制药有限公司 -> 三生制药公司 -> 三生制药 (the entry's alias, without 公司).
+  EXPECT_EQ(canonical["三生制药有限公司"], "沈阳三生制药有限责任公司");
   // No entry: the derived name (district and legal form dropped).
   EXPECT_EQ(canonical["铁西区三威有限公司"], "三威公司");
   // Outside Shenyang the Shenyang entry does not apply.
