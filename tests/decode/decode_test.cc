@@ -2,12 +2,15 @@
 #include <gtest/gtest.h>
 #include <unicode/ucnv.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "decode.h"
 #include "errors.h"
+#include "reportlens/text.h"
 
 namespace {
 
@@ -105,6 +108,33 @@ TEST(Decode, DetectionHoldsLineByLine) {
     }
   }
   EXPECT_GT(checked, 100);
+}
+
+// GB18030's four-byte sequences (zero-width space, bullets) paired up look like rare
+// ideographs; lines of them must stay GB18030. Every line of the national reports too.
+TEST(Decode, Gb18030LinesAreNeverTakenForUtf16) {
+  std::vector<std::string> lines = {"\u200b", "\u200b\u200b", "•要点", "\u200b各位代表："};
+  const std::filesystem::path national = std::filesystem::path(REPORTLENS_SHARED_CORPUS) / "national";
+  if (std::filesystem::is_directory(national))
+    for (const auto& e : std::filesystem::directory_iterator(national)) {
+      std::ifstream in(e.path(), std::ios::binary);
+      for (std::string line; std::getline(in, line);)
+        if (!line.empty()) lines.push_back(line);
+    }
+  int checked = 0;
+  for (const std::string& line : lines) {
+    const std::string gb = from_utf8(line, "GB18030");
+    if (gb == line) continue;  // ASCII: the same bytes, read as UTF-8
+    const DecodedText d = decode_bytes(gb, {}, "a.txt");
+    EXPECT_EQ(d.encoding.find("UTF-16"), std::string::npos) << line;
+    // A few short lines are valid UTF-8 as well (一要 is D2BB D2AA, Cyrillic һҪ): that
+    // older ambiguity is not UTF-16's.
+    if (reportlens::find_invalid_utf8(gb) == std::string_view::npos) continue;
+    EXPECT_EQ(d.encoding, "GB18030") << line;
+    EXPECT_EQ(d.text, line);
+    ++checked;
+  }
+  EXPECT_GE(checked, 4);
 }
 
 TEST(Decode, BinaryWithZeroBytesIsNotTakenForUtf16) {
