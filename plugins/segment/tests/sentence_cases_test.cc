@@ -131,7 +131,8 @@ TEST(Robustness, OddInputs) {
       " ", "。", "（", "）", "一、", "（一）", "专栏", "专栏：", "第", "第一章", "”。", "\n\n\n", "1.", "1.5",
       "各位代表", "——", "一是二是", "《", "“”“", "\u200b", "\u200d\n\u200b", "a\rb\r\nc", "专栏：\n道路工程：",
       "政府工作报告\n——\n", "——2022年\n", "（2022年12月14日）", "一、\n二、\n三、", "一是，二是，",
-      std::string(2000, 'a'), "一、" + std::string(3000, 'x') + "。"};
+      std::string(2000, 'a'), "一、" + std::string(3000, 'x') + "。", std::string(3000, '"'),
+      "\"“\"”\"。\"", "。\"。\"\"。", "中\u0301国のカメラ😀"};
   for (const auto& text : inputs) {
     std::unique_ptr<reportlens::Document> doc;
     ASSERT_NO_THROW(doc = reportlens::testing::run_stages({{"segment", {{"words", true}}}}, text))
