@@ -74,6 +74,9 @@ PatternFinder::PatternFinder(PatternRules rules) : rules_(std::move(rules)) {
     if (key >= ending_of_key_.size()) ending_of_key_.resize(key + 1, i);  // first listed wins
   }
   endings_.build();
+  for (const auto& w : rules_.stop_words) stop_automaton_.add(w);
+  for (const auto& w : rules_.soft_stop_chars) stop_automaton_.add(w);
+  stop_automaton_.build();
   stop_words_.insert(rules_.stop_words.begin(), rules_.stop_words.end());
   generic_words_.insert(rules_.generic_words.begin(), rules_.generic_words.end());
   counters_.insert(rules_.counters.begin(), rules_.counters.end());
@@ -177,7 +180,11 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
 
   // 2. Walk left word by word from the ending.
   const std::string_view span = text.substr(window, ending_begin - window);
-  std::vector<std::size_t> cuts = word_boundaries(span);
+  // Every stop of the walk below needs a stop word somewhere in the span; without one the
+  // walk takes the whole span whatever the word boundaries, so ICU is not asked.
+  bool has_stop_word = false;
+  stop_automaton_.for_each_match(span, [&](std::uint32_t, std::size_t, std::size_t) { has_stop_word = true; });
+  std::vector<std::size_t> cuts = has_stop_word ? word_boundaries(span) : std::vector<std::size_t>{0, span.size()};
   std::size_t left = span.size();
   for (std::size_t k = cuts.size() - 1; k > 0; --k) {
     const std::size_t wb = cuts[k - 1], we = cuts[k];

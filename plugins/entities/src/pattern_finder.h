@@ -82,6 +82,7 @@ class PatternFinder {
   PatternRules rules_;
   AhoCorasick endings_;
   std::vector<std::size_t> ending_of_key_;  // key id -> index into rules_.endings
+  AhoCorasick stop_automaton_;              // stop words and soft stops: is there any in a span?
   WordSet stop_words_;
   WordSet generic_words_;
   WordSet counters_;
