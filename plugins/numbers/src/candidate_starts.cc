@@ -48,8 +48,11 @@ CandidateStarts::CandidateStarts(std::u32string_view numeral_chars,
     else firsts.push_back(chars.front());
   }
   for (char32_t c : firsts) add_trigger(c);
-  for (const auto& p : patterns)
-    if (!add_pattern_start(decode(p))) enabled_ = false;
+  for (const auto& p : patterns) {
+    std::vector<char32_t> chars;
+    if (!pattern_start_chars(decode(p), &chars)) enabled_ = false;
+    for (char32_t c : chars) add_trigger(c);
+  }
 }
 
 void CandidateStarts::add_trigger(char32_t c) {
@@ -62,7 +65,7 @@ bool CandidateStarts::is_trigger(char32_t c) const {
   return astral_.count(c) > 0;
 }
 
-bool CandidateStarts::add_pattern_start(std::u32string_view p) {
+bool CandidateStarts::pattern_start_chars(std::u32string_view p, std::vector<char32_t>* chars) {
   // A top-level alternative would start elsewhere: only a '|' inside brackets is allowed.
   bool in_class = false;
   for (std::size_t i = 0; i < p.size(); ++i) {
@@ -104,11 +107,18 @@ bool CandidateStarts::add_pattern_start(std::u32string_view p) {
     if (q == U'?' || q == U'*') return false;
     if (q == U'{' && (next + 1 >= p.size() || p[next + 1] == U'0' || p[next + 1] == U',')) return false;
   }
-  for (char32_t c : starts) add_trigger(c);
+  *chars = std::move(starts);
   return true;
 }
 
 std::size_t CandidateStarts::search_from(std::string_view text, std::size_t pos) const {
+  std::size_t trigger = 0;
+  return search_from(text, pos, &trigger);
+}
+
+std::size_t CandidateStarts::search_from(std::string_view text, std::size_t pos,
+                                         std::size_t* trigger) const {
+  *trigger = text.size();
   if (!enabled_) return pos;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::uint64_t* bits = bmp_.data();  // a local: the byte loads may not alias it
@@ -132,6 +142,7 @@ std::size_t CandidateStarts::search_from(std::string_view text, std::size_t pos)
     }
   }
   if (i >= size) return size;
+  *trigger = i;
   std::size_t from = i >= pos + lookback_ ? i - lookback_ : pos;
   while (from < i && (bytes[from] & 0xC0) == 0x80) ++from;  // never inside a character
   return from;

@@ -29,6 +29,13 @@ class CandidateStarts {
   // The byte from which a search for the next candidate at or after `pos` may start
   // (>= pos, on a character boundary), or text.size() when no candidate can follow.
   std::size_t search_from(std::string_view text, std::size_t pos) const;
+  // The same, also giving the trigger's position (text.size() when there is none): every
+  // candidate at or after pos starts in [result, trigger] or after the trigger.
+  std::size_t search_from(std::string_view text, std::size_t pos, std::size_t* trigger) const;
+
+  // The characters every match of a stop `pattern` starts with; false when that cannot be
+  // told from the pattern's text (see the file comment).
+  static bool pattern_start_chars(std::u32string_view pattern, std::vector<char32_t>* chars);
 
   bool enabled() const { return enabled_; }
   std::size_t lookback() const { return lookback_; }
@@ -36,8 +43,6 @@ class CandidateStarts {
  private:
   void add_trigger(char32_t c);
   bool is_trigger(char32_t c) const;
-  // Adds the characters a pattern's matches start with; false when that is not known.
-  bool add_pattern_start(std::u32string_view pattern);
 
   bool enabled_ = true;
   std::size_t lookback_ = 0;                // bytes between a match start and its trigger

@@ -740,6 +740,7 @@ QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexico
   std::vector<std::string> words = lexicon.stop_words();
   for (auto& surface : lexicon.fixed_surfaces()) words.push_back(std::move(surface));
   starts_ = std::make_unique<CandidateStarts>(kBuiltInStarts, words, lexicon.stop_patterns());
+  matcher_ = std::make_unique<CandidateMatcher>(lexicon, *starts_);
 }
 
 std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_year) const {
@@ -750,14 +751,25 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
   // Only the whole match is asked for: extracting groups costs RE2 a second, slower
   // engine on every match. Which alternative matched is told apart afterwards, in the
   // same priority order as the pattern.
+  const bool by_hand = matcher_->enabled();
   while (pos < text.size()) {
-    // Start the search near the next numeral: the regex need not walk the prose between.
-    const std::size_t from = starts_->search_from(text, pos);
-    if (from >= text.size() ||
-        !candidate_->Match(input, from, text.size(), RE2::UNANCHORED, &whole, 1))
-      break;
-    std::size_t b = static_cast<std::size_t>(whole.data() - text.data());
-    const std::size_t e = b + whole.size();
+    std::size_t b = 0, e = 0;
+    std::optional<CandidateKind> kind;  // known when matched by hand
+    if (by_hand) {
+      const auto m = matcher_->next(text, pos);
+      if (!m) break;
+      b = m->begin;
+      e = m->end;
+      kind = m->kind;
+    } else {
+      // Start the search near the next numeral: the regex need not walk the prose between.
+      const std::size_t from = starts_->search_from(text, pos);
+      if (from >= text.size() ||
+          !candidate_->Match(input, from, text.size(), RE2::UNANCHORED, &whole, 1))
+        break;
+      b = static_cast<std::size_t>(whole.data() - text.data());
+      e = b + whole.size();
+    }
     if (e == b) {
       pos = b + 1;
       continue;
@@ -765,14 +777,23 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
     const unsigned char first = static_cast<unsigned char>(text[b]);
     const bool di = starts_with_at(text, b, "第");
     const bool roman = first == 'I' || first == 'V';
-    if (!roman && lexicon_.is_stop(text, b, e)) {
+    // The stop alternative comes first, so a span is a stop word or pattern exactly when
+    // the stop alternative produced it (and a fixed expression likewise).
+    const auto is_stop = [&] {
+      return kind ? *kind == CandidateKind::kStop : lexicon_.is_stop(text, b, e);
+    };
+    const auto is_fixed = [&] {
+      if (kind) return *kind == CandidateKind::kFixed;
+      std::size_t fixed_length = 0;
+      // (a match that is no fixed expression skips the regex: only these few spans need it)
+      return lexicon_.is_fixed_expression(text.substr(b, e - b)) &&
+             lexicon_.fixed_at(text, b, &fixed_length) && fixed_length == e - b;
+    };
+    if (!roman && is_stop()) {
       pos = e;  // not a number: 进一步, 一体化, 十四五, 一户一策
       continue;
     }
-    std::size_t fixed_length = 0;
-    // (a match that is no fixed expression skips the regex: only these few spans need it)
-    if (first >= 0x80 && lexicon_.is_fixed_expression(text.substr(b, e - b)) &&
-        lexicon_.fixed_at(text, b, &fixed_length) && fixed_length == e - b) {
+    if (first >= 0x80 && is_fixed()) {
       s.fixed_expression(b);
       pos = e;
       continue;
@@ -798,6 +819,29 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
   if (!std::is_sorted(s.out.begin(), s.out.end(), by_begin))
     std::stable_sort(s.out.begin(), s.out.end(), by_begin);
   return std::move(s.out);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> QuantityScanner::candidate_spans(
+    std::string_view text, bool regex) const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  const re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece whole;
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t b = 0, e = 0;
+    if (regex) {
+      if (!candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
+      b = static_cast<std::size_t>(whole.data() - text.data());
+      e = b + whole.size();
+    } else {
+      const auto m = matcher_->next(text, pos);
+      if (!m) break;
+      b = m->begin;
+      e = m->end;
+    }
+    out.emplace_back(b, e);
+    pos = e > b ? e : b + 1;
+  }
+  return out;
 }
 
 }  // namespace reportlens::numbers

@@ -11,10 +11,12 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <re2/re2.h>
 
+#include "candidate_matcher.h"
 #include "candidate_starts.h"
 #include "mention.h"
 #include "number_lexicon.h"
@@ -30,12 +32,20 @@ class QuantityScanner {
   // completes partial dates (5月下旬 → "2022-05"); 0 when unknown.
   std::vector<Mention> scan(std::string_view text, int report_year) const;
 
+  // Every candidate span of `text` in order (each search resumes after the previous
+  // match), found by hand or, with `regex`, by the candidate pattern. For tests: both
+  // must agree whenever the hand matcher is enabled.
+  std::vector<std::pair<std::size_t, std::size_t>> candidate_spans(std::string_view text,
+                                                                   bool regex) const;
+  bool matches_by_hand() const { return matcher_->enabled(); }
+
  private:
   struct Scan;  // per-call state
   const NumberLexicon& lexicon_;
   std::unique_ptr<RE2> candidate_;  // a numeral run, or a Roman class number (III类)
   std::unique_ptr<RE2> run_;        // the numeral run alone, anchored use
   std::unique_ptr<CandidateStarts> starts_;  // where candidate_ can next match
+  std::unique_ptr<CandidateMatcher> matcher_;  // candidate_ without the regex, when possible
 };
 
 }  // namespace reportlens::numbers

@@ -98,5 +98,36 @@ TEST(CandidateStarts, SkippingFindsExactlyWhatTheFullSearchFinds) {
   EXPECT_GT(mentions, 500u);
 }
 
+// The hand matcher against the candidate regex, span for span: shapes chosen to exercise
+// each alternative and its preferences, then the seed and the national reports.
+TEST(CandidateMatcher, FindsTheRegexSpans) {
+  const fs::path data = NUMBERS_SOURCE_DIR "/plugins/numbers/data";
+  const auto lexicon = NumberLexicon::load({data / "units.yaml", data / "lexicon.yaml"});
+  const QuantityScanner scanner(*lexicon);
+  ASSERT_TRUE(scanner.matches_by_hand());
+  std::vector<std::string> texts = {
+      "投资1,100.9亿元，1 200套，12,345,67件，1234,567吨，1,2345，123 4567，7.5%，3.",
+      "二〇二二年，一万五千亿，七点五，十几万，三点，第十九届，第一时间，第三方，第x",
+      "III类水质，IV类，V类，VI类，IIII类，VIII类，IVI类，XIII类，Vx，I类",
+      "一刻钟，半小时，翻一番，统一，进一步，新一轮，十分重要，十分钟，两位数，张三家子村",
+      "一户一策，两学一做，两至三年，三到五个，四大基地，党的十九大，5G，PM2.5，1:3，1/3",
+      "百分之七点五，5月下旬，2024-12-27，1-10月，近5年，三四环，25号路，一是，（一）"};
+  texts.push_back(read_file(fs::path(NUMBERS_SOURCE_DIR) / "corpus/tiexi/2022-plan-report.txt"));
+  const fs::path national = fs::path(NUMBERS_SHARED_DIR) / "corpus/national";
+  if (fs::exists(national))
+    for (const auto& entry : fs::directory_iterator(national)) texts.push_back(read_file(entry.path()));
+  std::size_t spans = 0;
+  for (const auto& raw : texts) {
+    const std::string text = normalize_text(raw).text;
+    const auto by_hand = scanner.candidate_spans(text, false);
+    const auto by_regex = scanner.candidate_spans(text, true);
+    ASSERT_EQ(by_hand.size(), by_regex.size()) << text.substr(0, 200);
+    for (std::size_t i = 0; i < by_hand.size(); ++i)
+      ASSERT_EQ(by_hand[i], by_regex[i]) << text.substr(by_regex[i].first, 60);
+    spans += by_hand.size();
+  }
+  EXPECT_GT(spans, 100u);
+}
+
 }  // namespace
 }  // namespace reportlens::numbers
