@@ -64,6 +64,15 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   MergeReport report;
   report.output = output;
   std::unordered_set<std::string> seen;
+  // Records are written in batches: one transaction per batch, not per document.
+  constexpr std::size_t kBatch = 64;
+  std::vector<Json> pending;
+  const auto flush = [&] {
+    std::vector<const Json*> records;
+    for (const auto& r : pending) records.push_back(&r);
+    if (!records.empty()) sink->write(records);
+    pending.clear();
+  };
   for (;;) {
     std::size_t best = readers.size();
     for (std::size_t i = 0; i < readers.size(); ++i) {
@@ -81,15 +90,17 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
     if (seen.insert(id).second) {
       // A SQLite input's records carry the document text, which only a SQLite store keeps.
       if (format != "sqlite") heads[best].erase("document_text");
-      sink->write({&heads[best]});
       ++report.documents;
       if (heads[best].value("status", "") == "failed") ++report.failed;
+      pending.push_back(std::move(heads[best]));
+      if (pending.size() == kBatch) flush();
     } else {
       ++report.duplicates;
       spdlog::warn("merge: document '{}' appears in more than one input; keeping the first", id);
     }
     live[best] = cursors[best]->next(heads[best]);
   }
+  flush();
   sink->finish({{"documents", report.documents}, {"failed", report.failed}, {"skipped", 0}});
   return report;
 }
