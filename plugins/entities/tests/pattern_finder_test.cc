@@ -215,3 +215,10 @@ TEST(PatternFinder, ConstructionInsideAFirmNameIsRetried) {
   // ... while building a generic park stays generic, and building a named one is a name.
   EXPECT_EQ(names("加快建设特色产业园，建设洛阳智能装备产业园"), Names{"洛阳智能装备产业园"});
 }
+
+TEST(PatternFinder, IndustryWordsBeforeTheClassNoun) {
+  EXPECT_EQ(names("支持海尔、格力等家电企业拓展市场"), (Names{"海尔", "格力"}));
+  EXPECT_EQ(names("鼓励煤炭、钢铁、水泥等行业企业兼并重组"), Names{});
+  // An industry word alone before a park ending is still generic.
+  EXPECT_EQ(names("建设电子产业园和食品产业园"), Names{});
+}
