@@ -20,11 +20,22 @@ std::size_t digits_from(std::string_view text, std::size_t i) {
 }
 
 // [零〇一二两三四五六七八九十百千万亿几] and, after 点, [零〇一二三四五六七八九].
-bool is_run_char(char32_t c) {
-  return std::u32string_view(U"零〇一二两三四五六七八九十百千万亿几").find(c) != std::u32string_view::npos;
-}
 bool is_fraction_char(char32_t c) {
-  return std::u32string_view(U"零〇一二三四五六七八九").find(c) != std::u32string_view::npos;
+  switch (c) {
+    case U'零': case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五':
+    case U'六': case U'七': case U'八': case U'九':
+      return true;
+    default:
+      return false;
+  }
+}
+bool is_run_char(char32_t c) {
+  switch (c) {
+    case U'两': case U'十': case U'百': case U'千': case U'万': case U'亿': case U'几':
+      return true;
+    default:
+      return is_fraction_char(c);
+  }
 }
 
 // (?:[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:\.[0-9]+)? at a digit.
@@ -76,20 +87,31 @@ std::size_t roman_at(std::string_view text, std::size_t p) {
   return 0;
 }
 
-std::size_t longest_word_at(const std::unordered_map<char32_t, std::vector<std::string>>& words,
-                            std::string_view text, std::size_t p) {
-  const auto it = words.find(code_point_at(text, p));
-  if (it == words.end()) return 0;
-  for (const auto& w : it->second)
-    if (starts_with_at(text, p, w)) return w.size();
+std::size_t longest_word_at(const WordsByStart& words, std::string_view text, std::size_t p) {
+  std::size_t second = 0;
+  const char32_t c1 = code_point_at(text, p, &second);
+  const char32_t c2 = second < text.size() ? code_point_at(text, second) : 0;
+  // Words of two characters or more are keyed by both (they all outrank one-character
+  // words, being longer), then the one-character words by the first alone.
+  if (c2 != 0)
+    if (const auto it = words.find(WordsByStart::key_type(c1) << 32 | c2); it != words.end())
+      for (const auto& w : it->second)
+        if (starts_with_at(text, p, w)) return w.size();
+  if (const auto it = words.find(WordsByStart::key_type(c1) << 32); it != words.end())
+    for (const auto& w : it->second)
+      if (starts_with_at(text, p, w)) return w.size();
   return 0;
 }
 
-void index_words(const std::vector<std::string>& words,
-                 std::unordered_map<char32_t, std::vector<std::string>>* out) {
-  for (const auto& w : words)
-    if (!w.empty()) (*out)[code_point_at(w, 0)].push_back(w);
-  for (auto& [c, list] : *out)
+void index_words(const std::vector<std::string>& words, WordsByStart* out) {
+  for (const auto& w : words) {
+    if (w.empty()) continue;
+    std::size_t second = 0;
+    const char32_t c1 = code_point_at(w, 0, &second);
+    const char32_t c2 = second < w.size() ? code_point_at(w, second) : 0;
+    (*out)[WordsByStart::key_type(c1) << 32 | c2].push_back(w);
+  }
+  for (auto& [key, list] : *out)
     std::stable_sort(list.begin(), list.end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }

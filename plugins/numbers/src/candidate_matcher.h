@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,8 @@
 #include "number_lexicon.h"
 
 namespace reportlens::numbers {
+
+using WordsByStart = std::unordered_map<std::uint64_t, std::vector<std::string>>;
 
 enum class CandidateKind { kStop, kFixed, kOrdinalRun, kRun, kRoman };
 
@@ -48,8 +51,9 @@ class CandidateMatcher {
 
   const CandidateStarts& starts_;
   bool enabled_ = true;
-  // Literal words by first character, longest first.
-  std::unordered_map<char32_t, std::vector<std::string>> stop_words_, fixed_;
+  // Literal words by their first two characters (one-character words: second 0), longest
+  // first: many stop words share their first character (一体化, 一般, 一些 …).
+  WordsByStart stop_words_, fixed_;
   std::unique_ptr<RE2> patterns_;            // leftmost-first alternation, anchored use
   std::vector<std::uint64_t> pattern_first_;  // first characters of the patterns (BMP bits)
 };
