@@ -60,7 +60,7 @@ CREATE TABLE IF NOT EXISTS annotations (
   text_cut      INTEGER,
   attrs         TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS annotations_doc_type ON annotations(doc_id, type);
+CREATE INDEX IF NOT EXISTS annotations_doc ON annotations(doc_id);
 CREATE TABLE IF NOT EXISTS document_texts (
   doc_id        INTEGER PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
   text          TEXT NOT NULL
