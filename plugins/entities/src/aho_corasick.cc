@@ -135,7 +135,7 @@ void AhoCorasick::build() {
 std::size_t AhoCorasick::advance(std::string_view text, std::size_t from, std::uint32_t& cursor,
                                  std::uint32_t& state) const {
   const std::uint32_t* const dense = dense_.data();
-  const unsigned char* const byte_class = byte_class_;
+  const std::uint16_t* const byte_class = byte_class_;
   const std::uint32_t dense_end = dense_end_;
   const auto* const bytes = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
@@ -168,16 +168,16 @@ std::size_t AhoCorasick::advance(std::string_view text, std::size_t from, std::u
 }
 
 void AhoCorasick::build_dense() {
-  // Byte classes: one per byte used by some key (a key never has more than 255 distinct
-  // bytes' worth of classes, and class 0 is "in no key").
+  // Byte classes: class 0 is "in no key", every byte used by some key has its own (up to
+  // 257 classes in all).
   bool used[256] = {};
   for (const unsigned char b : edge_byte_) used[b] = true;
   class_count_ = 1;
-  unsigned char representative[256] = {};
+  unsigned char representative[257] = {};
   for (int b = 0; b < 256; ++b) {
     byte_class_[b] = 0;
     if (!used[b]) continue;
-    byte_class_[b] = static_cast<unsigned char>(class_count_);
+    byte_class_[b] = static_cast<std::uint16_t>(class_count_);
     representative[class_count_] = static_cast<unsigned char>(b);
     ++class_count_;
   }

@@ -123,7 +123,7 @@ class AhoCorasick {
   // root), every other byte has its own class; states below dense_states_ (breadth-first
   // numbers, so the shallow ones) have a full row of next cursors (with kHasOutput).
   void build_dense();
-  unsigned char byte_class_[256] = {};
+  std::uint16_t byte_class_[256] = {};  // up to 257 classes when every byte value occurs in keys
   std::uint32_t class_count_ = 1;
   std::uint32_t dense_states_ = 0;
   std::uint32_t dense_end_ = 0;  // dense_states_ * class_count_

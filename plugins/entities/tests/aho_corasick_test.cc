@@ -140,3 +140,21 @@ TEST(AhoCorasick, UnbuiltAutomatonMatchesNothing) {
   ac.for_each_match("劳动公园", [&](std::uint32_t, std::size_t, std::size_t) { ++matches; });
   EXPECT_EQ(matches, 0);
 }
+
+TEST(AhoCorasick, KeysUsingEveryByteValue) {
+  // 256 one-byte keys plus longer ones: 257 byte classes (one more than fits in a byte).
+  std::vector<std::string> keys;
+  AhoCorasick ac;
+  for (int b = 0; b < 256; ++b) keys.emplace_back(1, static_cast<char>(b));
+  keys.push_back(std::string("\xff\x01", 2));
+  keys.push_back(std::string("\x80\x80\x80", 3));
+  for (const auto& k : keys) ac.add(k);
+  ac.build();
+  std::string text;
+  for (int i = 0; i < 600; ++i) text += static_cast<char>((i * 37) % 256);
+  text += std::string("\xff\x01\x80\x80\x80", 5);
+  std::set<std::tuple<std::string, std::size_t, std::size_t>> naive;
+  for (const auto& k : keys)
+    for (std::size_t p = text.find(k); p != std::string::npos; p = text.find(k, p + 1)) naive.emplace(k, p, p + k.size());
+  EXPECT_EQ(all_matches(ac, keys, text), naive);
+}
