@@ -119,6 +119,32 @@ std::string_view noun_after(std::string_view r, const Lexicon& lex) {
   return r.substr(0, i);
 }
 
+// The object of the last predicate verb of `clause` (持续创新开展“云上·艺术课堂”， →
+// “云上·艺术课堂”): a noun phrase of two characters or more, else empty.
+std::string_view object_after_last_verb(std::string_view clause, const Lexicon& lex) {
+  clause = trim_spaces(clause);
+  while (!clause.empty() && !nominal(last_cp(clause))) {  // the clause mark and any space
+    std::size_t i = clause.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(clause[i]) & 0xC0) == 0x80) --i;
+    clause = trim_spaces(clause.substr(0, i));
+  }
+  std::size_t object_begin = npos;
+  for (std::size_t i = 0, n = 0; i < clause.size(); i += n) {
+    if (std::size_t verb = lex.predicate_verbs.prefix_match(clause.substr(i)); verb > 0) {
+      object_begin = i + verb;
+      n = verb;
+      continue;
+    }
+    decode_at(clause, i, &n);
+  }
+  if (object_begin == npos) return {};
+  std::string_view object = trim_spaces(clause.substr(object_begin));
+  if (code_point_count(object) < 2) return {};
+  for (std::size_t i = 0, n = 0; i < object.size(); i += n)
+    if (!nominal(decode_at(object, i, &n))) return {};
+  return object;
+}
+
 struct Clause {
   std::size_t begin, end;
 };
@@ -465,6 +491,18 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       std::size_t de = right_trim.find("的");
       if (de != npos && de > 0) noun = noun_after(right_trim.substr(de), lex);
     }
+    // 全年完成新春特辑等11期: what stands before 等 are examples of the things counted, not
+    // the metric. With no counted noun after the figure, the things counted are what the
+    // clause before (without a figure of its own) introduced: the object of its verb.
+    std::string_view counted_object;
+    if (count_unit && !growth && noun.empty() && trim_spaces(left).ends_with("等")) {
+      Clause prev = clause_of(clause.begin > begin ? clause.begin - 1 : begin);
+      const bool prev_has_figure = std::any_of(quantities.begin(), quantities.end(), [&](const QuantityView& o) {
+        return o.begin >= prev.begin && o.begin < clause.begin;
+      });
+      if (prev.begin < clause.begin && !prev_has_figure)
+        counted_object = object_after_last_verb(text.substr(prev.begin, clause.begin - prev.begin), lex);
+    }
     std::vector<std::string> metrics;
     std::size_t metric_begin = q.begin, metric_end = q.end;
     bool inherited = false;
@@ -484,6 +522,9 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       metrics.emplace_back(noun);  // 超60%的村集体经济纯收入…: a share of subjects
       metric_end = static_cast<std::size_t>(noun.data() - text.data()) + noun.size();
       proportion_clause = clause.begin;
+    } else if (!counted_object.empty()) {
+      metrics.emplace_back(counted_object);
+      metric_begin = static_cast<std::size_t>(counted_object.data() - text.data());
     } else if (!subject.empty()) {
       std::string prev = !facts.empty() ? facts.back().metric : carried_metric;
       metric_begin = static_cast<std::size_t>(subject.data() - text.data());

@@ -282,5 +282,44 @@ TEST(SentencePatterns, QualitativeTargetHasNoFact) {
   EXPECT_TRUE(facts(*doc).empty());
 }
 
+// A relational verb after a count opens a relative clause: the counted noun is the one after
+// its 的, never the verb (my sentences, not the seed's).
+TEST(SentencePatterns, RelationalVerbAfterACountIsNotTheMetric) {
+  auto doc = extract("全年查处12起违反《城市绿化条例》的毁绿案件。",
+                     {{"12起", 12, "item"}}, kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["metric"], "毁绿案件");
+  EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 12);
+
+  doc = extract("新增35家符合条件的科技型企业。", {{"35家", 35, "enterprise"}}, kPlanReport);
+  all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["metric"], "科技型企业");
+}
+
+// "X等N期": X is an example of what is counted. With no noun after the figure, the things
+// counted are the object of the clause before; a following bare count keeps that metric.
+TEST(SentencePatterns, ExamplesBefore等AreNotTheMetric) {
+  auto doc = extract("继续举办“社区周末剧场”，全年完成春节专场等24场，累计完成130场。",
+                     {{"24场", 24, "item"}, {"130场", 130, "item"}}, kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["metric"], "“社区周末剧场”");
+  EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 24);
+  EXPECT_EQ(all[1]["metric"], "“社区周末剧场”");
+  EXPECT_DOUBLE_EQ(all[1]["level"]["value"].get<double>(), 130);
+  // A counted noun after the figure still names the metric: 北京、上海等11个城市.
+  doc = extract("在北京、上海等11个城市开展试点。", {{"11个", 11, "item"}}, kPlanReport);
+  all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["metric"], "城市");
+  // Without a clause before it, the examples stay the metric (nothing better is known).
+  doc = extract("全年完成春节专场等24场。", {{"24场", 24, "item"}}, kPlanReport);
+  all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["metric"], "春节专场");
+}
+
 }  // namespace
 }  // namespace reportlens::indicators::testing
