@@ -87,19 +87,18 @@ std::size_t roman_at(std::string_view text, std::size_t p) {
   return 0;
 }
 
-std::size_t longest_word_at(const WordsByStart& words, std::string_view text, std::size_t p) {
+std::size_t longest_word_at(const WordsByStart& index, std::string_view text, std::size_t p) {
   std::size_t second = 0;
   const char32_t c1 = code_point_at(text, p, &second);
   const char32_t c2 = second < text.size() ? code_point_at(text, second) : 0;
   // Words of two characters or more are keyed by both (they all outrank one-character
   // words, being longer), then the one-character words by the first alone.
-  if (c2 != 0)
-    if (const auto it = words.find(WordsByStart::key_type(c1) << 32 | c2); it != words.end())
+  for (const auto key : {WordsByStart::key(c1, c2), WordsByStart::key(c1, 0)}) {
+    if (!index.may_hold(key)) continue;
+    if (const auto it = index.words.find(key); it != index.words.end())
       for (const auto& w : it->second)
         if (starts_with_at(text, p, w)) return w.size();
-  if (const auto it = words.find(WordsByStart::key_type(c1) << 32); it != words.end())
-    for (const auto& w : it->second)
-      if (starts_with_at(text, p, w)) return w.size();
+  }
   return 0;
 }
 
@@ -109,9 +108,11 @@ void index_words(const std::vector<std::string>& words, WordsByStart* out) {
     std::size_t second = 0;
     const char32_t c1 = code_point_at(w, 0, &second);
     const char32_t c2 = second < w.size() ? code_point_at(w, second) : 0;
-    (*out)[WordsByStart::key_type(c1) << 32 | c2].push_back(w);
+    const auto key = WordsByStart::key(c1, c2);
+    out->words[key].push_back(w);
+    out->filter[WordsByStart::bit(key) >> 6] |= std::uint64_t{1} << (WordsByStart::bit(key) & 63);
   }
-  for (auto& [key, list] : *out)
+  for (auto& [key, list] : out->words)
     std::stable_sort(list.begin(), list.end(),
                      [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }

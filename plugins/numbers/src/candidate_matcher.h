@@ -10,6 +10,7 @@
 // regex search. Same matches either way (tested on the national corpus).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -26,7 +27,18 @@
 
 namespace reportlens::numbers {
 
-using WordsByStart = std::unordered_map<std::uint64_t, std::vector<std::string>>;
+// Literal words by their first two characters (one-character words: second 0), longest
+// first, behind a bit filter on the same key: most places a candidate may start (digits)
+// begin no word, and the filter says so without touching the table.
+struct WordsByStart {
+  using Key = std::uint64_t;
+  static Key key(char32_t first, char32_t second) { return Key(first) << 32 | second; }
+  static std::size_t bit(Key k) { return static_cast<std::size_t>((k >> 32) * 31 + (k & 0xFFFFFFFF)) & 4095; }
+  bool may_hold(Key k) const { return (filter[bit(k) >> 6] >> (bit(k) & 63)) & 1; }
+
+  std::unordered_map<Key, std::vector<std::string>> words;
+  std::array<std::uint64_t, 64> filter{};
+};
 
 enum class CandidateKind { kStop, kFixed, kOrdinalRun, kRun, kRoman };
 
@@ -51,8 +63,7 @@ class CandidateMatcher {
 
   const CandidateStarts& starts_;
   bool enabled_ = true;
-  // Literal words by their first two characters (one-character words: second 0), longest
-  // first: many stop words share their first character (一体化, 一般, 一些 …).
+  // Keyed by two characters: many stop words share their first one (一体化, 一般, 一些 …).
   WordsByStart stop_words_, fixed_;
   std::unique_ptr<RE2> patterns_;            // leftmost-first alternation, anchored use
   std::vector<std::uint64_t> pattern_first_;  // first characters of the patterns (BMP bits)
