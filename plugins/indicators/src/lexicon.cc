@@ -217,6 +217,22 @@ void Lexicon::load_words(const std::filesystem::path& file) {
         if (sign != 1 && sign != -1) fail(file, item.second, key + ": sign must be 1 or -1");
         sit->second->set(item.first.as<std::string>(), sign);
       }
+    } else if (key == "coordinated_prefixes") {
+      if (!value.IsMap()) fail(file, value, key + ": expected prefix: [groups]");
+      for (const auto& item : value) {
+        const auto prefix = item.first.as<std::string>();
+        if (!item.second.IsSequence() || item.second.size() < 2)
+          fail(file, item.second, key + ": " + prefix + ": expected a list of two groups or more");
+        std::vector<std::string> groups;
+        for (const auto& group : item.second) {
+          if (!group.IsScalar()) fail(file, group, key + ": expected a group word");
+          groups.push_back(group.as<std::string>());
+        }
+        std::erase_if(coordinated_prefixes, [&](const auto& p) { return p.first == prefix; });
+        coordinated_prefixes.emplace_back(prefix, std::move(groups));
+      }
+      std::stable_sort(coordinated_prefixes.begin(), coordinated_prefixes.end(),
+                       [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     } else {
       fail(file, entry.first, "unknown list '" + key + "'");
     }

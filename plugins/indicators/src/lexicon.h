@@ -121,6 +121,10 @@ struct Lexicon {
   WordList review_heading_words;
   WordList plan_heading_words;
 
+  // A prefix that coordinates several groups, and the groups in its order: 城乡 -> 城镇, 农村
+  // (城乡居民人均可支配收入分别达到x和y names one subject per group). Longest prefix first.
+  std::vector<std::pair<std::string, std::vector<std::string>>> coordinated_prefixes;
+
   // alias (or canonical) -> canonical
   std::map<std::string, std::string, std::less<>> canonical_of;
 

@@ -256,6 +256,20 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
   return items;
 }
 
+// "城乡居民人均可支配收入分别…x和y": one subject with a coordinating prefix, paired by 分别
+// with one figure per group, is one subject per group in the prefix's order (城镇…, 农村…).
+std::vector<std::string> split_coordinated_prefix(const std::string& subject, std::size_t figures,
+                                                  const Lexicon& lex) {
+  for (const auto& [prefix, groups] : lex.coordinated_prefixes) {
+    if (!subject.starts_with(prefix) || subject.size() == prefix.size() || groups.size() != figures)
+      continue;
+    std::vector<std::string> items;
+    for (const auto& group : groups) items.push_back(group + subject.substr(prefix.size()));
+    return items;
+  }
+  return {subject};
+}
+
 }  // namespace
 
 std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::size_t end,
@@ -320,6 +334,9 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
   std::size_t proportion_clause = npos;  // clause begin of "60%的村…" (its other numbers are criteria)
   std::vector<std::string> respective;   // subjects of a 分别 list
   std::size_t respective_next = 0;
+  // Where the facts of the current and of the previous 分别 list start: the second list
+  // (分别增长p和q) completes the first one's facts in order.
+  std::size_t respective_facts_begin = 0, previous_respective_facts_begin = 0;
   int respective_sign = 0;               // 0: the list is levels
   bool in_respective = false;
 
@@ -471,6 +488,15 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
         if (prev.begin < clause.begin)
           respective = respective_subjects(text.substr(prev.begin, clause.begin - prev.begin), lex);
       }
+      if (respective.size() == 1) {
+        const std::size_t figures = static_cast<std::size_t>(
+            std::count_if(quantities.begin() + qi, quantities.end(), [&](const QuantityView& o) {
+              return o.begin < clause.end && (o.kind == "quantity" || o.kind == "percent");
+            }));
+        respective = split_coordinated_prefix(respective.front(), figures, lex);
+      }
+      previous_respective_facts_begin = respective_facts_begin;
+      respective_facts_begin = facts.size();
     } else if (!(connector_only && in_respective)) {
       in_respective = false;
     } else if (respective_sign != 0 && is_ratio(q.unit)) {
@@ -618,9 +644,12 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
 
     // ---- merge a bare growth or level into the fact it completes ----
     // "A、B分别达到x元、y元，分别增长p%、q%": each subject's growth joins its level.
+    // The earliest open fact of that subject from the previous list on: when the subjects
+    // repeat (one subject, 分别 x和y, 分别 p和q) the order of the figures pairs them.
     if (in_respective && metrics.size() == 1) {
       bool merged = false;
-      for (auto it = facts.rbegin(); it != facts.rend() && !merged; ++it) {
+      for (auto it = facts.begin() + std::min(previous_respective_facts_begin, facts.size());
+           it != facts.end() && !merged; ++it) {
         if (it->metric != metrics.front() || it->from_point || it->qualifier != qualifier) continue;
         if (growth && !it->growth && it->level) {
           it->growth = measure;

@@ -1,6 +1,7 @@
 // The data files: canonical names, user extensions, and errors that name file and line.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -45,6 +46,18 @@ TEST(Lexicon, UserWordsExtendTheGrammar) {
   int sign = 0;
   EXPECT_GT(l.growth_verbs.suffix_match("价格攀升", &sign), 0u);
   EXPECT_EQ(sign, 1);
+}
+
+TEST(Lexicon, CoordinatedPrefixesLoadAndExtend) {
+  Lexicon l = shipped_lexicon();
+  ASSERT_FALSE(l.coordinated_prefixes.empty());
+  l.load_words(write_temp("ind_coord_test.yaml", "coordinated_prefixes: {南北: [南区, 北区]}\n"));
+  auto it = std::find_if(l.coordinated_prefixes.begin(), l.coordinated_prefixes.end(),
+                         [](const auto& p) { return p.first == "南北"; });
+  ASSERT_NE(it, l.coordinated_prefixes.end());
+  EXPECT_EQ(it->second, (std::vector<std::string>{"南区", "北区"}));
+  EXPECT_THROW(l.load_words(write_temp("ind_coord_bad.yaml", "coordinated_prefixes: {南北: [南区]}\n")),
+               StageError);
 }
 
 TEST(Lexicon, ErrorsNameFileAndLine) {

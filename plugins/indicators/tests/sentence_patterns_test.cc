@@ -138,6 +138,44 @@ TEST(SentencePatterns, RespectiveModifiersShareTheHead) {
   EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), 6.2);
 }
 
+TEST(SentencePatterns, CoordinatedPrefixWith分别SplitsIntoItsGroupsInOrder) {
+  auto doc = extract("城乡居民人均可支配收入分别达到41200元和19850元，分别增长3.8%和6.9%。",
+                     {{"41200元", 41200, "CNY"}, {"19850元", 19850, "CNY"}, {"3.8%", 3.8, "percent"},
+                      {"6.9%", 6.9, "percent"}},
+                     kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["metric"], "城镇居民人均可支配收入");
+  EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 41200);
+  EXPECT_DOUBLE_EQ(all[0]["growth"]["value"].get<double>(), 3.8);
+  EXPECT_EQ(all[1]["metric"], "农村居民人均可支配收入");
+  EXPECT_DOUBLE_EQ(all[1]["level"]["value"].get<double>(), 19850);
+  EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), 6.9);
+}
+
+TEST(SentencePatterns, CoordinatedPrefixNeedsOneFigurePerGroup) {
+  // One figure: 城乡 is the whole, not a pair of groups.
+  auto doc = extract("城乡居民人均可支配收入达到30100元。", {{"30100元", 30100, "CNY"}}, kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0]["metric"], "城乡居民人均可支配收入");
+}
+
+TEST(SentencePatterns, OneSubjectWithTwo分别ListsPairsTheFiguresInOrder) {
+  // No coordinating prefix the lexicon knows: the subject stays one, but the n-th growth
+  // still completes the n-th level.
+  auto doc = extract("东西两片区人均收入分别达到38000元和29000元，分别增长5.2%和6.4%。",
+                     {{"38000元", 38000, "CNY"}, {"29000元", 29000, "CNY"}, {"5.2%", 5.2, "percent"},
+                      {"6.4%", 6.4, "percent"}},
+                     kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 38000);
+  EXPECT_DOUBLE_EQ(all[0]["growth"]["value"].get<double>(), 5.2);
+  EXPECT_DOUBLE_EQ(all[1]["level"]["value"].get<double>(), 29000);
+  EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), 6.4);
+}
+
 TEST(SentencePatterns, CoordinatedSubjectsShareTheHead) {
   auto doc = extract("甲机械集团、乙重工产值突破100亿元。",
                      {{"100亿元", 1e10, "CNY", ">"}}, kPlanReport);
