@@ -532,6 +532,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     std::vector<std::string> metrics;
     std::size_t metric_begin = q.begin, metric_end = q.end;
     bool inherited = false;
+    std::size_t inherited_from = facts.empty() ? 0 : facts.size() - 1;  // the fact a bare figure completes
+    std::string change_of;
     if (in_respective && !respective.empty()) {
       metrics.push_back(respective[std::min(respective_next, respective.size() - 1)]);
       ++respective_next;
@@ -554,8 +556,11 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     } else if (!subject.empty()) {
       std::string prev = !facts.empty() ? facts.back().metric : carried_metric;
       metric_begin = static_cast<std::size_t>(subject.data() - text.data());
-      if (lex.absolute_change_verbs.contains(subject) && !prev.empty()) {
+      // (never the change of a change: a previous 增加… metric is no subject for 增产)
+      if (lex.absolute_change_verbs.contains(subject) && !prev.empty() &&
+          lex.absolute_change_verbs.suffix_match(prev) == 0) {
         metrics.push_back(prev + std::string(subject));  // …支出超过1万亿元，增加1839亿元
+        change_of = prev;
       } else if (subject.ends_with("占") && code_point_count(subject) > 2) {
         metrics.push_back(std::string(subject) + "比");  // 社会事业投资占44%
       } else if (subject.starts_with("占") && !prev.empty()) {
@@ -573,7 +578,16 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       metrics.emplace_back(noun);
       metric_end = static_cast<std::size_t>(noun.data() - text.data()) + noun.size();
     } else if (!facts.empty()) {
-      metrics.push_back(facts.back().metric);
+      // 余额512.4亿元，比年初增加45.6亿元，增长9.8%: a rate after an absolute change is the
+      // rate of the level that changed, not of the change.
+      if (growth && !facts.back().change_of.empty()) {
+        for (std::size_t k = facts.size() - 1; k-- > 0;)
+          if (facts[k].metric == facts.back().change_of) {
+            inherited_from = k;
+            break;
+          }
+      }
+      metrics.push_back(facts[inherited_from].metric);
       inherited = true;
     } else if (!carried_metric.empty()) {
       metrics.push_back(carried_metric);
@@ -662,9 +676,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       }
       if (merged) continue;
     }
-    if (inherited && !facts.empty() && !facts.back().from_point && facts.back().qualifier == qualifier &&
-        metrics.size() == 1 && facts.back().metric == metrics.front()) {
-      Fact& prev = facts.back();
+    if (inherited && !facts.empty() && !facts[inherited_from].from_point &&
+        facts[inherited_from].qualifier == qualifier && metrics.size() == 1 &&
+        facts[inherited_from].metric == metrics.front()) {
+      Fact& prev = facts[inherited_from];
       if (growth && !prev.growth) {
         prev.growth = measure;
         prev.end = std::max(prev.end, q.end + trailing_qualifier);
@@ -687,6 +702,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       f.status = status;
       f.period = period;
       f.from_point = is_from;
+      f.change_of = change_of;
       facts.push_back(std::move(f));
     }
   }

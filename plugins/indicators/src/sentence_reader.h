@@ -45,6 +45,7 @@ struct Fact {
   std::string status;              // actual | estimate | target
   int period = 0;
   bool from_point = false;         // the earlier end of a from-to pair
+  std::string change_of;           // 减少0.42万人 after 户籍总人口…: the metric this is a change of
 };
 
 struct SentenceContext {

@@ -176,6 +176,56 @@ TEST(SentencePatterns, OneSubjectWithTwo分别ListsPairsTheFiguresInOrder) {
   EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), 6.4);
 }
 
+TEST(SentencePatterns, YearEndComparisonBaseIsNoPartOfTheMetric) {
+  auto doc = extract("年末全区常住人口52.16万人，比上年末减少0.37万人。",
+                     {{"52.16万人", 521600, "person"}, {"0.37万人", 3700, "person"}}, kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["metric"], "常住人口");
+  EXPECT_EQ(all[1]["metric"], "常住人口减少");
+  EXPECT_DOUBLE_EQ(all[1]["level"]["value"].get<double>(), 3700);
+}
+
+TEST(SentencePatterns, RateAfterAnAbsoluteChangeBelongsToTheLevel) {
+  auto doc = extract("年末各项贷款余额318.7亿元，比年初增加27.5亿元，增长9.4%。",
+                     {{"318.7亿元", 31870000000, "CNY"}, {"27.5亿元", 2750000000, "CNY"},
+                      {"9.4%", 9.4, "percent"}},
+                     kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0]["metric"], "各项贷款余额");
+  EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 31870000000);
+  EXPECT_DOUBLE_EQ(all[0]["growth"]["value"].get<double>(), 9.4);
+  EXPECT_EQ(all[1]["metric"], "各项贷款余额增加");
+  EXPECT_DOUBLE_EQ(all[1]["level"]["value"].get<double>(), 2750000000);
+  EXPECT_TRUE(all[1]["growth"].is_null());
+}
+
+TEST(SentencePatterns, MonthEndBaseWithAGrowthRate) {
+  auto doc = extract("月末住户存款余额86.2亿元，比上月末增长1.3%。",
+                     {{"86.2亿元", 8620000000, "CNY"}, {"1.3%", 1.3, "percent"}}, kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_DOUBLE_EQ(all[0]["growth"]["value"].get<double>(), 1.3);
+  EXPECT_EQ(all[0]["metric"].get<std::string>().find("比上月"), std::string::npos);
+}
+
+TEST(SentencePatterns, OutputIncreaseIsAnAbsoluteChange) {
+  auto doc = extract("全年油料总产量8.3万吨，比上年增产0.4万吨，增长5.1%；棉花减产2.6%。",
+                     {{"8.3万吨", 83000, "ton"}, {"0.4万吨", 4000, "ton"}, {"5.1%", 5.1, "percent"},
+                      {"2.6%", 2.6, "percent"}},
+                     kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0]["metric"], "油料总产量");
+  EXPECT_DOUBLE_EQ(all[0]["growth"]["value"].get<double>(), 5.1);
+  EXPECT_EQ(all[1]["metric"], "油料总产量增产");
+  EXPECT_DOUBLE_EQ(all[1]["level"]["value"].get<double>(), 4000);
+  EXPECT_TRUE(all[1]["growth"].is_null());
+  EXPECT_EQ(all[2]["metric"], "棉花");
+  EXPECT_DOUBLE_EQ(all[2]["growth"]["value"].get<double>(), -2.6);
+}
+
 TEST(SentencePatterns, CoordinatedSubjectsShareTheHead) {
   auto doc = extract("甲机械集团、乙重工产值突破100亿元。",
                      {{"100亿元", 1e10, "CNY", ">"}}, kPlanReport);
