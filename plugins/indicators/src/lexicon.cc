@@ -1,6 +1,7 @@
 #include "lexicon.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <yaml-cpp/yaml.h>
 
@@ -255,6 +256,37 @@ void Lexicon::load_synonyms(const std::filesystem::path& file) {
   }
 }
 
+namespace {
+
+struct Bracketed {
+  std::size_t open, close_end;  // byte span of "（…）" / "(…)"
+  std::string_view inside;
+};
+
+// The bracketed groups of `key`, outermost only, in order.
+std::vector<Bracketed> bracketed_groups(std::string_view key) {
+  std::vector<Bracketed> groups;
+  std::size_t depth = 0, open = 0, inside_begin = 0;
+  for (std::size_t i = 0, n = 0; i < key.size(); i += n) {
+    const char32_t cp = decode_at(key, i, &n);
+    if (cp == U'（' || cp == U'(') {
+      if (depth++ == 0) open = i, inside_begin = i + n;
+    } else if ((cp == U'）' || cp == U')') && depth > 0 && --depth == 0) {
+      groups.push_back({open, i + n, key.substr(inside_begin, i - inside_begin)});
+    }
+  }
+  return groups;
+}
+
+// An abbreviation restating the name before it: GDP, PM2.5, CPI.
+bool is_abbreviation(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-';
+  });
+}
+
+}  // namespace
+
 std::string Lexicon::canonical(std::string_view metric) const {
   std::string key(metric);
   // Quotes and spaces vary between copies of the same report.
@@ -262,10 +294,30 @@ std::string Lexicon::canonical(std::string_view metric) const {
     for (auto at = key.find(junk); at != std::string::npos; at = key.find(junk))
       key.erase(at, junk.size());
   }
-  if (auto it = canonical_of.find(key); it != canonical_of.end()) return it->second;
-  // A scope word in front (全区地区生产总值) does not change the metric.
-  if (std::size_t n = scope_words.prefix_match(key); n > 0 && n < key.size()) {
-    if (auto it = canonical_of.find(key.substr(n)); it != canonical_of.end()) return it->second;
+  auto lookup = [this](std::string_view name) -> const std::string* {
+    if (auto it = canonical_of.find(name); it != canonical_of.end()) return &it->second;
+    // A scope word in front (全区地区生产总值) does not change the metric.
+    if (std::size_t n = scope_words.prefix_match(name); n > 0 && n < name.size())
+      if (auto it = canonical_of.find(name.substr(n)); it != canonical_of.end()) return &it->second;
+    return nullptr;
+  };
+  if (const std::string* found = lookup(key)) return *found;
+  // 地区生产总值（GDP）: an abbreviation in brackets restates the name, and a note in brackets
+  // at the end (（不含农户）) narrows it; either way the name is looked up without them.
+  // Only a name the table knows replaces the metric as written.
+  const auto groups = bracketed_groups(key);
+  if (!groups.empty()) {
+    std::string reduced;
+    std::size_t from = 0;
+    for (const Bracketed& g : groups) {
+      const bool trailing = g.close_end == key.size();
+      if (!trailing && !is_abbreviation(g.inside)) continue;
+      reduced += key.substr(from, g.open - from);
+      from = g.close_end;
+    }
+    reduced += key.substr(from);
+    if (!reduced.empty() && reduced != key)
+      if (const std::string* found = lookup(reduced)) return *found;
   }
   return key;
 }

@@ -29,6 +29,19 @@ TEST(Lexicon, ShippedSynonymsShareCanonicalNames) {
   EXPECT_EQ(l.canonical("口袋公园"), "口袋公园");              // unknown: itself
 }
 
+TEST(Lexicon, BracketedAbbreviationsAndTrailingNotesAreIgnoredForTheCanonical) {
+  const Lexicon& l = shipped_lexicon();
+  EXPECT_EQ(l.canonical("地区生产总值（GDP）"), l.canonical("地区生产总值"));
+  EXPECT_EQ(l.canonical("全县生产总值(GDP)"), l.canonical("地区生产总值"));
+  EXPECT_EQ(l.canonical("单位GDP（PPP）能耗"), "单位国内生产总值能耗");  // an abbreviation inside
+  EXPECT_EQ(l.canonical("规模以上工业增加值（不含电力）"), "规模以上工业增加值");
+  // Unknown without the brackets: the metric as written.
+  EXPECT_EQ(l.canonical("化肥（折纯）"), "化肥（折纯）");
+  EXPECT_EQ(l.canonical("细颗粒物（PM2.5）浓度"), "细颗粒物（PM2.5）浓度");
+  // A note in the middle is part of the name.
+  EXPECT_EQ(l.canonical("县（市）生产总值"), "县（市）生产总值");
+}
+
 TEST(Lexicon, UserSynonymsExtendTheTable) {
   Lexicon l = shipped_lexicon();
   l.load_synonyms(write_temp("ind_syn_test.yaml", "科技型企业: [科技型中小企业, 科技企业]\n"
