@@ -226,6 +226,22 @@ TEST(SentencePatterns, OutputIncreaseIsAnAbsoluteChange) {
   EXPECT_DOUBLE_EQ(all[2]["growth"]["value"].get<double>(), -2.6);
 }
 
+TEST(SentencePatterns, PerPeriodWordsBeforeAFigureAreNoMetric) {
+  auto doc = extract("城乡低保标准分别提高到每月710元和每月530元；学生资助标准由每人每年300元提高到360元。",
+                     {{"710元", 710, "CNY"}, {"530元", 530, "CNY"}, {"300元", 300, "CNY"}, {"360元", 360, "CNY"}},
+                     kPlanReport);
+  auto all = facts(*doc);
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[0]["metric"], "城镇低保标准");
+  EXPECT_DOUBLE_EQ(all[0]["level"]["value"].get<double>(), 710);
+  EXPECT_EQ(all[1]["metric"], "农村低保标准");
+  EXPECT_DOUBLE_EQ(all[1]["level"]["value"].get<double>(), 530);
+  EXPECT_EQ(all[2]["metric"], "学生资助标准");
+  EXPECT_EQ(all[2]["from_to"], "from");
+  EXPECT_EQ(all[3]["metric"], "学生资助标准");
+  EXPECT_DOUBLE_EQ(all[3]["level"]["value"].get<double>(), 360);
+}
+
 TEST(SentencePatterns, CoordinatedSubjectsShareTheHead) {
   auto doc = extract("甲机械集团、乙重工产值突破100亿元。",
                      {{"100亿元", 1e10, "CNY", ">"}}, kPlanReport);
