@@ -309,25 +309,6 @@ bool join_break(const std::vector<Char>& cs, std::size_t line_start, std::size_t
 
 namespace {
 
-// Decodes the character at `i` (valid UTF-8 fast path; anything else goes through
-// next_code_point, which yields U+FFFD).
-inline char32_t decode_fast(std::string_view s, std::size_t& i) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const unsigned char c = p[i];
-  if (c < 0x80) {
-    ++i;
-    return c;
-  }
-  if ((c & 0xF0) == 0xE0 && i + 2 < s.size() && (p[i + 1] & 0xC0) == 0x80 &&
-      (p[i + 2] & 0xC0) == 0x80) {
-    const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
-                        (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-    i += 3;
-    return cp;
-  }
-  return next_code_point(s, i);
-}
-
 inline std::size_t utf8_length(char32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
@@ -344,7 +325,7 @@ NormalizedText normalize_text(std::string_view original) {
   cs.reserve(original.size() / 2 + 16);
   for (std::size_t i = 0; i < original.size();) {
     const std::size_t start = i;
-    char32_t cp = decode_fast(original, i);
+    char32_t cp = decode_code_point(original, i);
     if (cp >= 0x200B && zero_width(cp)) continue;
     if (cp == U'\r') {
       if (i < original.size() && original[i] == '\n') continue;  // \r\n: keep the \n

@@ -16,6 +16,26 @@ namespace reportlens {
 // Decodes the code point starting at byte `i` and advances `i` past it. Invalid bytes
 // decode as U+FFFD and advance one byte (the core only hands stages valid UTF-8).
 char32_t next_code_point(std::string_view text, std::size_t& i);
+// next_code_point for hot loops, inline: ASCII and the 3-byte form (nearly all of a Chinese
+// report) are decoded here, anything else by next_code_point. On valid UTF-8 (what a Document
+// holds) the result is the one next_code_point gives; a call into the core per character
+// costs more than the work in a character loop.
+inline char32_t decode_code_point(std::string_view text, std::size_t& i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const unsigned char lead = p[i];
+  if (lead < 0x80) {
+    ++i;
+    return lead;
+  }
+  if ((lead & 0xF0) == 0xE0 && i + 2 < text.size() && (p[i + 1] & 0xC0) == 0x80 &&
+      (p[i + 2] & 0xC0) == 0x80) {
+    const char32_t cp = (static_cast<char32_t>(lead & 0x0F) << 12) |
+                        (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    i += 3;
+    return cp;
+  }
+  return next_code_point(text, i);
+}
 // Appends `cp` to `out` as UTF-8.
 void append_utf8(std::string& out, char32_t cp);
 // Byte offset of the first invalid sequence, or npos if `text` is valid UTF-8.

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "reportlens/text.h"
+
 namespace reportlens::numbers {
 
 // General forms of the two readers below (any UTF-8, invalid bytes as U+FFFD).
@@ -34,17 +36,11 @@ inline char32_t code_point_before(std::string_view text, std::size_t pos,
 
 // The code point starting at byte `pos` (0 at the end); `next` gets the byte after it.
 inline char32_t code_point_at(std::string_view text, std::size_t pos, std::size_t* next = nullptr) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   if (pos < text.size()) {
-    if (byte(pos) < 0x80) {
-      if (next) *next = pos + 1;
-      return byte(pos);
-    }
-    if ((byte(pos) & 0xF0) == 0xE0 && pos + 2 < text.size() && (byte(pos + 1) & 0xC0) == 0x80 &&
-        (byte(pos + 2) & 0xC0) == 0x80) {
-      if (next) *next = pos + 3;
-      return ((byte(pos) & 0x0Fu) << 12) | ((byte(pos + 1) & 0x3Fu) << 6) | (byte(pos + 2) & 0x3Fu);
-    }
+    std::size_t j = pos;
+    const char32_t cp = decode_code_point(text, j);
+    if (next) *next = j;
+    return cp;
   }
   return code_point_at_general(text, pos, next);
 }

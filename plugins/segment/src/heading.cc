@@ -48,7 +48,7 @@ std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
   {
     // Most lines are prose: reject them on their first character.
     std::size_t i = 0;
-    const char32_t first = next_code_point(line, i);
+    const char32_t first = decode_code_point(line, i);
     if (first != U'第' && first != U'（' && first != U'(' && !is_ascii_digit(first) &&
         !is_chinese_digit(first))
       return std::nullopt;
@@ -57,7 +57,7 @@ std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
   std::u32string cs;
   std::size_t consumed = 0;
   while (consumed < line.size() && cs.size() < kMaxTitleChars + 16)
-    cs.push_back(next_code_point(line, consumed));
+    cs.push_back(decode_code_point(line, consumed));
   const bool truncated = consumed < line.size();
   HeadingMarker m;
   std::size_t k = 0;
@@ -119,7 +119,7 @@ std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
   // "一、继续深入批评…；" is an item of a list running through the paragraph.
   std::size_t back = line.size() - 1;  // start of the last character
   while (back > 0 && (static_cast<unsigned char>(line[back]) & 0xC0) == 0x80) --back;
-  const char32_t last = next_code_point(line, back);
+  const char32_t last = decode_code_point(line, back);
   if (last == U'；' || last == U';' || last == U'，' || last == U',' || last == U'、')
     return std::nullopt;
   if (!fill_title(cs, line, k, m, truncated)) return std::nullopt;
@@ -129,7 +129,7 @@ std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
 bool looks_like_plain_heading(std::string_view line) {
   std::size_t chars = 0, cjk = 0;
   for (std::size_t i = 0; i < line.size();) {
-    const char32_t c = next_code_point(line, i);
+    const char32_t c = decode_code_point(line, i);
     ++chars;
     if (is_cjk_ideograph(c)) ++cjk;
     switch (c) {

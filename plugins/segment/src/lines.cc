@@ -35,13 +35,13 @@ Span to_original(const NormalizedText& norm, std::size_t begin, std::size_t end)
 std::u32string decode(std::string_view utf8) {
   std::u32string out;
   out.reserve(utf8.size() / 2 + 1);
-  for (std::size_t i = 0; i < utf8.size();) out.push_back(next_code_point(utf8, i));
+  for (std::size_t i = 0; i < utf8.size();) out.push_back(decode_code_point(utf8, i));
   return out;
 }
 
 std::size_t byte_offset(std::string_view utf8, std::size_t index) {
   std::size_t i = 0;
-  for (std::size_t n = 0; n < index && i < utf8.size(); ++n) next_code_point(utf8, i);
+  for (std::size_t n = 0; n < index && i < utf8.size(); ++n) decode_code_point(utf8, i);
   return i;
 }
 

@@ -50,7 +50,7 @@ std::string find_region(const TitleBlock& b, const SegmentRules& rules) {
     std::size_t i = 0, cut = t.size();
     while (i < t.size()) {
       const std::size_t at = i;
-      const char32_t c = next_code_point(t, i);
+      const char32_t c = decode_code_point(t, i);
       if ((c >= U'0' && c <= U'9') || c == U'十' || c == U'第' || c == U'一' || c == U'二' ||
           c == U'三' || c == U'人' || c == U'政') {
         cut = at;
@@ -72,8 +72,8 @@ std::string find_city(std::string_view text, const std::string& region, const Se
     if (at < 6) continue;
     const std::string_view name = text.substr(at - 6, 6);  // two CJK characters
     std::size_t i = 0;
-    const char32_t a = next_code_point(name, i);
-    const char32_t b = next_code_point(name, i);
+    const char32_t a = decode_code_point(name, i);
+    const char32_t b = decode_code_point(name, i);
     if (i != 6 || !is_cjk_ideograph(a) || !is_cjk_ideograph(b)) continue;
     const std::string whole = std::string(name) + std::string(shi);
     if (std::find(rules.city_stopwords.begin(), rules.city_stopwords.end(),

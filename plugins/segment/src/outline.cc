@@ -20,7 +20,7 @@ bool box_item_label(std::string_view line, std::string& label, std::size_t& labe
   std::size_t i = 0, chars = 0;
   while (i < line.size() && chars <= 12) {
     const std::size_t at = i;
-    const char32_t c = next_code_point(line, i);
+    const char32_t c = decode_code_point(line, i);
     if (c == U'：' || c == U':') {
       if (chars < 2) return false;
       label = std::string(line.substr(0, at));
@@ -45,16 +45,16 @@ bool box_title(std::string_view line, std::string& title) {
   std::size_t j = i;
   while (j < line.size()) {
     std::size_t k = j;
-    if (numerals.find(next_code_point(line, k)) == std::u32string_view::npos) break;
+    if (numerals.find(decode_code_point(line, k)) == std::u32string_view::npos) break;
     j = k;
   }
   if (j > i && j < line.size()) {
     std::size_t k = j;
-    if (is_separator(next_code_point(line, k))) i = j;
+    if (is_separator(decode_code_point(line, k))) i = j;
   }
   while (i < line.size()) {
     std::size_t k = i;
-    if (!is_separator(next_code_point(line, k))) break;
+    if (!is_separator(decode_code_point(line, k))) break;
     i = k;
   }
   title = std::string(line.substr(i));

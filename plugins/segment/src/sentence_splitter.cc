@@ -21,7 +21,7 @@ const std::vector<Cp>& decode_with_offsets(std::string_view s) {
   out.clear();
   for (std::size_t i = 0; i < s.size();) {
     const std::size_t b = i;
-    const char32_t c = next_code_point(s, i);
+    const char32_t c = decode_code_point(s, i);
     out.push_back({c, b, i});
   }
   return out;
@@ -190,12 +190,12 @@ bool may_enumerate(std::string_view text) {
   for (std::size_t at = text.find(shi); at != std::string_view::npos; at = text.find(shi, at + 3)) {
     if (at < 3) continue;
     std::size_t i = at - 3;
-    if (is_chinese_digit(next_code_point(text, i))) return true;
+    if (is_chinese_digit(decode_code_point(text, i))) return true;
   }
   const std::string_view di = "第";
   for (std::size_t at = text.find(di); at != std::string_view::npos; at = text.find(di, at + 3)) {
     std::size_t i = at + 3;
-    if (i < text.size() && is_chinese_digit(next_code_point(text, i))) return true;
+    if (i < text.size() && is_chinese_digit(decode_code_point(text, i))) return true;
   }
   return false;
 }

@@ -28,7 +28,7 @@ std::vector<RawLine> head_lines(std::string_view text, std::size_t max_lines) {
     bool seen = false;
     while (i < eol) {
       const std::size_t at = i;
-      const char32_t c = next_code_point(text, i);
+      const char32_t c = decode_code_point(text, i);
       if (!is_blank(c)) {
         if (!seen) b = at;
         seen = true;
@@ -68,7 +68,7 @@ std::string compact(std::string_view text, bool keep_single_spaces) {
   out.reserve(text.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size();) {
-    char32_t c = next_code_point(text, i);
+    char32_t c = decode_code_point(text, i);
     if (c >= 0xFF10 && c <= 0xFF19) c = c - 0xFF10 + U'0';
     if (is_zero_width(c) || c == U'\r' || c == U'\n') continue;
     if (c == U' ' || c == U'\t' || c == 0x3000 || c == 0xA0) {
@@ -85,7 +85,7 @@ std::string compact(std::string_view text, bool keep_single_spaces) {
 std::string parse_chinese_date(std::string_view raw) {
   const std::string s = compact(raw);
   std::u32string cs;
-  for (std::size_t i = 0; i < s.size();) cs.push_back(next_code_point(s, i));
+  for (std::size_t i = 0; i < s.size();) cs.push_back(decode_code_point(s, i));
   auto is_num = [](char32_t c) { return (c >= U'0' && c <= U'9') || is_chinese_digit(c) || c == U'○'; };
   for (std::size_t y = 0; y < cs.size(); ++y) {
     if (cs[y] != U'年' || y < 4) continue;

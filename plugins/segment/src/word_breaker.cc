@@ -116,35 +116,6 @@ const CharClasses& char_classes() {
   return classes;
 }
 
-// One code point of valid UTF-8 (the Document guarantees it); a cut-off sequence at the
-// end reads as one byte.
-char32_t decode_utf8(std::string_view t, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(t[i]);
-  auto cont = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(t[i + k]) & 0x3F); };
-  if (b < 0x80) {
-    i += 1;
-    return b;
-  }
-  if (b < 0xE0 && i + 1 < t.size()) {
-    const char32_t c = (static_cast<char32_t>(b & 0x1F) << 6) | cont(1);
-    i += 2;
-    return c;
-  }
-  if (b < 0xF0 && i + 2 < t.size()) {
-    const char32_t c = (static_cast<char32_t>(b & 0x0F) << 12) | (cont(1) << 6) | cont(2);
-    i += 3;
-    return c;
-  }
-  if (i + 3 < t.size()) {
-    const char32_t c =
-        (static_cast<char32_t>(b & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3);
-    i += 4;
-    return c;
-  }
-  i += 1;
-  return 0xFFFD;
-}
-
 }  // namespace
 
 WordBreaker::WordBreaker(Engine engine) {
@@ -179,7 +150,7 @@ void WordBreaker::words(std::string_view t, std::vector<Word>& out) const {
   bool gap_has_word_material = false;
   for (std::size_t i = 0; i < t.size();) {
     const std::size_t at = i;
-    const char32_t c = decode_utf8(t, i);
+    const char32_t c = decode_code_point(t, i);
     const CharClass k = classes.of(c);
     if (k == kJoiner) {  // ideographs may not stand apart here: let ICU see it all
       out.clear();
@@ -196,7 +167,7 @@ void WordBreaker::words(std::string_view t, std::vector<Word>& out) const {
     run.assign(1, static_cast<char16_t>(c));
     while (i < t.size()) {
       std::size_t j = i;
-      const char32_t d = decode_utf8(t, j);
+      const char32_t d = decode_code_point(t, j);
       if (classes.of(d) != kHan) break;
       run.push_back(static_cast<char16_t>(d));
       i = j;
@@ -225,7 +196,7 @@ void WordBreaker::iterator_words(std::string_view t, std::size_t begin, std::siz
   to_byte.clear();
   for (std::size_t i = begin; i < end;) {
     const std::size_t at = i;
-    const char32_t cp = decode_utf8(t, i);
+    const char32_t cp = decode_code_point(t, i);
     if (cp > 0xFFFF) {
       u16.push_back(static_cast<char16_t>(0xD7C0 + (cp >> 10)));
       u16.push_back(static_cast<char16_t>(0xDC00 | (cp & 0x3FF)));
