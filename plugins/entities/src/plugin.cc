@@ -41,7 +41,7 @@ class EntitiesStage : public reportlens::DocumentStage {
 
 }  // namespace
 
-REPORTLENS_PLUGIN("entities", "0.1.0",
+REPORTLENS_PLUGIN("entities", "0.2.0",
                   "Companies, industrial parks, public parks and zones with canonical names",
                   reportlens::document_stage<EntitiesStage>(
                       "entities",

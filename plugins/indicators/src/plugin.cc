@@ -33,7 +33,7 @@ class IndicatorStage : public reportlens::DocumentStage {
 
 }  // namespace
 
-REPORTLENS_PLUGIN("indicators", "0.1.0", "Indicator facts: metric, level, growth, status, period",
+REPORTLENS_PLUGIN("indicators", "0.2.0", "Indicator facts: metric, level, growth, status, period",
                   reportlens::document_stage<IndicatorStage>(
                       "indicators", "Indicator facts from sentences and quantities",
                       "sentence,quantity", "indicator", kSettings));

@@ -31,7 +31,7 @@ class SegmentStage : public reportlens::DocumentStage {
 
 }  // namespace
 
-REPORTLENS_PLUGIN("segment", "0.2.0",
+REPORTLENS_PLUGIN("segment", "0.3.0",
                   "Title block, sections, 专栏 boxes, paragraphs, sentences, clauses, words, metadata",
                   reportlens::document_stage<SegmentStage>(
                       "segment",
