@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "document_names.h"
+
 namespace reportlens::entities {
 
 namespace {
@@ -170,6 +172,8 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
         if (best != nullptr) c.canonical = best->canonical;
       }
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    // Short forms, brands and list siblings the document's own names imply (沈鼓集团 … 沈鼓).
+    DocumentNames(*patterns_).extend(text, region, candidates);
   }
   return resolve_overlaps(std::move(candidates));
 }

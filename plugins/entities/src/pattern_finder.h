@@ -66,12 +66,17 @@ class PatternFinder {
   // the legal-form ending spelled one way (有限公司 -> 公司).
   std::string canonical_name(std::string_view surface) const;
 
+  // The verdict on a stem with no count before it, and whether it is made only of generic
+  // words (for the document-level short forms, document_names.h).
+  StemVerdict verdict(std::string_view stem) const { return verdict_of(stem, false); }
+  bool is_generic(std::string_view stem) const;
+  const PatternRules& rules() const { return rules_; }
+
  private:
   StemVerdict verdict_of(std::string_view stem, bool counted) const;
   bool starts_with_generic_word(std::string_view s) const;
   bool etc_before(std::string_view text, std::size_t at) const;
   bool quoted_stem(std::string_view text, std::size_t ending_begin, Stem& out) const;
-  bool is_generic(std::string_view stem) const;
   void add_list_items(std::string_view text, std::size_t ending_begin, const Stem& generic, const NameEnding& ending,
                       std::vector<Candidate>& out) const;
   bool ends_with_stop_word(std::string_view word) const;

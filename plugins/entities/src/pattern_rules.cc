@@ -103,6 +103,36 @@ void PatternRules::load_file(const std::filesystem::path& path) {
       append_strings(file, key, value, list_rule_skips);
     } else if (key == "date_units") {
       append_strings(file, key, value, date_units);
+    } else if (key == "short_form_markers") {
+      append_strings(file, key, value, short_form_markers);
+    } else if (key == "short_form_endings") {
+      append_strings(file, key, value, short_form_endings);
+    } else if (key == "site_endings") {
+      append_strings(file, key, value, site_endings);
+    } else if (key == "place_suffixes") {
+      append_strings(file, key, value, place_suffixes);
+    } else if (key == "commercial_endings") {
+      append_strings(file, key, value, commercial_endings);
+    } else if (key == "commercial_markers") {
+      append_strings(file, key, value, commercial_markers);
+    } else if (key == "local_abbreviations") {
+      if (!value.IsMap()) fail(file, line_of(value), "local_abbreviations: expected a mapping kind -> {short: full}");
+      for (const auto& per_kind : value) {
+        const auto kind = parse_kind(per_kind.first.Scalar());
+        if (!kind)
+          fail(file, line_of(per_kind.first), "local_abbreviations: unknown kind '" + per_kind.first.Scalar() + "'");
+        if (!per_kind.second.IsMap()) fail(file, line_of(per_kind.second), "local_abbreviations: expected {short: full}");
+        for (const auto& pair : per_kind.second) {
+          if (!pair.second.IsScalar() || pair.first.Scalar().empty() || pair.second.Scalar().empty())
+            fail(file, line_of(pair.first), "local_abbreviations: expected short: full");
+          local_abbreviations.push_back(
+              {normalize_text(pair.first.Scalar()).text, *kind, normalize_text(pair.second.Scalar()).text});
+        }
+      }
+    } else if (key == "local_qualifiers") {
+      append_strings(file, key, value, local_qualifiers);
+    } else if (key == "max_brand_chars") {
+      max_brand_chars = read_count(file, key, value);
     } else if (key == "min_stem_chars") {
       min_stem_chars = read_count(file, key, value);
     } else if (key == "max_stem_chars") {

@@ -56,6 +56,30 @@ struct PatternRules {
   // Administrative suffixes of a region name at the start of a pattern name (沈阳市, 铁西区):
   // dropped from the canonical name when a name is left.
   std::vector<std::string> region_suffixes;
+  // Names one document defines and then uses in short (document_names.h):
+  // markers of a definition in brackets after a name (以下简称 ...),
+  std::vector<std::string> short_form_markers;
+  // legal and group endings a firm's short form drops (有限公司, 集团),
+  std::vector<std::string> short_form_endings;
+  // endings of a site named brand + place (比亚迪合肥工厂 -> 比亚迪),
+  std::vector<std::string> site_endings;
+  // last characters of a place or institution, never a brand before a park (中关村…基地),
+  std::vector<std::string> place_suffixes;
+  // and endings of public places that name a mall in a commercial clause (万达广场 … 开业).
+  std::vector<std::string> commercial_endings;
+  std::vector<std::string> commercial_markers;
+  // Abbreviations that, standing alone in a local report, name that place's own zone or park
+  // (经开区 in a Shenyang report is 沈阳经济技术开发区): surface, kind, full form.
+  struct LocalAbbreviation {
+    std::string surface;
+    EntityKind kind;
+    std::string full;
+  };
+  std::vector<LocalAbbreviation> local_abbreviations;
+  // Words right before such an abbreviation that make it a class again (各类高新区, 全市经开区).
+  std::vector<std::string> local_qualifiers;
+  // Longest brand taken from before a park name (普洛斯智慧物流仓储产业园 -> 普洛斯).
+  std::size_t max_brand_chars = 5;
   std::size_t min_stem_chars = 2;
   std::size_t max_stem_chars = 18;
 

@@ -93,7 +93,8 @@ TEST(EntitiesStage, RegionLimitsFollowTheDocumentRegion) {
     auto doc = run_stages({{"segment"}, {"entities"}}, text, Json{{"region", std::string(city) + "铁西区"}});
     const auto found = entities(*doc);
     EXPECT_FALSE(found.count("森林公园")) << city;
-    EXPECT_FALSE(found.count("经开区")) << city;
+    // 经开区 standing alone is the city's own zone (a local abbreviation), never Shenyang's.
+    if (found.count("经开区")) EXPECT_EQ(found.at("经开区").canonical, std::string(city, std::string(city).size() - 3) + "经济技术开发区") << city;
     EXPECT_TRUE(found.count("仙女湖公园")) << city;  // a pattern: no region needed
   }
   auto doc = run_stages({{"segment"}, {"entities"}}, text, Json{{"region", "铁西区"}, {"city", "沈阳市"}});
@@ -229,6 +230,7 @@ TEST(EntitiesStage, AnotherRegionsReportRunsOnPatternsAndItsOwnRegion) {
     EXPECT_TRUE(found.count(name)) << name;
   EXPECT_EQ(found.at("鞍钢集团").canonical, "鞍钢集团有限公司");
   EXPECT_FALSE(found.count("森林公园"));  // 铁西森林公园 is Shenyang's
-  EXPECT_FALSE(found.count("经开区"));
+  ASSERT_TRUE(found.count("经开区"));      // Anshan's own zone (a local abbreviation), not Shenyang's
+  EXPECT_EQ(found.at("经开区").canonical, "鞍山经济技术开发区");
   EXPECT_FALSE(found.count("口袋公园"));
 }

@@ -1,0 +1,386 @@
+#include "document_names.h"
+
+#include <algorithm>
+
+#include "reportlens/text.h"
+#include "word_breaker.h"
+
+namespace reportlens::entities {
+
+namespace {
+
+bool is_name_char(char32_t cp) {
+  if (is_cjk_ideograph(cp)) return true;
+  if ((cp >= U'0' && cp <= U'9') || (cp >= U'A' && cp <= U'Z') || (cp >= U'a' && cp <= U'z')) return true;
+  return cp == U'·' || cp == U'•';
+}
+
+bool is_ascii_alnum(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+bool contains(const std::vector<std::string>& list, std::string_view s) {
+  return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+std::size_t char_before(std::string_view text, std::size_t at) {
+  std::size_t b = at - 1;
+  while (b > 0 && !is_char_boundary(text, b)) --b;
+  return b;
+}
+
+// Byte offsets of the characters of `s`, plus s.size().
+std::vector<std::size_t> char_offsets(std::string_view s) {
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i < s.size();) {
+    at.push_back(i);
+    next_code_point(s, i);
+  }
+  at.push_back(s.size());
+  return at;
+}
+
+bool all_name_chars(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();)
+    if (!is_name_char(next_code_point(s, i))) return false;
+  return !s.empty();
+}
+
+bool all_ideographs(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();)
+    if (!is_cjk_ideograph(next_code_point(s, i))) return false;
+  return true;
+}
+
+// The document's place names, longest first: 合肥市, 合肥, 蜀山区, 蜀山 ...
+std::vector<std::string> place_names(const Region& region) {
+  std::vector<std::string> out;
+  const auto add = [&](const std::string& name, std::initializer_list<const char*> suffixes) {
+    if (name.empty()) return;
+    for (const char* s : suffixes) out.push_back(name + s);
+    out.push_back(name);
+  };
+  add(region.province, {"省"});
+  add(region.city, {"市"});
+  add(region.district, {"区", "县", "市"});
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return out;
+}
+
+// Is the clause around [b, e) about shopping (开业, 商业综合体, 商圈 ...)?
+bool in_commercial_clause(std::string_view text, std::size_t b, std::size_t e, const std::vector<std::string>& markers) {
+  static constexpr std::u32string_view kClauseEnds = U"，。；！？：\n,;";
+  std::size_t from = b;
+  while (from > 0) {
+    const std::size_t p = char_before(text, from);
+    std::size_t q = p;
+    if (kClauseEnds.find(next_code_point(text, q)) != std::u32string_view::npos) break;
+    from = p;
+  }
+  std::size_t to = e;
+  while (to < text.size()) {
+    std::size_t q = to;
+    if (kClauseEnds.find(next_code_point(text, q)) != std::u32string_view::npos) break;
+    to = q;
+  }
+  const std::string_view clause = text.substr(from, to - from);
+  return std::any_of(markers.begin(), markers.end(),
+                     [&](const std::string& m) { return clause.find(m) != std::string_view::npos; });
+}
+
+}  // namespace
+
+bool DocumentNames::short_name_ok(std::string_view name, const Region& region, std::size_t min_chars) const {
+  const std::size_t n = code_point_count(name);
+  if (n < min_chars || n > 12 || !all_name_chars(name)) return false;
+  if (patterns_.verdict(name) != StemVerdict::kName) return false;
+  const PatternRules& rules = patterns_.rules();
+  if (contains(rules.stop_words, name)) return false;
+  for (const std::string& place : place_names(region))
+    if (name == place) return false;
+  // One dictionary word is a common noun (市政, 机床, 保安, 上海), not a brand (沈|鼓, 普|洛|斯).
+  if (all_ideographs(name) && word_boundaries(name).size() <= 2) return false;
+  return true;
+}
+
+void DocumentNames::definitions(std::string_view text, const std::vector<Candidate>& found,
+                                std::vector<Derived>& out) const {
+  const PatternRules& rules = patterns_.rules();
+  std::vector<std::string> markers = rules.short_form_markers;
+  std::stable_sort(markers.begin(), markers.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  std::vector<std::pair<std::size_t, std::size_t>> seen;  // marker spans already read
+  for (const std::string& marker : markers) {
+    for (std::size_t p = text.find(marker); p != std::string_view::npos; p = text.find(marker, p + marker.size())) {
+      if (std::any_of(seen.begin(), seen.end(), [&](const auto& s) { return p >= s.first && p < s.second; })) continue;
+      seen.emplace_back(p, p + marker.size());
+      // An opening bracket right before the marker, and a known name right before the bracket.
+      if (p == 0) continue;
+      const std::size_t bracket = char_before(text, p);
+      std::size_t q = bracket;
+      const char32_t open = next_code_point(text, q);
+      if (open != U'（' && open != U'(') continue;
+      const Candidate* long_form = nullptr;
+      for (const Candidate& c : found)
+        if (c.end == bracket && (long_form == nullptr || c.length() > long_form->length())) long_form = &c;
+      if (long_form == nullptr) continue;
+      // The short form: optional 为/：/quote, then a run of name characters, then the end
+      // of the definition (closing quote or bracket, comma).
+      std::size_t s = p + marker.size();
+      for (const std::u32string_view skip : {U"为", U"：", U":", U"“", U"\"", U"「"}) {
+        std::size_t r = s;
+        if (r < text.size() && std::u32string(1, next_code_point(text, r)) == skip) s = r;
+      }
+      std::size_t e = s;
+      while (e < text.size()) {
+        std::size_t r = e;
+        if (!is_name_char(next_code_point(text, r))) break;
+        e = r;
+      }
+      if (e == s || e >= text.size()) continue;
+      std::size_t r = e;
+      const char32_t after = next_code_point(text, r);
+      static constexpr std::u32string_view kEnds = U"）)”\"」，、；,";
+      if (kEnds.find(after) == std::u32string_view::npos) continue;
+      const std::string_view short_form = text.substr(s, e - s);
+      const std::size_t n = code_point_count(short_form);
+      if (n < 2 || n > 12) continue;
+      if (short_form == text.substr(long_form->begin, long_form->length())) continue;
+      out.push_back({std::string(short_form), long_form->kind, long_form->canonical, "简称"});
+    }
+  }
+}
+
+void DocumentNames::short_forms(std::string_view text, const Region& region, const Candidate& c,
+                                std::vector<Derived>& out) const {
+  const PatternRules& rules = patterns_.rules();
+  const std::string_view surface = text.substr(c.begin, c.length());
+  const std::vector<std::string> places = place_names(region);
+  const auto add = [&](std::string_view name, std::size_t min_chars) {
+    if (name.size() < surface.size() && short_name_ok(name, region, min_chars))
+      out.push_back({std::string(name), c.kind, c.canonical, "简写"});
+  };
+  // A site named brand + place of this document: 比亚迪合肥工厂 -> 比亚迪, 宝马铁西工厂 -> 宝马.
+  for (const std::string& ending : rules.site_endings) {
+    if (!ends_with(surface, ending)) continue;
+    const std::string_view base = surface.substr(0, surface.size() - ending.size());
+    for (const std::string& place : places)
+      if (base.size() > place.size() && ends_with(base, place)) {
+        add(base.substr(0, base.size() - place.size()), 2);
+        return;
+      }
+    return;
+  }
+  // A firm without its legal or group ending (沈鼓集团 -> 沈鼓) ...
+  std::size_t longest = 0;
+  for (const std::string& ending : rules.short_form_endings)
+    if (surface.size() > ending.size() && ends_with(surface, ending)) longest = std::max(longest, ending.size());
+  if (longest == 0) return;
+  const std::string_view base = surface.substr(0, surface.size() - longest);
+  add(base, 2);
+  // ... without the document's own place name before it (合肥长鑫存储技术 -> 长鑫存储技术) ...
+  std::vector<std::string_view> variants{base};
+  for (const std::string& place : places)
+    if (base.size() > place.size() && starts_with(base, place)) {
+      variants.push_back(base.substr(place.size()));
+      add(variants.back(), 3);
+      break;
+    }
+  // ... and without trailing industry words (中信重工机械 -> 中信重工, 长鑫存储技术 -> 长鑫存储).
+  for (const std::string_view v : variants) {
+    const std::vector<std::size_t> at = char_offsets(v);
+    for (std::size_t k = 2; k + 1 < at.size(); ++k)
+      if (patterns_.is_generic(v.substr(at[k]))) {
+        add(v.substr(0, at[k]), 3);
+        break;
+      }
+  }
+}
+
+void DocumentNames::park_brand(std::string_view text, const Region& region, const Candidate& c,
+                               std::vector<Derived>& out) const {
+  const PatternRules& rules = patterns_.rules();
+  const std::string_view surface = text.substr(c.begin, c.length());
+  if (c.rule.empty() || !ends_with(surface, c.rule)) return;  // list items (rule 等…) have no ending
+  const std::string_view stem = surface.substr(0, surface.size() - c.rule.size());
+  const std::vector<std::size_t> at = char_offsets(stem);
+  // The longest generic tail: 普洛斯|智慧物流仓储, 腾讯|数字产业, 中德园|新能源汽车.
+  for (std::size_t k = 2; k + 1 < at.size(); ++k) {
+    if (!patterns_.is_generic(stem.substr(at[k]))) continue;
+    const std::string_view brand = stem.substr(0, at[k]);
+    const std::string last = std::string(brand.substr(at[k - 1]));
+    if (last == "园") {  // a park inside a park: 中德园新能源汽车产业园
+      if (short_name_ok(brand, region, 3)) out.push_back({std::string(brand), EntityKind::kIndustrialPark,
+                                                          std::string(brand), "园中园"});
+      return;
+    }
+    // 中关村科技创新基地, 东北大学科技园: a place or an institution, not a firm.
+    if (contains(rules.place_suffixes, last)) return;
+    if (std::any_of(rules.non_firm_endings.begin(), rules.non_firm_endings.end(),
+                    [&](const std::string& e) { return ends_with(brand, e); }))
+      return;
+    // A brand is short and is not the document's own place (中国·沈阳人力资源服务产业园,
+    // 沈阳海外人才离岸创新创业基地 are named after the place).
+    if (k > rules.max_brand_chars || starts_with(brand, "中国")) return;
+    for (const std::string& place : place_names(region))
+      if (starts_with(brand, place)) return;
+    if (short_name_ok(brand, region, 2))
+      out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), "园区品牌"});
+    return;
+  }
+}
+
+void DocumentNames::retype_malls(std::string_view text, std::vector<Candidate>& candidates) const {
+  const PatternRules& rules = patterns_.rules();
+  for (Candidate& c : candidates) {
+    if (c.source != Source::kPattern || c.kind != EntityKind::kPublicPark) continue;
+    const std::string_view surface = text.substr(c.begin, c.length());
+    if (!std::any_of(rules.commercial_endings.begin(), rules.commercial_endings.end(),
+                     [&](const std::string& e) { return ends_with(surface, e); }))
+      continue;
+    if (in_commercial_clause(text, c.begin, c.end, rules.commercial_markers)) c.kind = EntityKind::kCompany;
+  }
+}
+
+void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const {
+  constexpr std::string_view kComma = "、";
+  const PatternRules& rules = patterns_.rules();
+  const Region none;
+  const auto item_ok = [&](std::string_view item) {
+    if (std::any_of(rules.non_firm_endings.begin(), rules.non_firm_endings.end(),
+                    [&](const std::string& e) { return ends_with(item, e); }))
+      return false;
+    return short_name_ok(item, none, 2) && code_point_count(item) <= 8;
+  };
+  const auto covered = [&](std::size_t b, std::size_t e) {
+    return std::any_of(found.begin(), found.end(), [&](const Candidate& c) { return c.begin < e && b < c.end; });
+  };
+  const auto add = [&](std::size_t b, std::size_t e) {
+    const std::string_view item = text.substr(b, e - b);
+    if (covered(b, e) || !item_ok(item)) return false;
+    out.push_back({std::string(item), EntityKind::kCompany, patterns_.canonical_name(item), "、列举"});
+    return true;
+  };
+  for (const Candidate& c : found) {
+    if (c.kind != EntityKind::kCompany) continue;
+    // Items after it: each ends at the next 、, or at 等 / punctuation for the last one (the
+    // last item of 沈鼓集团、三一重装产值 runs into its predicate, so it is left alone).
+    for (std::size_t pos = c.end; starts_with(text.substr(pos), kComma);) {
+      const std::size_t b = pos + kComma.size();
+      std::size_t e = b;
+      std::size_t n = 0;
+      while (e < text.size() && n <= 8) {
+        std::size_t r = e;
+        if (!is_name_char(next_code_point(text, r))) break;
+        e = r;
+        ++n;
+      }
+      if (e == b || n > 8) break;
+      const std::string_view rest = text.substr(e);
+      const bool list_goes_on = starts_with(rest, kComma);
+      if (!list_goes_on && !starts_with(rest, "等") && e < text.size()) {
+        std::size_t r = e;
+        static constexpr std::u32string_view kEnds = U"，。；：）)\n,;";
+        if (kEnds.find(next_code_point(text, r)) == std::u32string_view::npos) break;
+      }
+      if (!add(b, e)) break;
+      if (!list_goes_on) break;
+      pos = e;
+    }
+    // Items before it: the left edge of the first one is found like a pattern name's.
+    for (std::size_t pos = c.begin; pos >= kComma.size() && text.substr(pos - kComma.size(), kComma.size()) == kComma;) {
+      const std::size_t e = pos - kComma.size();
+      const PatternFinder::Stem item = patterns_.stem(text, e);
+      if (item.verdict != StemVerdict::kName || item.begin >= e) break;
+      if (!add(item.begin, e)) break;
+      pos = item.begin;
+    }
+  }
+}
+
+void DocumentNames::local_abbreviations(std::string_view text, const Region& region,
+                                        std::vector<Candidate>& candidates) const {
+  if (region.national || region.empty()) return;
+  const std::string place = !region.city.empty() ? region.city : !region.district.empty() ? region.district : region.province;
+  for (const auto& abbreviation : patterns_.rules().local_abbreviations) {
+    const std::string& surface = abbreviation.surface;
+    for (std::size_t p = text.find(surface); p != std::string_view::npos; p = text.find(surface, p + surface.size())) {
+      const std::size_t e = p + surface.size();
+      if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.begin < e && p < c.end; }))
+        continue;
+      // Alone: nothing name-like before it (punctuation or a stop word), so not 2个化工园,
+      // 国家级经开区 or 各类高新区.
+      if (patterns_.stem(text, p).verdict != StemVerdict::kEmpty) continue;
+      const std::string_view before = text.substr(0, p);
+      const auto& rules = patterns_.rules();
+      if (std::any_of(rules.local_qualifiers.begin(), rules.local_qualifiers.end(),
+                      [&](const std::string& q) { return ends_with(before, q); }) ||
+          std::any_of(rules.designation_prefixes.begin(), rules.designation_prefixes.end(),
+                      [&](const std::string& q) { return ends_with(before, q); }))
+        continue;
+      Candidate c;
+      c.begin = p;
+      c.end = e;
+      c.kind = abbreviation.kind;
+      c.source = Source::kPattern;
+      c.canonical = place + abbreviation.full;
+      c.rule = "本地简称";
+      candidates.push_back(std::move(c));
+    }
+  }
+}
+
+void DocumentNames::extend(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const {
+  retype_malls(text, candidates);
+  local_abbreviations(text, region, candidates);
+  std::vector<Derived> derived;
+  definitions(text, candidates, derived);
+  for (const Candidate& c : candidates) {
+    if (c.source != Source::kPattern || c.rule.empty()) continue;
+    if (starts_with(c.rule, "等")) {  // a list item (特变沈变等企业) is that firm wherever it is named
+      derived.push_back({std::string(text.substr(c.begin, c.length())), c.kind, c.canonical, "文中再现"});
+      continue;
+    }
+    if (c.kind == EntityKind::kCompany) short_forms(text, region, c, derived);
+    if (c.kind == EntityKind::kIndustrialPark) park_brand(text, region, c, derived);
+  }
+
+  // Every occurrence of a derived name, unless a candidate of the same kind already covers it
+  // (沈鼓 inside 沈鼓集团). A candidate on exactly that span takes the defined canonical name.
+  const auto place_all = [&](const std::vector<Derived>& names) {
+    std::vector<std::string> done;
+    for (const Derived& d : names) {
+      if (contains(done, d.surface)) continue;
+      done.push_back(d.surface);
+      for (std::size_t p = text.find(d.surface); p != std::string_view::npos; p = text.find(d.surface, p + 1)) {
+        const std::size_t e = p + d.surface.size();
+        if (is_ascii_alnum(d.surface.front()) && p > 0 && is_ascii_alnum(text[p - 1])) continue;
+        if (is_ascii_alnum(d.surface.back()) && e < text.size() && is_ascii_alnum(text[e])) continue;
+        bool skip = false;
+        for (Candidate& c : candidates) {
+          if (c.kind != d.kind || c.begin > p || c.end < e) continue;
+          if (c.begin == p && c.end == e && c.source == Source::kPattern && d.rule == "简称") c.canonical = d.canonical;
+          skip = true;
+        }
+        if (skip) continue;
+        Candidate c;
+        c.begin = p;
+        c.end = e;
+        c.kind = d.kind;
+        c.source = Source::kPattern;
+        c.canonical = d.canonical;
+        c.rule = d.rule;
+        candidates.push_back(std::move(c));
+      }
+    }
+  };
+  place_all(derived);
+  std::vector<Derived> listed;
+  siblings(text, candidates, listed);
+  place_all(listed);
+}
+
+}  // namespace reportlens::entities

@@ -1,0 +1,61 @@
+// Names one document introduces once and then uses in other forms. A report names a firm in
+// full once and in short afterwards, lists firms side by side, and names a park after the
+// firm that runs it; none of these short forms has a name ending, and no gazetteer of an
+// unseen region lists them. This pass reads them off the document itself:
+//
+//  1. Definitions: 安徽江淮汽车集团股份有限公司（以下简称江淮汽车） makes 江淮汽车 a name of the
+//     same entity (kind and canonical name of the long form).
+//  2. Short forms of pattern firms: 沈鼓集团 -> 沈鼓 (legal or group ending dropped),
+//     中信重工机械股份有限公司 -> 中信重工 (trailing industry words dropped), 合肥长鑫存储技术
+//     有限公司 -> 长鑫存储 (the document's own place name dropped too), 比亚迪合肥工厂 -> 比亚迪
+//     (a site named brand + place of this document).
+//  3. Brands before a park: 普洛斯智慧物流仓储产业园 -> the firm 普洛斯 (what follows the brand is
+//     generic); 中德园新能源汽车产业园 -> the park 中德园.
+//  4. Malls: a 广场 name in a commercial clause (开业, 商业综合体, 商圈 ...) is a firm, not a
+//     public square.
+//  5. Siblings in a 、-list: in 赛轮轮胎、顺达重矿、特变沈变 one firm known makes the other
+//     name-like items firms.
+//  6. Local abbreviations: 经开区, 高新区, 化工园 standing alone in a local report name the
+//     place's own zone or park (canonical: city + full form, 沈阳经济技术开发区).
+// Every derived surface is then found wherever it occurs in the document. Short forms must
+// not be generic, a designation, one dictionary word (市政, 机床, 保安 are common nouns) or a
+// place name of the document.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "candidate.h"
+#include "pattern_finder.h"
+#include "region.h"
+
+namespace reportlens::entities {
+
+class DocumentNames {
+ public:
+  explicit DocumentNames(const PatternFinder& patterns) : patterns_(patterns) {}
+
+  // Adds the candidates the document's own names imply to `candidates` (normalised text,
+  // byte offsets) and retypes malls. `region` gives the place names a short form drops.
+  void extend(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const;
+
+ private:
+  struct Derived {
+    std::string surface;
+    EntityKind kind;
+    std::string canonical;
+    std::string rule;
+  };
+  void definitions(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const;
+  void short_forms(std::string_view text, const Region& region, const Candidate& c, std::vector<Derived>& out) const;
+  void park_brand(std::string_view text, const Region& region, const Candidate& c, std::vector<Derived>& out) const;
+  void retype_malls(std::string_view text, std::vector<Candidate>& candidates) const;
+  void local_abbreviations(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const;
+  void siblings(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const;
+  // Can `name` stand alone as a short name (see above)? `min_chars` for names cut down further.
+  bool short_name_ok(std::string_view name, const Region& region, std::size_t min_chars) const;
+
+  const PatternFinder& patterns_;
+};
+
+}  // namespace reportlens::entities

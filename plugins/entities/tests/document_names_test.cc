@@ -1,0 +1,134 @@
+// Names one document introduces once and uses in other forms (src/document_names.h), run
+// through the stage with the patterns only (no gazetteer knows these invented firms), on
+// sentences written in the style of other cities' reports.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "reportlens/testing.h"
+
+using reportlens::Json;
+using reportlens::testing::run_stages;
+
+namespace {
+
+struct Found {
+  std::string kind, canonical, rule;
+  int mentions = 0;
+};
+
+std::map<std::string, Found> tag(const std::string& text, const std::string& region = "") {
+  Json meta = Json::object();
+  if (!region.empty()) meta["region"] = region;
+  auto doc = run_stages({{"entities", Json{{"shipped_gazetteers", Json::array()}}}}, text, meta);
+  std::map<std::string, Found> out;
+  for (const auto& a : doc->annotations("entity")) {
+    auto& f = out[std::string(doc->slice(a.begin, a.end))];
+    f.kind = a.attrs["kind"];
+    f.canonical = a.attrs["canonical"];
+    f.rule = a.attrs.value("rule", "");
+    ++f.mentions;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST(DocumentNames, BracketedDefinitionNamesTheShortForm) {
+  const auto found = tag(
+      "安徽皖江汽车集团股份有限公司（以下简称皖江汽车）新能源整车产能提升。皖江汽车产值增长18.5%。"
+      "淮南经济开发区（以下简称淮南经开区）新入驻企业42户，淮南经开区亩均税收增长12%。");
+  ASSERT_TRUE(found.count("皖江汽车"));
+  EXPECT_EQ(found.at("皖江汽车").kind, "company");
+  EXPECT_EQ(found.at("皖江汽车").canonical, "安徽皖江汽车集团");
+  EXPECT_EQ(found.at("皖江汽车").mentions, 2);
+  ASSERT_TRUE(found.count("淮南经开区"));
+  EXPECT_EQ(found.at("淮南经开区").kind, "zone");
+  EXPECT_EQ(found.at("淮南经开区").canonical, "淮南经济开发区");
+  EXPECT_EQ(found.at("淮南经开区").mentions, 2);
+  for (const auto& [surface, f] : found) EXPECT_EQ(surface.find("简称"), std::string::npos) << surface;
+}
+
+TEST(DocumentNames, FirmsAreNamedWithoutTheirLegalEndingAndTheirTownLater) {
+  const auto found = tag(
+      "紫砂精工集团完成二轮混改。支持紫砂精工攻关关键零部件。"
+      "芜湖长川存储技术有限公司二期项目加快建设，推进长川存储扩产。"
+      "市政集团混改进程加快，市政设施改造完成。",
+      "安徽省芜湖市");
+  ASSERT_TRUE(found.count("紫砂精工"));
+  EXPECT_EQ(found.at("紫砂精工").canonical, "紫砂精工集团");
+  ASSERT_TRUE(found.count("长川存储"));
+  EXPECT_EQ(found.at("长川存储").kind, "company");
+  EXPECT_TRUE(found.count("市政集团"));
+  EXPECT_FALSE(found.count("市政"));  // one dictionary word: a common noun, not a short name
+}
+
+TEST(DocumentNames, BrandBeforeAPlaceOfTheDocumentOrAGenericPark) {
+  const auto found = tag(
+      "比亚迪合肥工厂竣工投产，比亚迪零部件配套率提升。"
+      "加快普洛斯智慧物流仓储产业园建设，推进新桥园新能源汽车产业园基础设施配套，新桥园获评省级文明单位。"
+      "谋划上海动力设备制造基地、中关村科技创新基地核心区。",
+      "安徽省合肥市");
+  ASSERT_TRUE(found.count("比亚迪"));
+  EXPECT_EQ(found.at("比亚迪").kind, "company");
+  ASSERT_TRUE(found.count("普洛斯"));
+  EXPECT_EQ(found.at("普洛斯").kind, "company");
+  ASSERT_TRUE(found.count("新桥园"));
+  EXPECT_EQ(found.at("新桥园").kind, "industrial_park");
+  EXPECT_FALSE(found.count("上海"));    // a place, one dictionary word
+  EXPECT_FALSE(found.count("中关村"));  // ends like a place (村)
+}
+
+TEST(DocumentNames, SquaresInAShoppingClauseAreMalls) {
+  const auto found = tag(
+      "万象天地广场、银泰城、吾悦广场等商业综合体客流增长30%，新开业吾悦广场1座。"
+      "天鹅湖广场、翡翠湖公园夜间经济活力增强。");
+  ASSERT_TRUE(found.count("万象天地广场"));
+  EXPECT_EQ(found.at("万象天地广场").kind, "company");
+  ASSERT_TRUE(found.count("吾悦广场"));
+  EXPECT_EQ(found.at("吾悦广场").kind, "company");
+  EXPECT_FALSE(found.count("新开业吾悦广场"));
+  ASSERT_TRUE(found.count("天鹅湖广场"));
+  EXPECT_EQ(found.at("天鹅湖广场").kind, "public_park");
+}
+
+TEST(DocumentNames, SiblingsOfAKnownFirmInAList) {
+  const auto found = tag("推进银河精工等企业数字化改造。华茂纺机、江南重矿、银河精工搭建3个行业节点。"
+                         "银河精工、蓝海轮胎产值突破百亿。");
+  EXPECT_EQ(found.at("银河精工").kind, "company");
+  ASSERT_TRUE(found.count("华茂纺机"));
+  EXPECT_EQ(found.at("华茂纺机").kind, "company");
+  EXPECT_TRUE(found.count("江南重矿"));
+  // The last item runs into its predicate (蓝海轮胎产值): its right edge is unknown.
+  EXPECT_FALSE(found.count("蓝海轮胎产值"));
+  EXPECT_FALSE(found.count("蓝海轮胎"));
+}
+
+TEST(DocumentNames, GenericFirmsAndPartsOfTownStayGeneric) {
+  const auto found = tag(
+      "推动国有公司、上市公司、跨国公司在区内设立研发中心。高新区南部园区与我区合作共建，"
+      "蜀山经开区与安徽大学共建大学科技园，城建集团参与老旧厂区改造。支持民营企业、外资企业、合资公司发展。");
+  for (const char* generic : {"国有公司", "上市公司", "跨国公司", "南部园区", "大学科技园", "老旧厂区", "合资公司"})
+    EXPECT_FALSE(found.count(generic)) << generic;
+}
+
+TEST(DocumentNames, LocalAbbreviationsNameThePlacesOwnZone) {
+  const std::string text =
+      "推动高新区、经开区协同发展，化工园污水处理工程如期推进。完成2个化工园监测站建设，"
+      "支持各类高新区创新提升，争创国家级经开区。";
+  auto found = tag(text, "湖北省襄阳市");
+  ASSERT_TRUE(found.count("高新区"));
+  EXPECT_EQ(found.at("高新区").kind, "zone");
+  EXPECT_EQ(found.at("高新区").canonical, "襄阳高新技术产业开发区");
+  EXPECT_EQ(found.at("高新区").mentions, 1);  // not 各类高新区
+  ASSERT_TRUE(found.count("经开区"));
+  EXPECT_EQ(found.at("经开区").mentions, 1);  // not 国家级经开区
+  ASSERT_TRUE(found.count("化工园"));
+  EXPECT_EQ(found.at("化工园").kind, "industrial_park");
+  EXPECT_EQ(found.at("化工园").mentions, 1);  // not 2个化工园
+  // A national report (or one whose region is unknown) has no place of its own.
+  found = tag(text, "全国");
+  EXPECT_FALSE(found.count("高新区"));
+  EXPECT_FALSE(found.count("化工园"));
+}
