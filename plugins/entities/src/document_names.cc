@@ -200,36 +200,82 @@ void DocumentNames::short_forms(std::string_view text, const Region& region, con
   }
 }
 
+std::string_view DocumentNames::brand_of(std::string_view name, const Region& region, bool empty_tail_ok) const {
+  const PatternRules& rules = patterns_.rules();
+  const std::vector<std::size_t> at = char_offsets(name);
+  const std::size_t n = at.size() - 1;
+  // The longest generic tail (connectors 与/和/及 allowed inside it: 储能与动力电池).
+  const auto generic_tail = [&](std::string_view tail) {
+    std::string kept;
+    for (std::size_t i = 0; i < tail.size();) {
+      const std::size_t start = i;
+      const char32_t cp = next_code_point(tail, i);
+      if (cp != U'与' && cp != U'和' && cp != U'及') kept.append(tail.substr(start, i - start));
+    }
+    return !kept.empty() && patterns_.is_generic(kept);
+  };
+  std::size_t k = 2;
+  while (k < n && !generic_tail(name.substr(at[k]))) ++k;
+  if (k >= n && !(empty_tail_ok && n >= 2)) return {};
+  k = std::min(k, n);
+  const std::string_view brand = name.substr(0, at[k]);
+  const std::string last(brand.substr(at[k - 1]));
+  // 中关村科技创新基地, 东北大学科技园: a place or an institution, not a firm. A brand is short
+  // and not the document's own place (中国·沈阳人力资源服务产业园, 沈阳海外人才…基地).
+  if (contains(rules.place_suffixes, last) || k > rules.max_brand_chars || starts_with(brand, "中国")) return {};
+  if (std::any_of(rules.non_firm_endings.begin(), rules.non_firm_endings.end(),
+                  [&](const std::string& e) { return ends_with(brand, e); }))
+    return {};
+  for (const std::string& place : place_names(region))
+    if (starts_with(brand, place)) return {};
+  if (!short_name_ok(brand, region, 2)) return {};
+  return brand;
+}
+
 void DocumentNames::park_brand(std::string_view text, const Region& region, const Candidate& c,
                                std::vector<Derived>& out) const {
-  const PatternRules& rules = patterns_.rules();
   const std::string_view surface = text.substr(c.begin, c.length());
   if (c.rule.empty() || !ends_with(surface, c.rule)) return;  // list items (rule 等…) have no ending
   const std::string_view stem = surface.substr(0, surface.size() - c.rule.size());
   const std::vector<std::size_t> at = char_offsets(stem);
-  // The longest generic tail: 普洛斯|智慧物流仓储, 腾讯|数字产业, 中德园|新能源汽车.
-  for (std::size_t k = 2; k + 1 < at.size(); ++k) {
-    if (!patterns_.is_generic(stem.substr(at[k]))) continue;
-    const std::string_view brand = stem.substr(0, at[k]);
-    const std::string last = std::string(brand.substr(at[k - 1]));
-    if (last == "园") {  // a park inside a park: 中德园新能源汽车产业园
-      if (short_name_ok(brand, region, 3)) out.push_back({std::string(brand), EntityKind::kIndustrialPark,
-                                                          std::string(brand), "园中园"});
+  // A park inside a park: 中德园新能源汽车产业园 -> 中德园.
+  for (std::size_t k = 3; k + 1 < at.size(); ++k)
+    if (stem.substr(at[k - 1], at[k] - at[k - 1]) == "园" && patterns_.is_generic(stem.substr(at[k]))) {
+      if (short_name_ok(stem.substr(0, at[k]), region, 3))
+        out.push_back({std::string(stem.substr(0, at[k])), EntityKind::kIndustrialPark, std::string(stem.substr(0, at[k])),
+                       "园中园"});
       return;
     }
-    // 中关村科技创新基地, 东北大学科技园: a place or an institution, not a firm.
-    if (contains(rules.place_suffixes, last)) return;
-    if (std::any_of(rules.non_firm_endings.begin(), rules.non_firm_endings.end(),
-                    [&](const std::string& e) { return ends_with(brand, e); }))
-      return;
-    // A brand is short and is not the document's own place (中国·沈阳人力资源服务产业园,
-    // 沈阳海外人才离岸创新创业基地 are named after the place).
-    if (k > rules.max_brand_chars || starts_with(brand, "中国")) return;
-    for (const std::string& place : place_names(region))
-      if (starts_with(brand, place)) return;
-    if (short_name_ok(brand, region, 2))
-      out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), "园区品牌"});
-    return;
+  const std::string_view brand = brand_of(stem, region, false);
+  if (!brand.empty()) out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), "园区品牌"});
+}
+
+void DocumentNames::facility_brands(std::string_view text, const Region& region, std::vector<Derived>& out) const {
+  constexpr std::string_view kComma = "、";
+  for (const auto& [facility, empty_tail_ok] : patterns_.rules().brand_facilities) {
+    for (std::size_t p = text.find(facility); p != std::string_view::npos; p = text.find(facility, p + facility.size())) {
+      const PatternFinder::Stem stem = patterns_.stem(text, p);
+      const auto add = [&](std::string_view name, bool tail_ok) {
+        const std::string_view brand = brand_of(name, region, tail_ok);
+        if (!brand.empty())
+          out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), "项目品牌"});
+      };
+      if (stem.verdict == StemVerdict::kName) {
+        add(text.substr(stem.begin, p - stem.begin), empty_tail_ok);
+        continue;
+      }
+      // 甲全新动力电池、乙储能与动力电池等项目: the items before 等 (generic words between).
+      std::size_t etc = stem.verdict == StemVerdict::kEmpty ? p : stem.begin;
+      if (etc < 3 || text.substr(etc - 3, 3) != "等") continue;
+      std::size_t item_end = etc - 3;
+      for (int items = 0; items < 8 && item_end > 0; ++items) {
+        const PatternFinder::Stem item = patterns_.stem(text, item_end);
+        if (item.verdict != StemVerdict::kName) break;
+        add(text.substr(item.begin, item_end - item.begin), false);
+        if (item.begin < kComma.size() || text.substr(item.begin - kComma.size(), kComma.size()) != kComma) break;
+        item_end = item.begin - kComma.size();
+      }
+    }
   }
 }
 
@@ -377,6 +423,7 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
       }
     }
   };
+  facility_brands(text, region, derived);
   place_all(derived);
   std::vector<Derived> listed;
   siblings(text, candidates, listed);

@@ -11,6 +11,8 @@
 //     (a site named brand + place of this document).
 //  3. Brands before a park: 普洛斯智慧物流仓储产业园 -> the firm 普洛斯 (what follows the brand is
 //     generic); 中德园新能源汽车产业园 -> the park 中德园.
+//     Likewise before a project or a headquarters: 华晨宝马全新动力电池项目 -> 华晨宝马,
+//     甲、乙储能与动力电池等项目 -> 甲 and 乙, 讯飞总部 -> 讯飞.
 //  4. Malls: a 广场 name in a commercial clause (开业, 商业综合体, 商圈 ...) is a firm, not a
 //     public square.
 //  5. Siblings in a 、-list: in 赛轮轮胎、顺达重矿、特变沈变 one firm known makes the other
@@ -50,6 +52,9 @@ class DocumentNames {
   void short_forms(std::string_view text, const Region& region, const Candidate& c, std::vector<Derived>& out) const;
   void park_brand(std::string_view text, const Region& region, const Candidate& c, std::vector<Derived>& out) const;
   void retype_malls(std::string_view text, std::vector<Candidate>& candidates) const;
+  void facility_brands(std::string_view text, const Region& region, std::vector<Derived>& out) const;
+  // The brand at the start of `name` when the rest is generic (a product or an activity).
+  std::string_view brand_of(std::string_view name, const Region& region, bool empty_tail_ok) const;
   void local_abbreviations(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const;
   void siblings(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const;
   // Can `name` stand alone as a short name (see above)? `min_chars` for names cut down further.

@@ -131,6 +131,10 @@ void PatternRules::load_file(const std::filesystem::path& path) {
       }
     } else if (key == "local_qualifiers") {
       append_strings(file, key, value, local_qualifiers);
+    } else if (key == "brand_facilities" || key == "brand_facilities_alone") {
+      std::vector<std::string> texts;
+      append_strings(file, key, value, texts);
+      for (auto& t : texts) brand_facilities.emplace_back(std::move(t), key == "brand_facilities_alone");
     } else if (key == "max_brand_chars") {
       max_brand_chars = read_count(file, key, value);
     } else if (key == "min_stem_chars") {

@@ -78,6 +78,9 @@ struct PatternRules {
   std::vector<LocalAbbreviation> local_abbreviations;
   // Words right before such an abbreviation that make it a class again (各类高新区, 全市经开区).
   std::vector<std::string> local_qualifiers;
+  // Nouns after a brand + generic words (华晨宝马全新动力电池项目), and whether the brand may
+  // stand right before it (讯飞总部: yes; 民生项目: no).
+  std::vector<std::pair<std::string, bool>> brand_facilities;
   // Longest brand taken from before a park name (普洛斯智慧物流仓储产业园 -> 普洛斯).
   std::size_t max_brand_chars = 5;
   std::size_t min_stem_chars = 2;

@@ -132,3 +132,15 @@ TEST(DocumentNames, LocalAbbreviationsNameThePlacesOwnZone) {
   EXPECT_FALSE(found.count("高新区"));
   EXPECT_FALSE(found.count("化工园"));
 }
+
+TEST(DocumentNames, ABrandBeforeAHeadquartersButNotBeforeAProject) {
+  const auto found = tag(
+      "支持芯原微科技建设芯原微总部，吸引企业总部、区域总部落户。"
+      "青藏铁路等重大项目建成，探月工程、载人航天等项目取得突破，压减过剩产能项目有序退出。");
+  ASSERT_TRUE(found.count("芯原微"));
+  EXPECT_EQ(found.at("芯原微").kind, "company");
+  EXPECT_EQ(found.at("芯原微").rule, "项目品牌");
+  // Before 项目 the words left of a product are as often a policy or a region as a brand.
+  for (const char* not_a_firm : {"企业", "区域", "青藏", "探月", "载人航天", "压减"})
+    EXPECT_FALSE(found.count(not_a_firm)) << not_a_firm;
+}
