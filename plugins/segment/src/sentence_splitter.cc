@@ -1,5 +1,6 @@
 #include "sentence_splitter.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -8,24 +9,6 @@
 
 namespace reportlens::segment {
 namespace {
-
-struct Cp {
-  char32_t c;
-  std::size_t begin, end;  // bytes
-};
-
-// The decoded paragraph, in a per-thread buffer reused from paragraph to paragraph (the
-// stage runs on many documents at once, one per thread).
-const std::vector<Cp>& decode_with_offsets(std::string_view s) {
-  thread_local std::vector<Cp> out;
-  out.clear();
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t b = i;
-    const char32_t c = decode_code_point(s, i);
-    out.push_back({c, b, i});
-  }
-  return out;
-}
 
 char32_t closer_for(char32_t c) {
   switch (c) {
@@ -55,7 +38,7 @@ bool is_closer(char32_t c) {
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_latin(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z'); }
 
-bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+bool is_clause_end(char32_t c) { return c == U'；' || c == U';'; }
 
 // An ASCII " is its own closer, so a lost one would pair with the next " however far away:
 // a pair further apart than this (in code points) is taken for two unmatched quotes. The
@@ -63,122 +46,171 @@ bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 // points; web copies quote slogans and short speeches.
 constexpr std::size_t kMaxAsciiQuote = 300;
 
-// +1 for a matched opener, -1 for its closer, 0 otherwise. Openers without a closer in the
-// paragraph (and stray closers) are ignored so one typo cannot swallow a whole paragraph.
-const std::vector<int>& bracket_depth_deltas(const std::vector<Cp>& cs) {
-  thread_local std::vector<int> delta;
-  thread_local std::vector<std::size_t> open;
-  delta.assign(cs.size(), 0);
-  open.clear();
-  for (std::size_t i = 0; i < cs.size(); ++i) {
-    const char32_t c = cs[i].c;
-    if (c == U'"') {
-      // Web copies use ASCII quotes: one closes the nearest open " (inner unclosed openers
-      // are dropped, as for “”), unless that one is too far back, in which case it stays
-      // unmatched and this one opens anew.
-      std::size_t k = open.size();
-      while (k > 0 && cs[open[k - 1]].c != U'"') --k;
-      if (k > 0 && i - open[k - 1] <= kMaxAsciiQuote) {
-        delta[open[k - 1]] = 1;
-        delta[i] = -1;
-        open.resize(k - 1);
-      } else {
-        if (k > 0) open.erase(open.begin() + static_cast<std::ptrdiff_t>(k - 1));
-        open.push_back(i);
+// The characters the splitter decides on: terminators, ；, …, brackets and quotes. Every
+// other character only sits between them, so after one decoding pass the splitter walks
+// these alone (a few per sentence) instead of every code point of the paragraph.
+struct Mark {
+  std::uint32_t begin, end;  // bytes in the paragraph
+  std::uint32_t index;       // code point index (the ASCII quote distance)
+  char32_t c;
+  std::int8_t delta;         // +1 matched opener, -1 its closer, 0 otherwise
+  bool terminator;
+};
+
+// An ASCII full stop ends a Chinese sentence, never a number (1200.2), an abbreviation or
+// a list marker inside Latin text. Never at the paragraph start; `next` is ' ' at its end.
+bool full_stop_ends_sentence(bool at_start, char32_t prev, char32_t next) {
+  return !at_start && !is_digit(prev) && !is_latin(prev) && prev != U'.' && prev != U' ' &&
+         !is_digit(next) && !is_latin(next) && next != U'.';
+}
+
+bool is_mark(char32_t c) {
+  switch (c) {
+    case U'。': case U'！': case U'？': case U'!': case U'?': case U'.': case U'；': case U';':
+    case U'…': case U'"':
+      return true;
+    default:
+      return closer_for(c) != 0 || is_closer(c);
+  }
+}
+
+// The marks of a paragraph with bracket depth deltas. Openers without a closer in the
+// paragraph (and stray closers) keep delta 0, so one typo cannot swallow a whole paragraph.
+void collect_marks(std::string_view s, std::vector<Mark>& marks) {
+  marks.clear();
+  std::vector<std::uint32_t> open;  // indices into marks
+  char32_t prev = 0;
+  std::uint32_t index = 0;
+  for (std::size_t i = 0; i < s.size(); ++index) {
+    const std::size_t at = i;
+    const char32_t c = decode_code_point(s, i);
+    if (is_mark(c)) {
+      bool terminator = c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+      if (c == U'.') {
+        std::size_t j = i;
+        const char32_t next = j < s.size() ? decode_code_point(s, j) : U' ';
+        terminator = full_stop_ends_sentence(at == 0, prev, next);
       }
-    } else if (closer_for(c) != 0) {
-      open.push_back(i);
-    } else if (is_closer(c)) {
-      // Match against the nearest opener of the same kind (skipping unclosed inner ones).
-      for (std::size_t k = open.size(); k-- > 0;) {
-        if (closer_for(cs[open[k]].c) == c) {
-          delta[open[k]] = 1;
-          delta[i] = -1;
-          open.resize(k);
-          break;
+      const auto self = static_cast<std::uint32_t>(marks.size());
+      marks.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i), index, c, 0,
+                       terminator});
+      if (c == U'"') {
+        // Web copies use ASCII quotes: one closes the nearest open " (inner unclosed openers
+        // are dropped, as for “”), unless that one is too far back, in which case it stays
+        // unmatched and this one opens anew.
+        std::size_t k = open.size();
+        while (k > 0 && marks[open[k - 1]].c != U'"') --k;
+        if (k > 0 && index - marks[open[k - 1]].index <= kMaxAsciiQuote) {
+          marks[open[k - 1]].delta = 1;
+          marks[self].delta = -1;
+          open.resize(k - 1);
+        } else {
+          if (k > 0) open.erase(open.begin() + static_cast<std::ptrdiff_t>(k - 1));
+          open.push_back(self);
+        }
+      } else if (closer_for(c) != 0) {
+        open.push_back(self);
+      } else if (is_closer(c)) {
+        // Match against the nearest opener of the same kind (skipping unclosed inner ones).
+        for (std::size_t k = open.size(); k-- > 0;) {
+          if (closer_for(marks[open[k]].c) == c) {
+            marks[open[k]].delta = 1;
+            marks[self].delta = -1;
+            open.resize(k);
+            break;
+          }
         }
       }
     }
+    prev = c;
   }
-  return delta;
 }
 
-bool is_terminator(const std::vector<Cp>& cs, std::size_t i) {
-  const char32_t c = cs[i].c;
-  if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?') return true;
-  if (c == U'.') {
-    // An ASCII full stop ends a Chinese sentence, never a number (1200.2), an abbreviation
-    // or a list marker inside Latin text.
-    if (i == 0) return false;
-    const char32_t prev = cs[i - 1].c;
-    const char32_t next = i + 1 < cs.size() ? cs[i + 1].c : U' ';
-    return !is_digit(prev) && !is_latin(prev) && prev != U'.' && prev != U' ' &&
-           !is_digit(next) && !is_latin(next) && next != U'.';
+// Spaces at either end of a sentence or clause are not part of it: ' ', tab, U+3000.
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  for (;;) {
+    if (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+    else if (s.substr(i, 3) == "\u3000") i += 3;
+    else return i;
   }
-  return false;
 }
 
-bool is_clause_end(char32_t c) { return c == U'；' || c == U';'; }
+std::size_t trim_spaces_back(std::string_view s, std::size_t from, std::size_t to) {
+  for (;;) {
+    if (to > from && (s[to - 1] == ' ' || s[to - 1] == '\t')) --to;
+    else if (to >= from + 3 && s.substr(to - 3, 3) == "\u3000") to -= 3;
+    else return to;
+  }
+}
 
 }  // namespace
 
 SentenceSpans split_sentences(std::string_view text) {
   SentenceSpans out;
-  const std::vector<Cp>& cs = decode_with_offsets(text);
-  const std::vector<int>& delta = bracket_depth_deltas(cs);
+  thread_local std::vector<Mark> marks_buffer;  // reused from paragraph to paragraph
+  std::vector<Mark>& marks = marks_buffer;
+  collect_marks(text, marks);
 
-  std::size_t sentence_begin = 0, clause_begin = 0;  // indices into cs
-  auto trim_begin = [&](std::size_t i) {
-    while (i < cs.size() && is_space(cs[i].c)) ++i;
-    return i;
-  };
+  std::size_t sentence_begin = 0, clause_begin = 0;  // bytes
   auto emit = [&](std::vector<TextSpan>& into, std::size_t from, std::size_t to) {
-    from = trim_begin(from);
-    while (to > from && is_space(cs[to - 1].c)) --to;
-    if (to > from) into.push_back({cs[from].begin, cs[to - 1].end});
+    from = skip_spaces(text, from);
+    to = trim_spaces_back(text, from, to);
+    if (to > from) into.push_back({from, to});
   };
   auto end_sentence = [&](std::size_t to) {
     emit(out.clauses, clause_begin, to);
     emit(out.sentences, sentence_begin, to);
     sentence_begin = clause_begin = to;
   };
+  // Mark m directly follows mark m - 1 in the text (no character between them).
+  auto adjacent = [&](std::size_t m) { return m > 0 && marks[m - 1].end == marks[m].begin; };
+  // The first mark from m on that is not a matched closer right after the one before it
+  // (stacked closers: 。”）).
+  auto after_stacked_closers = [&](std::size_t m) {
+    while (m < marks.size() && adjacent(m) && marks[m].delta < 0) ++m;
+    return m;
+  };
 
   int depth = 0;
-  for (std::size_t i = 0; i < cs.size(); ++i) {
+  for (std::size_t m = 0; m < marks.size(); ++m) {
+    const Mark& mark = marks[m];
     const int before = depth;
-    depth += delta[i];
+    depth += mark.delta;
     if (depth < 0) depth = 0;
     if (before > 0 && depth == 0) {
       // A quote or bracket closing right after a terminator ends the sentence (“…。”),
       // unless the sentence obviously goes on (“…。”的, “…！”，).
-      std::size_t t = i;
-      while (t > 0 && delta[t - 1] < 0) --t;  // look back over stacked closers: 。”）
-      if (t > 0 && is_terminator(cs, t - 1)) {
-        std::size_t k = i + 1;
-        while (k < cs.size() && delta[k] < 0) ++k;  // stacked closers: 。”）
-        const char32_t next = k < cs.size() ? cs[k].c : U' ';
-        if (next != U'，' && next != U'、' && next != U'的' && next != U',' && !is_terminator(cs, k)) {
-          end_sentence(k);
-          i = k - 1;
+      std::size_t t = m;
+      while (adjacent(t) && marks[t - 1].delta < 0) --t;  // look back over stacked closers
+      if (adjacent(t) && marks[t - 1].terminator) {
+        const std::size_t k = after_stacked_closers(m + 1);
+        const std::size_t end = marks[k - 1].end;  // bytes: after the last stacked closer
+        std::size_t j = end;
+        const char32_t next = end < text.size() ? decode_code_point(text, j) : U' ';
+        const bool next_terminates = k < marks.size() && marks[k].begin == end && marks[k].terminator;
+        if (next != U'，' && next != U'、' && next != U'的' && next != U',' && !next_terminates) {
+          end_sentence(end);
+          m = k - 1;
         }
       }
       continue;
     }
     if (depth > 0) continue;
-    if (is_terminator(cs, i)) {
-      std::size_t k = i + 1;
+    if (mark.terminator) {
       // Keep runs together: ？！ 。。 and a trailing ellipsis or closer without an opener.
-      while (k < cs.size() && (is_terminator(cs, k) || cs[k].c == U'…' ||
-                               (is_closer(cs[k].c) && delta[k] == 0)))
+      std::size_t k = m + 1;
+      while (k < marks.size() && adjacent(k) &&
+             (marks[k].terminator || marks[k].c == U'…' ||
+              (is_closer(marks[k].c) && marks[k].delta == 0)))
         ++k;
-      end_sentence(k);
-      i = k - 1;
-    } else if (is_clause_end(cs[i].c)) {
-      emit(out.clauses, clause_begin, i + 1);
-      clause_begin = i + 1;
+      end_sentence(marks[k - 1].end);
+      m = k - 1;
+    } else if (is_clause_end(mark.c)) {
+      emit(out.clauses, clause_begin, mark.end);
+      clause_begin = mark.end;
     }
   }
-  if (trim_begin(sentence_begin) < cs.size()) end_sentence(cs.size());
+  if (skip_spaces(text, sentence_begin) < text.size()) end_sentence(text.size());
   return out;
 }
 
@@ -205,49 +237,68 @@ bool may_enumerate(std::string_view text) {
 std::vector<EnumerationItem> find_enumerations(std::string_view text,
                                                const std::vector<TextSpan>& sentences) {
   if (!may_enumerate(text)) return {};
-  const std::vector<Cp>& cs = decode_with_offsets(text);
   struct Marker {
-    std::size_t begin, end;  // cp indices
+    std::size_t begin, end;  // bytes
     int ordinal;
   };
   std::vector<Marker> markers;
-  for (std::size_t i = 0; i < cs.size(); ++i) {
+  bool at_start = true;
+  char32_t prev = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    const char32_t c = decode_code_point(text, i);
     // A marker follows the start of the text or a clause boundary.
-    if (i > 0) {
-      const char32_t p = cs[i - 1].c;
-      if (p != U'，' && p != U'；' && p != U'：' && p != U'。' && p != U'、' && p != U' ' &&
-          p != U',' && p != U';' && p != U':')
-        continue;
-    }
-    std::size_t k = i;
-    const bool di = cs[k].c == U'第';
-    if (di) ++k;
-    const std::size_t num_begin = k;
-    while (k < cs.size() && is_chinese_digit(cs[k].c) && k - num_begin < 3) ++k;
-    if (k == num_begin || k >= cs.size()) continue;
-    // 一是 / 第一，: the marker word and what must follow it.
-    if (!di && cs[k].c != U'是') continue;
-    if (di && cs[k].c != U'，' && cs[k].c != U'、' && cs[k].c != U'是') continue;
+    const bool may_start = at_start || prev == U'，' || prev == U'；' || prev == U'：' ||
+                           prev == U'。' || prev == U'、' || prev == U' ' || prev == U',' ||
+                           prev == U';' || prev == U':';
+    at_start = false;
+    prev = c;
+    if (!may_start) continue;
+    const bool di = c == U'第';
+    std::size_t k = di ? i : at;  // bytes: the first digit
     std::u32string digits;
-    for (std::size_t j = num_begin; j < k; ++j) digits.push_back(cs[j].c);
+    char32_t after = 0;
+    bool has_after = false;
+    while (k < text.size()) {
+      std::size_t next = k;
+      const char32_t d = decode_code_point(text, next);
+      if (!is_chinese_digit(d) || digits.size() >= 3) {
+        after = d;
+        has_after = true;
+        k = next;  // past the marker word's last character
+        break;
+      }
+      digits.push_back(d);
+      k = next;
+    }
+    if (digits.empty() || !has_after) continue;
+    // 一是 / 第一，: the marker word and what must follow it.
+    if (!di && after != U'是') continue;
+    if (di && after != U'，' && after != U'、' && after != U'是') continue;
     const auto n = parse_numeral(digits);
     if (!n) continue;
-    markers.push_back({i, k + 1, *n});
+    markers.push_back({at, k, *n});
   }
+  // The character ending at byte `end` is a separator before the next marker.
+  auto separator_before = [&](std::size_t end, std::size_t floor) -> std::size_t {
+    if (end > floor && text[end - 1] == ' ') return 1;
+    if (end >= floor + 3) {
+      const std::string_view c = text.substr(end - 3, 3);
+      if (c == "，" || c == "；" || c == "。") return 3;
+    }
+    return 0;
+  };
   std::vector<EnumerationItem> items;
   // Keep runs 1, 2, 3 … (at least two items).
   std::size_t run_start = 0;
   auto flush = [&](std::size_t from, std::size_t to) {
     if (to - from < 2) return;
     for (std::size_t m = from; m < to; ++m) {
-      const std::size_t b = cs[markers[m].begin].begin;
+      const std::size_t b = markers[m].begin;
       std::size_t e;
       if (m + 1 < to) {
-        std::size_t last = markers[m + 1].begin;  // drop the separator before the next marker
-        while (last > markers[m].end && (cs[last - 1].c == U'，' || cs[last - 1].c == U'；' ||
-                                         cs[last - 1].c == U'。' || cs[last - 1].c == U' '))
-          --last;
-        e = cs[last - 1].end;
+        e = markers[m + 1].begin;  // drop the separator before the next marker
+        while (const std::size_t n = separator_before(e, markers[m].end)) e -= n;
       } else {
         e = text.size();
         for (const auto& s : sentences)
@@ -256,8 +307,7 @@ std::vector<EnumerationItem> find_enumerations(std::string_view text,
             break;
           }
       }
-      items.push_back({{b, e}, markers[m].ordinal,
-                       {b, cs[markers[m].end - 1].end}});
+      items.push_back({{b, e}, markers[m].ordinal, {b, markers[m].end}});
     }
   };
   for (std::size_t m = 0; m < markers.size(); ++m) {
