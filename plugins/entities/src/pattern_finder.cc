@@ -103,6 +103,13 @@ bool PatternFinder::ends_with_stop_word(std::string_view word) const {
   return false;
 }
 
+bool PatternFinder::ends_with_glued_preposition(std::string_view word) const {
+  // 武侯国投|向产业投资集团 segmented as 投向: a preposition glued to the word before it.
+  for (const auto& p : rules_.glued_prepositions)
+    if (word.size() > p.size() && ends_with(word, p)) return true;
+  return false;
+}
+
 bool PatternFinder::ends_with_stop_phrase(std::string_view text, std::size_t word_size) const {
   // A stop word longer than the last word that ends `text`.
   for (std::size_t len = word_size + 1; len <= text.size() && len <= longest_stop_word_; ++len) {
@@ -199,7 +206,7 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
       break;
     }
     if (stop_words_.count(word) || ends_with_stop_word(word) ||
-        ends_with_stop_phrase(span.substr(0, we), word.size()))
+        ends_with_stop_phrase(span.substr(0, we), word.size()) || ends_with_glued_preposition(word))
       break;
     if (const std::size_t stop = starts_with_stop_word(word)) {
       left = wb + stop;

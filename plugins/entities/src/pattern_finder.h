@@ -80,6 +80,7 @@ class PatternFinder {
   void add_list_items(std::string_view text, std::size_t ending_begin, const Stem& generic, const NameEnding& ending,
                       std::vector<Candidate>& out) const;
   bool ends_with_stop_word(std::string_view word) const;
+  bool ends_with_glued_preposition(std::string_view word) const;
   // A stop word longer than the word that ends `text` (重点企业 over the words 重点/企业).
   bool ends_with_stop_phrase(std::string_view text, std::size_t word_size) const;
   std::size_t starts_with_stop_word(std::string_view word) const;  // its length, or 0

@@ -91,6 +91,8 @@ void PatternRules::load_file(const std::filesystem::path& path) {
       append_strings(file, key, value, stop_words);
     } else if (key == "soft_stop_chars" || key == "soft_stop_words") {
       append_strings(file, key, value, soft_stop_chars);
+    } else if (key == "glued_prepositions") {
+      append_strings(file, key, value, glued_prepositions);
     } else if (key == "generic_words") {
       append_strings(file, key, value, generic_words);
     } else if (key == "designation_prefixes") {

@@ -28,6 +28,9 @@ struct PatternRules {
   // Words a name never starts with or contains as a whole word: verbs (打造, 推进, 新建),
   // prepositions and conjunctions (以, 与, 和), determiners and scope words (各类, 全区).
   std::vector<std::string> stop_words;
+  // One-character prepositions that word segmentation glues to the word before them
+  // (国投|向 -> 投向): a word ending in one ends the name walk. Not 为/和 (华为, 中和).
+  std::vector<std::string> glued_prepositions;
   // One-character stop words that may also be part of a name (retried, see stem()).
   std::vector<std::string> soft_stop_chars;
   // Words that only say what class of thing it is (特色, 配套, 口袋, 中试): a stem made only

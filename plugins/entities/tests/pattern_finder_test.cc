@@ -222,3 +222,9 @@ TEST(PatternFinder, IndustryWordsBeforeTheClassNoun) {
   // An industry word alone before a park ending is still generic.
   EXPECT_EQ(names("建设电子产业园和食品产业园"), Names{});
 }
+
+TEST(PatternFinder, APrepositionGluedToTheWordBeforeEndsTheName) {
+  // Word segmentation reads 国投|向 as 投向; the name must not reach over the preposition.
+  EXPECT_EQ(names("推动滨江国投向产业投资集团转型"), Names{});
+  EXPECT_EQ(names("推动滨江国投向星河动力集团转让股权"), Names{"星河动力集团"});
+}
