@@ -152,6 +152,14 @@ std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit)
 }  // namespace
 
 std::optional<ParsedNumeral> parse_numeral(std::string_view run) {
+  // A full-width comma inside a run is a thousands separator (the scanner lets it in only
+  // between digit groups: 1，753亿).
+  std::string ascii_groups;
+  if (run.find("，") != std::string_view::npos) {
+    ascii_groups.assign(run);
+    for (std::size_t at; (at = ascii_groups.find("，")) != std::string::npos;) ascii_groups.replace(at, 3, ",");
+    run = ascii_groups;
+  }
   auto low = parse_with(run, 1);
   if (!low) return std::nullopt;
   if (!low->is_range) return low;

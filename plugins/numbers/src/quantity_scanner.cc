@@ -743,6 +743,43 @@ QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexico
   matcher_ = std::make_unique<CandidateMatcher>(lexicon, *starts_);
 }
 
+namespace {
+
+// "1，753亿元", "33，212万吨": old reports group thousands with the full-width comma, which
+// normalisation keeps (it is also the clause comma). It is a separator only inside a
+// number: one to three digits, then one group of exactly three digits, then a unit, a
+// scale or a decimal part. So "1，2，3", "8，10个", "2012，2013年" and "100，200，300个"
+// stay apart. Returns the extended end
+// after the last group (the caller adds a scale that follows: 1，753亿), or `e` unchanged.
+std::size_t full_width_groups_end(std::string_view text, std::size_t b, std::size_t e) {
+  constexpr std::string_view kComma = "，";
+  if (e - b > 3 || !starts_with_at(text, e, kComma)) return e;
+  for (std::size_t i = b; i < e; ++i)
+    if (!is_ascii_digit(static_cast<unsigned char>(text[i]))) return e;
+  // Not the continuation of a list or of another number (1，2，753亿; 3.1，500).
+  std::size_t before_at = b;
+  const char32_t before = code_point_before(text, b, &before_at);
+  if (before == U'.' || before == U',' || before == U'、') return e;
+  if (before == U'，' && before_at > 0 && is_ascii_digit(code_point_before(text, before_at))) return e;
+  // One group only: with the scales 万 and 亿 a Chinese number never needs a second one,
+  // while "100，200，300" is far more likely a list.
+  const std::size_t g = e + kComma.size();
+  std::size_t n = 0;
+  while (g + n < text.size() && is_ascii_digit(static_cast<unsigned char>(text[g + n]))) ++n;
+  if (n != 3) return e;
+  std::size_t r = g + 3;
+  const char32_t after = code_point_at(text, r);
+  const bool decimal = after == U'.' && r + 1 < text.size() && is_ascii_digit(static_cast<unsigned char>(text[r + 1]));
+  if (!decimal && !is_ideograph(after) && after != U'%') return e;
+  if (decimal) {
+    r += 1;
+    while (r < text.size() && is_ascii_digit(static_cast<unsigned char>(text[r]))) ++r;
+  }
+  return r;
+}
+
+}  // namespace
+
 std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_year) const {
   Scan s{lexicon_, *run_, text, report_year, {}};
   const re2::StringPiece input(text.data(), text.size());
@@ -811,6 +848,8 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
       continue;
     }
     if (di) b += std::string_view("第").size();
+    else if (const std::size_t grouped = full_width_groups_end(text, b, e); grouped != e)
+      e = grouped + s.run_at(grouped);  // 1，753亿: the scale after the last group is part of the run
     const std::size_t next = s.candidate(b, e);
     pos = std::max(next, e);
   }
