@@ -18,15 +18,14 @@ bool is_blank(char32_t c) {
   return c == U' ' || c == U'\t' || c == U'\r' || c == 0x3000 || c == 0xA0 || is_zero_width(c);
 }
 
-std::vector<RawLine> head_lines(std::string_view text, std::size_t max_lines) {
-  std::vector<RawLine> out;
-  std::size_t pos = 0;
-  while (pos < text.size() && out.size() < max_lines) {
+// The next non-blank line from byte `pos` on (advancing `pos` past it), its blank
+// characters trimmed; false at the end of the text.
+bool next_raw_line(std::string_view text, std::size_t& pos, std::size_t& b, std::size_t& e) {
+  while (pos < text.size()) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
-    std::size_t b = pos, e = pos, i = pos;
     bool seen = false;
-    while (i < eol) {
+    for (std::size_t i = pos; i < eol;) {
       const std::size_t at = i;
       const char32_t c = decode_code_point(text, i);
       if (!is_blank(c)) {
@@ -35,10 +34,10 @@ std::vector<RawLine> head_lines(std::string_view text, std::size_t max_lines) {
         e = i;
       }
     }
-    if (seen) out.push_back({b, e, compact(text.substr(b, e - b), true)});
     pos = eol + 1;
+    if (seen) return true;
   }
-  return out;
+  return false;
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -129,17 +128,20 @@ std::string parse_chinese_date(std::string_view raw) {
 }
 
 std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentRules& rules) {
-  const std::vector<RawLine> lines = head_lines(text, 40);
-  // The block ends where the speech starts: the salutation, or the first line of prose.
-  std::size_t stop = lines.size();
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string& s = lines[i].clean;
+  // The head of the document, up to 40 lines: the block ends where the speech starts (the
+  // salutation, or the first line of prose), so lines are read only up to that one.
+  constexpr std::size_t kMaxHeadLines = 40;
+  std::vector<RawLine> lines;
+  std::size_t stop = 0;
+  for (std::size_t pos = 0, b = 0, e = 0;
+       stop < kMaxHeadLines && next_raw_line(text, pos, b, e); ++stop) {
+    const std::string_view raw = text.substr(b, e - b);
+    if (ends_speech_line(raw)) break;  // compacting keeps 。 and ；: no need to
+    std::string s = compact(raw, true);
     bool salutation = false;
     for (const auto& w : rules.salutations) salutation = salutation || starts_with(s, w);
-    if (salutation || ends_speech_line(s) || char_count(s) > 60 || parse_numbered_heading(s)) {
-      stop = i;
-      break;
-    }
+    if (salutation || char_count(s) > 60 || parse_numbered_heading(s)) break;
+    lines.push_back({b, e, std::move(s)});
   }
   if (stop == 0) return std::nullopt;
 
