@@ -190,10 +190,11 @@ void DocumentNames::short_forms(std::string_view text, const Region& region, con
       break;
     }
   // ... and without trailing industry words (中信重工机械 -> 中信重工, 长鑫存储技术 -> 长鑫存储).
+  // The longest generic tail that leaves a name (山河智能装备: 山河 is too short, 山河智能 is it).
   for (const std::string_view v : variants) {
     const std::vector<std::size_t> at = char_offsets(v);
-    for (std::size_t k = 2; k + 1 < at.size(); ++k)
-      if (patterns_.is_generic(v.substr(at[k]))) {
+    for (std::size_t k = 3; k + 1 < at.size(); ++k)
+      if (patterns_.is_generic(v.substr(at[k])) && short_name_ok(v.substr(0, at[k]), region, 3)) {
         add(v.substr(0, at[k]), 3);
         break;
       }
@@ -390,6 +391,11 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
       derived.push_back({std::string(text.substr(c.begin, c.length())), c.kind, c.canonical, "文中再现"});
       continue;
     }
+    // Only from the longest name at a place (山河智能装备股份有限公司, not its 山河智能装备股份).
+    if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
+          return o.kind == c.kind && o.begin <= c.begin && o.end >= c.end && o.length() > c.length();
+        }))
+      continue;
     if (c.kind == EntityKind::kCompany) short_forms(text, region, c, derived);
     if (c.kind == EntityKind::kIndustrialPark) park_brand(text, region, c, derived);
   }

@@ -54,12 +54,15 @@ TEST(DocumentNames, FirmsAreNamedWithoutTheirLegalEndingAndTheirTownLater) {
   const auto found = tag(
       "紫砂精工集团完成二轮混改。支持紫砂精工攻关关键零部件。"
       "芜湖长川存储技术有限公司二期项目加快建设，推进长川存储扩产。"
-      "市政集团混改进程加快，市政设施改造完成。",
+      "市政集团混改进程加快，市政设施改造完成。"
+      "山河智能装备股份有限公司稳产增产，推动山河智能扩产项目投产。",
       "安徽省芜湖市");
   ASSERT_TRUE(found.count("紫砂精工"));
   EXPECT_EQ(found.at("紫砂精工").canonical, "紫砂精工集团");
   ASSERT_TRUE(found.count("长川存储"));
   EXPECT_EQ(found.at("长川存储").kind, "company");
+  ASSERT_TRUE(found.count("山河智能"));  // 山河 alone would be too short: the next shorter tail
+  EXPECT_EQ(found.at("山河智能").canonical, "山河智能装备公司");
   EXPECT_TRUE(found.count("市政集团"));
   EXPECT_FALSE(found.count("市政"));  // one dictionary word: a common noun, not a short name
 }

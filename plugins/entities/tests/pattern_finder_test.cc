@@ -228,3 +228,7 @@ TEST(PatternFinder, APrepositionGluedToTheWordBeforeEndsTheName) {
   EXPECT_EQ(names("推动滨江国投向产业投资集团转型"), Names{});
   EXPECT_EQ(names("推动滨江国投向星河动力集团转让股权"), Names{"星河动力集团"});
 }
+
+TEST(PatternFinder, AnIndustryCityIsAPark) {
+  EXPECT_EQ(names("推进中联重科智慧产业城项目建设，打造汽车产业城"), Names{"中联重科智慧产业城"});
+}
