@@ -5,17 +5,27 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <functional>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "reportlens/document.h"
+#include "result_writer.h"
 
 namespace reportlens {
 
+// One input as a worker leaves it: everything the writer thread appends is rendered
+// already, the document itself is gone.
 struct StreamItem {
-  Json record;           // the record to write (null when skipped)
-  bool skipped = false;  // already done in the stores
-  std::size_t bytes = 0;
+  bool skipped = false;       // already done in the stores, or vanished since counted
+  int skipped_exit_code = 0;  // of a skipped document the stores hold as failed
+  std::size_t bytes = 0;      // input bytes read
+  std::optional<DocumentFailure> failure;  // set when the document failed
+  std::string result_json;    // its object in the JSON result (runs writing one)
+  Json record;                // its record for the stores (null when there are none)
+  std::exception_ptr error;   // rendering failed: rethrown on the writer thread
 };
 
 struct StreamControl {

@@ -75,8 +75,9 @@ struct JsonTextWriter::Serializer {
   nlohmann::detail::serializer<Json> impl;
 };
 
-JsonTextWriter::JsonTextWriter(std::string& out, int indent, Json::error_handler_t handler)
-    : out_(out), indent_(indent), handler_(handler) {}
+JsonTextWriter::JsonTextWriter(std::string& out, int indent, Json::error_handler_t handler,
+                               std::size_t base_level)
+    : out_(out), indent_(indent), handler_(handler), base_level_(base_level) {}
 
 JsonTextWriter::~JsonTextWriter() = default;
 
@@ -96,7 +97,7 @@ void JsonTextWriter::before_value() {
   if (open_.empty()) return;
   const bool comma = open_.back() != 0;
   open_.back() = 1;
-  if (indent_ >= 0) newline_and_indent(open_.size(), comma);
+  if (indent_ >= 0) newline_and_indent(level(), comma);
   else if (comma) out_ += ',';
 }
 
@@ -110,7 +111,7 @@ void JsonTextWriter::close(char bracket) {
   const bool had_members = open_.back() != 0;
   open_.pop_back();
   // An empty container stays "{}" / "[]" as nlohmann prints it.
-  if (had_members && indent_ >= 0) newline_and_indent(open_.size(), false);
+  if (had_members && indent_ >= 0) newline_and_indent(level(), false);
   out_ += bracket;
 }
 
@@ -145,7 +146,7 @@ nlohmann::detail::serializer<Json>& JsonTextWriter::serializer() {
 void JsonTextWriter::key(std::string_view name) {
   // Keys are short plain ASCII ("type", "begin", ...) and come in the hundreds of thousands:
   // separator, indentation, quoted key and ": " go out in one append.
-  const std::size_t indentation = indent_ >= 0 ? open_.size() * static_cast<std::size_t>(indent_) : 0;
+  const std::size_t indentation = indent_ >= 0 ? level() * static_cast<std::size_t>(indent_) : 0;
   if (!after_key_ && !open_.empty() && name.size() <= 48 && indentation <= 64) {
     std::size_t clean = 0;
     while (clean < name.size() && kPlainKeyByte[static_cast<unsigned char>(name[clean])]) ++clean;
@@ -200,6 +201,11 @@ void JsonTextWriter::number(std::int64_t n) {
   out_.append(buf, r.ptr);
 }
 
+void JsonTextWriter::raw_value(std::string_view json) {
+  before_value();
+  out_.append(json);
+}
+
 // Walks the value with this writer (nlohmann validates every string byte by byte, which
 // dominated the attrs); floats and anything unusual are printed by nlohmann itself.
 void JsonTextWriter::value(const Json& v) {
@@ -237,7 +243,7 @@ void JsonTextWriter::value(const Json& v) {
     default:  // floats (nlohmann's shortest round-trip form), binary, discarded
       before_value();
       serializer().dump(v, indent_ >= 0, false, indent_ >= 0 ? static_cast<unsigned>(indent_) : 0u,
-                        static_cast<unsigned>(open_.size() * static_cast<std::size_t>(std::max(indent_, 0))));
+                        static_cast<unsigned>(level() * static_cast<std::size_t>(std::max(indent_, 0))));
   }
 }
 

@@ -22,8 +22,12 @@ class JsonTextWriter {
  public:
   // indent < 0: compact, as Json::dump(); otherwise pretty, as Json::dump(indent).
   // `handler` is what nlohmann does with invalid UTF-8 in strings (strict throws).
+  // `base_level`: values are indented as if nested that deep in an enclosing document, so a
+  // piece rendered on its own (one document of a result, on a worker thread) can be spliced
+  // in with raw_value().
   explicit JsonTextWriter(std::string& out, int indent = -1,
-                          Json::error_handler_t handler = Json::error_handler_t::strict);
+                          Json::error_handler_t handler = Json::error_handler_t::strict,
+                          std::size_t base_level = 0);
   ~JsonTextWriter();
   JsonTextWriter(const JsonTextWriter&) = delete;
   JsonTextWriter& operator=(const JsonTextWriter&) = delete;
@@ -43,6 +47,9 @@ class JsonTextWriter {
   void number(std::uint64_t n);
   void number(std::int64_t n);
   void value(const Json& v);
+  // A value already rendered as JSON text (by a writer with base_level at this depth):
+  // written after the separator and indentation, as is.
+  void raw_value(std::string_view json);
 
   // The string written to (callers may flush and clear it between values).
   std::string& out() { return out_; }
@@ -52,6 +59,7 @@ class JsonTextWriter {
  private:
   void before_value();
   void newline_and_indent(std::size_t level, bool comma);
+  std::size_t level() const { return base_level_ + open_.size(); }
   void open(char bracket);
   void close(char bracket);
   void quoted(std::string_view s, bool known_valid);
@@ -61,6 +69,7 @@ class JsonTextWriter {
   std::string& out_;
   const int indent_;
   const Json::error_handler_t handler_;
+  const std::size_t base_level_;
   std::unique_ptr<Serializer> serializer_;  // nlohmann's, created when first needed
   std::vector<std::uint8_t> open_;          // per open container: has it members yet?
   std::string line_break_;                  // ",\n" and spaces, cut to what is needed

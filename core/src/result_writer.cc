@@ -189,31 +189,59 @@ Json result_to_json(const std::string& pipeline, const Json& provenance,
   return out;
 }
 
-void write_result_json(const std::filesystem::path& path, int indent, const std::string& pipeline,
-                       const Json& provenance, const std::vector<const Document*>& documents,
-                       const Json& comparisons, const std::vector<DocumentFailure>& failures) {
-  // Written out whenever this much has accumulated: memory stays bounded by one document.
-  constexpr std::size_t kFlushBytes = 1u << 20;
-  AtomicFileWriter file(path);
-  std::string buffer;
-  buffer.reserve(2 * kFlushBytes);
-  JsonTextWriter w(buffer, indent);
-  w.begin_object();
-  w.key("pipeline");
-  w.string(pipeline);
-  w.key("provenance");
-  w.value(provenance);
-  w.key("documents");
-  w.begin_array();
-  for (const Document* d : documents) {
-    w.begin_object();
-    write_document_members(w, *d);
-    w.end_object();
-    if (buffer.size() >= kFlushBytes) {
-      file.append(buffer);
-      buffer.clear();
-    }
+// Nesting of a document object in the result: result object > "documents" array > document.
+constexpr std::size_t kDocumentLevel = 2;
+// Written out whenever this much has accumulated: memory stays bounded by one document.
+constexpr std::size_t kFlushBytes = 1u << 20;
+
+struct ResultJsonWriter::File {
+  explicit File(const std::filesystem::path& path) : out(path) {}
+  AtomicFileWriter out;
+};
+
+ResultJsonWriter::ResultJsonWriter(const std::filesystem::path& path, int indent, const std::string& pipeline,
+                                   const Json& provenance)
+    : file_(std::make_unique<File>(path)), indent_(indent), writer_(buffer_, indent) {
+  buffer_.reserve(2 * kFlushBytes);
+  writer_.begin_object();
+  writer_.key("pipeline");
+  writer_.string(pipeline);
+  writer_.key("provenance");
+  writer_.value(provenance);
+  writer_.key("documents");
+  writer_.begin_array();
+}
+
+ResultJsonWriter::~ResultJsonWriter() = default;
+
+void ResultJsonWriter::flush_if_large() {
+  if (buffer_.size() < kFlushBytes) return;
+  file_->out.append(buffer_);
+  buffer_.clear();
+}
+
+void ResultJsonWriter::add(const Document& d) {
+  writer_.begin_object();
+  write_document_members(writer_, d);
+  writer_.end_object();
+  flush_if_large();
+}
+
+void ResultJsonWriter::add_rendered(std::string_view document_text) {
+  if (document_text.size() < kFlushBytes / 4) {
+    writer_.raw_value(document_text);
+    flush_if_large();
+    return;
   }
+  // A large document goes to the file as it is, not through the buffer (one copy less).
+  writer_.raw_value({});  // the separator and indentation before it
+  file_->out.append(buffer_);
+  buffer_.clear();
+  file_->out.append(document_text);
+}
+
+void ResultJsonWriter::finish(const Json& comparisons, const std::vector<DocumentFailure>& failures) {
+  JsonTextWriter& w = writer_;
   w.end_array();
   w.key("comparisons");
   w.value(comparisons);
@@ -235,9 +263,30 @@ void write_result_json(const std::filesystem::path& path, int indent, const std:
   }
   w.end_array();
   w.end_object();
-  buffer += '\n';
-  file.append(buffer);
-  file.commit();
+  buffer_ += '\n';
+  file_->out.append(buffer_);
+  buffer_.clear();
+  file_->out.commit();
+}
+
+std::string result_document_text(const Document& d, int indent) {
+  std::string out;
+  // The object is several times the size of the text (offsets, attrs, surfaces): reserved
+  // once rather than grown by copying. Untouched reserved pages cost no memory.
+  out.reserve(4 * d.text().size() + 4096);
+  JsonTextWriter w(out, indent, Json::error_handler_t::strict, kDocumentLevel);
+  w.begin_object();
+  write_document_members(w, d);
+  w.end_object();
+  return out;
+}
+
+void write_result_json(const std::filesystem::path& path, int indent, const std::string& pipeline,
+                       const Json& provenance, const std::vector<const Document*>& documents,
+                       const Json& comparisons, const std::vector<DocumentFailure>& failures) {
+  ResultJsonWriter result(path, indent, pipeline, provenance);
+  for (const Document* d : documents) result.add(*d);
+  result.finish(comparisons, failures);
 }
 
 }  // namespace reportlens

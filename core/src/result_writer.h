@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "errors.h"
@@ -40,6 +41,38 @@ void write_document_members(JsonTextWriter& writer, const Document& document);
 
 // The DOCUMENT object as text: document_to_json(document).dump(indent).
 std::string document_json_text(const Document& document, int indent = -1);
+
+// The result file written as the run goes: the head (pipeline, provenance) when created,
+// each document's object as it is finished (in input order), then comparisons and errors,
+// and the file renamed over `path` at finish(): byte for byte
+// result_to_json(...).dump(indent) followed by a newline. Memory: one document at a time.
+// Destroyed without finish(), it leaves `path` as it was.
+class ResultJsonWriter {
+ public:
+  ResultJsonWriter(const std::filesystem::path& path, int indent, const std::string& pipeline,
+                   const Json& provenance);
+  ~ResultJsonWriter();
+  ResultJsonWriter(const ResultJsonWriter&) = delete;
+  ResultJsonWriter& operator=(const ResultJsonWriter&) = delete;
+
+  void add(const Document& document);
+  // A document rendered elsewhere (another thread) by result_document_text(document, indent).
+  void add_rendered(std::string_view document_text);
+  void finish(const Json& comparisons, const std::vector<DocumentFailure>& failures);
+
+ private:
+  void flush_if_large();
+  struct File;
+  std::unique_ptr<File> file_;
+  const int indent_;
+  std::string buffer_;
+  JsonTextWriter writer_;
+};
+
+// One document's object as it appears in the result's "documents" array (indented for that
+// depth), for ResultJsonWriter::add_rendered(). Throws as the result's dump would (e.g. a
+// file name that is not UTF-8).
+std::string result_document_text(const Document& document, int indent);
 
 // Writes the whole result to `path` atomically, document by document, as
 // result_to_json(...).dump(indent) followed by a newline.

@@ -331,8 +331,8 @@ void write_series(const Prepared& p, const RunOptions& o, const std::vector<std:
   report.side_outputs.push_back(use->write(path_for_format(p.output, "series"), o.csv_bom || p.config.output.csv_bom));
 }
 
-// Corpus stages need every document, and the single JSON result is one object: documents
-// are kept in memory, the JSON written atomically and the stores rebuilt from scratch.
+// Corpus stages need every document: documents are kept in memory, the JSON written
+// atomically and the stores rebuilt from scratch.
 void run_whole(const Prepared& p, const RunOptions& o,
                const std::vector<std::unique_ptr<StageInstance>>& doc_stages,
                const std::vector<std::unique_ptr<StageInstance>>& corpus_stages, RunReport& report) {
@@ -430,20 +430,45 @@ void run_whole(const Prepared& p, const RunOptions& o,
   }
 }
 
-// Stores only: documents stream through a bounded window and are written in input order
-// as they finish, then freed; what the stores already hold for this pipeline is skipped.
+// The JSON result is printed with this indentation (the contract file's established shape).
+constexpr int kResultIndent = 1;
+
+// No corpus stages: documents stream through a bounded window and are written in input order
+// as they finish, then freed. Workers also render what is written (the document's part of the
+// JSON result, its store record), so the writer thread only appends.
+//  - With the JSON result: every document is run and written into it (atomically, at the end);
+//    stores requested alongside are rebuilt from scratch, as by run_whole.
+//  - Stores only: what the stores already hold for this pipeline is skipped (resumable), and
+//    --max-errors and SIGINT/SIGTERM stop early with every finished document kept.
 void run_streaming(const Prepared& p, const RunOptions& o,
                    const std::vector<std::unique_ptr<StageInstance>>& doc_stages, RunReport& report) {
   const RunIdentity identity = identity_of(p, o);
-  auto stores = make_stores(p, o, false);
+  const bool json = wants(p, "json");
+  const bool resumable = !json;
+  auto stores = make_stores(p, o, !resumable);
   std::vector<DoneMap> done;
-  for (auto& s : stores) done.push_back(s->open(identity));
-  report.output = stores.front()->path();
-  for (std::size_t i = 1; i < stores.size(); ++i) report.side_outputs.push_back(stores[i]->path());
+  for (auto& s : stores) {
+    DoneMap held = s->open(identity);
+    if (resumable) done.push_back(std::move(held));
+  }
+  std::optional<ResultJsonWriter> result;
+  if (json) {
+    Json provenance = identity.provenance;
+    provenance.erase("pipeline_hash");  // the contract file keeps its established shape
+    result.emplace(path_for_format(p.output, "json"), kResultIndent, p.config.name, provenance);
+    report.output = path_for_format(p.output, "json");
+  }
+  for (const auto& s : stores) {
+    if (report.output.empty()) report.output = s->path();
+    else report.side_outputs.push_back(s->path());
+  }
 
   const std::size_t n = p.input_count;
   report.documents = n;
   const bool with_text = std::any_of(stores.begin(), stores.end(), [](const auto& s) { return keeps_document_text(*s); });
+  // The JSON run's series report comes from its records; a resumable run's from its store.
+  const bool series_from_records = json && wants(p, "series");
+  const bool with_records = !stores.empty() || series_from_records;
   InputFeed feed(p.input_specs, p.input_base, p.input_origin, p.in_shard);
   const DocumentProcessor processor(p, doc_stages);
   const unsigned jobs = job_count(o, n);
@@ -474,27 +499,33 @@ void run_streaming(const Prepared& p, const RunOptions& o,
     if (!feed.take(i, in, seq)) {
       // The inputs changed since they were counted (a file removed during the run).
       item.skipped = true;
-      item.record = {{"exit_code", 0}};
       return item;
     }
     Processed processed;
     std::string bytes;
     if (processor.read(in, bytes, processed)) {
-      int failure_code = 0;
-      if (already_done(in.id, make_result_key(identity.pipeline_hash, processed.sha256), failure_code)) {
+      if (already_done(in.id, make_result_key(identity.pipeline_hash, processed.sha256), item.skipped_exit_code)) {
         item.skipped = true;
-        item.record = {{"exit_code", failure_code}};
         return item;
       }
       processor.run(in, bytes, processed);
     }
     item.bytes = processed.bytes;
-    item.record = make_record(identity.pipeline_hash, seq, in, processed);
-    if (with_text && processed.document) item.record["document_text"] = processed.document->text();
+    item.failure = processed.failure;
+    try {
+      if (json && processed.document) item.result_json = result_document_text(*processed.document, kResultIndent);
+      if (with_records) {
+        item.record = make_record(identity.pipeline_hash, seq, in, processed);
+        if (with_text && processed.document) item.record["document_text"] = processed.document->text();
+      }
+    } catch (...) {
+      item.error = std::current_exception();  // e.g. a file name that is not UTF-8
+    }
     return item;
   };
 
-  SeriesCollector series;  // used only when no store can be read back
+  SeriesCollector series;  // from the records (JSON runs); resumable runs read their store
+  std::vector<DocumentFailure> failures;  // the JSON result's "errors"
   BatchCounts counts;
   std::size_t failed_now = 0;
   ProgressLine progress(n, o.progress && ProgressLine::stderr_is_terminal());
@@ -502,12 +533,13 @@ void run_streaming(const Prepared& p, const RunOptions& o,
     std::vector<Json*> records;
     std::size_t used = 0;
     for (auto& item : batch) {
-      if (o.max_errors > 0 && failed_now >= o.max_errors) break;  // stop right at the limit
+      if (item.error) std::rethrow_exception(item.error);
+      if (o.max_errors > 0 && resumable && failed_now >= o.max_errors) break;  // stop right at the limit
       ++used;
       if (item.skipped) {
         ++counts.skipped;
         ++report.skipped;
-        const int code = item.record.value("exit_code", 0);
+        const int code = item.skipped_exit_code;
         if (code != 0) {
           ++report.known_failed;
           ++report.failed;
@@ -516,31 +548,43 @@ void run_streaming(const Prepared& p, const RunOptions& o,
         }
         continue;
       }
-      records.push_back(&item.record);
       counts.bytes += item.bytes;
-      if (item.record.value("status", "") == "failed") {
+      if (item.failure) {
         ++counts.failed;
         ++failed_now;
-        note_failure(report, static_cast<ExitCode>(item.record.value("exit_code", 5)),
-                     item.record["error"].value("message", ""));
+        note_failure(report, item.failure->code, item.failure->message);
+        if (result) failures.push_back(std::move(*item.failure));
       } else {
         ++counts.done;
+        if (result) {
+          result->add_rendered(item.result_json);
+          report.bytes += item.bytes;  // the JSON run counts the documents it holds
+        }
+      }
+      if (with_records) {
+        records.push_back(&item.record);
+        if (series_from_records) series.add(item.record);
       }
     }
-    if (!records.empty()) write_to_stores(stores, records);
+    if (!records.empty() && !stores.empty()) write_to_stores(stores, records);
     progress.update(counts);
-    const bool go_on = !(o.max_errors > 0 && failed_now >= o.max_errors);
+    const bool go_on = !(o.max_errors > 0 && resumable && failed_now >= o.max_errors);
     if (!go_on) batch.resize(used);
     return go_on;
   };
 
-  InterruptGuard interrupts;
+  // Interrupting a JSON run leaves no result (it is written whole or not at all): the
+  // default action (terminate) is kept for it.
+  std::optional<InterruptGuard> interrupts;
   StreamControl control;
-  control.should_stop = [] { return InterruptGuard::received() != 0; };
+  if (resumable) {
+    interrupts.emplace();
+    control.should_stop = [] { return InterruptGuard::received() != 0; };
+  }
   control.on_idle = [&] { progress.update(counts); };
   const std::size_t consumed = run_ordered(n, jobs, window, produce, consume, control);
   progress.finish();
-  report.bytes = counts.bytes;
+  if (resumable) report.bytes = counts.bytes;
   if (consumed < n) {
     report.stopped_early = true;
     report.not_run = n - consumed;
@@ -550,8 +594,14 @@ void run_streaming(const Prepared& p, const RunOptions& o,
                                      " failed document(s) (--max-errors " + std::to_string(o.max_errors) +
                                      "); " + std::to_string(n - consumed) + " document(s) not run");
   }
+  if (result) {
+    const Corpus no_corpus;  // no corpus stages: no comparisons
+    result->finish(no_corpus.comparisons, failures);
+    for (auto& s : stores) s->write_comparisons(no_corpus.comparisons);
+  }
   for (auto& s : stores) s->finish(summary_json(report));
-  if (wants(p, "series")) write_series(p, o, stores, series, report);
+  const std::vector<std::unique_ptr<OutputSink>> none;
+  if (wants(p, "series")) write_series(p, o, json ? none : stores, series, report);
 }
 
 }  // namespace
@@ -575,8 +625,7 @@ RunReport run_pipeline(const RunOptions& options) {
     throw HostError(ExitCode::kStage, p.config.file.string() + ": " + e.what());
   }
 
-  const bool streaming = corpus_stages.empty() && !wants(p, "json");
-  if (streaming) {
+  if (corpus_stages.empty()) {
     report.output.clear();
     run_streaming(p, options, doc_stages, report);
   } else {

@@ -248,6 +248,48 @@ TEST(BatchDeterminism, SameOutputAtOneAndTwoJobs) {
   }
 }
 
+// Without corpus stages the JSON result is streamed too (each document rendered by its
+// worker, written in input order): the same bytes at -j 1 and -j 2, and stores requested
+// alongside it hold exactly what they hold when written alone.
+TEST(BatchDeterminism, JsonResultAndStoresAlongsideAreTheSameAtOneAndTwoJobs) {
+  ScratchDir dir("json-stores");
+  make_corpus(dir / "corpus", 30);
+  std::ofstream(dir / "corpus/group1/zz-broken.txt") << "";
+  const fs::path yaml = dir / "both.yaml";
+  std::ofstream(yaml) << "name: both\nstages:\n  - use: segment\n  - use: numbers\n"
+                         "output:\n  formats: [json, jsonl, sqlite, csv]\n";
+  // An --output without extension takes the YAML's formats, each with its own extension.
+  for (const std::string jobs : {"1", "2"})
+    EXPECT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / ("j" + jobs), "-j", jobs}).code, 3);
+  const std::string json = read_text(dir / "j1.json");
+  EXPECT_EQ(json, read_text(dir / "j2.json"));
+  const nlohmann::ordered_json result = nlohmann::ordered_json::parse(json);
+  EXPECT_EQ(result.at("documents").size(), 30u);
+  ASSERT_EQ(result.at("errors").size(), 1u);
+  EXPECT_EQ(result["errors"][0]["id"], "group1/zz-broken.txt");
+  EXPECT_EQ(json.back(), '\n');
+
+  for (const std::string ext : {"jsonl", "csv", "sqlite"}) {
+    SCOPED_TRACE(ext);
+    const fs::path alone = dir / ("alone." + ext);
+    EXPECT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", alone, "-j", "2"}).code, 3);
+    if (ext == "sqlite") {
+      EXPECT_EQ(dump_results(dir / "j1.sqlite"), dump_results(alone));
+      EXPECT_EQ(dump_results(dir / "j2.sqlite"), dump_results(alone));
+    } else {
+      EXPECT_EQ(read_text(dir / ("j1." + ext)), read_text(alone));
+      EXPECT_EQ(read_text(dir / ("j2." + ext)), read_text(alone));
+    }
+  }
+  // The JSON lines are the result's documents with bookkeeping in front.
+  std::ifstream lines(dir / "j1.jsonl");
+  std::string line;
+  ASSERT_TRUE(std::getline(lines, line));
+  const nlohmann::ordered_json first = nlohmann::ordered_json::parse(line);
+  EXPECT_EQ(first.at("id"), result["documents"][0].at("id"));
+  EXPECT_EQ(first.at("annotations"), result["documents"][0].at("annotations"));
+}
+
 TEST(BatchShards, ShardsMergeIntoTheSameResultAsOneRun) {
   ScratchDir dir("shards");
   make_corpus(dir / "corpus", 40);

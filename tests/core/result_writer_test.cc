@@ -170,6 +170,68 @@ TEST(ResultWriter, StreamedResultFileIsTheTreeDump) {
   std::filesystem::remove(path);
 }
 
+TEST(ResultWriter, DocumentsRenderedApartSpliceIntoTheSameFile) {
+  // What a streamed run does: workers render documents on their own, the writer splices
+  // them in (mixed here with documents it renders itself).
+  const Document a = tricky_document();
+  const Document b("b", "b", "下降3%。", {{"sha256", "def"}});
+  const Json provenance = {{"tool", "reportlens"}, {"float", 0.5}};
+  const Json comparisons = Json::array({{{"base", "a"}, {"delta", -0.25}}});
+  const std::vector<DocumentFailure> failures{{"c.txt", "in/c.txt", "", "in/c.txt: bad", ExitCode::kInput}};
+  const auto path = std::filesystem::path(::testing::TempDir()) / "result_writer_rendered.json";
+  for (const int indent : {-1, 0, 1, 3}) {
+    SCOPED_TRACE(indent);
+    {
+      ResultJsonWriter result(path, indent, "extract", provenance);
+      result.add_rendered(result_document_text(a, indent));
+      result.add(b);
+      result.add_rendered(result_document_text(b, indent));
+      result.finish(comparisons, failures);
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream got;
+    got << in.rdbuf();
+    EXPECT_EQ(got.str(), result_to_json("extract", provenance, {&a, &b, &b}, comparisons, failures).dump(indent) + "\n");
+  }
+  // Abandoned before finish() (a failed run): the previous file stays, no temporary is left.
+  const std::string before = [&] {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }();
+  {
+    ResultJsonWriter result(path, 1, "extract", provenance);
+    result.add(a);
+  }
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream after;
+  after << in.rdbuf();
+  EXPECT_EQ(after.str(), before);
+  for (const auto& entry : std::filesystem::directory_iterator(path.parent_path()))
+    EXPECT_EQ(entry.path().filename().string().find("result_writer_rendered.json."), std::string::npos) << entry.path();
+  std::filesystem::remove(path);
+}
+
+TEST(JsonTextWriter, BaseLevelIndentsAsTheEnclosingDocumentWould) {
+  const Json inner = {{"a", Json::array({1, 2.5, "x"})}, {"b", Json::object()}};
+  const Json outer = {{"list", Json::array({inner})}};
+  for (const int indent : {-1, 0, 2}) {
+    std::string piece;
+    JsonTextWriter w(piece, indent, Json::error_handler_t::strict, 2);
+    w.value(inner);
+    std::string whole;
+    JsonTextWriter o(whole, indent);
+    o.begin_object();
+    o.key("list");
+    o.begin_array();
+    o.raw_value(piece);
+    o.end_array();
+    o.end_object();
+    EXPECT_EQ(whole, outer.dump(indent));
+  }
+}
+
 TEST(ResultWriter, InvalidUtf8OutsideTheTextFailsLikeTheTreeDump) {
   // Ids and sources come from file names, which need not be UTF-8: nlohmann's strict dump
   // refuses them, and so does the text writer (instead of writing an invalid file).
