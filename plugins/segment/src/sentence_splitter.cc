@@ -6,6 +6,7 @@
 
 #include "chinese_numeral.h"
 #include "reportlens/text.h"
+#include "utf8_scan.h"
 
 namespace reportlens::segment {
 namespace {
@@ -51,7 +52,7 @@ constexpr std::size_t kMaxAsciiQuote = 300;
 // these alone (a few per sentence) instead of every code point of the paragraph.
 struct Mark {
   std::uint32_t begin, end;  // bytes in the paragraph
-  std::uint32_t index;       // code point index (the ASCII quote distance)
+  std::uint32_t index;       // code point index of an ASCII quote (their distance), else 0
   char32_t c;
   std::int8_t delta;         // +1 matched opener, -1 its closer, 0 otherwise
   bool terminator;
@@ -74,56 +75,69 @@ bool is_mark(char32_t c) {
   }
 }
 
+constexpr CharFilter kMarks(U"。！？!?.；;…\"“”‘’（）()《》「」『』【】[]");
+
+// An ASCII character, or any non-ASCII one (0xFFFD stands for them all): what the ASCII
+// full stop rule needs to know about a neighbour.
+char32_t ascii_or_other(unsigned char b) { return b < 0x80 ? b : 0xFFFD; }
+
 // The marks of a paragraph with bracket depth deltas. Openers without a closer in the
 // paragraph (and stray closers) keep delta 0, so one typo cannot swallow a whole paragraph.
 void collect_marks(std::string_view s, std::vector<Mark>& marks) {
   marks.clear();
   std::vector<std::uint32_t> open;  // indices into marks
-  char32_t prev = 0;
-  std::uint32_t index = 0;
-  for (std::size_t i = 0; i < s.size(); ++index) {
-    const std::size_t at = i;
-    const char32_t c = decode_code_point(s, i);
-    if (is_mark(c)) {
-      bool terminator = c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
-      if (c == U'.') {
-        std::size_t j = i;
-        const char32_t next = j < s.size() ? decode_code_point(s, j) : U' ';
-        terminator = full_stop_ends_sentence(at == 0, prev, next);
-      }
-      const auto self = static_cast<std::uint32_t>(marks.size());
-      marks.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(i), index, c, 0,
-                       terminator});
-      if (c == U'"') {
-        // Web copies use ASCII quotes: one closes the nearest open " (inner unclosed openers
-        // are dropped, as for “”), unless that one is too far back, in which case it stays
-        // unmatched and this one opens anew.
-        std::size_t k = open.size();
-        while (k > 0 && marks[open[k - 1]].c != U'"') --k;
-        if (k > 0 && index - marks[open[k - 1]].index <= kMaxAsciiQuote) {
-          marks[open[k - 1]].delta = 1;
-          marks[self].delta = -1;
-          open.resize(k - 1);
-        } else {
-          if (k > 0) open.erase(open.begin() + static_cast<std::ptrdiff_t>(k - 1));
-          open.push_back(self);
-        }
-      } else if (closer_for(c) != 0) {
+  // Code point index of an ASCII quote, counted only when one occurs (web copies).
+  std::size_t counted_to = 0;
+  std::uint32_t counted = 0;
+  auto code_point_index = [&](std::size_t at) {
+    while (counted_to < at) {
+      decode_code_point(s, counted_to);
+      ++counted;
+    }
+    return counted;
+  };
+  kMarks.scan(s, [&](std::size_t at, std::size_t end, char32_t c) {
+    if (!is_mark(c)) return;
+    bool terminator = c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?';
+    if (c == U'.') {
+      // The characters next to an ASCII '.' matter only when they are ASCII; the byte next
+      // to it tells (an ASCII byte is always a character of its own).
+      const char32_t prev = at > 0 ? ascii_or_other(static_cast<unsigned char>(s[at - 1])) : 0;
+      const char32_t next = end < s.size() ? ascii_or_other(static_cast<unsigned char>(s[end])) : U' ';
+      terminator = full_stop_ends_sentence(at == 0, prev, next);
+    }
+    const auto self = static_cast<std::uint32_t>(marks.size());
+    const std::uint32_t index = c == U'"' ? code_point_index(at) : 0;
+    marks.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(end), index, c, 0,
+                     terminator});
+    if (c == U'"') {
+      // Web copies use ASCII quotes: one closes the nearest open " (inner unclosed openers
+      // are dropped, as for “”), unless that one is too far back, in which case it stays
+      // unmatched and this one opens anew.
+      std::size_t k = open.size();
+      while (k > 0 && marks[open[k - 1]].c != U'"') --k;
+      if (k > 0 && index - marks[open[k - 1]].index <= kMaxAsciiQuote) {
+        marks[open[k - 1]].delta = 1;
+        marks[self].delta = -1;
+        open.resize(k - 1);
+      } else {
+        if (k > 0) open.erase(open.begin() + static_cast<std::ptrdiff_t>(k - 1));
         open.push_back(self);
-      } else if (is_closer(c)) {
-        // Match against the nearest opener of the same kind (skipping unclosed inner ones).
-        for (std::size_t k = open.size(); k-- > 0;) {
-          if (closer_for(marks[open[k]].c) == c) {
-            marks[open[k]].delta = 1;
-            marks[self].delta = -1;
-            open.resize(k);
-            break;
-          }
+      }
+    } else if (closer_for(c) != 0) {
+      open.push_back(self);
+    } else if (is_closer(c)) {
+      // Match against the nearest opener of the same kind (skipping unclosed inner ones).
+      for (std::size_t k = open.size(); k-- > 0;) {
+        if (closer_for(marks[open[k]].c) == c) {
+          marks[open[k]].delta = 1;
+          marks[self].delta = -1;
+          open.resize(k);
+          break;
         }
       }
     }
-    prev = c;
-  }
+  });
 }
 
 // Spaces at either end of a sentence or clause are not part of it: ' ', tab, U+3000.
@@ -216,6 +230,12 @@ SentenceSpans split_sentences(std::string_view text) {
 
 namespace {
 
+constexpr CharFilter kClauseBoundaries(U"，；：。、 ,;:");
+bool is_clause_boundary(char32_t c) {
+  return c == U'，' || c == U'；' || c == U'：' || c == U'。' || c == U'、' || c == U' ' ||
+         c == U',' || c == U';' || c == U':';
+}
+
 // Quick test: a Chinese numeral right before a 是, or a 第 followed by one.
 bool may_enumerate(std::string_view text) {
   const std::string_view shi = "是";
@@ -242,19 +262,10 @@ std::vector<EnumerationItem> find_enumerations(std::string_view text,
     int ordinal;
   };
   std::vector<Marker> markers;
-  bool at_start = true;
-  char32_t prev = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const std::size_t at = i;
-    const char32_t c = decode_code_point(text, i);
-    // A marker follows the start of the text or a clause boundary.
-    const bool may_start = at_start || prev == U'，' || prev == U'；' || prev == U'：' ||
-                           prev == U'。' || prev == U'、' || prev == U' ' || prev == U',' ||
-                           prev == U';' || prev == U':';
-    at_start = false;
-    prev = c;
-    if (!may_start) continue;
-    const bool di = c == U'第';
+  // A marker at byte `at` (a character boundary): 一是, 第一，, 第一、 or 第一是.
+  auto try_marker = [&](std::size_t at) {
+    std::size_t i = at;
+    const bool di = decode_code_point(text, i) == U'第';
     std::size_t k = di ? i : at;  // bytes: the first digit
     std::u32string digits;
     char32_t after = 0;
@@ -271,14 +282,18 @@ std::vector<EnumerationItem> find_enumerations(std::string_view text,
       digits.push_back(d);
       k = next;
     }
-    if (digits.empty() || !has_after) continue;
+    if (digits.empty() || !has_after) return;
     // 一是 / 第一，: the marker word and what must follow it.
-    if (!di && after != U'是') continue;
-    if (di && after != U'，' && after != U'、' && after != U'是') continue;
+    if (!di && after != U'是') return;
+    if (di && after != U'，' && after != U'、' && after != U'是') return;
     const auto n = parse_numeral(digits);
-    if (!n) continue;
-    markers.push_back({at, k, *n});
-  }
+    if (n) markers.push_back({at, k, *n});
+  };
+  // A marker follows the start of the text or a clause boundary.
+  if (!text.empty()) try_marker(0);
+  kClauseBoundaries.scan(text, [&](std::size_t, std::size_t end, char32_t c) {
+    if (is_clause_boundary(c) && end < text.size()) try_marker(end);
+  });
   // The character ending at byte `end` is a separator before the next marker.
   auto separator_before = [&](std::size_t end, std::size_t floor) -> std::size_t {
     if (end > floor && text[end - 1] == ' ') return 1;
