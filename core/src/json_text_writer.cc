@@ -143,38 +143,50 @@ nlohmann::detail::serializer<Json>& JsonTextWriter::serializer() {
   return serializer_->impl;
 }
 
-void JsonTextWriter::key(std::string_view name) {
-  // Keys are short plain ASCII ("type", "begin", ...) and come in the hundreds of thousands:
-  // separator, indentation, quoted key and ": " go out in one append.
+// Keys are short plain ASCII ("type", "begin", ...) and come in the hundreds of thousands:
+// separator, indentation, quoted key and ": " go out in one append. False (nothing written)
+// when the key is not a member's or the indentation is too deep for the buffer.
+bool JsonTextWriter::fast_key(std::string_view name) {
   const std::size_t indentation = indent_ >= 0 ? level() * static_cast<std::size_t>(indent_) : 0;
-  if (!after_key_ && !open_.empty() && name.size() <= 48 && indentation <= 64) {
-    std::size_t clean = 0;
-    while (clean < name.size() && kPlainKeyByte[static_cast<unsigned char>(name[clean])]) ++clean;
-    if (clean == name.size()) {
-      char buffer[2 + 64 + 2 + 48 + 2];
-      char* p = buffer;
-      if (open_.back()) *p++ = ',';
-      open_.back() = 1;
-      if (indent_ >= 0) {
-        *p++ = '\n';
-        std::memset(p, ' ', indentation);
-        p += indentation;
-      }
-      *p++ = '"';
-      std::memcpy(p, name.data(), name.size());
-      p += name.size();
-      *p++ = '"';
-      *p++ = ':';
-      if (indent_ >= 0) *p++ = ' ';
-      out_.append(buffer, static_cast<std::size_t>(p - buffer));
-      after_key_ = true;
-      return;
-    }
+  if (after_key_ || open_.empty() || name.size() > kMaxFastKey || indentation > 64) return false;
+  char buffer[2 + 64 + 2 + kMaxFastKey + 2];
+  char* p = buffer;
+  if (open_.back()) *p++ = ',';
+  open_.back() = 1;
+  if (indent_ >= 0) {
+    *p++ = '\n';
+    std::memset(p, ' ', indentation);
+    p += indentation;
   }
+  *p++ = '"';
+  std::memcpy(p, name.data(), name.size());
+  p += name.size();
+  *p++ = '"';
+  *p++ = ':';
+  if (indent_ >= 0) *p++ = ' ';
+  out_.append(buffer, static_cast<std::size_t>(p - buffer));
+  after_key_ = true;
+  return true;
+}
+
+void JsonTextWriter::slow_key(std::string_view name) {
   before_value();
   quoted(name, false);
   out_ += indent_ >= 0 ? ": " : ":";
   after_key_ = true;
+}
+
+void JsonTextWriter::key(std::string_view name) {
+  if (name.size() <= kMaxFastKey) {
+    std::size_t clean = 0;
+    while (clean < name.size() && kPlainKeyByte[static_cast<unsigned char>(name[clean])]) ++clean;
+    if (clean == name.size() && fast_key(name)) return;
+  }
+  slow_key(name);
+}
+
+void JsonTextWriter::plain_key(PlainKey name) {
+  if (!fast_key(name.name)) slow_key(name.name);
 }
 
 void JsonTextWriter::string(std::string_view s) {

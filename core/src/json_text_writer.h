@@ -18,6 +18,18 @@
 
 namespace reportlens {
 
+// A key written in the source (a literal): checked at compile time to be plain ASCII that
+// needs no escaping, so JsonTextWriter::plain_key() writes it without looking at it.
+struct PlainKey {
+  template <std::size_t N>
+  consteval PlainKey(const char (&literal)[N]) : name(literal, N - 1) {
+    for (std::size_t i = 0; i + 1 < N; ++i)
+      if (literal[i] < 0x20 || literal[i] >= 0x7F || literal[i] == '"' || literal[i] == '\\')
+        throw "a PlainKey must be printable ASCII without quote or backslash";
+  }
+  std::string_view name;
+};
+
 class JsonTextWriter {
  public:
   // indent < 0: compact, as Json::dump(); otherwise pretty, as Json::dump(indent).
@@ -38,6 +50,7 @@ class JsonTextWriter {
   void end_array();
   // The key of the next member of the open object.
   void key(std::string_view name);
+  void plain_key(PlainKey name);  // the same, for keys in the source: w.plain_key("type")
 
   // Values: a member's value after key(), or an array element.
   void string(std::string_view s);
@@ -57,6 +70,9 @@ class JsonTextWriter {
   std::size_t depth() const { return open_.size(); }
 
  private:
+  static constexpr std::size_t kMaxFastKey = 48;
+  bool fast_key(std::string_view name);
+  void slow_key(std::string_view name);
   void before_value();
   void newline_and_indent(std::size_t level, bool comma);
   std::size_t level() const { return base_level_ + open_.size(); }

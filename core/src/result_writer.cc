@@ -1,6 +1,7 @@
 #include "result_writer.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "atomic_file.h"
 #include "reportlens/text.h"
@@ -25,7 +26,8 @@ std::size_t prefix_bytes(std::string_view text, std::size_t max_code_points) {
 }
 
 // Code point index of any byte offset that starts a character: a count per 64-byte block
-// plus a count inside the block. (A uint32 per byte cost more to build than to use.)
+// plus a count inside the block, eight bytes at a time. (A uint32 per byte cost more to
+// build than to use.)
 class CodePointIndex {
  public:
   explicit CodePointIndex(std::string_view text) : text_(text), blocks_(text.size() / kBlock + 1) {
@@ -42,9 +44,19 @@ class CodePointIndex {
 
  private:
   static constexpr std::size_t kBlock = 64;
+  // Characters starting in [from, to): bytes that are not UTF-8 continuation bytes (10xxxxxx).
   std::uint32_t count(std::size_t from, std::size_t to) const {
     std::uint32_t n = 0;
-    for (std::size_t i = from; i < to; ++i) n += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
+    std::size_t i = from;
+    for (; i + 8 <= to; i += 8) {
+      std::uint64_t v;
+      std::memcpy(&v, text_.data() + i, 8);
+      // Bit 7 of each byte: set for a continuation byte (bit 7 set, bit 6 clear); summed
+      // by the multiplication into the top byte.
+      const std::uint64_t continuation = (v & ~(v << 1) & 0x8080808080808080ull) >> 7;
+      n += 8 - static_cast<std::uint32_t>((continuation * 0x0101010101010101ull) >> 56);
+    }
+    for (; i < to; ++i) n += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
     return n;
   }
   std::string_view text_;
@@ -55,38 +67,76 @@ class CodePointIndex {
 struct Placed {
   const Annotation* annotation;
   std::uint32_t begin, end;
+  bool structural;  // its text is shortened (see shown_text)
 };
 
 // Every annotation sorted by begin, longest (enclosing) first, then type, then the order
 // stages added them: output does not depend on the order of stages' internals.
+//
+// Stages mostly add a type's annotations in text order, so this sorts each type on its own
+// (nothing to do when already in order) and merges the types pairwise, earlier type first on
+// ties: the types come in name order, so ties fall out as the rule above wants them, and a
+// merge of k sorted types costs n log k instead of a sort of all n annotations.
 std::vector<Placed> placed_annotations(const Document& doc) {
   struct Ref {
+    std::uint64_t key;  // begin ascending, then end descending
     const Annotation* a;
-    std::size_t order;
+    bool structural;
   };
-  std::vector<Ref> refs;
-  std::size_t order = 0;
-  for (const auto& type : doc.annotation_types())
-    for (const auto& a : doc.annotations(type)) refs.push_back({&a, order++});
-  // `order` makes the comparison total, so an unstable sort gives the stable result.
-  std::sort(refs.begin(), refs.end(), [](const Ref& x, const Ref& y) {
-    if (x.a->begin != y.a->begin) return x.a->begin < y.a->begin;
-    if (x.a->end != y.a->end) return x.a->end > y.a->end;  // enclosing spans first
-    if (x.a->type != y.a->type) return x.a->type < y.a->type;
-    return x.order < y.order;
-  });
+  const auto key_of = [](const Annotation& a) {
+    return (static_cast<std::uint64_t>(a.begin) << 32) | (0xFFFFFFFFull - static_cast<std::uint32_t>(a.end));
+  };
+  const auto by_key = [](const Ref& x, const Ref& y) { return x.key < y.key; };
+  std::vector<Ref> refs, merged;
+  std::vector<std::size_t> runs{0};  // where each type's annotations start in `refs`
+  bool fits = true;                  // every offset fits the 32-bit halves of the key
+  for (const auto& type : doc.annotation_types()) {
+    const bool structural = is_structural(type);
+    const auto& list = doc.annotations(type);
+    if (list.empty()) continue;
+    for (const auto& a : list) {
+      fits = fits && a.begin <= 0xFFFFFFFFull && a.end <= 0xFFFFFFFFull;
+      refs.push_back({key_of(a), &a, structural});
+    }
+    const auto from = refs.begin() + static_cast<std::ptrdiff_t>(runs.back());
+    if (!std::is_sorted(from, refs.end(), by_key)) std::stable_sort(from, refs.end(), by_key);
+    runs.push_back(refs.size());
+  }
+  if (!fits) {  // texts over 4 GiB (never, inputs are limited to 512 MiB): one stable sort
+    std::stable_sort(refs.begin(), refs.end(), [](const Ref& x, const Ref& y) {
+      if (x.a->begin != y.a->begin) return x.a->begin < y.a->begin;
+      return x.a->end > y.a->end;
+    });
+    runs = {0, refs.size()};
+  }
+  // Pairwise merges of neighbouring runs until one is left (std::merge is stable: on equal
+  // keys the earlier run, i.e. the earlier type name, comes first).
+  merged.resize(refs.size());
+  while (runs.size() > 2) {
+    std::vector<std::size_t> next{0};
+    for (std::size_t r = 0; r + 1 < runs.size(); r += 2) {
+      const auto begin = refs.begin() + static_cast<std::ptrdiff_t>(runs[r]);
+      const auto middle = refs.begin() + static_cast<std::ptrdiff_t>(runs[r + 1]);
+      const auto end = r + 2 < runs.size() ? refs.begin() + static_cast<std::ptrdiff_t>(runs[r + 2]) : middle;
+      std::merge(begin, middle, middle, end, merged.begin() + static_cast<std::ptrdiff_t>(runs[r]), by_key);
+      next.push_back(static_cast<std::size_t>(end - refs.begin()));
+    }
+    refs.swap(merged);
+    runs.swap(next);
+  }
   const CodePointIndex cp(doc.text());
   std::vector<Placed> placed;
   placed.reserve(refs.size());
-  for (const auto& r : refs) placed.push_back({r.a, cp.at(r.a->begin), cp.at(r.a->end)});
+  for (const auto& r : refs) placed.push_back({r.a, cp.at(r.a->begin), cp.at(r.a->end), r.structural});
   return placed;
 }
 
 // The annotation's "text": its surface, shortened for structural spans. Returns the kept
 // prefix of the surface and whether an ellipsis follows it.
-std::pair<std::string_view, bool> shown_text(const Document& doc, const Annotation& a) {
-  const std::string_view surface = doc.slice(a.begin, a.end);
-  if (!is_structural(a.type)) return {surface, false};
+std::pair<std::string_view, bool> shown_text(const Document& doc, const Placed& p) {
+  const Annotation& a = *p.annotation;
+  const std::string_view surface = std::string_view(doc.text()).substr(a.begin, a.end - a.begin);
+  if (!p.structural) return {surface, false};
   const std::size_t keep = prefix_bytes(surface, kMaxStructuralText);
   return {surface.substr(0, keep), keep < surface.size()};
 }
@@ -97,7 +147,7 @@ Json document_to_json(const Document& doc) {
   Json annotations = Json::array();
   for (const Placed& p : placed_annotations(doc)) {
     const Annotation& a = *p.annotation;
-    const auto [shown, shortened] = shown_text(doc, a);
+    const auto [shown, shortened] = shown_text(doc, p);
     Json j = Json::object();
     j["type"] = a.type;
     j["begin"] = p.begin;
@@ -118,13 +168,13 @@ Json document_to_json(const Document& doc) {
 }
 
 void write_document_members(JsonTextWriter& w, const Document& doc) {
-  w.key("id");
+  w.plain_key("id");
   w.string(doc.id());
-  w.key("source");
+  w.plain_key("source");
   w.string(doc.source());
-  w.key("sha256");
+  w.plain_key("sha256");
   w.string(doc.meta().value("sha256", ""));
-  w.key("meta");
+  w.plain_key("meta");
   w.begin_object();
   for (const auto& [k, v] : doc.meta().items()) {
     if (k == "sha256") continue;  // lifted to the top level
@@ -132,21 +182,21 @@ void write_document_members(JsonTextWriter& w, const Document& doc) {
     w.value(v);
   }
   w.end_object();
-  w.key("annotations");
+  w.plain_key("annotations");
   w.begin_array();
   std::string text;
   for (const Placed& p : placed_annotations(doc)) {
     const Annotation& a = *p.annotation;
     w.begin_object();
-    w.key("type");
+    w.plain_key("type");
     w.string(a.type);
-    w.key("begin");
+    w.plain_key("begin");
     w.number(std::uint64_t{p.begin});
-    w.key("end");
+    w.plain_key("end");
     w.number(std::uint64_t{p.end});
-    w.key("text");
+    w.plain_key("text");
     // The document's text is valid UTF-8 and spans fall on character boundaries.
-    const auto [shown, shortened] = shown_text(doc, a);
+    const auto [shown, shortened] = shown_text(doc, p);
     if (shortened) {
       text.assign(shown);
       text += kEllipsis;
@@ -154,7 +204,7 @@ void write_document_members(JsonTextWriter& w, const Document& doc) {
     } else {
       w.valid_utf8_string(shown);
     }
-    w.key("attrs");
+    w.plain_key("attrs");
     w.value(a.attrs);
     w.end_object();
   }
@@ -204,11 +254,11 @@ ResultJsonWriter::ResultJsonWriter(const std::filesystem::path& path, int indent
     : file_(std::make_unique<File>(path)), indent_(indent), writer_(buffer_, indent) {
   buffer_.reserve(2 * kFlushBytes);
   writer_.begin_object();
-  writer_.key("pipeline");
+  writer_.plain_key("pipeline");
   writer_.string(pipeline);
-  writer_.key("provenance");
+  writer_.plain_key("provenance");
   writer_.value(provenance);
-  writer_.key("documents");
+  writer_.plain_key("documents");
   writer_.begin_array();
 }
 
@@ -243,21 +293,21 @@ void ResultJsonWriter::add_rendered(std::string_view document_text) {
 void ResultJsonWriter::finish(const Json& comparisons, const std::vector<DocumentFailure>& failures) {
   JsonTextWriter& w = writer_;
   w.end_array();
-  w.key("comparisons");
+  w.plain_key("comparisons");
   w.value(comparisons);
-  w.key("errors");
+  w.plain_key("errors");
   w.begin_array();
   for (const auto& f : failures) {
     w.begin_object();
-    w.key("id");
+    w.plain_key("id");
     w.string(f.id);
-    w.key("source");
+    w.plain_key("source");
     w.string(f.source);
-    w.key("stage");
+    w.plain_key("stage");
     w.string(f.stage);
-    w.key("message");
+    w.plain_key("message");
     w.string(f.message);
-    w.key("exit_code");
+    w.plain_key("exit_code");
     w.number(std::int64_t{static_cast<int>(f.code)});
     w.end_object();
   }
