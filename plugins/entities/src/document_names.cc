@@ -330,26 +330,36 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
   };
   for (const Candidate& c : found) {
     if (c.kind != EntityKind::kCompany) continue;
-    // Items after it: each ends at the next 、, or at 等 / punctuation for the last one (the
-    // last item of 沈鼓集团、三一重装产值 runs into its predicate, so it is left alone).
+    // Items after it: each ends at the next 、; the last one at 等, punctuation, a verb (a stop
+    // word of two or more characters: 成为, 搭建) or a predicate noun (`item_predicates`:
+    // 甲集团、乙重装产值 -> 乙重装). One that runs on into something else is left alone.
     for (std::size_t pos = c.end; starts_with(text.substr(pos), kComma);) {
       const std::size_t b = pos + kComma.size();
       std::size_t e = b;
-      std::size_t n = 0;
-      while (e < text.size() && n <= 8) {
+      bool list_goes_on = false, ended = false;
+      for (std::size_t n = 0; n <= 8 && e < text.size(); ++n) {
+        const std::string_view rest = text.substr(e);
+        if (n >= 2) {
+          list_goes_on = starts_with(rest, kComma);
+          // A verb after the item is trusted only for a short item: a short form (三一重装成为),
+          // not a name running into a noun (金石重工业务拓展).
+          ended = list_goes_on || starts_with(rest, "等") ||
+                  std::any_of(rules.item_predicates.begin(), rules.item_predicates.end(),
+                              [&](const std::string& w) { return starts_with(rest, w); }) ||
+                  (n <= 4 && std::any_of(rules.stop_words.begin(), rules.stop_words.end(), [&](const std::string& w) {
+                     return w.size() > 3 && starts_with(rest, w);
+                   }));
+        }
         std::size_t r = e;
-        if (!is_name_char(next_code_point(text, r))) break;
+        if (!is_name_char(next_code_point(text, r))) {
+          ended = n >= 2;
+          break;
+        }
+        if (ended) break;
         e = r;
-        ++n;
       }
-      if (e == b || n > 8) break;
-      const std::string_view rest = text.substr(e);
-      const bool list_goes_on = starts_with(rest, kComma);
-      if (!list_goes_on && !starts_with(rest, "等") && e < text.size()) {
-        std::size_t r = e;
-        static constexpr std::u32string_view kEnds = U"，。；：）)\n,;";
-        if (kEnds.find(next_code_point(text, r)) == std::u32string_view::npos) break;
-      }
+      if (!ended && e >= text.size() && e - b >= 6) ended = true;  // the text ends after the item
+      if (!ended) break;
       if (!add(b, e)) break;
       if (!list_goes_on) break;
       pos = e;

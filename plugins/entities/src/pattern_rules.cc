@@ -137,6 +137,8 @@ void PatternRules::load_file(const std::filesystem::path& path) {
       std::vector<std::string> texts;
       append_strings(file, key, value, texts);
       for (auto& t : texts) brand_facilities.emplace_back(std::move(t), key == "brand_facilities_alone");
+    } else if (key == "item_predicates") {
+      append_strings(file, key, value, item_predicates);
     } else if (key == "max_brand_chars") {
       max_brand_chars = read_count(file, key, value);
     } else if (key == "min_stem_chars") {

@@ -84,6 +84,8 @@ struct PatternRules {
   // Nouns after a brand + generic words (华晨宝马全新动力电池项目), and whether the brand may
   // stand right before it (讯飞总部: yes; 民生项目: no).
   std::vector<std::pair<std::string, bool>> brand_facilities;
+  // Nouns that end the last item of a list of firms (甲集团、乙重装产值分别增长): 产值, 分别 ...
+  std::vector<std::string> item_predicates;
   // Longest brand taken from before a park name (普洛斯智慧物流仓储产业园 -> 普洛斯).
   std::size_t max_brand_chars = 5;
   std::size_t min_stem_chars = 2;

@@ -102,14 +102,16 @@ TEST(DocumentNames, SquaresInAShoppingClauseAreMalls) {
 
 TEST(DocumentNames, SiblingsOfAKnownFirmInAList) {
   const auto found = tag("推进银河精工等企业数字化改造。华茂纺机、江南重矿、银河精工搭建3个行业节点。"
-                         "银河精工、蓝海轮胎产值突破百亿。");
+                         "银河精工、蓝海轮胎产值突破百亿。银河精工、金石重工业务拓展顺利。"
+                         "工商银行、中信银行和光大银行增资。");
   EXPECT_EQ(found.at("银河精工").kind, "company");
   ASSERT_TRUE(found.count("华茂纺机"));
   EXPECT_EQ(found.at("华茂纺机").kind, "company");
   EXPECT_TRUE(found.count("江南重矿"));
-  // The last item runs into its predicate (蓝海轮胎产值): its right edge is unknown.
+  // The last item ends at a predicate noun (产值) or a verb; one that runs on is left alone.
+  EXPECT_TRUE(found.count("蓝海轮胎"));
   EXPECT_FALSE(found.count("蓝海轮胎产值"));
-  EXPECT_FALSE(found.count("蓝海轮胎"));
+  EXPECT_FALSE(found.count("金石重工业务"));
 }
 
 TEST(DocumentNames, GenericFirmsAndPartsOfTownStayGeneric) {
