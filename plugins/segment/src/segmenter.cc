@@ -111,12 +111,13 @@ void Segmenter::run(Document& doc) const {
   }
 
   // Paragraphs (every logical line of the body), sentences, clauses, enumerations.
+  SentenceSpans spans;
   for (std::size_t li = body_line; li < lines.size(); ++li) {
     const Line& line = lines[li];
     const std::string_view para = text.substr(line.begin, line.end - line.begin);
     const Span ps = original(line.begin, line.end);
     doc.add("paragraph", ps.begin, ps.end);
-    const SentenceSpans spans = split_sentences(para);
+    split_sentences(para, spans);
     for (const TextSpan& s : spans.sentences) {
       const Span o = original(line.begin + s.begin, line.begin + s.end);
       doc.add("sentence", o.begin, o.end);
@@ -125,14 +126,12 @@ void Segmenter::run(Document& doc) const {
       const Span o = original(line.begin + c.begin, line.begin + c.end);
       doc.add("clause", o.begin, o.end);
     }
-    if (para.find("是") != std::string_view::npos || para.find("第") != std::string_view::npos) {
-      for (const EnumerationItem& item : find_enumerations(para, spans.sentences)) {
-        const Span o = original(line.begin + item.span.begin, line.begin + item.span.end);
-        Json attrs = Json::object();
-        attrs["ordinal"] = item.ordinal;
-        attrs["marker"] = std::string(para.substr(item.marker.begin, item.marker.end - item.marker.begin));
-        doc.add("enumeration", o.begin, o.end, std::move(attrs));
-      }
+    for (const EnumerationItem& item : find_enumerations(para, spans.sentences)) {
+      const Span o = original(line.begin + item.span.begin, line.begin + item.span.end);
+      Json attrs = Json::object();
+      attrs["ordinal"] = item.ordinal;
+      attrs["marker"] = std::string(para.substr(item.marker.begin, item.marker.end - item.marker.begin));
+      doc.add("enumeration", o.begin, o.end, std::move(attrs));
     }
   }
 

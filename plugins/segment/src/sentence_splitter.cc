@@ -161,6 +161,13 @@ std::size_t trim_spaces_back(std::string_view s, std::size_t from, std::size_t t
 
 SentenceSpans split_sentences(std::string_view text) {
   SentenceSpans out;
+  split_sentences(text, out);
+  return out;
+}
+
+void split_sentences(std::string_view text, SentenceSpans& out) {
+  out.sentences.clear();
+  out.clauses.clear();
   thread_local std::vector<Mark> marks_buffer;  // reused from paragraph to paragraph
   std::vector<Mark>& marks = marks_buffer;
   collect_marks(text, marks);
@@ -225,7 +232,6 @@ SentenceSpans split_sentences(std::string_view text) {
     }
   }
   if (skip_spaces(text, sentence_begin) < text.size()) end_sentence(text.size());
-  return out;
 }
 
 namespace {

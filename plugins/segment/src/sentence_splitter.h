@@ -29,6 +29,8 @@ struct SentenceSpans {
 };
 
 SentenceSpans split_sentences(std::string_view paragraph);
+// The same into `out` (replacing its contents), reusing its vectors from paragraph to paragraph.
+void split_sentences(std::string_view paragraph, SentenceSpans& out);
 
 struct EnumerationItem {
   TextSpan span;
