@@ -231,7 +231,8 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
     }
     return !kept.empty() && patterns_.is_generic(kept);
   };
-  std::size_t k = 2;
+  // Before a headquarters the whole name is the brand (丘钛科技总部 -> 丘钛科技, not 丘钛).
+  std::size_t k = empty_tail_ok ? n : 2;
   while (k < n && !generic_tail(name.substr(at[k]))) ++k;
   if (k >= n && !(empty_tail_ok && n >= 2)) return {};
   k = std::min(k, n);

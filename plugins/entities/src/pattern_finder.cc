@@ -316,6 +316,18 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
     while (b > 0 && !is_char_boundary(text, b)) --b;
     return b;
   };
+  // 等重点企业: the walk stopped at 重点, a stop word that is also a generic word; step back
+  // over such generic words to the 等.
+  if (generic.verdict == StemVerdict::kEmpty) {
+    std::size_t q = p;
+    for (int n = 0; n < 6 && q > 0; ++n) {
+      q = char_before(q);
+      if (text.substr(q, 3) == "等") {
+        if (q + 3 < p && is_generic(text.substr(q + 3, p - q - 3))) p = q + 3;
+        break;
+      }
+    }
+  }
   // After a count, a class noun alone types a list only when what follows the count is
   // generic too (等10户企业, 等三户骨干企业; not 等多种方式减轻企业).
   if (ending.list_only && generic.verdict == StemVerdict::kCounted && generic.begin < ending_begin &&
@@ -342,7 +354,9 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
     // After a class noun such as 企业 the items must look like firm names: not a centre or
     // a university (紫光创新中心、国信优易…等头部企业), and not one dictionary word, which
     // is a common noun (商业、商店等企业) rather than a brand (特变沈变, 国信优易).
-    const bool skip = ending.list_only && (ends_with_any(item_text, rules_.non_firm_endings) ||
+    // A mall (九方购物中心) is a firm although it ends in 中心.
+    const bool mall = ends_with_any(item_text, rules_.commercial_markers);
+    const bool skip = ending.list_only && ((!mall && ends_with_any(item_text, rules_.non_firm_endings)) ||
                                            word_boundaries(item_text).size() <= 2);
     if (!skip) {
       Candidate c;

