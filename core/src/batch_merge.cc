@@ -66,11 +66,11 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   std::unordered_set<std::string> seen;
   // Records are written in batches: one transaction per batch, not per document.
   constexpr std::size_t kBatch = 64;
-  std::vector<Json> pending;
+  std::vector<std::unique_ptr<RenderedRecord>> pending;
   const auto flush = [&] {
-    std::vector<const Json*> records;
-    for (const auto& r : pending) records.push_back(&r);
-    if (!records.empty()) sink->write(records);
+    std::vector<const RenderedRecord*> records;
+    for (const auto& r : pending) records.push_back(r.get());
+    if (!records.empty()) sink->append(records);
     pending.clear();
   };
   for (;;) {
@@ -88,11 +88,10 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
     if (best == readers.size()) break;
     const std::string id = heads[best].value("id", "");
     if (seen.insert(id).second) {
-      // A SQLite input's records carry the document text, which only a SQLite store keeps.
-      if (format != "sqlite") heads[best].erase("document_text");
       ++report.documents;
       if (heads[best].value("status", "") == "failed") ++report.failed;
-      pending.push_back(std::move(heads[best]));
+      // A SQLite input keeps the document text, which a SQLite store takes along.
+      pending.push_back(sink->render(heads[best], cursors[best]->document_text()));
       if (pending.size() == kBatch) flush();
     } else {
       ++report.duplicates;

@@ -7,10 +7,13 @@
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "output_series.h"
+#include "output_sink.h"
 #include "reportlens/document.h"
 #include "result_writer.h"
 
@@ -24,7 +27,8 @@ struct StreamItem {
   std::size_t bytes = 0;      // input bytes read
   std::optional<DocumentFailure> failure;  // set when the document failed
   std::string result_json;    // its object in the JSON result (runs writing one)
-  Json record;                // its record for the stores (null when there are none)
+  std::vector<std::unique_ptr<RenderedRecord>> stored;  // its record as each store appends it
+  std::vector<SeriesCollector::Entry> series;           // its statements for the series report
   std::exception_ptr error;   // rendering failed: rethrown on the writer thread
 };
 

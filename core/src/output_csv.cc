@@ -130,11 +130,24 @@ class CsvSink : public OutputSink {
     return done;
   }
 
-  void write(const std::vector<const Json*>& records) override {
+  // The document's rows as text.
+  struct Rows : RenderedRecord {
+    std::string id, text;
+  };
+
+  std::unique_ptr<RenderedRecord> render(const Json& record, const std::string*) const override {
+    auto rows = std::make_unique<Rows>();
+    rows->id = record.value("id", "");
+    append_record(rows->text, record);
+    return rows;
+  }
+
+  void append(const std::vector<const RenderedRecord*>& records) override {
     std::string buffer;
-    for (const Json* r : records) {
-      append_record(buffer, *r);
-      if (!previous_.empty() && previous_.count(r->value("id", ""))) rewritten_ = true;
+    for (const RenderedRecord* r : records) {
+      const Rows& rows = static_cast<const Rows&>(*r);
+      buffer += rows.text;
+      if (!previous_.empty() && previous_.count(rows.id)) rewritten_ = true;
     }
     write_all(fd_, buffer, file_);
   }
@@ -148,7 +161,7 @@ class CsvSink : public OutputSink {
   fs::path path() const override { return target_; }
 
  private:
-  void append_record(std::string& out, const Json& r) {
+  static void append_record(std::string& out, const Json& r) {
     const Json meta = r.value("meta", Json::object());
     const DocumentFacts d = document_facts(meta);
     std::array<std::string, kColumns.size()> base{};

@@ -13,6 +13,7 @@
 #include "json_text_writer.h"
 #include "output_file_util.h"
 #include "output_record_keys.h"
+#include "result_writer.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -139,14 +140,45 @@ class JsonlSink : public OutputSink {
     return done;
   }
 
-  void write(const std::vector<const Json*>& records) override {
+  // One line of text, printed by the text writer as dump() would, faster (json_text_writer.h).
+  struct Line : RenderedRecord {
+    std::string id, text;
+  };
+
+  std::unique_ptr<RenderedRecord> render(const Json& record, const std::string*) const override {
+    auto line = std::make_unique<Line>();
+    line->id = record.value("id", "");
+    JsonTextWriter writer(line->text, -1, Json::error_handler_t::replace);
+    writer.value(record);
+    line->text += '\n';
+    return line;
+  }
+
+  // Printed from the document itself: the same line as render() of the whole record.
+  std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const override {
+    auto line = std::make_unique<Line>();
+    line->id = document.id();
+    JsonTextWriter writer(line->text, -1, Json::error_handler_t::replace);
+    writer.begin_object();
+    for (const auto& [k, v] : head.items()) {
+      writer.key(k);
+      writer.value(v);
+    }
+    write_document_members(writer, document);
+    writer.end_object();
+    line->text += '\n';
+    return line;
+  }
+
+  void append(const std::vector<const RenderedRecord*>& records) override {
+    std::size_t size = 0;
+    for (const RenderedRecord* r : records) size += static_cast<const Line&>(*r).text.size();
     std::string buffer;
-    // The text writer prints what dump() would, faster (see json_text_writer.h).
-    JsonTextWriter writer(buffer, -1, Json::error_handler_t::replace);
-    for (const Json* r : records) {
-      writer.value(*r);
-      buffer += '\n';
-      if (!previous_.empty() && previous_.count(r->value("id", ""))) rewritten_ = true;
+    buffer.reserve(size);
+    for (const RenderedRecord* r : records) {
+      const Line& line = static_cast<const Line&>(*r);
+      buffer += line.text;
+      if (!previous_.empty() && previous_.count(line.id)) rewritten_ = true;
     }
     write_all(fd_, buffer, file_);
     const auto now = std::chrono::steady_clock::now();

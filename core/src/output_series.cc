@@ -142,7 +142,8 @@ std::string target_verdict(const SeriesCollector::Statement& t, const SeriesColl
   return "unclear";
 }
 
-void SeriesCollector::add(const Json& record) {
+std::vector<SeriesCollector::Entry> SeriesCollector::entries(const Json& record) {
+  std::vector<Entry> out;
   const DocumentFacts doc = document_facts(record.value("meta", Json::object()));
   const std::string id = record.value("id", "");
   for (const auto& a : record.value("annotations", Json::array())) {
@@ -157,13 +158,20 @@ void SeriesCollector::add(const Json& record) {
     const auto put = [&](const std::string& measure, const std::optional<double>& value,
                          const std::optional<double>& high, const std::string& unit) {
       if (!value) return;
-      Statement s{*value, high, f.qualifier, f.status, id, doc.report_year.value_or(0)};
-      Cell& cell = cells_[{region, f.canonical_metric, measure, unit, *f.period}];
-      auto& slot = target ? cell.target : cell.actual;
-      if (!slot || (target ? better_target(s, *slot) : better_actual(s, *slot))) slot = s;
+      out.push_back({{region, f.canonical_metric, measure, unit, *f.period}, target,
+                     Statement{*value, high, f.qualifier, f.status, id, doc.report_year.value_or(0)}});
     };
     put("growth", f.growth_value, f.growth_high, f.growth_unit);
     put("level", f.level_value, f.level_high, f.level_unit);
+  }
+  return out;
+}
+
+void SeriesCollector::add(const std::vector<Entry>& entries) {
+  for (const Entry& e : entries) {
+    Cell& cell = cells_[e.key];
+    auto& slot = e.target ? cell.target : cell.actual;
+    if (!slot || (e.target ? better_target(e.statement, *slot) : better_actual(e.statement, *slot))) slot = e.statement;
   }
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "reportlens/document.h"
 
@@ -16,8 +17,12 @@ namespace reportlens {
 
 class SeriesCollector {
  public:
+  struct Entry;
   // Takes the indicator annotations of one record (a contract DOCUMENT object).
-  void add(const Json& record);
+  void add(const Json& record) { add(entries(record)); }
+  // The same in two steps: entries() reads a record (on any thread), add() takes them in.
+  static std::vector<Entry> entries(const Json& record);
+  void add(const std::vector<Entry>& entries);
   // Writes series.csv, metric-NNN.svg and index.html into `directory` (created).
   // Returns the index.html path.
   std::filesystem::path write(const std::filesystem::path& directory, bool csv_bom) const;
@@ -34,6 +39,12 @@ class SeriesCollector {
   };
   // region, metric, measure (growth|level), unit, year
   using Key = std::tuple<std::string, std::string, std::string, std::string, long long>;
+  // One statement of a record, for the cell at `key`.
+  struct Entry {
+    Key key;
+    bool target = false;
+    Statement statement;
+  };
 
  private:
   std::map<Key, Cell> cells_;

@@ -6,6 +6,7 @@
 #include "output_csv.h"
 #include "output_jsonl.h"
 #include "output_sqlite.h"
+#include "result_writer.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -30,6 +31,23 @@ fs::path path_for_format(const fs::path& base, const std::string& format) {
   if (format_for_extension(p) == format) return p;
   p.replace_extension("." + format);
   return p;
+}
+
+std::unique_ptr<RenderedRecord> OutputSink::render_document(const Json& head, const Document& document) const {
+  Json record = head;
+  Json members = document_to_json(document);
+  for (auto& [k, v] : members.items()) record[k] = std::move(v);
+  return render(record, &document.text());
+}
+
+void OutputSink::write(const std::vector<const Json*>& records) {
+  std::vector<std::unique_ptr<RenderedRecord>> rendered;
+  rendered.reserve(records.size());
+  for (const Json* r : records) rendered.push_back(render(*r));
+  std::vector<const RenderedRecord*> view;
+  view.reserve(rendered.size());
+  for (const auto& r : rendered) view.push_back(r.get());
+  append(view);
 }
 
 std::unique_ptr<OutputSink> make_sink(const std::string& format, const fs::path& path,

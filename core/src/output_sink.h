@@ -46,6 +46,16 @@ struct SinkOptions {
   bool fresh = false;
 };
 
+// A record in the form one store appends it (a JSON line, CSV rows, SQLite row values),
+// made by that store's OutputSink::render().
+class RenderedRecord {
+ public:
+  virtual ~RenderedRecord() = default;
+};
+
+// A store. Writing a record is split in two so that runs scale with -j: render() does the
+// work (printing, converting attrs, computing columns) on the worker thread that processed
+// the document, append() only adds finished records to the store, in input order.
 class OutputSink {
  public:
   virtual ~OutputSink() = default;
@@ -53,8 +63,20 @@ class OutputSink {
   // pipeline_hash, keyed by document id. Results of another pipeline version are dropped
   // from the store (they will be recomputed).
   virtual DoneMap open(const RunIdentity& run) = 0;
-  // Writes records (in input order) durably enough that a killed process keeps them.
-  virtual void write(const std::vector<const Json*>& records) = 0;
+  // The record in this store's form. `document_text`: the document's text when known (the
+  // SQLite store keeps it once and stores long spans as offsets into it; the others ignore
+  // it). Thread-safe: reads only the store's settings, never its state.
+  virtual std::unique_ptr<RenderedRecord> render(const Json& record,
+                                                 const std::string* document_text = nullptr) const = 0;
+  // The same for a processed document, whose record is `head` (the bookkeeping keys, in
+  // order) followed by document_to_json(document). This default builds that record; a store
+  // that can write straight from the document overrides it (same result, no tree).
+  virtual std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const;
+  // Appends records rendered by this store's render(), in input order, durably enough that a
+  // killed process keeps them.
+  virtual void append(const std::vector<const RenderedRecord*>& records) = 0;
+  // render() and append() on the calling thread.
+  void write(const std::vector<const Json*>& records);
   virtual void write_comparisons(const Json& /*comparisons*/) {}
   // Completes the store (counts, compaction, rename). `summary` has documents/failed/skipped.
   virtual void finish(const Json& summary) = 0;
@@ -77,6 +99,8 @@ class RecordCursor {
   virtual ~RecordCursor() = default;
   // The next record, or false at the end.
   virtual bool next(Json& record) = 0;
+  // The document text of the record last returned by next(), if the store keeps it (SQLite).
+  virtual const std::string* document_text() const { return nullptr; }
 };
 
 class RecordReader {

@@ -186,6 +186,93 @@ void configure(sqlite::Database& db) {
   db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
 }
 
+// One record as the values of its rows, computed by render() on a worker thread: the writer
+// thread only binds and steps.
+struct AnnotationRow {
+  std::string type;
+  long long begin = 0, end = 0;
+  // cut < 0: `text` is stored; 0: the text is the document's between the offsets (not stored);
+  // k > 0: it is the span's first k code points and "…" (long structural spans are shortened).
+  long long cut = -1;
+  std::string text;  // kept when stored, and for entities (their table has it)
+  std::string attrs;
+  std::optional<IndicatorFact> indicator;
+  std::optional<EntityFact> entity;
+};
+
+struct Rows : RenderedRecord {
+  std::string id, source, sha256, pipeline_hash, result_key, status, meta;
+  long long seq = 0;
+  DocumentFacts facts;
+  struct Error {
+    std::string stage, message;
+    long long exit_code = 5;
+  };
+  std::optional<Error> error;
+  std::optional<std::string> document_text;
+  std::vector<AnnotationRow> annotations;
+};
+
+std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_text) {
+  auto rows = std::make_unique<Rows>();
+  rows->id = r.value("id", "");
+  rows->seq = r.value("seq", 0LL);
+  rows->source = r.value("source", "");
+  rows->sha256 = r.value("sha256", "");
+  rows->pipeline_hash = r.value("pipeline_hash", "");
+  rows->result_key = r.value("result_key", "");
+  rows->status = r.value("status", "ok");
+  const Json meta = r.value("meta", Json::object());
+  rows->facts = document_facts(meta);
+  rows->meta = meta.dump();
+  if (r.contains("error")) {
+    const Json& e = r["error"];
+    rows->error = Rows::Error{e.value("stage", ""), e.value("message", ""), e.value("exit_code", 5LL)};
+  }
+  std::vector<std::size_t> byte_at;
+  if (document_text) {
+    rows->document_text = *document_text;
+    byte_at = code_point_starts(*document_text);
+  }
+  // Whether the annotation's text can be taken from the document text instead (see AnnotationRow::cut).
+  static const std::string kEllipsis = "…";
+  const auto recoverable = [&](const std::string& type, long long begin, long long end, const std::string& text) -> long long {
+    if (byte_at.empty() || !is_long_span(type) || begin < 0 || end < begin ||
+        static_cast<std::size_t>(end) >= byte_at.size())
+      return -1;
+    const std::string& all = *document_text;
+    const std::size_t from = byte_at[begin], to = byte_at[end];
+    if (text.size() == to - from && all.compare(from, to - from, text) == 0) return 0;
+    if (text.size() <= kEllipsis.size() || text.compare(text.size() - kEllipsis.size(), kEllipsis.size(), kEllipsis) != 0)
+      return -1;
+    const std::size_t kept = text.size() - kEllipsis.size();
+    if (kept >= to - from || all.compare(from, kept, text, 0, kept) != 0) return -1;
+    const auto cut = std::lower_bound(byte_at.begin() + begin, byte_at.begin() + end, from + kept);
+    if (cut == byte_at.begin() + end || *cut != from + kept) return -1;
+    return cut - (byte_at.begin() + begin);
+  };
+  static const Json kNoAnnotations = Json::array();
+  const auto found = r.find("annotations");
+  const Json& annotations = found != r.end() ? *found : kNoAnnotations;
+  rows->annotations.reserve(annotations.size());
+  for (const auto& a : annotations) {
+    // References, not copies: this loop runs for every annotation of every document.
+    AnnotationRow& row = rows->annotations.emplace_back();
+    const std::string& type = a.at("type").get_ref<const std::string&>();
+    const std::string& text = a.at("text").get_ref<const std::string&>();
+    const Json& attrs = a.at("attrs");
+    row.type = type;
+    row.begin = a.at("begin").get<long long>();
+    row.end = a.at("end").get<long long>();
+    row.cut = recoverable(type, row.begin, row.end, text);
+    row.attrs = attrs.dump();
+    if (type == "indicator") row.indicator = indicator_fact(attrs);
+    else if (type == "entity") row.entity = entity_fact(attrs, text);
+    if (row.cut < 0 || row.entity) row.text = text;
+  }
+  return rows;
+}
+
 class SqliteSink : public OutputSink {
  public:
   SqliteSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
@@ -230,10 +317,14 @@ class SqliteSink : public OutputSink {
     return done;
   }
 
-  void write(const std::vector<const Json*>& records) override {
+  std::unique_ptr<RenderedRecord> render(const Json& record, const std::string* document_text) const override {
+    return render_rows(record, document_text);
+  }
+
+  void append(const std::vector<const RenderedRecord*>& records) override {
     db_->exec("BEGIN IMMEDIATE");
     try {
-      for (const Json* r : records) write_one(*r);
+      for (const RenderedRecord* r : records) insert(static_cast<const Rows&>(*r));
       db_->exec("COMMIT");
     } catch (...) {
       sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
@@ -316,72 +407,31 @@ class SqliteSink : public OutputSink {
 
   void prepare() { statements_ = std::make_unique<Statements>(*db_); }
 
-  void write_one(const Json& r) {
+  void insert(const Rows& r) {
     Statements& s = *statements_;
-    const std::string id = r.value("id", "");
-    s.remove.bind(1, id).run();
-    const Json meta = r.value("meta", Json::object());
-    const DocumentFacts facts = document_facts(meta);
-    s.document.bind(1, id).bind(2, r.value("seq", 0LL)).bind(3, r.value("source", ""))
-        .bind(4, r.value("sha256", "")).bind(5, r.value("pipeline_hash", ""))
-        .bind(6, r.value("result_key", "")).bind(7, run_id_).bind(8, r.value("status", "ok"));
-    bind_text_or_null(s.document, 9, facts.region);
-    bind_optional(s.document, 10, facts.report_year);
-    bind_optional(s.document, 11, facts.plan_year);
-    bind_text_or_null(s.document, 12, facts.kind);
-    bind_text_or_null(s.document, 13, facts.title);
-    s.document.bind(14, meta.dump());
+    s.remove.bind(1, r.id).run();
+    s.document.bind(1, r.id).bind(2, r.seq).bind(3, r.source).bind(4, r.sha256).bind(5, r.pipeline_hash)
+        .bind(6, r.result_key).bind(7, run_id_).bind(8, r.status);
+    bind_text_or_null(s.document, 9, r.facts.region);
+    bind_optional(s.document, 10, r.facts.report_year);
+    bind_optional(s.document, 11, r.facts.plan_year);
+    bind_text_or_null(s.document, 12, r.facts.kind);
+    bind_text_or_null(s.document, 13, r.facts.title);
+    s.document.bind(14, r.meta);
     s.document.run();
     const long long doc_id = sqlite3_last_insert_rowid(db_->handle());
 
-    if (r.contains("error")) {
-      const Json& e = r["error"];
-      s.error.bind(1, doc_id).bind(2, e.value("stage", "")).bind(3, e.value("message", ""))
-          .bind(4, e.value("exit_code", 5LL)).run();
-    }
-    // The document text (records from a run carry it for this store, see output_sink.h).
-    const auto doc_text = r.find("document_text");
-    std::vector<std::size_t> byte_at;
-    if (doc_text != r.end() && doc_text->is_string()) {
-      s.text.bind(1, doc_id).bind(2, doc_text->get_ref<const std::string&>()).run();
-      byte_at = code_point_starts(doc_text->get_ref<const std::string&>());
-    }
-    // Whether the annotation's text can be taken from the document text instead: -1 no,
-    // 0 it is the whole span, k > 0 it is the span's first k code points and "…" (long
-    // structural spans are shortened in records).
-    static const std::string kEllipsis = "…";
-    const auto recoverable = [&](const std::string& type, long long begin, long long end, const std::string& text) -> long long {
-      if (byte_at.empty() || !is_long_span(type) || begin < 0 || end < begin ||
-          static_cast<std::size_t>(end) >= byte_at.size())
-        return -1;
-      const std::string& all = doc_text->get_ref<const std::string&>();
-      const std::size_t from = byte_at[begin], to = byte_at[end];
-      if (text.size() == to - from && all.compare(from, to - from, text) == 0) return 0;
-      if (text.size() <= kEllipsis.size() || text.compare(text.size() - kEllipsis.size(), kEllipsis.size(), kEllipsis) != 0)
-        return -1;
-      const std::size_t kept = text.size() - kEllipsis.size();
-      if (kept >= to - from || all.compare(from, kept, text, 0, kept) != 0) return -1;
-      const auto cut = std::lower_bound(byte_at.begin() + begin, byte_at.begin() + end, from + kept);
-      if (cut == byte_at.begin() + end || *cut != from + kept) return -1;
-      return cut - (byte_at.begin() + begin);
-    };
-    static const Json kNoAnnotations = Json::array();
-    const auto found = r.find("annotations");
-    for (const auto& a : found != r.end() ? *found : kNoAnnotations) {
-      // References, not copies: this loop runs for every annotation of every document.
-      const std::string& type = a.at("type").get_ref<const std::string&>();
-      const std::string& text = a.at("text").get_ref<const std::string&>();
-      const Json& attrs = a.at("attrs");
-      const long long begin = a.at("begin").get<long long>(), end = a.at("end").get<long long>();
-      s.annotation.bind(1, doc_id).bind(2, type).bind(3, begin).bind(4, end);
-      const long long cut = recoverable(type, begin, end, text);
-      if (cut < 0) s.annotation.bind(5, text).bind_null(6);
-      else if (cut == 0) s.annotation.bind_null(5).bind_null(6);
-      else s.annotation.bind_null(5).bind(6, cut);
-      s.annotation.bind(7, attrs.dump()).run();
+    if (r.error) s.error.bind(1, doc_id).bind(2, r.error->stage).bind(3, r.error->message).bind(4, r.error->exit_code).run();
+    if (r.document_text) s.text.bind(1, doc_id).bind(2, *r.document_text).run();
+    for (const AnnotationRow& a : r.annotations) {
+      s.annotation.bind(1, doc_id).bind(2, a.type).bind(3, a.begin).bind(4, a.end);
+      if (a.cut < 0) s.annotation.bind(5, a.text).bind_null(6);
+      else if (a.cut == 0) s.annotation.bind_null(5).bind_null(6);
+      else s.annotation.bind_null(5).bind(6, a.cut);
+      s.annotation.bind(7, a.attrs).run();
       const long long ann_id = sqlite3_last_insert_rowid(db_->handle());
-      if (type == "indicator") {
-        const IndicatorFact f = indicator_fact(attrs);
+      if (a.indicator) {
+        const IndicatorFact& f = *a.indicator;
         s.indicator.bind(1, ann_id).bind(2, doc_id).bind(3, f.metric).bind(4, f.canonical_metric);
         bind_optional(s.indicator, 5, f.period);
         bind_text_or_null(s.indicator, 6, f.status);
@@ -393,11 +443,10 @@ class SqliteSink : public OutputSink {
         bind_text_or_null(s.indicator, 12, f.growth_unit);
         bind_text_or_null(s.indicator, 13, f.qualifier);
         s.indicator.run();
-      } else if (type == "entity") {
-        const EntityFact e = entity_fact(attrs, text);
+      } else if (a.entity) {
         s.entity.bind(1, ann_id).bind(2, doc_id);
-        bind_text_or_null(s.entity, 3, e.kind);
-        s.entity.bind(4, e.canonical).bind(5, text).run();
+        bind_text_or_null(s.entity, 3, a.entity->kind);
+        s.entity.bind(4, a.entity->canonical).bind(5, a.text).run();
       }
     }
   }
@@ -468,7 +517,8 @@ class SqliteReader : public RecordReader {
       }
       r["annotations"] = std::move(list);
       text_.bind(1, docs_.integer(0));
-      if (text_.step()) r["document_text"] = text_.text(0);
+      document_text_.reset();
+      if (text_.step()) document_text_ = text_.text(0);
       text_.reset();
       errs_.bind(1, docs_.integer(0));
       while (errs_.step()) {
@@ -478,8 +528,11 @@ class SqliteReader : public RecordReader {
       return true;
     }
 
+    const std::string* document_text() const override { return document_text_ ? &*document_text_ : nullptr; }
+
    private:
     sqlite::Statement docs_, anns_, text_, errs_;
+    std::optional<std::string> document_text_;
   };
 
   std::unique_ptr<sqlite::Database> db_;

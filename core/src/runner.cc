@@ -233,18 +233,28 @@ class DocumentProcessor {
 
 // The stored record of one input (output_sink.h): bookkeeping first (so stores can read it
 // without parsing the rest), then the contract's DOCUMENT fields.
-Json make_record(const std::string& pipeline_hash, std::size_t seq, const ResolvedInput& in,
-                 const Processed& processed) {
+// The bookkeeping keys of a processed document's record (see make_record).
+Json record_head(const std::string& pipeline_hash, std::size_t seq, const Processed& processed) {
   Json r = Json::object();
   r["pipeline_hash"] = pipeline_hash;
   r["result_key"] = make_result_key(pipeline_hash, processed.sha256);
   r["seq"] = seq;
+  r["status"] = "ok";
+  return r;
+}
+
+Json make_record(const std::string& pipeline_hash, std::size_t seq, const ResolvedInput& in,
+                 const Processed& processed) {
   if (processed.document) {
-    r["status"] = "ok";
+    Json r = record_head(pipeline_hash, seq, processed);
     Json document = document_to_json(*processed.document);
     for (auto& [k, v] : document.items()) r[k] = std::move(v);
     return r;
   }
+  Json r = Json::object();
+  r["pipeline_hash"] = pipeline_hash;
+  r["result_key"] = make_result_key(pipeline_hash, processed.sha256);
+  r["seq"] = seq;
   const DocumentFailure& f = *processed.failure;
   r["status"] = "failed";
   r["exit_code"] = static_cast<int>(f.code);
@@ -278,18 +288,27 @@ std::vector<std::unique_ptr<OutputSink>> make_stores(const Prepared& p, const Ru
   return stores;
 }
 
-// SQLite stores keep each document's text once (offsets for sentences and other long spans,
-// docs/sqlite-schema.md): records carry it as "document_text" for them, and lose it before
-// the other stores see them (it is not part of the contract's DOCUMENT).
-bool keeps_document_text(const OutputSink& store) { return format_for_extension(store.path()) == "sqlite"; }
+// The record as each store appends it, rendered on the calling thread. The document's text
+// goes along: SQLite stores keep it once (docs/sqlite-schema.md).
+std::vector<std::unique_ptr<RenderedRecord>> render_for_stores(const std::vector<std::unique_ptr<OutputSink>>& stores,
+                                                               const Json& record, const Document* document) {
+  std::vector<std::unique_ptr<RenderedRecord>> rendered;
+  rendered.reserve(stores.size());
+  for (const auto& s : stores) rendered.push_back(s->render(record, document ? &document->text() : nullptr));
+  return rendered;
+}
 
-void write_to_stores(const std::vector<std::unique_ptr<OutputSink>>& stores, const std::vector<Json*>& records) {
-  const std::vector<const Json*> view(records.begin(), records.end());
-  for (const auto& s : stores)
-    if (keeps_document_text(*s)) s->write(view);
-  for (Json* r : records) r->erase("document_text");
-  for (const auto& s : stores)
-    if (!keeps_document_text(*s)) s->write(view);
+// Appends rendered records (each a list with one entry per store) to the stores.
+void append_to_stores(const std::vector<std::unique_ptr<OutputSink>>& stores,
+                      const std::vector<const std::vector<std::unique_ptr<RenderedRecord>>*>& records) {
+  if (records.empty()) return;
+  std::vector<const RenderedRecord*> view;
+  view.reserve(records.size());
+  for (std::size_t k = 0; k < stores.size(); ++k) {
+    view.clear();
+    for (const auto* r : records) view.push_back((*r)[k].get());
+    stores[k]->append(view);
+  }
 }
 
 bool wants(const Prepared& p, const std::string& format) {
@@ -413,11 +432,10 @@ void run_whole(const Prepared& p, const RunOptions& o,
   SeriesCollector series;
   if (!stores.empty() || wants(p, "series")) {
     for (auto& s : stores) s->open(identity);
-    const bool with_text = std::any_of(stores.begin(), stores.end(), [](const auto& s) { return keeps_document_text(*s); });
     for (std::size_t i = 0; i < n; ++i) {
-      Json record = make_record(identity.pipeline_hash, seqs[i], inputs[i], results[i]);
-      if (with_text && results[i].document) record["document_text"] = results[i].document->text();
-      write_to_stores(stores, {&record});
+      const Json record = make_record(identity.pipeline_hash, seqs[i], inputs[i], results[i]);
+      const auto rendered = render_for_stores(stores, record, results[i].document.get());
+      append_to_stores(stores, {&rendered});
       if (wants(p, "series")) series.add(record);
     }
     for (auto& s : stores) {
@@ -435,7 +453,8 @@ constexpr int kResultIndent = 1;
 
 // No corpus stages: documents stream through a bounded window and are written in input order
 // as they finish, then freed. Workers also render what is written (the document's part of the
-// JSON result, its store record), so the writer thread only appends.
+// JSON result, its record in each store's form, its series statements), so the writer thread
+// only appends.
 //  - With the JSON result: every document is run and written into it (atomically, at the end);
 //    stores requested alongside are rebuilt from scratch, as by run_whole.
 //  - Stores only: what the stores already hold for this pipeline is skipped (resumable), and
@@ -465,10 +484,8 @@ void run_streaming(const Prepared& p, const RunOptions& o,
 
   const std::size_t n = p.input_count;
   report.documents = n;
-  const bool with_text = std::any_of(stores.begin(), stores.end(), [](const auto& s) { return keeps_document_text(*s); });
   // The JSON run's series report comes from its records; a resumable run's from its store.
   const bool series_from_records = json && wants(p, "series");
-  const bool with_records = !stores.empty() || series_from_records;
   InputFeed feed(p.input_specs, p.input_base, p.input_origin, p.in_shard);
   const DocumentProcessor processor(p, doc_stages);
   const unsigned jobs = job_count(o, n);
@@ -514,10 +531,15 @@ void run_streaming(const Prepared& p, const RunOptions& o,
     item.failure = processed.failure;
     try {
       if (json && processed.document) item.result_json = result_document_text(*processed.document, kResultIndent);
-      if (with_records) {
-        item.record = make_record(identity.pipeline_hash, seq, in, processed);
-        if (with_text && processed.document) item.record["document_text"] = processed.document->text();
+      if (processed.document && !stores.empty()) {
+        // Stores that can write straight from the document do (no record tree).
+        const Json head = record_head(identity.pipeline_hash, seq, processed);
+        for (const auto& s : stores) item.stored.push_back(s->render_document(head, *processed.document));
+      } else if (!stores.empty()) {
+        item.stored = render_for_stores(stores, make_record(identity.pipeline_hash, seq, in, processed), nullptr);
       }
+      if (series_from_records)
+        item.series = SeriesCollector::entries(make_record(identity.pipeline_hash, seq, in, processed));
     } catch (...) {
       item.error = std::current_exception();  // e.g. a file name that is not UTF-8
     }
@@ -530,7 +552,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   std::size_t failed_now = 0;
   ProgressLine progress(n, o.progress && ProgressLine::stderr_is_terminal());
   const auto consume = [&](std::vector<StreamItem>& batch) {
-    std::vector<Json*> records;
+    std::vector<const std::vector<std::unique_ptr<RenderedRecord>>*> records;
     std::size_t used = 0;
     for (auto& item : batch) {
       if (item.error) std::rethrow_exception(item.error);
@@ -561,12 +583,10 @@ void run_streaming(const Prepared& p, const RunOptions& o,
           report.bytes += item.bytes;  // the JSON run counts the documents it holds
         }
       }
-      if (with_records) {
-        records.push_back(&item.record);
-        if (series_from_records) series.add(item.record);
-      }
+      if (!stores.empty()) records.push_back(&item.stored);
+      if (series_from_records) series.add(item.series);
     }
-    if (!records.empty() && !stores.empty()) write_to_stores(stores, records);
+    append_to_stores(stores, records);
     progress.update(counts);
     const bool go_on = !(o.max_errors > 0 && resumable && failed_now >= o.max_errors);
     if (!go_on) batch.resize(used);
