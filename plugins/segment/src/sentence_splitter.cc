@@ -1,6 +1,7 @@
 #include "sentence_splitter.h"
 
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -242,16 +243,32 @@ bool is_clause_boundary(char32_t c) {
          c == U',' || c == U';' || c == U':';
 }
 
+// text.find(needle, from) for a three-byte character. string_view::find runs memchr on the
+// needle's first byte, a lead byte that 是 (E6 98 AF) and 第 (E7 AC AC) share with 4,096
+// characters each, and stops at every one of them; their last byte is far rarer.
+std::size_t find_character(std::string_view text, std::string_view needle, std::size_t from) {
+  for (std::size_t i = from + 2; i < text.size();) {
+    const void* hit = std::memchr(text.data() + i, needle[2], text.size() - i);
+    if (hit == nullptr) break;
+    const auto at = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    if (text[at - 1] == needle[1] && text[at - 2] == needle[0]) return at - 2;
+    i = at + 1;
+  }
+  return std::string_view::npos;
+}
+
 // Quick test: a Chinese numeral right before a 是, or a 第 followed by one.
 bool may_enumerate(std::string_view text) {
   const std::string_view shi = "是";
-  for (std::size_t at = text.find(shi); at != std::string_view::npos; at = text.find(shi, at + 3)) {
+  for (std::size_t at = find_character(text, shi, 0); at != std::string_view::npos;
+       at = find_character(text, shi, at + 3)) {
     if (at < 3) continue;
     std::size_t i = at - 3;
     if (is_chinese_digit(decode_code_point(text, i))) return true;
   }
   const std::string_view di = "第";
-  for (std::size_t at = text.find(di); at != std::string_view::npos; at = text.find(di, at + 3)) {
+  for (std::size_t at = find_character(text, di, 0); at != std::string_view::npos;
+       at = find_character(text, di, at + 3)) {
     std::size_t i = at + 3;
     if (i < text.size() && is_chinese_digit(decode_code_point(text, i))) return true;
   }
