@@ -390,6 +390,15 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
       // Alone: nothing name-like before it (punctuation or a stop word), so not 2个化工园,
       // 国家级经开区 or 各类高新区.
       if (patterns_.stem(text, p).verdict != StemVerdict::kEmpty) continue;
+      // Followed by a count (森林公园3个) it is a class again.
+      {
+        std::size_t r = e;
+        if (r < text.size()) {
+          const char32_t next = next_code_point(text, r);
+          if ((next >= U'0' && next <= U'9') || std::u32string_view(U"一二两三四五六七八九十百几多").find(next) != std::u32string_view::npos)
+            continue;
+        }
+      }
       const std::string_view before = text.substr(0, p);
       const auto& rules = patterns_.rules();
       if (std::any_of(rules.local_qualifiers.begin(), rules.local_qualifiers.end(),
@@ -402,7 +411,9 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
       c.end = e;
       c.kind = abbreviation.kind;
       c.source = Source::kPattern;
-      c.canonical = place + abbreviation.full;
+      // A park belongs to the district that reports on it (铁西森林公园), a zone to the city.
+      const bool district_level = abbreviation.kind == EntityKind::kPublicPark && !region.district.empty();
+      c.canonical = (district_level ? region.district : place) + abbreviation.full;
       c.rule = "本地简称";
       candidates.push_back(std::move(c));
     }

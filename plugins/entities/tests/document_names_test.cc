@@ -136,6 +136,12 @@ TEST(DocumentNames, LocalAbbreviationsNameThePlacesOwnZone) {
   ASSERT_TRUE(found.count("化工园"));
   EXPECT_EQ(found.at("化工园").kind, "industrial_park");
   EXPECT_EQ(found.at("化工园").mentions, 1);  // not 2个化工园
+  // A park standing alone is the district's (or the city's) own; with a count it is a class.
+  found = tag("改造森林公园、仙女湖公园，新建湿地公园3个。", "湖北省襄阳市樊城区");
+  ASSERT_TRUE(found.count("森林公园"));
+  EXPECT_EQ(found.at("森林公园").kind, "public_park");
+  EXPECT_EQ(found.at("森林公园").canonical, "樊城森林公园");
+  EXPECT_FALSE(found.count("湿地公园"));
   // A national report (or one whose region is unknown) has no place of its own.
   found = tag(text, "全国");
   EXPECT_FALSE(found.count("高新区"));

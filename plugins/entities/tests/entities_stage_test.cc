@@ -92,7 +92,12 @@ TEST(EntitiesStage, RegionLimitsFollowTheDocumentRegion) {
   for (const char* city : {"鞍山市", "四平市"}) {
     auto doc = run_stages({{"segment"}, {"entities"}}, text, Json{{"region", std::string(city) + "铁西区"}});
     const auto found = entities(*doc);
-    EXPECT_FALSE(found.count("森林公园")) << city;
+    // 森林公园 standing alone is the district's own park (a local abbreviation), never the
+    // Shenyang gazetteer entry.
+    if (found.count("森林公园")) {
+      EXPECT_EQ(found.at("森林公园").source, "pattern") << city;
+      EXPECT_FALSE(found.at("森林公园").attrs.contains("region")) << city;
+    }
     // 经开区 standing alone is the city's own zone (a local abbreviation), never Shenyang's.
     if (found.count("经开区")) EXPECT_EQ(found.at("经开区").canonical, std::string(city, std::string(city).size() - 3) + "经济技术开发区") << city;
     EXPECT_TRUE(found.count("仙女湖公园")) << city;  // a pattern: no region needed
@@ -229,7 +234,9 @@ TEST(EntitiesStage, AnotherRegionsReportRunsOnPatternsAndItsOwnRegion) {
                            "辽宁（鞍山）跨境电商产业园"})
     EXPECT_TRUE(found.count(name)) << name;
   EXPECT_EQ(found.at("鞍钢集团").canonical, "鞍钢集团有限公司");
-  EXPECT_FALSE(found.count("森林公园"));  // 铁西森林公园 is Shenyang's
+  ASSERT_TRUE(found.count("森林公园"));  // Anshan Tiexi's own park, not the Shenyang gazetteer's
+  EXPECT_EQ(found.at("森林公园").source, "pattern");
+  EXPECT_EQ(found.at("森林公园").attrs["rule"], "本地简称");
   ASSERT_TRUE(found.count("经开区"));      // Anshan's own zone (a local abbreviation), not Shenyang's
   EXPECT_EQ(found.at("经开区").canonical, "鞍山经济技术开发区");
   EXPECT_FALSE(found.count("口袋公园"));
