@@ -111,6 +111,11 @@ void Segmenter::run(Document& doc) const {
   }
 
   // Paragraphs (every logical line of the body), sentences, clauses, enumerations.
+  // Reserved once instead of grown (moving every annotation) about ten times: reports have
+  // a sentence and a clause per ~120 bytes.
+  doc.mutable_annotations("paragraph").reserve(lines.size() - std::min(body_line, lines.size()));
+  doc.mutable_annotations("sentence").reserve(text.size() / 100);
+  doc.mutable_annotations("clause").reserve(text.size() / 100);
   SentenceSpans spans;
   for (std::size_t li = body_line; li < lines.size(); ++li) {
     const Line& line = lines[li];
