@@ -151,22 +151,30 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
     context.plan_year = calendar.plan_year();
     context.review_paragraph = paragraph.review_opener;
     context.multi_year = paragraph.multi_year;
+    context.horizon = calendar.horizon_at(sentence.begin);
+    if (!paragraph.review_opener && !paragraph.multi_year)
+      if (const YearSpan own = calendar.opening_horizon(text.substr(sentence.begin, sentence.end - sentence.begin));
+          !own.empty())
+        context.horizon = own;  // a sentence opening with 今后三年，… inside a one-year paragraph
     for (Fact& f : read_sentence(text, sentence.begin, sentence.end, inside, context, lexicon,
                                  carried_metric)) {
       std::size_t b = norm.original_begin(f.begin), e = norm.original_end(f.end);
       if (e <= b) continue;
       Json::object_t attrs;  // built in its final key order: no lookups
-      attrs.reserve(9);
+      attrs.reserve(10);
       std::string canonical = lexicon.canonical(f.metric);
       attrs.emplace_back("metric", std::move(f.metric));
       attrs.emplace_back("canonical", std::move(canonical));
-      attrs.emplace_back("period", f.period);
+      // A multi-year span is [first, last], like a value range.
+      if (f.period_last != 0) attrs.emplace_back("period", Json::array({f.period, f.period_last}));
+      else attrs.emplace_back("period", f.period);
       attrs.emplace_back("status", std::move(f.status));
       attrs.emplace_back("level", measure_json(f.level));
       attrs.emplace_back("growth", measure_json(f.growth));
       attrs.emplace_back("qualifier", f.qualifier.empty() ? Json() : Json(std::move(f.qualifier)));
       attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
       if (f.from_point) attrs.emplace_back("from_to", "from");
+      if (f.average) attrs.emplace_back("average", true);
       out.push_back({"indicator", b, e, Json(std::move(attrs))});
     }
   }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "reportlens/text.h"
+
 namespace reportlens::indicators {
 
 namespace {
@@ -60,6 +62,35 @@ int json_int(const Json& meta, const char* key) {
   return 0;
 }
 
+
+int chinese_digit_value(char32_t cp) {
+  switch (cp) {
+    case U'一': return 1; case U'二': return 2; case U'三': return 3; case U'四': return 4;
+    case U'五': return 5; case U'六': return 6; case U'七': return 7; case U'八': return 8;
+    case U'九': return 9;
+    default: return 0;
+  }
+}
+
+// The code point at `at` (0 past the end); *next is where the following one starts.
+char32_t cp_at(std::string_view text, std::size_t at, std::size_t* next) {
+  *next = at;
+  if (at >= text.size()) return 0;
+  return next_code_point(text, *next);
+}
+
+// "今后五年" / "未来三年" at `at`: the number of years, 0 if none.
+int years_ahead_at(std::string_view text, std::size_t at) {
+  for (std::string_view word : {std::string_view("今后"), std::string_view("未来")}) {
+    if (text.substr(at, word.size()) != word) continue;
+    std::size_t next = 0;
+    const char32_t cp = cp_at(text, at + word.size(), &next);
+    const int n = cp == U'十' ? 10 : chinese_digit_value(cp);
+    if (n >= 2 && text.substr(next).starts_with("年")) return n;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::size_t to_normalized(const NormalizedText& norm, std::size_t original) {
@@ -110,6 +141,103 @@ std::size_t OffsetsToNormalized::at(std::size_t original) {
                        starts.begin() + static_cast<std::ptrdiff_t>(high), target) -
       starts.begin());
   return last_;
+}
+
+YearSpan five_year_plan_at(std::string_view text, std::size_t at, std::size_t* length) {
+  // The plan number: 三 … 九 (3rd … 9th), 十 (10th), 十一 … 十九 (11th … 19th), then 五.
+  std::size_t next = 0;
+  const char32_t first = cp_at(text, at, &next);
+  int number = 0;
+  if (first == U'十') {
+    const std::size_t after_ten = next;
+    const int unit = chinese_digit_value(cp_at(text, after_ten, &next));
+    if (unit > 0 && unit != 5) {
+      number = 10 + unit;
+    } else {
+      number = 10;
+      next = after_ten;
+    }
+  } else {
+    number = chinese_digit_value(first);
+  }
+  // The plans run in five-year steps from the third (1966–1970) on.
+  if (number < 3) return {};
+  std::size_t end = 0;
+  if (cp_at(text, next, &end) != U'五') return {};
+  // Not inside a longer numeral (二十五, 第十五) and not a plain number (十五条措施): quoted,
+  // or named as a plan period.
+  char32_t prev = 0;
+  if (at > 0) {
+    std::size_t before = at - 1;
+    while (before > 0 && (static_cast<unsigned char>(text[before]) & 0xC0) == 0x80) --before;
+    std::size_t unused = 0;
+    prev = cp_at(text, before, &unused);
+  }
+  if (chinese_digit_value(prev) > 0 || prev == U'十' || prev == U'第' || prev == U'两') return {};
+  const std::string_view rest = text.substr(end);
+  const bool quoted = prev == U'“' || prev == U'"' || rest.starts_with("”") || rest.starts_with("\"");
+  const bool named = rest.starts_with("时期") || rest.starts_with("期间") || rest.starts_with("规划") ||
+                     rest.starts_with("计划") || rest.starts_with("末");
+  if (!quoted && !named) return {};
+  *length = end - at;
+  const int start = 1966 + 5 * (number - 3);
+  return {start, start + 4};
+}
+
+YearSpan ReportCalendar::plan_named_in(std::string_view heading) const {
+  // The last plan a heading names is the one it plans (“十三五”时期发展成就和“十四五”时期主要目标);
+  // one that ended before the planned year is a review (一、“十一五”时期…的回顾 in 2011).
+  YearSpan last;
+  for (std::size_t i = 0; i < heading.size();) {
+    std::size_t length = 0;
+    if (const YearSpan span = five_year_plan_at(heading, i, &length); !span.empty()) {
+      last = span;
+      i += length;
+      continue;
+    }
+    std::size_t next = i;
+    next_code_point(heading, next);
+    i = next;
+  }
+  const int planned = plan_year_ != 0 ? plan_year_ : report_year_ + 1;
+  if (last.empty() || planned <= 1 || last.last < planned) return {};
+  return last;
+}
+
+YearSpan ReportCalendar::opening_horizon(std::string_view text) const {
+  // The opening: up to the first comma or full stop, at most 120 bytes.
+  const std::size_t comma = text.substr(0, 120).find("，"), stop = text.substr(0, 120).find("。");
+  const std::string_view head = text.substr(0, std::min({comma, stop, std::size_t{120}}));
+  // (every sentence asks: most openings name no plan and are done after three searches)
+  if (head.find("五") == std::string_view::npos && head.find("今后") == std::string_view::npos &&
+      head.find("未来") == std::string_view::npos)
+    return {};
+  // “十一五”前四年累计… / “十二五”以来… look back on a running plan: no target.
+  for (std::string_view back : {"以来", "过去", "前", "累计", "已"})
+    if (head.find(back) != std::string_view::npos) return {};
+  const int planned = plan_year_ != 0 ? plan_year_ : report_year_ + 1;
+  for (std::size_t i = 0; i < head.size();) {
+    std::size_t length = 0;
+    if (const YearSpan named = five_year_plan_at(head, i, &length); !named.empty()) {
+      if (named.last >= planned) return named;
+    } else if (const int n = years_ahead_at(head, i); n > 0 && planned > 1) {
+      return {planned, planned + n - 1};
+    }
+    std::size_t next = i;
+    next_code_point(head, next);
+    i = next;
+  }
+  return {};
+}
+
+YearSpan ReportCalendar::horizon_at(std::size_t at) const {
+  const ParagraphContext& paragraph = paragraph_at(at);
+  if (paragraph.review_opener || paragraph.multi_year) return {};
+  if (!paragraph.horizon.empty()) return paragraph.horizon;
+  YearSpan found;  // the innermost: nested sections come after their parent
+  for (const auto& h : section_horizons_)
+    if (at >= h.begin && at < h.end) found = h.years;
+  return found;
 }
 
 ReportCalendar::ReportCalendar(const Document& doc, const Lexicon& lexicon) {
@@ -207,6 +335,14 @@ void ReportCalendar::read_sections(const Document& doc, const Lexicon& lexicon) 
       top = std::min(top, a.attrs["level"].get<int>());
   }
   for (const auto& a : given) {
+    // Only a heading that announces goals or tasks (二、“十二五”时期的主要目标和任务): one that
+    // merely names the plan may hold a review of the year as well.
+    const std::string title = a.attrs.value("title", std::string());
+    if (lexicon.plan_heading_words.find_first(title) == std::string::npos) continue;
+    if (const YearSpan years = plan_named_in(title); !years.empty())
+      section_horizons_.push_back({to_normalized(norm, a.begin), to_normalized(norm, a.end), years});
+  }
+  for (const auto& a : given) {
     int level = a.attrs.value("level", top);
     if (level != top) continue;
     Scope scope = Scope::kOther;
@@ -231,7 +367,12 @@ void ReportCalendar::read_sections(const Document& doc, const Lexicon& lexicon) 
     std::string_view line(text.data() + line_start, line_end - line_start);
     if (line.size() < 200 && is_chinese_numeral_heading(line)) {
       if (!sections_.empty()) sections_.back().end = line_start;
+      if (!section_horizons_.empty() && section_horizons_.back().end == text.size())
+        section_horizons_.back().end = line_start;
       sections_.push_back({line_start, text.size(), classify_heading(std::string(line), lexicon)});
+      if (lexicon.plan_heading_words.find_first(line) != std::string_view::npos)
+        if (const YearSpan years = plan_named_in(line); !years.empty())
+          section_horizons_.push_back({line_start, text.size(), years});
     }
     line_start = line_end + 1;
   }
@@ -255,6 +396,8 @@ void ReportCalendar::read_paragraphs(const std::string& text, const Lexicon& lex
     p.multi_year = (p.review_opener || opening.find("以来") != std::string_view::npos ||
                     opening.find("过去") != std::string_view::npos) &&
                    lexicon.multi_year_openers.find_first(opening) != std::string_view::npos;
+    // “十三五”时期… / 今后五年，… open a paragraph about a multi-year plan.
+    if (!p.review_opener && !p.multi_year) p.horizon = opening_horizon(body);
     paragraphs_.push_back(p);
     if (end == text.size()) break;
     start = end + 1;

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lexicon.h"
@@ -17,10 +18,22 @@ namespace reportlens::indicators {
 
 enum class Scope { kReview, kPlan, kOther };
 
+// The years a multi-year plan covers (“十二五” → 2011–2015); empty when first == 0.
+struct YearSpan {
+  int first = 0, last = 0;
+  bool empty() const { return first == 0; }
+};
+
+// The five-year plan named at byte `at` of `text` ("十二五", "九五", "十四五"), with the byte
+// length of the name in *length; empty when none. A name is taken only where it cannot be a
+// plain number: in quotes (“十五”) or before 时期/期间/规划/计划/末 (十五条措施 is no plan).
+YearSpan five_year_plan_at(std::string_view text, std::size_t at, std::size_t* length);
+
 struct ParagraphContext {
   std::size_t begin = 0, end = 0;  // normalised byte offsets
   bool review_opener = false;      // opens with 过去一年 / 五年来 ...: a review, whatever the section
   bool multi_year = false;         // a multi-year review: only from-to end points are one-year facts
+  YearSpan horizon;                // opens with “十三五”时期 / 今后五年 (not a review): a multi-year plan
 };
 
 class ReportCalendar {
@@ -34,6 +47,12 @@ class ReportCalendar {
   // Scope of the top-level section holding normalised offset `at`.
   Scope scope_at(std::size_t at) const;
   const ParagraphContext& paragraph_at(std::size_t at) const;
+  // The multi-year plan a position's statements are about: the paragraph's own horizon, else
+  // that of the innermost section whose heading names a current or future five-year plan
+  // (二、“十二五”时期的主要目标和任务); empty elsewhere.
+  YearSpan horizon_at(std::size_t at) const;
+  // The plan a paragraph's or sentence's opening clause names (“十三五”时期，… / 今后三年，…).
+  YearSpan opening_horizon(std::string_view text) const;
 
  private:
   struct SectionSpan {
@@ -49,6 +68,12 @@ class ReportCalendar {
   int plan_year_ = 0;
   std::string kind_;
   std::vector<SectionSpan> sections_;
+  struct HorizonSpan {
+    std::size_t begin, end;
+    YearSpan years;
+  };
+  std::vector<HorizonSpan> section_horizons_;  // in document order; nested ones after their parent
+  YearSpan plan_named_in(std::string_view heading) const;
   std::vector<ParagraphContext> paragraphs_;
 };
 

@@ -63,6 +63,49 @@ std::string_view drop_leading_year(std::string_view s) {
   return s;
 }
 
+// A leading duration of several years that is not part of the subject: "五年", "今后三年",
+// "两年来", "五年内". Returns its byte length (0 if none) and the years in *years.
+std::size_t leading_duration(std::string_view s, int* years) {
+  std::size_t i = 0;
+  for (std::string_view ahead : {std::string_view("今后"), std::string_view("未来")})
+    if (s.starts_with(ahead)) i = ahead.size();
+  const char32_t cp = next_code_point(s, i);
+  switch (cp) {
+    case U'两': case U'二': *years = 2; break;
+    case U'三': *years = 3; break;
+    case U'四': *years = 4; break;
+    case U'五': *years = 5; break;
+    case U'六': *years = 6; break;
+    case U'七': *years = 7; break;
+    case U'八': *years = 8; break;
+    case U'九': *years = 9; break;
+    case U'十': *years = 10; break;
+    default: return 0;
+  }
+  if (!s.substr(i).starts_with("年")) return 0;
+  i += std::string_view("年").size();
+  // 五年计划 / 五年规划 name the plan, not a span of the figure.
+  if (s.substr(i).starts_with("计划") || s.substr(i).starts_with("规划")) return 0;
+  for (std::string_view tail : {"来", "内", "间"})
+    if (s.substr(i).starts_with(tail)) {
+      i += tail.size();
+      break;
+    }
+  return i;
+}
+
+// A leading plan period before the subject: "“十三五”时期经济…", "“十一五”期间单位…".
+std::size_t leading_plan_period(std::string_view s) {
+  std::size_t i = s.starts_with("“") ? std::string_view("“").size() : 0;
+  std::size_t length = 0;
+  if (five_year_plan_at(s, i, &length).empty()) return 0;
+  i += length;
+  if (s.substr(i).starts_with("”")) i += std::string_view("”").size();
+  for (std::string_view tail : {"时期", "期间", "末"})
+    if (s.substr(i).starts_with(tail)) return i + tail.size();
+  return i;
+}
+
 // Strips scope, predicate, connector and qualifier words from both ends of a subject.
 std::string_view strip_subject(std::string_view s, const Lexicon& lex) {
   for (bool changed = true; changed && !s.empty();) {
@@ -392,7 +435,11 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       bool physical = lex.physical_counters.contains(q.surface_unit) && magnitude(q.value) >= 2;
       if (!arabic && magnitude(q.value) < 10 && !physical) continue;
     }
-    if (lex.average_cues.find_first(left) != npos) {                     // 年均增长
+    // 年均增长: a yearly average fits no single year. Over a planned span it is a target of
+    // that span; elsewhere (a review) it is left out.
+    const bool horizon = !context.horizon.empty() && !context.review_paragraph;
+    const bool average = lex.average_cues.find_first(left) != npos;
+    if (average && !horizon) {
       last_kept_end = q.end + trailing_qualifier;
       continue;
     }
@@ -423,6 +470,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       std::size_t n = 0;
       int s = 0;
       if ((n = lex.qualifier_words.suffix_match(subject)) > 0) {
+      } else if (average && (n = lex.average_cues.suffix_match(subject)) > 0) {
       } else if ((n = lex.to_markers.suffix_match(subject)) > 0) {
         saw_to = true;
       } else if (!saw_to && lex.absolute_change_verbs.suffix_match(subject) > 0 && !is_ratio(q.unit)) {
@@ -455,9 +503,35 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       sign = s;
       subject.remove_suffix(n);
     }
+    // 五年新增就业4500万人: a figure summed over several years. Over a planned span it is a
+    // target of the span; in a review it fits no single year and is left out, like the
+    // figures of a multi-year review paragraph.
+    bool over_years = false;
+    YearSpan span = horizon ? context.horizon : YearSpan{};
+    subject = trim_spaces(subject);
+    if (std::size_t n = leading_plan_period(subject); n > 0 && n < subject.size()) subject = subject.substr(n);
+    int duration = 0;
+    if (std::size_t n = leading_duration(subject, &duration); n > 0 && n < subject.size()) {
+      // A plan for the next N years (三年内参保率提高到90%) spans them from the planned year.
+      // (…年来 looks back: never a plan)
+      const bool looking_back = subject.substr(0, n).ends_with("来");
+      const bool planned = (context.scope == Scope::kPlan || lex.target_cues.find_first(left) != npos) &&
+                           !context.review_paragraph && context.plan_year != 0 && !looking_back;
+      if (looking_back) span = {};
+      if (!horizon && planned) span = {context.plan_year, context.plan_year + duration - 1};
+      if (span.empty() && !is_from && !(saw_to && !facts.empty() && facts.back().from_point)) {
+        last_kept_end = q.end + trailing_qualifier;
+        continue;
+      }
+      subject = subject.substr(n);
+      over_years = true;
+    }
     bool respective_here = left.find("分别") != npos;
     std::string_view before_respective;
     if (respective_here) before_respective = left.substr(0, left.find("分别"));
+    // 经济增长预期目标是…年均增长7%: the metric is what the target is set for.
+    if (std::size_t at = lex.sentence_target_cues.find_first(subject); at != npos && at > 0)
+      subject = subject.substr(0, at);
     subject = strip_subject(subject, lex);
     if (absolute_change) subject = strip_subject(subject, lex);
 
@@ -650,11 +724,38 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
                                : lex.target_cues;
     if (status != "target" && cues.find_first(clause_before) != npos) status = "target";
     if (status != "target" && lex.estimate_cues.find_first(clause_before) != npos) status = "estimate";
+    bool dated = false;  // an explicit year (到2020年) dates the figure
     for (const auto& cue : year_cues)
-      if (cue.at <= q.begin) period = cue.year;
+      if (cue.at <= q.begin) {
+        period = cue.year;
+        dated = true;
+      }
     if (status == "actual" && period > context.report_year && context.report_year != 0) status = "target";
     if (is_from) period = context.multi_year ? context.report_year - 5 : period - 1;
     if (from_to_end && context.multi_year) period = context.report_year;
+    int period_last = 0;
+    if (!span.empty()) {
+      // A planned span (“十二五”时期, 今后五年): a level reached (达到, 提高到, 超过, a rate) is
+      // the state at the span's end; a change, a yearly average or a sum over the span (五年
+      //新增就业, 改造2000万套, 增加6亿立方米) belongs to the whole span.
+      status = "target";
+      const bool reached = saw_to || left.find("达") != npos || left.find("超过") != npos ||
+                           left.find("突破") != npos;
+      // 保持在/控制在/稳定在 hold every year of the span.
+      const bool held = left.find("保持") != npos || left.find("控制") != npos || left.find("稳定") != npos;
+      // (三年内普及率提高到95%: reached at the end, although written with a duration)
+      const bool over_span = growth || average || absolute_change || !change_of.empty() ||
+                             (over_years && !reached) || held || left.find("累计") != npos;
+      if (dated && !(over_span && period == span.last)) {
+      } else if (is_from) {
+        period = span.first - 1;
+      } else if (from_to_end || (!over_span && (q.unit == "percent" || reached))) {
+        period = span.last;
+      } else {
+        period = span.first;
+        period_last = span.last;
+      }
+    }
 
     // ---- merge a bare growth or level into the fact it completes ----
     // "A、B分别达到x元、y元，分别增长p%、q%": each subject's growth joins its level.
@@ -664,7 +765,9 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       bool merged = false;
       for (auto it = facts.begin() + std::min(previous_respective_facts_begin, facts.size());
            it != facts.end() && !merged; ++it) {
-        if (it->metric != metrics.front() || it->from_point || it->qualifier != qualifier) continue;
+        if (it->metric != metrics.front() || it->from_point || it->qualifier != qualifier ||
+            it->period != period || it->period_last != period_last)
+          continue;
         if (growth && !it->growth && it->level) {
           it->growth = measure;
           merged = true;
@@ -678,6 +781,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     }
     if (inherited && !facts.empty() && !facts[inherited_from].from_point &&
         facts[inherited_from].qualifier == qualifier && metrics.size() == 1 &&
+        facts[inherited_from].period == period && facts[inherited_from].period_last == period_last &&
         facts[inherited_from].metric == metrics.front()) {
       Fact& prev = facts[inherited_from];
       if (growth && !prev.growth) {
@@ -702,6 +806,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       f.status = status;
       f.period = period;
       f.from_point = is_from;
+      f.period_last = period_last;
+      f.average = average;
       f.change_of = change_of;
       facts.push_back(std::move(f));
     }

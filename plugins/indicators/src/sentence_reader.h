@@ -44,6 +44,8 @@ struct Fact {
   std::string qualifier;           // "" for none
   std::string status;              // actual | estimate | target
   int period = 0;
+  int period_last = 0;             // a multi-year span [period, period_last]; 0: one year
+  bool average = false;            // a yearly average over the span (年均增长7%)
   bool from_point = false;         // the earlier end of a from-to pair
   std::string change_of;           // 减少0.42万人 after 户籍总人口…: the metric this is a change of
 };
@@ -54,6 +56,7 @@ struct SentenceContext {
   int plan_year = 0;
   bool review_paragraph = false;
   bool multi_year = false;
+  YearSpan horizon;  // the multi-year plan the sentence is about (empty: none)
 };
 
 // `text` is the whole normalised document; the sentence is [begin, end). `quantities` are

@@ -1,0 +1,152 @@
+// Multi-year plans: a five-year plan named in a heading or an opening clause (“十四五”时期主要
+// 目标任务, 今后五年，…) dates its targets by the plan's span. Levels reached are the state at
+// the span's end; changes, yearly averages, sums and levels held (控制在…以内) cover the span,
+// written as period [first, last]. Texts written here in the styles of a city work report and
+// a county plan report, run through the real stages.
+#include <gtest/gtest.h>
+
+#include "report_calendar.h"
+#include "reportlens/testing.h"
+
+namespace {
+
+using reportlens::Json;
+
+std::unique_ptr<reportlens::Document> run_all(const std::string& text, const std::string& id) {
+  try {
+    return reportlens::testing::run_stages({{"segment"}, {"numbers"}, {"indicators"}}, text,
+                                           Json::object(), {}, id);
+  } catch (const std::exception& e) {
+    if (std::string(e.what()).find("numbers") != std::string::npos) return nullptr;
+    throw;
+  }
+}
+
+// The first fact whose evidence contains `surface`.
+Json fact_with(const reportlens::Document& doc, const std::string& surface) {
+  for (const auto& a : doc.annotations("indicator"))
+    if (a.attrs["evidence"].get<std::string>().find(surface) != std::string::npos) return a.attrs;
+  return Json();
+}
+
+TEST(FiveYearPlanNames, AreReadOnlyWhereTheyCannotBeNumbers) {
+  using reportlens::indicators::five_year_plan_at;
+  std::size_t length = 0;
+  auto span = five_year_plan_at("“十四五”时期", std::string_view("“").size(), &length);
+  EXPECT_EQ(span.first, 2021);
+  EXPECT_EQ(span.last, 2025);
+  EXPECT_EQ(length, std::string_view("十四五").size());
+  span = five_year_plan_at("“十二五”", std::string_view("“").size(), &length);
+  EXPECT_EQ(span.first, 2011);
+  span = five_year_plan_at("“九五”期间", std::string_view("“").size(), &length);
+  EXPECT_EQ(span.first, 1996);
+  EXPECT_EQ(span.last, 2000);
+  span = five_year_plan_at("十五时期", 0, &length);  // the tenth plan
+  EXPECT_EQ(span.first, 2001);
+  // Plain numbers: 十五条措施, 二十五个, 第十五届.
+  EXPECT_TRUE(five_year_plan_at("十五条措施", 0, &length).empty());
+  EXPECT_TRUE(five_year_plan_at("二十五个", std::string_view("二").size(), &length).empty());
+  EXPECT_TRUE(five_year_plan_at("第十五届", std::string_view("第").size(), &length).empty());
+}
+
+const char* kCityWorkReport =
+    "政府工作报告\n"
+    "——2021年1月20日在某市第十六届人民代表大会第五次会议上\n"
+    "一、“十三五”时期和2020年工作回顾\n"
+    "过去五年，全市地区生产总值年均增长6.8%，五年累计完成固定资产投资1.2万亿元。\n"
+    "2020年，全市地区生产总值实现3050亿元，增长3.1%；城镇新增就业5.2万人。\n"
+    "二、“十四五”时期主要目标任务\n"
+    "今后五年，全市地区生产总值年均增长6%左右，到2025年突破4000亿元；常住人口城镇化率提高到70%；"
+    "单位地区生产总值能耗下降13%；五年新增城镇就业25万人以上；城镇调查失业率控制在5.5%以内。\n"
+    "三、2021年工作安排\n"
+    "今年经济社会发展的主要预期目标是：地区生产总值增长7%左右，一般公共预算收入增长5%。\n";
+
+TEST(PlanHorizon, FiveYearPlanTargetsOfACityWorkReport) {
+  auto doc = run_all(kCityWorkReport, "city/2021-work-report.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  const Json span = Json::array({2021, 2025});
+
+  auto average = fact_with(*doc, "年均增长6%左右");
+  ASSERT_FALSE(average.is_null());
+  EXPECT_EQ(average["metric"], "地区生产总值");
+  EXPECT_EQ(average["period"], span);
+  EXPECT_EQ(average["status"], "target");
+  EXPECT_EQ(average["average"], true);
+  EXPECT_DOUBLE_EQ(average["growth"]["value"].get<double>(), 6);
+
+  auto end_level = fact_with(*doc, "4000亿元");  // dated by 到2025年
+  ASSERT_FALSE(end_level.is_null());
+  EXPECT_EQ(end_level["period"], 2025);
+
+  auto rate = fact_with(*doc, "城镇化率提高到70%");  // a level reached: the span's end
+  ASSERT_FALSE(rate.is_null());
+  EXPECT_EQ(rate["period"], 2025);
+
+  auto energy = fact_with(*doc, "能耗下降13%");  // a change over the span
+  ASSERT_FALSE(energy.is_null());
+  EXPECT_EQ(energy["period"], span);
+  EXPECT_DOUBLE_EQ(energy["growth"]["value"].get<double>(), -13);
+
+  auto jobs = fact_with(*doc, "25万人");  // a sum over the span; 五年 is not in the metric
+  ASSERT_FALSE(jobs.is_null());
+  EXPECT_EQ(jobs["metric"], "新增城镇就业");
+  EXPECT_EQ(jobs["period"], span);
+
+  auto held = fact_with(*doc, "控制在5.5%以内");  // held every year
+  ASSERT_FALSE(held.is_null());
+  EXPECT_EQ(held["period"], span);
+
+  // The one-year targets after the plan section and the reviewed year stay single years.
+  auto this_year = fact_with(*doc, "增长7%左右");
+  ASSERT_FALSE(this_year.is_null());
+  EXPECT_EQ(this_year["period"], 2021);
+  auto reviewed = fact_with(*doc, "3050亿元");
+  ASSERT_FALSE(reviewed.is_null());
+  EXPECT_EQ(reviewed["period"], 2020);
+  EXPECT_EQ(reviewed["status"], "actual");
+
+  // A multi-year review: its average and its five-year sum fit no single year.
+  EXPECT_TRUE(fact_with(*doc, "6.8%").is_null());
+  EXPECT_TRUE(fact_with(*doc, "1.2万亿元").is_null());
+}
+
+TEST(PlanHorizon, NextYearsOfACountyPlanReport) {
+  auto doc = run_all(
+      "关于某县2019年国民经济和社会发展计划执行情况及2020年计划草案的报告\n"
+      "一、2019年计划执行情况\n"
+      "全县生产总值完成186.4亿元，增长7.2%。两年来累计投入扶贫资金4.3亿元。\n"
+      "二、2020年计划安排\n"
+      "全县生产总值增长7%以上。今后三年，计划新建农村公路300公里，改造危房1200户。"
+      "三年内农村自来水普及率提高到95%。\n",
+      "county/2019-plan-report.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  const Json span = Json::array({2020, 2022});
+  auto gdp = fact_with(*doc, "增长7%以上");
+  ASSERT_FALSE(gdp.is_null());
+  EXPECT_EQ(gdp["period"], 2020);
+  auto roads = fact_with(*doc, "300公里");
+  ASSERT_FALSE(roads.is_null());
+  EXPECT_EQ(roads["period"], span);
+  EXPECT_EQ(roads["status"], "target");
+  auto water = fact_with(*doc, "提高到95%");
+  ASSERT_FALSE(water.is_null());
+  EXPECT_EQ(water["metric"], "农村自来水普及率");
+  EXPECT_EQ(water["period"], 2022);
+  // 两年来…累计: a look back over two years, no single year and no plan.
+  EXPECT_TRUE(fact_with(*doc, "4.3亿元").is_null());
+}
+
+TEST(PlanHorizon, ARunningPlanLookedBackOnIsNoTarget) {
+  auto doc = run_all(
+      "政府工作报告\n——2010年3月5日在第十一届全国人民代表大会第三次会议上\n"
+      "一、2009年工作回顾\n"
+      "“十一五”前四年累计单位国内生产总值能耗下降14.38%。\n",
+      "national-style/2010.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  for (const auto& a : doc->annotations("indicator")) {
+    EXPECT_NE(a.attrs["status"], "target") << a.attrs.dump();
+    EXPECT_TRUE(a.attrs["period"].is_number()) << a.attrs.dump();
+  }
+}
+
+}  // namespace
