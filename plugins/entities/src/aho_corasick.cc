@@ -1,6 +1,7 @@
 #include "aho_corasick.h"
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 namespace reportlens::entities {
@@ -188,17 +189,21 @@ void AhoCorasick::build_dense() {
     throw std::length_error("AhoCorasick: too many states");
   dense_end_ = dense_states_ * class_count_;
   dense_.assign(dense_end_, 0);
-  // Breadth-first numbering: a state's failure target is shallower and so has a smaller
-  // number; its row is complete before this one needs it.
-  for (std::uint32_t s = 0; s < dense_states_; ++s) {
+  // The root's row: its edges, every other byte stays at the root (0, which ends no key).
+  for (std::uint32_t c = 1; c < class_count_; ++c) {
+    const std::uint32_t next = root_next_[representative[c]];
+    dense_[c] = next != 0 ? cursor_with_output_flag(next) : 0;
+  }
+  // Any other state goes where its failure state goes, but for its own edges: its row is
+  // the failure state's row with the edges written over it (one copy instead of a child
+  // lookup per class). Breadth-first numbering: the failure state is shallower, so it has
+  // a smaller number and its row is complete before this one needs it.
+  const std::size_t row_bytes = class_count_ * sizeof(std::uint32_t);
+  for (std::uint32_t s = 1; s < dense_states_; ++s) {
     std::uint32_t* row = &dense_[static_cast<std::size_t>(s) * class_count_];
-    row[0] = 0;  // a byte in no key: back to the root, which ends no key
-    for (std::uint32_t c = 1; c < class_count_; ++c) {
-      const unsigned char byte = representative[c];
-      const std::uint32_t next = s == 0 ? root_next_[byte] : child(s, byte);
-      row[c] = next != kNone && next != 0 ? cursor_with_output_flag(next)
-                                          : (s == 0 ? 0 : dense_[static_cast<std::size_t>(failure_[s]) * class_count_ + c]);
-    }
+    std::memcpy(row, &dense_[static_cast<std::size_t>(failure_[s]) * class_count_], row_bytes);
+    for (std::uint32_t e = edge_begin_[s]; e < edge_begin_[s + 1]; ++e)
+      row[byte_class_[edge_byte_[e]]] = cursor_with_output_flag(edge_target_[e]);
   }
 }
 

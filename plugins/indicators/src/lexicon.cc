@@ -7,6 +7,7 @@
 
 #include "reportlens/stage.h"
 #include "reportlens/text.h"
+#include "reportlens/yaml_subset.h"
 #include "utf8_decode.h"
 
 namespace reportlens::indicators {
@@ -115,8 +116,22 @@ std::size_t WordList::find_first(std::string_view text, std::size_t* length) con
   // The earliest start, and there the longest word. A word starts on a character, so
   // only character starts are tried, and only those a word may start with.
   std::size_t best = std::string_view::npos, best_len = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0, n = 0; i < text.size(); i += n) {
-    if (!index_.may_start_with(decode_at(text, i, &n))) continue;
+    // The filter looks at a character's low eight bits only: for ASCII and the three-byte
+    // form (nearly every character) they come straight from the bytes, no decoding.
+    const unsigned char lead = bytes[i];
+    char32_t low8 = 0;
+    if (lead < 0x80) {
+      low8 = lead;
+      n = 1;
+    } else if ((lead & 0xF0) == 0xE0 && i + 2 < text.size()) {
+      low8 = ((bytes[i + 1] & 0x03u) << 6) | (bytes[i + 2] & 0x3Fu);
+      n = 3;
+    } else {
+      low8 = decode_at(text, i, &n) & 0xFF;
+    }
+    if (!index_.may_start_with(low8)) continue;
     if (std::size_t length = prefix_match(text.substr(i)); length > 0) {
       best = i;
       best_len = length;
@@ -161,10 +176,11 @@ std::size_t SignedWords::prefix_match(std::string_view text, int* sign) const {
 
 namespace {
 
-// A data file, or a StageError naming file:line when it is not valid YAML.
-YAML::Node load_yaml(const std::filesystem::path& file) {
+// A data file, or a StageError naming file:line when it is not valid YAML. Read by the
+// fast reader when it can: yaml-cpp's scanner would cost more than reading a report.
+yaml_subset::File load_yaml(const std::filesystem::path& file) {
   try {
-    return YAML::LoadFile(file.string());
+    return yaml_subset::File(file);
   } catch (const YAML::Exception& e) {
     throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
@@ -173,7 +189,10 @@ YAML::Node load_yaml(const std::filesystem::path& file) {
 }  // namespace
 
 void Lexicon::load_words(const std::filesystem::path& file) {
-  const YAML::Node root = load_yaml(file);
+  load_yaml(file).walk([&](const YAML::Node& root) { read_words(file, root); });
+}
+
+void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& root) {
   if (!root || root.IsNull()) return;
   if (!root.IsMap()) fail(file, root, "expected a map of word lists");
   const std::map<std::string, WordList*> lists = {
@@ -241,7 +260,10 @@ void Lexicon::load_words(const std::filesystem::path& file) {
 }
 
 void Lexicon::load_synonyms(const std::filesystem::path& file) {
-  const YAML::Node root = load_yaml(file);
+  load_yaml(file).walk([&](const YAML::Node& root) { read_synonyms(file, root); });
+}
+
+void Lexicon::read_synonyms(const std::filesystem::path& file, const YAML::Node& root) {
   if (!root || root.IsNull()) return;
   if (!root.IsMap()) fail(file, root, "expected canonical: [aliases]");
   for (const auto& entry : root) {

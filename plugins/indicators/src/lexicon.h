@@ -14,6 +14,10 @@
 #include <utility>
 #include <vector>
 
+namespace YAML {
+class Node;
+}
+
 namespace reportlens::indicators {
 
 // Where the words of a list sit, by their first and by their last character, so that a
@@ -32,6 +36,7 @@ class WordIndex {
   std::span<const std::uint32_t> starting_like(std::string_view text) const;
   std::span<const std::uint32_t> ending_like(std::string_view text) const;
   // False when no word starts with `c` (cheap test before a lookup; may say true wrongly).
+  // Only the low eight bits of `c` count (the buckets' key).
   bool may_start_with(char32_t c) const { return by_first_.may_hold(c); }
 
  private:
@@ -135,6 +140,10 @@ struct Lexicon {
 
   // The canonical name for a metric as written (the metric itself when unknown).
   std::string canonical(std::string_view metric) const;
+
+ private:
+  void read_words(const std::filesystem::path& file, const YAML::Node& root);
+  void read_synonyms(const std::filesystem::path& file, const YAML::Node& root);
 };
 
 }  // namespace reportlens::indicators

@@ -1,10 +1,12 @@
 #include "number_lexicon.h"
 
 #include <algorithm>
+#include <optional>
 
 #include <yaml-cpp/yaml.h>
 
 #include "reportlens/stage.h"
+#include "reportlens/yaml_subset.h"
 #include "text_context.h"
 
 namespace reportlens::numbers {
@@ -108,14 +110,19 @@ std::unique_ptr<NumberLexicon> NumberLexicon::load(
 }
 
 void NumberLexicon::load_file(const std::filesystem::path& file) {
-  YAML::Node root;
+  // (the fast reader: yaml-cpp's scanner would cost more than scanning a report)
+  std::optional<yaml_subset::File> yaml;
   try {
-    root = YAML::LoadFile(file.string());
+    yaml.emplace(file);
   } catch (const YAML::BadFile&) {
     throw StageError(file.string() + ": cannot read the file");
   } catch (const YAML::ParserException& e) {
     throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
+  yaml->walk([&](const YAML::Node& root) { read_sections(file, root); });
+}
+
+void NumberLexicon::read_sections(const std::filesystem::path& file, const YAML::Node& root) {
   if (!root.IsMap()) throw StageError(file.string() + ":1: expected a mapping of sections");
   static const std::vector<std::string> kSections = {
       "units", "qualifiers_before", "qualifiers_after", "approximate_inside", "decrease_words",

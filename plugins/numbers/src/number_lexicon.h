@@ -18,6 +18,10 @@
 
 #include "exact_decimal.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace reportlens::numbers {
 
 struct UnitInfo {
@@ -90,6 +94,7 @@ class NumberLexicon {
 
  private:
   void load_file(const std::filesystem::path& file);
+  void read_sections(const std::filesystem::path& file, const YAML::Node& root);
   void compile();
 
   std::map<std::string, UnitInfo> units_;
