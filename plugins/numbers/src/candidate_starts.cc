@@ -124,17 +124,20 @@ std::size_t CandidateStarts::search_from(std::string_view text, std::size_t pos,
   const std::uint64_t* bits = bmp_.data();  // a local: the byte loads may not alias it
   const auto in_bmp = [bits](char32_t c) { return (bits[c >> 6] >> (c & 63)) & 1; };
   const std::size_t size = text.size();
+  const std::size_t three_byte_end = size >= 2 ? size - 2 : 0;  // i < this: i + 2 < size
   std::size_t i = pos;
   while (i < size) {
     const unsigned char lead = bytes[i];
-    if (lead < 0x80) {
+    if ((lead & 0xF0) == 0xE0 && i < three_byte_end) {  // most of a Chinese text
+      // The character's bit word is indexed by its code point >> 6, which is the lead's low
+      // four bits and the second byte's low six; the third byte's low six pick the bit. No
+      // full decode: this loop runs over every character of every report.
+      const std::uint64_t word = bits[((lead & 0x0Fu) << 6) | (bytes[i + 1] & 0x3Fu)];
+      if ((word >> (bytes[i + 2] & 0x3Fu)) & 1) break;
+      i += 3;
+    } else if (lead < 0x80) {
       if (in_bmp(lead)) break;
       ++i;
-    } else if (lead >= 0xE0 && lead < 0xF0 && i + 2 < size) {  // most of a Chinese text
-      const char32_t c =
-          ((lead & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
-      if (in_bmp(c)) break;
-      i += 3;
     } else {
       std::size_t j = i;
       if (is_trigger(next_code_point(text, j))) break;

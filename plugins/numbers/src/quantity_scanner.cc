@@ -725,22 +725,39 @@ struct QuantityScanner::Scan {
   }
 };
 
-QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexicon) {
+namespace {
+
+RE2::Options scanner_options() {
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
+  return options;
+}
+
+}  // namespace
+
+QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexicon) {
   // One pass finds everything; at one position the earlier alternative wins: a stop word
   // (进一步, 十四五) before a fixed expression (一刻钟) before 第+numeral before a bare run.
-  const std::string pattern = "(" + lexicon.stop_pattern() + ")|(" + lexicon.fixed_pattern() +
-                              ")|(第" + kRun + ")|(" + kRun + ")|(" + kRoman + ")";
-  candidate_ = std::make_unique<RE2>(pattern, options);
-  run_ = std::make_unique<RE2>(kRun, options);
-  if (!candidate_->ok() || !run_->ok())
-    throw StageError("numbers: candidate pattern does not compile: " + candidate_->error());
+  candidate_pattern_ = "(" + lexicon.stop_pattern() + ")|(" + lexicon.fixed_pattern() +
+                       ")|(第" + kRun + ")|(" + kRun + ")|(" + kRoman + ")";
+  run_ = std::make_unique<RE2>(kRun, scanner_options());
+  if (!run_->ok()) throw StageError("numbers: numeral pattern does not compile: " + run_->error());
   std::vector<std::string> words = lexicon.stop_words();
   for (auto& surface : lexicon.fixed_surfaces()) words.push_back(std::move(surface));
   starts_ = std::make_unique<CandidateStarts>(kBuiltInStarts, words, lexicon.stop_patterns());
   matcher_ = std::make_unique<CandidateMatcher>(lexicon, *starts_);
+  // The hand matcher stands in for the candidate regex, whose compilation (every stop word
+  // in one alternation) costs about a millisecond per stage: compiled only when the regex
+  // is used, i.e. now when the lexicon keeps the matcher off.
+  if (!matcher_->enabled()) candidate();
+}
+
+const RE2& QuantityScanner::candidate() const {
+  std::call_once(candidate_once_, [this] { candidate_ = std::make_unique<RE2>(candidate_pattern_, scanner_options()); });
+  if (!candidate_->ok())
+    throw StageError("numbers: candidate pattern does not compile: " + candidate_->error());
+  return *candidate_;
 }
 
 namespace {
@@ -789,6 +806,7 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
   // engine on every match. Which alternative matched is told apart afterwards, in the
   // same priority order as the pattern.
   const bool by_hand = matcher_->enabled();
+  const RE2* candidate_re = by_hand ? nullptr : &candidate();
   while (pos < text.size()) {
     std::size_t b = 0, e = 0;
     std::optional<CandidateKind> kind;  // known when matched by hand
@@ -802,7 +820,7 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
       // Start the search near the next numeral: the regex need not walk the prose between.
       const std::size_t from = starts_->search_from(text, pos);
       if (from >= text.size() ||
-          !candidate_->Match(input, from, text.size(), RE2::UNANCHORED, &whole, 1))
+          !candidate_re->Match(input, from, text.size(), RE2::UNANCHORED, &whole, 1))
         break;
       b = static_cast<std::size_t>(whole.data() - text.data());
       e = b + whole.size();
@@ -868,7 +886,7 @@ std::vector<std::pair<std::size_t, std::size_t>> QuantityScanner::candidate_span
   for (std::size_t pos = 0; pos < text.size();) {
     std::size_t b = 0, e = 0;
     if (regex) {
-      if (!candidate_->Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
+      if (!candidate().Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) break;
       b = static_cast<std::size_t>(whole.data() - text.data());
       e = b + whole.size();
     } else {

@@ -9,7 +9,9 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -41,8 +43,14 @@ class QuantityScanner {
 
  private:
   struct Scan;  // per-call state
+  // The candidate regex, compiled on first use (thread-safe).
+  const RE2& candidate() const;
+
   const NumberLexicon& lexicon_;
-  std::unique_ptr<RE2> candidate_;  // a numeral run, or a Roman class number (III类)
+  // Stop words, fixed expressions, 第 + numeral run, numeral run, Roman class number (III类).
+  std::string candidate_pattern_;
+  mutable std::once_flag candidate_once_;
+  mutable std::unique_ptr<RE2> candidate_;
   std::unique_ptr<RE2> run_;        // the numeral run alone, anchored use
   std::unique_ptr<CandidateStarts> starts_;  // where candidate_ can next match
   std::unique_ptr<CandidateMatcher> matcher_;  // candidate_ without the regex, when possible
