@@ -106,6 +106,21 @@ std::size_t leading_plan_period(std::string_view s) {
   return i;
 }
 
+// True when the year mention quantities[i] dates the figure right after it (2002年7703元,
+// 2007年的3664亿元): the next mention is a figure and only 的 stands between them, and the
+// year follows a from/to word (由, 从, 到, 至), so it is no clause-opening date (2007年产量…).
+bool dating_year(std::string_view text, std::span<const QuantityView> quantities, std::size_t i) {
+  const QuantityView& year = quantities[i];
+  if (year.kind != "year" || !year.value.is_number_integer() || i + 1 >= quantities.size()) return false;
+  const QuantityView& next = quantities[i + 1];
+  if (next.kind != "quantity" && next.kind != "percent") return false;
+  if (next.begin < year.end) return false;
+  const std::string_view between = text.substr(year.end, next.begin - year.end);
+  if (!between.empty() && between != "的") return false;
+  const std::string_view before = text.substr(0, year.begin);
+  return before.ends_with("由") || before.ends_with("从") || before.ends_with("到") || before.ends_with("至");
+}
+
 // Strips scope, predicate, connector and qualifier words from both ends of a subject.
 std::string_view strip_subject(std::string_view s, const Lexicon& lex) {
   for (bool changed = true; changed && !s.empty();) {
@@ -381,11 +396,15 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
   // (分别增长p和q) completes the first one's facts in order.
   std::size_t respective_facts_begin = 0, previous_respective_facts_begin = 0;
   int respective_sign = 0;               // 0: the list is levels
+  int from_year = 0, to_year = 0;        // years written in the sentence's last from-to pair
   bool in_respective = false;
 
   for (std::size_t qi = 0; qi < quantities.size(); ++qi) {
     const QuantityView& q = quantities[qi];
     if (q.kind != "quantity" && q.kind != "percent") {
+      // 由2002年(的)7703元增加到2007年(的)13786元: a year right before a figure dates that
+      // figure; the subject before the year stays the figure's left context.
+      if (q.kind == "year" && dating_year(text, quantities, qi)) continue;
       if (q.kind == "ordinal" || q.kind == "year" || q.kind == "date") last_kept_end = std::max(last_kept_end, q.end);
       continue;
     }
@@ -412,8 +431,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (q.end < text.size() && std::isdigit(static_cast<unsigned char>(text[q.end]))) continue;  // 10国26户
     if (lex.exclusion_cues.suffix_match(trim_spaces(left)) > 0) continue;  // 剔除两户企业影响
     if (q.surface_unit == "大" || right.starts_with("大")) continue;     // 四大基地
+    int right_sign = 0;  // (2.54亿千瓦增加到…: a figure followed by its change is no attribute)
     if (lex.attribute_units.contains(q.unit) && !right_trim.empty() &&
-        nominal(first_cp(right_trim)) && right_trim == right) continue;  // 24小时供水, 三年行动
+        nominal(first_cp(right_trim)) && right_trim == right &&
+        lex.growth_verbs.prefix_match(right_trim, &right_sign) == 0) continue;  // 24小时供水, 三年行动
     if ((q.qualifier == ">=" || q.qualifier == ">") && right.starts_with("以上") &&
         is_cjk_ideograph(first_cp(right.substr(std::string_view("以上").size()))) &&
         !right.substr(std::string_view("以上").size()).starts_with("的"))
@@ -464,6 +485,11 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     bool growth = false, saw_to = false, is_from = false, absolute_change = false;
     int sign = 1;
     std::string_view subject = left;
+    int figure_year = 0;  // 由2002年7703元: the year written right before the figure
+    if (qi > 0 && dating_year(text, quantities, qi - 1) && quantities[qi - 1].begin >= left_begin) {
+      figure_year = quantities[qi - 1].value.get<int>();
+      subject = text.substr(left_begin, quantities[qi - 1].begin - left_begin);
+    }
     for (bool changed = true; changed && !subject.empty();) {
       changed = false;
       subject = trim_spaces(subject);
@@ -583,9 +609,24 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (saw_to && !facts.empty() && facts.back().from_point && code_point_count(subject) <= 2)
       subject = {};
 
+    // 全社会研究与实验发展经费，从2002年1288亿元增加到…: a from-figure opening its clause
+    // takes the clause before as its subject when that is a bare noun phrase.
+    if (is_from && subject.empty() && !in_respective && clause.begin > begin) {
+      Clause prev = clause_of(clause.begin - 1);
+      const bool prev_has_figure = std::any_of(quantities.begin(), quantities.end(), [&](const QuantityView& o) {
+        return o.begin >= prev.begin && o.begin < clause.begin;
+      });
+      std::string_view candidate = strip_subject(text.substr(prev.begin, clause.begin - prev.begin), lex);
+      bool bare = !candidate.empty() && !prev_has_figure && code_point_count(candidate) <= 20;
+      for (std::size_t i = 0, n = 0; bare && i < candidate.size(); i += n)
+        if (!nominal(decode_at(candidate, i, &n))) bare = false;
+      if (bare) subject = candidate;
+    }
+
     // ---- metric ----
     bool count_unit = q.unit.empty() || lex.count_units.contains(q.unit);
-    std::string_view noun = noun_after(right_trim, lex);
+    // (after a from-figure comes its to-verb, never a counted noun: 由7种扩大到15种)
+    std::string_view noun = is_from ? std::string_view() : noun_after(right_trim, lex);
     if (noun.empty() && count_unit) {
       // 44个参与农村改厕的行政村: the counted noun follows a relative clause.
       std::size_t de = right_trim.find("的");
@@ -733,6 +774,17 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (status == "actual" && period > context.report_year && context.report_year != 0) status = "target";
     if (is_from) period = context.multi_year ? context.report_year - 5 : period - 1;
     if (from_to_end && context.multi_year) period = context.report_year;
+    // A from-to pair without years written next to one with them (由2002年A增加到2007年B，
+    // C由x增加到y) shares its years.
+    if (figure_year == 0 && is_from) figure_year = from_year;
+    if (figure_year == 0 && from_to_end) figure_year = to_year;
+    if (figure_year != 0) {
+      period = figure_year;
+      dated = true;
+      if (is_from) from_year = figure_year;
+      else if (from_to_end) to_year = figure_year;
+      if (status == "actual" && period > context.report_year && context.report_year != 0) status = "target";
+    }
     int period_last = 0;
     if (!span.empty()) {
       // A planned span (“十二五”时期, 今后五年): a level reached (达到, 提高到, 超过, a rate) is

@@ -150,3 +150,60 @@ TEST(PlanHorizon, ARunningPlanLookedBackOnIsNoTarget) {
 }
 
 }  // namespace
+
+// From-to pairs in older reports: years written inside the pair date each end, a pair without
+// years next to one with them shares them, a clause that opens with 从 takes the bare noun
+// phrase before it as its subject, and 降为/减为 introduce the new level like 降到.
+TEST(FromToPairs, YearsWrittenInsideThePairDateItsEnds) {
+  auto doc = run_all(
+      "政府工作报告\n——2008年3月5日在第十一届全国人民代表大会第一次会议上\n"
+      "一、过去五年工作回顾\n"
+      "城镇居民人均可支配收入由2002年7703元增加到2007年13786元，农村居民人均纯收入由2476元增加到4140元。"
+      "全社会研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元，占国内生产总值比重从1.07%提高到1.49%。"
+      "发电装机容量由2002年的3.57亿千瓦增加到2007年的7.13亿千瓦。\n",
+      "national-style/2008.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  struct Expect {
+    const char* surface;
+    const char* metric;
+    int period;
+  };
+  for (const Expect& e : {Expect{"7703元", "城镇居民人均可支配收入", 2002},
+                          Expect{"13786元", "城镇居民人均可支配收入", 2007},
+                          Expect{"2476元", "农村居民人均纯收入", 2002},
+                          Expect{"4140元", "农村居民人均纯收入", 2007},
+                          Expect{"1288亿元", "全社会研究与实验发展经费", 2002},
+                          Expect{"3664亿元", "全社会研究与实验发展经费", 2007},
+                          Expect{"1.07%", "全社会研究与实验发展经费占国内生产总值比重", 2002},
+                          Expect{"1.49%", "全社会研究与实验发展经费占国内生产总值比重", 2007},
+                          Expect{"3.57亿千瓦", "发电装机容量", 2002},
+                          Expect{"7.13亿千瓦", "发电装机容量", 2007}}) {
+    Json hit;
+    for (const auto& a : doc->annotations("indicator")) {
+      const std::string evidence = a.attrs["evidence"];
+      if (evidence.size() >= std::string_view(e.surface).size() &&
+          evidence.ends_with(e.surface))
+        hit = a.attrs;
+    }
+    ASSERT_FALSE(hit.is_null()) << e.surface;
+    EXPECT_EQ(hit["metric"], e.metric) << e.surface;
+    EXPECT_EQ(hit["period"], e.period) << e.surface;
+    EXPECT_TRUE(hit["growth"].is_null()) << e.surface;
+  }
+}
+
+TEST(FromToPairs, ReducedToIsANewLevel) {
+  auto doc = run_all(
+      "政府工作报告\n——1980年8月30日在第五届全国人民代表大会第三次会议上\n"
+      "一、1979年工作回顾\n积累率由1978年的36.5％，降为33.6％。\n",
+      "national-style/1980.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  auto to = fact_with(*doc, "33.6％");
+  ASSERT_FALSE(to.is_null());
+  EXPECT_EQ(to["metric"], "积累率");
+  EXPECT_DOUBLE_EQ(to["level"]["value"].get<double>(), 33.6);
+  EXPECT_TRUE(to["growth"].is_null());
+  auto from = fact_with(*doc, "36.5％");
+  ASSERT_FALSE(from.is_null());
+  EXPECT_EQ(from["period"], 1978);
+}
