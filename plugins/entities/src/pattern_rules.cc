@@ -1,9 +1,12 @@
 #include "pattern_rules.h"
 
+#include <optional>
+
 #include <yaml-cpp/yaml.h>
 
 #include "reportlens/stage.h"
 #include "reportlens/text.h"
+#include "reportlens/yaml_subset.h"
 
 namespace reportlens::entities {
 
@@ -40,12 +43,17 @@ std::size_t read_count(const std::string& file, const std::string& key, const YA
 void PatternRules::load_file(const std::filesystem::path& path) {
   const std::string file = path.string();
   if (!std::filesystem::is_regular_file(path)) fail(file, 0, "pattern rules file not found");
-  YAML::Node root;
+  // (the fast reader: yaml-cpp's scanner would cost more than tagging a report)
+  std::optional<yaml_subset::File> yaml;
   try {
-    root = YAML::LoadFile(file);
+    yaml.emplace(path);
   } catch (const YAML::Exception& e) {
     fail(file, e.mark.line + 1, "invalid YAML: " + e.msg);
   }
+  yaml->walk([&](const YAML::Node& root) { read_rules(file, root); });
+}
+
+void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
   if (root.IsNull()) return;
   if (!root.IsMap()) fail(file, line_of(root), "expected a mapping of rule lists");
   for (const auto& kv : root) {

@@ -11,6 +11,10 @@
 
 #include "entity_kind.h"
 
+namespace YAML {
+class Node;
+}
+
 namespace reportlens::entities {
 
 struct NameEnding {
@@ -93,6 +97,8 @@ struct PatternRules {
 
   // Merges one YAML file into these rules. Throws StageError "file:line: ..." when malformed.
   void load_file(const std::filesystem::path& file);
+  // The walk over one file's tree (load_file reads the file).
+  void read_rules(const std::string& file, const YAML::Node& root);
 };
 
 }  // namespace reportlens::entities
