@@ -114,11 +114,10 @@ class Reader {
   }
 
   bool block_sequence(int indent, YAML::Node& out) {
-    out = YAML::Node(YAML::NodeType::Sequence);
-    while (true) {
+    for (std::size_t index = 0;; ++index) {
       pos_ += 1;  // the dash
       skip_spaces();
-      YAML::Node item;
+      YAML::Node item = out[index];
       if (peek() == '\n' || peek() == '\r' || peek() == '#' || at_end()) {
         if (!end_of_line()) return false;
         const int inner = next_content_line();
@@ -130,7 +129,6 @@ class Reader {
         flow_parent_indent_ = indent;
         if (!inline_value(item) || !end_of_line()) return false;
       }
-      out.push_back(item);
       const int next = next_content_line();
       if (next == -2) return false;
       if (next < indent) return true;
@@ -178,13 +176,12 @@ class Reader {
   }
 
   bool block_mapping(int indent, YAML::Node& out) {
-    out = YAML::Node(YAML::NodeType::Map);
     std::set<std::string> keys;
     while (true) {
       std::string key;
       if (!scalar_key(key) || !keys.insert(key).second) return false;
       skip_spaces();
-      YAML::Node value;
+      YAML::Node value = out[key];
       if (peek() == '\n' || peek() == '\r' || peek() == '#' || at_end()) {
         if (!end_of_line()) return false;
         const int inner = next_content_line();
@@ -199,7 +196,6 @@ class Reader {
         flow_parent_indent_ = indent;
         if (!inline_value(value) || !end_of_line()) return false;
       }
-      out.force_insert(key, value);
       const int next = next_content_line();
       if (next == -2) return false;
       if (next < indent) return true;
@@ -223,7 +219,7 @@ class Reader {
     std::string text;
     if (c == '"' || c == '\'') {
       if (!quoted(text)) return false;
-      out = YAML::Node(text);
+      out = text;
       return true;
     }
     if (!plain_may_start()) return false;
@@ -237,7 +233,7 @@ class Reader {
     std::string_view v = s_.substr(begin, pos_ - begin);
     while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
     if (!plain_value_ok(v)) return false;
-    out = YAML::Node(std::string(v));
+    out = std::string(v);
     return true;
   }
 
@@ -305,27 +301,27 @@ class Reader {
     const char open = peek();
     const char close = open == '[' ? ']' : '}';
     ++pos_;
-    out = YAML::Node(open == '[' ? YAML::NodeType::Sequence : YAML::NodeType::Map);
     std::set<std::string> keys;
-    while (true) {
+    for (std::size_t index = 0;; ++index) {
       if (!flow_space()) return false;
       if (peek() == close) {
         ++pos_;
+        // (an empty collection has no entry that would have given it its kind)
+        if (index == 0) out = YAML::Node(open == '[' ? YAML::NodeType::Sequence : YAML::NodeType::Map);
         return true;
       }
       if (open == '[') {
-        YAML::Node item;
-        if (!flow_item(item, false)) return false;
-        out.push_back(item);
+        YAML::Node item = out[index];
+        if (!flow_item(item)) return false;
       } else {
-        YAML::Node key_node, value;
-        if (!flow_item(key_node, true) || !key_node.IsScalar()) return false;
+        std::string key;
+        if (peek() == '[' || peek() == '{' || !flow_scalar(key, true)) return false;
         skip_spaces();
         if (peek() != ':') return false;  // (the colon on the key's line)
         ++pos_;
-        if (!flow_space() || !flow_item(value, false)) return false;
-        if (!keys.insert(key_node.Scalar()).second) return false;
-        out.force_insert(key_node.Scalar(), value);
+        if (!keys.insert(key).second) return false;
+        YAML::Node value = out[key];
+        if (!flow_space() || !flow_item(value)) return false;
       }
       if (!flow_space()) return false;
       if (peek() == ',') {
@@ -336,16 +332,19 @@ class Reader {
     }
   }
 
-  // One entry of a flow collection; `key`: a mapping key, ended by its colon.
-  bool flow_item(YAML::Node& out, bool key) {
+  // One entry of a flow collection (not a key).
+  bool flow_item(YAML::Node& out) {
+    if (peek() == '[' || peek() == '{') return flow_node(out);
+    std::string text;
+    if (!flow_scalar(text, false)) return false;
+    out = text;
+    return true;
+  }
+
+  // A scalar in a flow collection; `key`: a mapping key, ended by its colon.
+  bool flow_scalar(std::string& out, bool key) {
     const char c = peek();
-    if (c == '[' || c == '{') return !key && flow_node(out);
-    if (c == '"' || c == '\'') {
-      std::string text;
-      if (!quoted(text)) return false;
-      out = YAML::Node(text);
-      return true;
-    }
+    if (c == '"' || c == '\'') return quoted(out);
     if (!plain_may_start()) return false;
     const std::size_t begin = pos_;
     while (!at_end()) {
@@ -372,7 +371,7 @@ class Reader {
       if (key || !(next == ',' || next == ']' || next == '}')) return false;
       pos_ = save;
     }
-    out = YAML::Node(std::string(v));
+    out.assign(v);
     return true;
   }
 };
