@@ -128,7 +128,7 @@ void NumberLexicon::read_sections(const std::filesystem::path& file, const YAML:
       "units", "qualifiers_before", "qualifiers_after", "approximate_inside", "decrease_words",
       "money_context", "stop_words", "stop_patterns", "fixed_expressions", "ordinal_suffixes",
       "ordinal_counters", "congress_before", "congress_after", "month_parts",
-      "range_connectors", "range_blockers", "not_units", "vague_before"};
+      "range_connectors", "range_blockers", "not_units", "vague_before", "article_counters"};
   for (const auto& entry : root) {
     const std::string key = entry.first.as<std::string>();
     if (std::find(kSections.begin(), kSections.end(), key) == kSections.end())
@@ -193,6 +193,7 @@ void NumberLexicon::read_sections(const std::filesystem::path& file, const YAML:
   append(month_parts_, string_list(file, root["month_parts"], "month_parts"));
   append(range_connectors_, string_list(file, root["range_connectors"], "range_connectors"));
   append(range_blockers_, string_list(file, root["range_blockers"], "range_blockers"));
+  append(article_counters_, string_list(file, root["article_counters"], "article_counters"));
   append(not_units_, string_list(file, root["not_units"], "not_units"));
   append(vague_before_, string_list(file, root["vague_before"], "vague_before"));
   if (const auto patterns = root["stop_patterns"]) {

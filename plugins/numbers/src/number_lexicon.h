@@ -84,6 +84,8 @@ class NumberLexicon {
   const std::vector<std::string>& money_context() const { return money_context_; }
   const std::vector<OrdinalSuffix>& ordinal_suffixes() const { return ordinal_suffixes_; }
   const std::vector<std::string>& ordinal_counters() const { return ordinal_counters_; }
+  // Counters after which a lone 一 is an article, not a count (一个重要成果, 一批项目).
+  const std::vector<std::string>& article_counters() const { return article_counters_; }
   const std::vector<std::string>& congress_before() const { return congress_before_; }
   const std::vector<std::string>& congress_after() const { return congress_after_; }
   const std::vector<std::string>& month_parts() const { return month_parts_; }
@@ -102,7 +104,7 @@ class NumberLexicon {
   std::vector<std::string> stop_words_;
   std::vector<std::string> stop_patterns_;
   std::vector<QualifierWord> qualifiers_before_, qualifiers_after_, approximate_inside_;
-  std::vector<std::string> decrease_words_, money_context_, ordinal_counters_;
+  std::vector<std::string> decrease_words_, money_context_, ordinal_counters_, article_counters_;
   std::vector<std::string> congress_before_, congress_after_, month_parts_;
   std::vector<std::string> range_connectors_, range_blockers_, not_units_, vague_before_;
   std::vector<OrdinalSuffix> ordinal_suffixes_;

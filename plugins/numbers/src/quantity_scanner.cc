@@ -620,6 +620,13 @@ struct QuantityScanner::Scan {
     }
     // Chinese numerals in a short quotation are a slogan's parts (“一件事”, “三美”).
     if (chinese && quoted(b)) return tail ? tail->end : r.end;
+    // 一个重要成果, 一项长期任务, 一批重大项目, 一个中国原则: a lone 一 before these counters is
+    // the indefinite article (or "a batch of"), not a count; a count of one is written 1个.
+    // A measure built on the counter (一个百分点) has its own unit and stays.
+    if (!tail && run == "一" && r.unit &&
+        std::find(lex.article_counters().begin(), lex.article_counters().end(), r.unit->surface) !=
+            lex.article_counters().end())
+      return r.end;
     // Durations: 近5年来 is "over the last five years", not fewer than five.
     Mention m;
     m.begin = b;
