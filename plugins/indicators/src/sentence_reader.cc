@@ -275,6 +275,8 @@ std::vector<std::string> coordinated_items(std::string_view subject, const Lexic
 // Subjects listed before 分别: "装备制造业、医药制造业保持快速增长" -> 装备制造业, 医药制造业.
 std::vector<std::string> respective_subjects(std::string_view before, const Lexicon& lex) {
   before = trim_spaces(before);
+  // "比上年分别下降…": no subjects here (they are in the clause before).
+  if (only_function_words(before, lex)) return {};
   // Cut at the first verb: the list ends where its predicate starts.
   std::size_t cut = before.size();
   for (std::size_t i = 0; i < before.size();) {
@@ -585,8 +587,25 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       if (respective.empty()) {
         // The subjects are in the clause before: "A、B保持快速增长，分别增长15%、17.4%".
         Clause prev = clause_of(clause.begin > begin ? clause.begin - 1 : begin);
-        if (prev.begin < clause.begin)
+        const bool prev_has_figure = std::any_of(quantities.begin(), quantities.end(), [&](const QuantityView& o) {
+          return o.begin >= prev.begin && o.begin < clause.begin && (o.kind == "quantity" || o.kind == "percent");
+        });
+        if (prev.begin < clause.begin && !prev_has_figure)
           respective = respective_subjects(text.substr(prev.begin, clause.begin - prev.begin), lex);
+        if (respective.empty()) {
+          // …A x元，B y元，扣除价格因素，分别增长p和q: the subjects are the facts just read,
+          // one per figure of this list, in order.
+          const std::size_t figures = static_cast<std::size_t>(
+              std::count_if(quantities.begin() + qi, quantities.end(), [&](const QuantityView& o) {
+                return o.begin < clause.end && (o.kind == "quantity" || o.kind == "percent");
+              }));
+          if (figures >= 2 && facts.size() >= figures) {
+            for (std::size_t k = facts.size() - figures; k < facts.size(); ++k)
+              if (std::find(respective.begin(), respective.end(), facts[k].metric) == respective.end())
+                respective.push_back(facts[k].metric);
+            if (respective.size() != figures) respective.clear();
+          }
+        }
       }
       if (respective.size() == 1) {
         const std::size_t figures = static_cast<std::size_t>(

@@ -207,3 +207,34 @@ TEST(FromToPairs, ReducedToIsANewLevel) {
   ASSERT_FALSE(from.is_null());
   EXPECT_EQ(from["period"], 1978);
 }
+
+// 分别 with no subject of its own before it: the subjects are the list in the clause before,
+// or (when that clause is only a comparison note such as 扣除价格因素) the facts just read.
+TEST(RespectiveLists, SubjectsBeforeAComparisonBaseOrANote) {
+  auto doc = run_all(
+      "政府工作报告\n——2008年3月5日在第十一届全国人民代表大会第一次会议上\n"
+      "一、2007年工作回顾\n"
+      "化学需氧量、二氧化硫排放总量近年来首次出现双下降，比上年分别下降3.14％和4.66％。"
+      "城镇居民人均可支配收入13786元，农村居民人均纯收入4140元，扣除价格因素，分别实际增长12.2%和9.5%。\n",
+      "national-style/2008.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  auto cod = fact_with(*doc, "3.14％");
+  ASSERT_FALSE(cod.is_null());
+  EXPECT_EQ(cod["metric"], "化学需氧量");
+  EXPECT_DOUBLE_EQ(cod["growth"]["value"].get<double>(), -3.14);
+  auto so2 = fact_with(*doc, "4.66％");
+  ASSERT_FALSE(so2.is_null());
+  EXPECT_EQ(so2["metric"], "二氧化硫排放总量");
+  Json urban, rural;
+  for (const auto& a : doc->annotations("indicator")) {
+    if (a.attrs["metric"] == "城镇居民人均可支配收入") urban = a.attrs;
+    if (a.attrs["metric"] == "农村居民人均纯收入") rural = a.attrs;
+  }
+  ASSERT_FALSE(urban.is_null());
+  ASSERT_FALSE(rural.is_null());
+  EXPECT_DOUBLE_EQ(urban["level"]["value"].get<double>(), 13786);
+  EXPECT_DOUBLE_EQ(urban["growth"]["value"].get<double>(), 12.2);
+  EXPECT_DOUBLE_EQ(rural["level"]["value"].get<double>(), 4140);
+  EXPECT_DOUBLE_EQ(rural["growth"]["value"].get<double>(), 9.5);
+  for (const auto& a : doc->annotations("indicator")) EXPECT_NE(a.attrs["metric"], "扣除价格因素");
+}
