@@ -1,0 +1,76 @@
+// Rule files (data/segment.yaml and extra_rules): lists are appended, errors name file:line.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "reportlens/testing.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path write_rules(const std::string& name, const std::string& content) {
+  const fs::path dir = fs::temp_directory_path() / "segment_rules_test";
+  fs::create_directories(dir);
+  const fs::path file = dir / name;
+  std::ofstream(file, std::ios::binary) << content;
+  return file;
+}
+
+std::unique_ptr<reportlens::Document> run_with_rules(const fs::path& rules, const std::string& text) {
+  return reportlens::testing::run_stages(
+      {{"segment", {{"extra_rules", reportlens::Json::array({rules.string()})}}}}, text);
+}
+
+// The message run_stages throws when the stage cannot be created with these rules.
+std::string creation_error(const fs::path& rules) {
+  try {
+    run_with_rules(rules, "正文。");
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "";
+}
+
+const char* kReport = "关于某区2023年工作的报告\n尊敬的来宾：\n现在报告工作。";
+
+TEST(SegmentRules, ExtraSalutationEndsTheTitleBlock) {
+  // Without the rule the short line after the title is taken for the issuer.
+  auto plain = reportlens::testing::run_stages({{"segment"}}, kReport);
+  ASSERT_EQ(plain->annotations("title_block").size(), 1u);
+  EXPECT_EQ(plain->annotations("title_block")[0].attrs.value("speaker", ""), "尊敬的来宾：");
+
+  const fs::path rules = write_rules("salutation.yaml", "# more openings\nsalutation:\n  - 尊敬的来宾\n");
+  auto doc = run_with_rules(rules, kReport);
+  ASSERT_EQ(doc->annotations("title_block").size(), 1u);
+  EXPECT_FALSE(doc->annotations("title_block")[0].attrs.contains("speaker"));
+  EXPECT_EQ(doc->annotations("title_block")[0].attrs["title"], "关于某区2023年工作的报告");
+}
+
+TEST(SegmentRules, ErrorsNameFileAndLine) {
+  const fs::path unknown = write_rules("unknown.yaml", "# c\nsalutation: [各位]\nbogus: [x]\n");
+  EXPECT_NE(creation_error(unknown).find(unknown.string() + ":3: unknown key 'bogus'"), std::string::npos)
+      << creation_error(unknown);
+
+  const fs::path empty = write_rules("empty_entry.yaml", "salutation:\n  - 各位\n  - \"\"\n");
+  EXPECT_NE(creation_error(empty).find(empty.string() + ":3: 'salutation' entries must be non-empty"),
+            std::string::npos)
+      << creation_error(empty);
+
+  const fs::path not_list = write_rules("not_list.yaml", "scope:\n  review: 回顾\n");
+  EXPECT_NE(creation_error(not_list).find(not_list.string() + ":2: 'scope.review' must be a list"),
+            std::string::npos)
+      << creation_error(not_list);
+
+  const fs::path broken = write_rules("broken.yaml", "national: [a, b\n");
+  EXPECT_NE(creation_error(broken).find(broken.string() + ":"), std::string::npos) << creation_error(broken);
+
+  const fs::path missing = fs::temp_directory_path() / "segment_rules_test" / "does_not_exist.yaml";
+  EXPECT_NE(creation_error(missing).find(missing.string() + ": cannot read the rules file"),
+            std::string::npos)
+      << creation_error(missing);
+}
+
+}  // namespace
