@@ -16,6 +16,10 @@ bool starts_with_any(std::string_view s, const std::vector<std::string>& words) 
                      [&](const std::string& w) { return s.substr(0, w.size()) == w; });
 }
 
+// An empty attrs object. Json::object() builds it through the initializer-list constructor,
+// about five times the work; 48,000 sentences and clauses in the national reports pay it.
+Json no_attrs() { return Json(Json::value_t::object); }
+
 bool contains_any(std::string_view s, const std::vector<std::string>& words) {
   return std::any_of(words.begin(), words.end(),
                      [&](const std::string& w) { return s.find(w) != std::string_view::npos; });
@@ -51,7 +55,7 @@ void Segmenter::run(Document& doc) const {
   const ReportYears years = fill_metadata(doc, block, outline.headings, rules_);
 
   if (block) {
-    Json attrs = Json::object();
+    Json attrs = no_attrs();
     attrs["title"] = block->title;
     if (!block->header.empty()) attrs["header"] = block->header;
     if (!block->date_line.empty()) attrs["date_line"] = block->date_line;
@@ -86,7 +90,7 @@ void Segmenter::run(Document& doc) const {
     }
     scope_at_level.push_back(scope);
 
-    Json attrs = Json::object();
+    Json attrs = no_attrs();
     attrs["level"] = hs[i].level;
     attrs["title"] = hs[i].title;
     attrs["number"] = hs[i].marker.number;
@@ -98,13 +102,13 @@ void Segmenter::run(Document& doc) const {
 
   for (const Box& box : outline.boxes) {
     const Span span = original(lines[box.first_line].begin, lines[box.last_line].end);
-    Json attrs = Json::object();
+    Json attrs = no_attrs();
     attrs["title"] = box.title;
     attrs["items"] = box.items.size();
     doc.add("box", span.begin, span.end, std::move(attrs));
     for (const BoxItem& item : box.items) {
       const Span is = original(lines[item.line].begin, lines[item.line].end);
-      Json ia = Json::object();
+      Json ia = no_attrs();
       ia["label"] = item.label;
       doc.add("box_item", is.begin, is.end, std::move(ia));
     }
@@ -121,19 +125,19 @@ void Segmenter::run(Document& doc) const {
     const Line& line = lines[li];
     const std::string_view para = text.substr(line.begin, line.end - line.begin);
     const Span ps = original(line.begin, line.end);
-    doc.add("paragraph", ps.begin, ps.end);
+    doc.add("paragraph", ps.begin, ps.end, no_attrs());
     split_sentences(para, spans);
     for (const TextSpan& s : spans.sentences) {
       const Span o = original(line.begin + s.begin, line.begin + s.end);
-      doc.add("sentence", o.begin, o.end);
+      doc.add("sentence", o.begin, o.end, no_attrs());
     }
     for (const TextSpan& c : spans.clauses) {
       const Span o = original(line.begin + c.begin, line.begin + c.end);
-      doc.add("clause", o.begin, o.end);
+      doc.add("clause", o.begin, o.end, no_attrs());
     }
     for (const EnumerationItem& item : find_enumerations(para, spans.sentences)) {
       const Span o = original(line.begin + item.span.begin, line.begin + item.span.end);
-      Json attrs = Json::object();
+      Json attrs = no_attrs();
       attrs["ordinal"] = item.ordinal;
       attrs["marker"] = std::string(para.substr(item.marker.begin, item.marker.end - item.marker.begin));
       doc.add("enumeration", o.begin, o.end, std::move(attrs));
@@ -151,7 +155,7 @@ void Segmenter::run(Document& doc) const {
       for (const Word& w : words) {
         const Span o = original(line.begin + w.begin, line.begin + w.end);
         if (w.number) doc.add("word", o.begin, o.end, Json{{"number", true}});
-        else doc.add("word", o.begin, o.end);
+        else doc.add("word", o.begin, o.end, no_attrs());
       }
     }
   }
