@@ -386,7 +386,25 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     std::string_view before = text.substr(begin, q.begin - begin);
     bool dated_clause = after.starts_with("，") || after.starts_with("年，") ||
                         after.starts_with(",") || after.starts_with("年,");
-    bool horizon = before.ends_with("到") || before.ends_with("至");
+    // 2015年国内生产总值将超过55万亿元: a year opening its clause right before the subject
+    // dates it too (not 2015年以来 / 2015年前, which are spans).
+    {
+      std::string_view rest = after.starts_with("年") ? after.substr(std::string_view("年").size()) : after;
+      std::string_view lead = trim_spaces(before);
+      const bool opens_clause = lead.empty() || is_clause_mark(last_cp(lead));
+      bool spans = false;
+      // (2004年我们提出…: what was decided that year, not the year of the figures after it)
+      for (std::string_view word : {"以来", "来", "前", "后", "起", "开始", "以前", "以后", "到", "至", "—", "-",
+                                    "我们", "提出", "制定", "确定"})
+        spans = spans || rest.starts_with(word);
+      if (opens_clause && !spans && is_cjk_ideograph(first_cp(rest))) dated_clause = true;
+    }
+    // 到2025年 sets a horizon; 1950年到2002年 is a range, not a horizon.
+    std::string_view before_marker = before;
+    if (before_marker.ends_with("到") || before_marker.ends_with("至"))
+      before_marker.remove_suffix(std::string_view("到").size());
+    const bool range_end = before_marker.ends_with("年");
+    bool horizon = (before.ends_with("到") || before.ends_with("至")) && !range_end;
     if (dated_clause || horizon) year_cues.push_back({q.end, q.value.get<int>()});
   }
 

@@ -238,3 +238,31 @@ TEST(RespectiveLists, SubjectsBeforeAComparisonBaseOrANote) {
   EXPECT_DOUBLE_EQ(rural["growth"]["value"].get<double>(), 9.5);
   for (const auto& a : doc->annotations("indicator")) EXPECT_NE(a.attrs["metric"], "扣除价格因素");
 }
+
+// A year opening its clause right before the subject dates the figure (2015年国内生产总值将超过
+// 55万亿元; １９８３年增长１２．４％); a range 1950年到2002年 sets no horizon for what follows.
+TEST(ExplicitYears, ClauseOpeningYearsAndRanges) {
+  auto doc = run_all(
+      "政府工作报告\n——2008年3月5日在第十一届全国人民代表大会第一次会议上\n"
+      "一、2007年工作回顾\n"
+      "五年新增电力装机3.5亿千瓦，是1950年到2002年53年的总和；新增公路19.2万公里。"
+      "2005年人均期望寿命达到73岁。2006年重工业总产值增长9.8%，2007年增长12.4%。"
+      "2004年我们提出用三年时间解决拖欠工程款问题，各地已偿还拖欠工程款1834亿元。\n",
+      "national-style/2008.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  auto roads = fact_with(*doc, "19.2万公里");
+  ASSERT_FALSE(roads.is_null());
+  EXPECT_EQ(roads["period"], 2007);
+  auto life = fact_with(*doc, "73岁");
+  ASSERT_FALSE(life.is_null());
+  EXPECT_EQ(life["period"], 2005);
+  auto first = fact_with(*doc, "9.8%");
+  ASSERT_FALSE(first.is_null());
+  EXPECT_EQ(first["period"], 2006);
+  auto second = fact_with(*doc, "12.4%");
+  ASSERT_FALSE(second.is_null());
+  EXPECT_EQ(second["period"], 2007);
+  auto repaid = fact_with(*doc, "1834亿元");
+  ASSERT_FALSE(repaid.is_null());
+  EXPECT_EQ(repaid["period"], 2007);
+}
