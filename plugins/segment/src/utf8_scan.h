@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstddef>
+#include <stdexcept>
 #include <string_view>
 
 namespace reportlens::segment {
@@ -16,8 +17,13 @@ namespace reportlens::segment {
 class CharFilter {
  public:
   // `chars`: the characters looked for (ASCII or U+0800..U+FFFF).
+  // A constexpr filter with another character does not compile (the throw).
   constexpr explicit CharFilter(std::u32string_view chars) {
-    for (const char32_t c : chars) first_byte_[c < 0x80 ? c : 0xE0 | (c >> 12)] = true;
+    for (const char32_t c : chars) {
+      if (c >= 0x80 && (c < 0x800 || c > 0xFFFF))
+        throw std::invalid_argument("CharFilter: ASCII and three-byte characters only");
+      first_byte_[c < 0x80 ? c : 0xE0 | (c >> 12)] = true;
+    }
   }
 
   // Calls visit(begin, end, c) for every character of `text` whose first byte is one of the
