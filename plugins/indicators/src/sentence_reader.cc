@@ -752,6 +752,13 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       continue;
     }
     last_kept_end = std::max(q.end + trailing_qualifier, metric_end);
+    // 比一九八○年增长51.8%, 比前五年增长1.27倍, 比“六五”期间增加49%: a change against another
+    // period than the year before (比上年 is no part of a metric) fits no single year, like
+    // 比2002年增长65.5%.
+    if (metrics.size() == 1 && (metrics.front().starts_with("比") || metrics.front().starts_with("较")) &&
+        (metrics.front().find("年") != std::string::npos || metrics.front().find("期间") != std::string::npos ||
+         metrics.front().find("时期") != std::string::npos))
+      continue;
 
     // A from-to pair: the second figure (…提高到78.9%) continues the first one's subject.
     bool from_to_end = saw_to && !facts.empty() && facts.back().from_point;

@@ -266,3 +266,22 @@ TEST(ExplicitYears, ClauseOpeningYearsAndRanges) {
   ASSERT_FALSE(repaid.is_null());
   EXPECT_EQ(repaid["period"], 2007);
 }
+
+// A change against another period than the year before (比一九八○年, 比前五年, 比“六五”期间)
+// fits no single year and is left out; 比上一年 is the year before, like 比上年.
+TEST(ExplicitYears, ChangesAgainstOlderPeriodsAreLeftOut) {
+  auto doc = run_all(
+      "政府工作报告\n——2008年3月5日在第十一届全国人民代表大会第一次会议上\n"
+      "一、2007年工作回顾\n"
+      "全国财政用于教育支出2.43万亿元，比前五年增长1.26倍。"
+      "粮食总产量达到5亿吨，比上一年增产2200万吨。\n",
+      "national-style/2008.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  EXPECT_TRUE(fact_with(*doc, "1.26倍").is_null());
+  for (const auto& a : doc->annotations("indicator"))
+    EXPECT_FALSE(a.attrs["metric"].get<std::string>().starts_with("比")) << a.attrs.dump();
+  auto more = fact_with(*doc, "2200万吨");
+  ASSERT_FALSE(more.is_null());
+  EXPECT_EQ(more["metric"], "粮食总产量增产");
+  EXPECT_EQ(more["period"], 2007);
+}
