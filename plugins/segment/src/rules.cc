@@ -2,7 +2,10 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <optional>
+
 #include "reportlens/stage.h"
+#include "reportlens/yaml_subset.h"
 
 namespace reportlens::segment {
 namespace {
@@ -33,32 +36,41 @@ YAML::Node child(const YAML::Node& node, const char* key) {
 
 void SegmentRules::load(const std::filesystem::path& path) {
   const std::string file = path.string();
-  YAML::Node root;
+  // yaml_subset: the same tree as yaml-cpp at a fraction of its cost (the stage's whole
+  // start-up was reading this file); yaml-cpp's own tree names the line of an error.
+  std::optional<yaml_subset::File> yaml;
   try {
-    root = YAML::LoadFile(file);
+    yaml.emplace(path);
   } catch (const YAML::BadFile&) {
     throw StageError(file + ": cannot read the rules file");
   } catch (const YAML::Exception& e) {
     throw StageError(file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }
-  if (!root.IsMap()) throw StageError(file + ":1: expected a mapping of word lists");
-  for (const auto& kv : root) {
-    const std::string key = kv.first.as<std::string>();
-    if (key != "scope" && key != "kind" && key != "salutation" && key != "national" && key != "region_suffixes" &&
-        key != "city_stopwords")
-      throw StageError(file + ":" + std::to_string(kv.first.Mark().line + 1) +
-                       ": unknown key '" + key +
-                       "' (expected scope, kind, national, salutation, region_suffixes, city_stopwords)");
-  }
-  append(child(child(root, "scope"), "review"), file, "scope.review", review_words);
-  append(child(child(root, "scope"), "plan"), file, "scope.plan", plan_words);
-  append(child(child(root, "kind"), "statistical_bulletin"), file, "kind.statistical_bulletin", bulletin_words);
-  append(child(child(root, "kind"), "plan_report"), file, "kind.plan_report", plan_report_words);
-  append(child(child(root, "kind"), "work_report"), file, "kind.work_report", work_report_words);
-  append(child(root, "salutation"), file, "salutation", salutations);
-  append(child(root, "national"), file, "national", national_words);
-  append(child(root, "region_suffixes"), file, "region_suffixes", region_suffixes);
-  append(child(root, "city_stopwords"), file, "city_stopwords", city_stopwords);
+  // Read into a copy: a file with an error adds nothing.
+  SegmentRules read = *this;
+  yaml->walk([&](const YAML::Node& root) {
+    read = *this;
+    if (!root.IsMap()) throw StageError(file + ":1: expected a mapping of word lists");
+    for (const auto& kv : root) {
+      const std::string key = kv.first.as<std::string>();
+      if (key != "scope" && key != "kind" && key != "salutation" && key != "national" &&
+          key != "region_suffixes" && key != "city_stopwords")
+        throw StageError(file + ":" + std::to_string(kv.first.Mark().line + 1) +
+                         ": unknown key '" + key +
+                         "' (expected scope, kind, national, salutation, region_suffixes, city_stopwords)");
+    }
+    append(child(child(root, "scope"), "review"), file, "scope.review", read.review_words);
+    append(child(child(root, "scope"), "plan"), file, "scope.plan", read.plan_words);
+    append(child(child(root, "kind"), "statistical_bulletin"), file, "kind.statistical_bulletin",
+           read.bulletin_words);
+    append(child(child(root, "kind"), "plan_report"), file, "kind.plan_report", read.plan_report_words);
+    append(child(child(root, "kind"), "work_report"), file, "kind.work_report", read.work_report_words);
+    append(child(root, "salutation"), file, "salutation", read.salutations);
+    append(child(root, "national"), file, "national", read.national_words);
+    append(child(root, "region_suffixes"), file, "region_suffixes", read.region_suffixes);
+    append(child(root, "city_stopwords"), file, "city_stopwords", read.city_stopwords);
+  });
+  *this = std::move(read);
 }
 
 }  // namespace reportlens::segment
