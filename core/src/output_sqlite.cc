@@ -8,6 +8,7 @@
 #include "output_facts.h"
 #include "output_file_util.h"
 #include "output_sqlite_db.h"
+#include "result_writer.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -273,6 +274,55 @@ std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_tex
   return rows;
 }
 
+// The rows of a processed document's record (head + document_to_json(document)), taken from the
+// document itself: the same values render_rows() reads from that record, without building it.
+std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc) {
+  auto rows = std::make_unique<Rows>();
+  rows->id = doc.id();
+  rows->seq = head.value("seq", 0LL);
+  rows->source = doc.source();
+  rows->sha256 = doc.meta().value("sha256", "");
+  rows->pipeline_hash = head.value("pipeline_hash", "");
+  rows->result_key = head.value("result_key", "");
+  rows->status = head.value("status", "ok");
+  Json meta = doc.meta();
+  meta.erase("sha256");  // lifted to the top level of the record
+  rows->facts = document_facts(meta);
+  rows->meta = meta.dump();
+  rows->document_text = doc.text();
+  static const std::string kEllipsis = "…";
+  const std::vector<ShownAnnotation> shown = shown_annotations(doc);
+  rows->annotations.reserve(shown.size());
+  for (const ShownAnnotation& s : shown) {
+    const Annotation& a = *s.annotation;
+    AnnotationRow& row = rows->annotations.emplace_back();
+    row.type = a.type;
+    row.begin = s.begin;
+    row.end = s.end;
+    // As render_rows() decides from the record's text (the surface, or its prefix and "…")
+    // against the document text: a long span's text is recoverable from the offsets.
+    if (is_long_span(a.type)) {
+      const std::string_view span = std::string_view(doc.text()).substr(a.begin, a.end - a.begin);
+      if (!s.shortened || (span.size() == s.shown.size() + kEllipsis.size() && span.ends_with(kEllipsis))) {
+        row.cut = 0;
+      } else {
+        long long cut = 0;  // code points kept before the ellipsis
+        for (unsigned char c : s.shown) cut += (c & 0xC0) != 0x80;
+        row.cut = cut;
+      }
+    }
+    row.attrs = a.attrs.dump();
+    const bool entity = a.type == "entity";
+    if (row.cut < 0 || entity) {
+      row.text.assign(s.shown);
+      if (s.shortened) row.text += kEllipsis;
+    }
+    if (a.type == "indicator") row.indicator = indicator_fact(a.attrs);
+    else if (entity) row.entity = entity_fact(a.attrs, row.text);
+  }
+  return rows;
+}
+
 class SqliteSink : public OutputSink {
  public:
   SqliteSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
@@ -319,6 +369,10 @@ class SqliteSink : public OutputSink {
 
   std::unique_ptr<RenderedRecord> render(const Json& record, const std::string* document_text) const override {
     return render_rows(record, document_text);
+  }
+
+  std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const override {
+    return render_document_rows(head, document);
   }
 
   void append(const std::vector<const RenderedRecord*>& records) override {

@@ -167,6 +167,17 @@ Json document_to_json(const Document& doc) {
   return out;
 }
 
+std::vector<ShownAnnotation> shown_annotations(const Document& doc) {
+  std::vector<ShownAnnotation> out;
+  const std::vector<Placed> placed = placed_annotations(doc);
+  out.reserve(placed.size());
+  for (const Placed& p : placed) {
+    const auto [shown, shortened] = shown_text(doc, p);
+    out.push_back({p.annotation, p.begin, p.end, shown, shortened});
+  }
+  return out;
+}
+
 void write_document_members(JsonTextWriter& w, const Document& doc) {
   w.plain_key("id");
   w.string(doc.id());
@@ -323,7 +334,7 @@ std::string result_document_text(const Document& d, int indent) {
   std::string out;
   // The object is several times the size of the text (offsets, attrs, surfaces): reserved
   // once rather than grown by copying. Untouched reserved pages cost no memory.
-  out.reserve(4 * d.text().size() + 4096);
+  out.reserve(std::min<std::size_t>(8 * d.text().size(), std::size_t{1} << 30) + 4096);
   JsonTextWriter w(out, indent, Json::error_handler_t::strict, kDocumentLevel);
   w.begin_object();
   write_document_members(w, d);

@@ -7,6 +7,7 @@
 // never builds the tree and streams the result document by document.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -34,6 +35,18 @@ Json document_to_json(const Document& document);
 Json result_to_json(const std::string& pipeline, const Json& provenance,
                     const std::vector<const Document*>& documents, const Json& comparisons,
                     const std::vector<DocumentFailure>& failures);
+
+// An annotation as the DOCUMENT object shows it: code point offsets and its "text", which is
+// `shown` followed by an ellipsis when `shortened` (long structural spans).
+struct ShownAnnotation {
+  const Annotation* annotation;
+  std::uint32_t begin, end;
+  std::string_view shown;  // a prefix of the document's text between the offsets (all of it unless shortened)
+  bool shortened;
+};
+
+// Every annotation of `document` in the order document_to_json lists them.
+std::vector<ShownAnnotation> shown_annotations(const Document& document);
 
 // Writes the members of the DOCUMENT object (id, source, sha256, meta, annotations) into the
 // object open in `writer`, as document_to_json(document) prints them.
