@@ -451,6 +451,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (q.end < text.size() && std::isdigit(static_cast<unsigned char>(text[q.end]))) continue;  // 10国26户
     if (lex.exclusion_cues.suffix_match(trim_spaces(left)) > 0) continue;  // 剔除两户企业影响
     if (q.surface_unit == "大" || right.starts_with("大")) continue;     // 四大基地
+    // 13亿人口, 九亿多人民, 十几亿人口蕴藏…: the size of a population described, not a
+    // measured fact (the counter 人 is the first character of 人口/人民).
+    if (q.unit == "person" && q.surface_unit.ends_with("人") && (right.starts_with("口") || right.starts_with("民")))
+      continue;
     int right_sign = 0;  // (2.54亿千瓦增加到…: a figure followed by its change is no attribute)
     if (lex.attribute_units.contains(q.unit) && !right_trim.empty() &&
         nominal(first_cp(right_trim)) && right_trim == right &&
