@@ -547,6 +547,14 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
         changed = true;
       }
     }
+    // 经济增长预期目标是…年均增长7%, 经济增长速度的调控目标定为8%: the metric is what the
+    // target is set for.
+    if (std::size_t at = lex.sentence_target_cues.find_first(subject); at != npos && at > 0) {
+      subject = strip_subject(subject.substr(0, at), lex);
+      if (std::size_t n = leading_plan_period(subject); n > 0 && n < subject.size()) subject.remove_prefix(n);
+      if (average)
+        if (std::size_t n = lex.average_cues.prefix_match(subject); n > 0 && n < subject.size()) subject.remove_prefix(n);
+    }
     int s = 0;
     if (std::size_t n = lex.rate_suffixes.suffix_match(subject, &s); n > 0 && is_ratio(q.unit) && n < subject.size()) {
       growth = true;
@@ -560,6 +568,9 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     YearSpan span = horizon ? context.horizon : YearSpan{};
     subject = trim_spaces(subject);
     if (std::size_t n = leading_plan_period(subject); n > 0 && n < subject.size()) subject = subject.substr(n);
+    // (年均经济增长速度7%: the average cue opens the subject)
+    if (average)
+      if (std::size_t n = lex.average_cues.prefix_match(subject); n > 0 && n < subject.size()) subject = subject.substr(n);
     int duration = 0;
     if (std::size_t n = leading_duration(subject, &duration); n > 0 && n < subject.size()) {
       // A plan for the next N years (三年内参保率提高到90%) spans them from the planned year.
@@ -579,9 +590,6 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     bool respective_here = left.find("分别") != npos;
     std::string_view before_respective;
     if (respective_here) before_respective = left.substr(0, left.find("分别"));
-    // 经济增长预期目标是…年均增长7%: the metric is what the target is set for.
-    if (std::size_t at = lex.sentence_target_cues.find_first(subject); at != npos && at > 0)
-      subject = subject.substr(0, at);
     subject = strip_subject(subject, lex);
     if (absolute_change) subject = strip_subject(subject, lex);
 

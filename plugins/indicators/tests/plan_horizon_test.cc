@@ -298,3 +298,26 @@ TEST(Exclusions, PopulationDescriptors) {
   EXPECT_TRUE(fact_with(*doc, "九亿多人").is_null());
   EXPECT_FALSE(fact_with(*doc, "9389亿斤").is_null());
 }
+
+// 增长速度 is a rate of change like 增速, and 调控目标/预期目标为 name the target, not the metric:
+// 经济增长速度的调控目标定为8% is growth 8 of 经济.
+TEST(PlanHorizon, GrowthSpeedTargets) {
+  auto doc = run_all(
+      "关于国民经济和社会发展第十个五年计划纲要的报告\n——2001年3月5日在第九届全国人民代表大会第四次会议上\n"
+      "二、“十五”时期的主要目标\n“十五”期间年均经济增长速度预期目标为7％左右。\n"
+      "三、2001年的工作\n今年经济增长速度的调控目标定为8%。\n",
+      "national-style/2001.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  auto plan = fact_with(*doc, "7％左右");
+  ASSERT_FALSE(plan.is_null());
+  EXPECT_EQ(plan["metric"], "经济");
+  EXPECT_EQ(plan["period"], Json::array({2001, 2005}));
+  EXPECT_EQ(plan["average"], true);
+  EXPECT_DOUBLE_EQ(plan["growth"]["value"].get<double>(), 7);
+  auto year = fact_with(*doc, "8%");
+  ASSERT_FALSE(year.is_null());
+  EXPECT_EQ(year["metric"], "经济");
+  EXPECT_EQ(year["period"], 2001);
+  EXPECT_EQ(year["status"], "target");
+  EXPECT_TRUE(year["level"].is_null());
+}
