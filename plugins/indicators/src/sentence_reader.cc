@@ -729,7 +729,11 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
         metrics.push_back(std::string(subject) + "比");  // 社会事业投资占44%
       } else if (subject.starts_with("占") && !prev.empty()) {
         std::string m = prev + std::string(subject);
-        if (!subject.ends_with("比重") && !subject.ends_with("比例") && !subject.ends_with("份额")) m += "比重";
+        // (占常住人口比重（常住人口城镇化率）: the head is before a bracketed note)
+        std::string_view head = subject;
+        if (head.ends_with("）"))
+          if (std::size_t open = head.rfind("（"); open != npos && open > 0) head = head.substr(0, open);
+        if (!head.ends_with("比重") && !head.ends_with("比例") && !head.ends_with("份额")) m += "比重";
         metrics.push_back(m);
       } else if (lex.generic_heads.contains(subject) && !prev.empty()) {
         metrics.push_back(prev + std::string(subject));

@@ -321,3 +321,23 @@ TEST(PlanHorizon, GrowthSpeedTargets) {
   EXPECT_EQ(year["status"], "target");
   EXPECT_TRUE(year["level"].is_null());
 }
+
+// A statistical bulletin's share with a bracketed alias: 占常住人口比重（常住人口城镇化率）为65.46%
+// names the share once (no second 比重), with its change in percentage points.
+TEST(BulletinStyle, ShareWithABracketedAlias) {
+  auto doc = run_all(
+      "某省2023年国民经济和社会发展统计公报\n一、综合\n"
+      "年末全省常住人口6302万人，比上年末增加12万人。其中，城镇常住人口4125万人，"
+      "占常住人口比重（常住人口城镇化率）为65.46%，比上年末提高0.82个百分点。\n",
+      "province/2023-bulletin.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  auto share = fact_with(*doc, "65.46%");
+  ASSERT_FALSE(share.is_null());
+  EXPECT_EQ(share["metric"], "城镇常住人口占常住人口比重（常住人口城镇化率）");
+  EXPECT_EQ(share["period"], 2023);
+  EXPECT_DOUBLE_EQ(share["growth"]["value"].get<double>(), 0.82);
+  EXPECT_EQ(share["growth"]["unit"], "percentage_point");
+  auto change = fact_with(*doc, "增加12万人");
+  ASSERT_FALSE(change.is_null());
+  EXPECT_EQ(change["metric"], "常住人口增加");
+}
