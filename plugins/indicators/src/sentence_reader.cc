@@ -717,6 +717,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     } else if (!counted_object.empty()) {
       metrics.emplace_back(counted_object);
       metric_begin = static_cast<std::size_t>(counted_object.data() - text.data());
+    } else if (q.unit == "percent" && !facts.empty() && trim_spaces(left).ends_with("计划的") &&
+               code_point_count(subject) <= 4) {
+      // 规上工业总产值完成4120亿元，完成年计划的102.5%: the share of the plan reached.
+      metrics.push_back(facts.back().metric + "计划完成率");
     } else if (!subject.empty()) {
       std::string prev = !facts.empty() ? facts.back().metric : carried_metric;
       metric_begin = static_cast<std::size_t>(subject.data() - text.data());

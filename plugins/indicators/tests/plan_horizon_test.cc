@@ -341,3 +341,18 @@ TEST(BulletinStyle, ShareWithABracketedAlias) {
   ASSERT_FALSE(change.is_null());
   EXPECT_EQ(change["metric"], "常住人口增加");
 }
+
+// A county/city plan report: the share of the annual plan reached is a rate of the previous
+// metric (完成年计划的102.5% -> 规上工业总产值计划完成率), not a metric '完成年'.
+TEST(PlanReportStyle, ShareOfThePlanReached) {
+  auto doc = run_all(
+      "某市2022年国民经济和社会发展计划执行情况与2023年计划草案的报告\n一、2022年计划执行情况\n"
+      "规上工业总产值完成4120亿元，完成年计划的102.5%。\n",
+      "city/2022-plan-report.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  auto share = fact_with(*doc, "102.5%");
+  ASSERT_FALSE(share.is_null());
+  EXPECT_EQ(share["metric"], "规上工业总产值计划完成率");
+  EXPECT_EQ(share["period"], 2022);
+  EXPECT_DOUBLE_EQ(share["level"]["value"].get<double>(), 102.5);
+}
