@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace reportlens {
 
@@ -227,73 +228,118 @@ bool binds_left(char32_t cp) {
   }
 }
 
-struct Char {
-  char32_t cp;
-  std::uint32_t begin, end;
-};
-
 bool is_numeral(char32_t cp) {
   static const std::u32string_view kNumerals = U"一二三四五六七八九十百零〇";
-  return kNumerals.find(cp) != std::u32string_view::npos || (cp >= U'0' && cp <= U'9');
+  return (cp >= U'0' && cp <= U'9') || kNumerals.find(cp) != std::u32string_view::npos;
+}
+
+// The line-joining pass reads the width-folded text (pass 1 below) character by character
+// around each line break. That text is canonical UTF-8 of the folded code points, so
+// decoding it gives back exactly the characters pass 1 produced, and a character's index
+// difference is the number of lead bytes between two byte positions.
+
+// Code point at byte `i` ('\0' at the end); `next` is set past it.
+char32_t at(std::string_view t, std::size_t i, std::size_t& next) {
+  next = i;
+  if (i >= t.size()) return U'\0';
+  return decode_code_point(t, next);
+}
+char32_t at(std::string_view t, std::size_t i) {
+  std::size_t next;
+  return at(t, i, next);
+}
+
+// Byte position where the character ending at byte `end` (> 0) starts.
+std::size_t char_start_before(std::string_view t, std::size_t end) {
+  std::size_t k = end - 1;
+  while (k > 0 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+  return k;
+}
+
+// Number of characters in t[b, e), counted only up to `cap` (the callers compare the
+// length of a line with a small threshold; lines of a joined paragraph can be long).
+std::size_t char_count_capped(std::string_view t, std::size_t b, std::size_t e, std::size_t cap) {
+  std::size_t n = 0;
+  for (std::size_t k = b; k < e && n < cap; ++k)
+    n += (static_cast<unsigned char>(t[k]) & 0xC0) != 0x80;
+  return n;
+}
+
+// Skips the numerals starting at byte `k`; returns the position after them and sets
+// `count` to how many there were.
+std::size_t skip_numerals(std::string_view t, std::size_t k, std::size_t& count) {
+  count = 0;
+  for (;;) {
+    std::size_t next;
+    if (!is_numeral(at(t, k, next))) return k;
+    k = next;
+    ++count;
+  }
 }
 
 // A line that opens with a structural marker, whose line breaks must stay: 一、 （一） (一)
 // 1. 1、 第一章 第一节 专栏.
-bool starts_heading(const std::vector<Char>& cs, std::size_t i) {
-  auto numeral = [&](std::size_t k) { return k < cs.size() && is_numeral(cs[k].cp); };
-  auto at = [&](std::size_t k) { return k < cs.size() ? cs[k].cp : U'\0'; };
-  while (i < cs.size() && cs[i].cp == U' ') ++i;
-  if (i >= cs.size()) return false;
-  const char32_t c = cs[i].cp;
-  if (c == U'专' && at(i + 1) == U'栏') return true;
+bool starts_heading(std::string_view t, std::size_t i) {
+  while (i < t.size() && t[i] == ' ') ++i;
+  if (i >= t.size()) return false;
+  std::size_t j;
+  const char32_t c = at(t, i, j);
+  if (c == U'专' && at(t, j) == U'栏') return true;
+  std::size_t numerals = 0;
   if (c == U'第') {
     // 第一章 / 第一节 / 第一部分 / 第一篇 headings and 第一，/第一、 enumerations; not 第一段.
-    std::size_t k = i + 1;
-    while (numeral(k)) ++k;
-    const char32_t u = at(k);
-    return k > i + 1 && (u == U'章' || u == U'节' || u == U'篇' || u == U'部' || u == U'，' ||
-                         u == U'、');
+    const char32_t u = at(t, skip_numerals(t, j, numerals));
+    return numerals > 0 && (u == U'章' || u == U'节' || u == U'篇' || u == U'部' || u == U'，' ||
+                            u == U'、');
   }
   if (c == U'（' || c == U'(') {
-    std::size_t k = i + 1;
-    while (numeral(k)) ++k;
-    return k > i + 1 && (at(k) == U'）' || at(k) == U')');
+    const char32_t u = at(t, skip_numerals(t, j, numerals));
+    return numerals > 0 && (u == U'）' || u == U')');
   }
-  if (numeral(i)) {
-    std::size_t k = i;
-    while (numeral(k)) ++k;
-    if (at(k) == U'、') return true;
+  if (is_numeral(c)) {
+    const std::size_t k = skip_numerals(t, i, numerals);
+    const char32_t u = at(t, k);
+    if (u == U'、') return true;
+    if (u != U'.') return false;
     // "1." is a marker, "1.5%" is a number.
-    return at(k) == U'.' && !(at(k + 1) >= U'0' && at(k + 1) <= U'9');
+    const char32_t digit = at(t, k + 1);  // '.' is one byte
+    return !(digit >= U'0' && digit <= U'9');
   }
   return false;
 }
 
 // A line that starts a new paragraph whatever precedes it: a heading, one of the report's
 // "——" bullets, or the salutation (各位代表).
-bool starts_paragraph(const std::vector<Char>& cs, std::size_t i) {
-  auto at = [&](std::size_t k) { return k < cs.size() ? cs[k].cp : U'\0'; };
-  while (i < cs.size() && cs[i].cp == U' ') ++i;
-  if (at(i) == U'—' && at(i + 1) == U'—') return true;
-  if (at(i) == U'各' && at(i + 1) == U'位' && at(i + 2) == U'代' && at(i + 3) == U'表') return true;
-  return starts_heading(cs, i);
+bool starts_paragraph(std::string_view t, std::size_t i) {
+  while (i < t.size() && t[i] == ' ') ++i;
+  std::size_t k;
+  const char32_t first = at(t, i, k);
+  if (first == U'—' && at(t, k) == U'—') return true;
+  if (first == U'各' && t.substr(k).starts_with("位代表")) return true;
+  return starts_heading(t, i);
 }
 
-// Decides whether the line break run cs[run_begin, run_end) is joined. `prev` is the index
-// of the last non-space character before it, `line_start` the start of its line.
-bool join_break(const std::vector<Char>& cs, std::size_t line_start, std::size_t prev,
-                std::size_t run_begin, std::size_t run_end) {
-  const char32_t before = cs[prev].cp;
-  const char32_t after = cs[run_end].cp;
+// Decides whether the line break run t[run_begin, run_end) (newlines and spaces) is
+// joined. `line_start` is the start of its line, whose last non-space character ends at
+// run_begin.
+bool join_break(std::string_view t, std::size_t line_start, std::size_t run_begin,
+                std::size_t run_end) {
+  const std::size_t prev = char_start_before(t, run_begin);  // the last character of the line
+  const char32_t before = at(t, prev);
+  const char32_t after = at(t, run_end);
   // A heading line keeps its break (a run-in heading that goes on into a long paragraph
   // does not: that break is a copy artefact like any other).
   constexpr std::size_t kHeadingLine = 60;
-  if (starts_heading(cs, line_start) && prev - line_start < kHeadingLine) return false;
-  if (starts_paragraph(cs, run_end)) return false;
+  if (starts_heading(t, line_start) &&
+      char_count_capped(t, line_start, prev, kHeadingLine) < kHeadingLine)
+    return false;
+  if (starts_paragraph(t, run_end)) return false;
   if (is_terminal(before)) return false;
-  if (is_closing_quote(before) && prev > line_start && is_terminal(cs[prev - 1].cp)) return false;
-  std::size_t newlines = 0;
-  for (std::size_t k = run_begin; k < run_end; ++k) newlines += cs[k].cp == U'\n';
+  if (is_closing_quote(before) && prev > line_start &&
+      is_terminal(at(t, char_start_before(t, prev))))
+    return false;
+  const std::size_t newlines =
+      static_cast<std::size_t>(std::count(t.begin() + run_begin, t.begin() + run_end, '\n'));
   if (newlines < 2) return true;
   // A blank line: a real paragraph break, unless the break sits inside a number or word
   // (74.4 / 万亿元), next to punctuation that cannot stand at a line edge, or ends a long
@@ -302,99 +348,186 @@ bool join_break(const std::vector<Char>& cs, std::size_t line_start, std::size_t
   if (is_ascii_alnum(before) || is_ascii_alnum(after)) return true;
   if (binds_right(before) || binds_left(after)) return true;
   constexpr std::size_t kShortLine = 30;
-  return prev + 1 - line_start >= kShortLine;
+  return char_count_capped(t, line_start, run_begin, kShortLine) >= kShortLine;
 }
 
-}  // namespace
+// The text being built with its offset map: for every byte written, the original byte
+// range of the character it came from.
+class MappedWriter {
+ public:
+  // Sized for an input of `input_size` bytes: the fast paths never write more bytes than
+  // they read, so they need no checks; write_code_point keeps room for the rest of the
+  // input when it writes more (an invalid byte becomes the three bytes of U+FFFD).
+  MappedWriter(NormalizedText& out, std::size_t input_size) : out_(out), input_size_(input_size) {
+    grow(input_size);
+  }
 
-namespace {
+  void write_ascii(unsigned char c, std::size_t begin) {
+    t_[size_] = c;
+    ob_[size_] = static_cast<std::uint32_t>(begin);
+    oe_[size_] = static_cast<std::uint32_t>(begin + 1);
+    ++size_;
+  }
+  // A three-byte character copied as it is (the bulk of a Chinese report).
+  void copy3(const unsigned char* bytes, std::size_t begin) {
+    std::memcpy(t_ + size_, bytes, 3);
+    const auto b = static_cast<std::uint32_t>(begin);
+    ob_[size_] = ob_[size_ + 1] = ob_[size_ + 2] = b;
+    oe_[size_] = oe_[size_ + 1] = oe_[size_ + 2] = b + 3;
+    size_ += 3;
+  }
+  // `cp` as UTF-8 for the original character [begin, end).
+  void write_code_point(char32_t cp, std::size_t begin, std::size_t end) {
+    unsigned char bytes[4];
+    std::size_t n;
+    if (cp < 0x80) {
+      bytes[0] = static_cast<unsigned char>(cp);
+      n = 1;
+    } else if (cp < 0x800) {
+      bytes[0] = static_cast<unsigned char>(0xC0 | (cp >> 6));
+      bytes[1] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+      n = 2;
+    } else if (cp < 0x10000) {
+      bytes[0] = static_cast<unsigned char>(0xE0 | (cp >> 12));
+      bytes[1] = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
+      bytes[2] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+      n = 3;
+    } else {
+      bytes[0] = static_cast<unsigned char>(0xF0 | (cp >> 18));
+      bytes[1] = static_cast<unsigned char>(0x80 | ((cp >> 12) & 0x3F));
+      bytes[2] = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
+      bytes[3] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
+      n = 4;
+    }
+    if (const std::size_t need = size_ + n + (input_size_ - end); need > capacity_)
+      grow(std::max(need, capacity_ + capacity_ / 2));
+    for (std::size_t k = 0; k < n; ++k) {
+      t_[size_] = bytes[k];
+      ob_[size_] = static_cast<std::uint32_t>(begin);
+      oe_[size_] = static_cast<std::uint32_t>(end);
+      ++size_;
+    }
+  }
+  std::size_t size() const { return size_; }
 
-inline std::size_t utf8_length(char32_t cp) {
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+ private:
+  void grow(std::size_t capacity) {
+    capacity_ = capacity;
+    out_.orig_begin.reserve(capacity);  // exactly: the map is most of a document's memory
+    out_.orig_end.reserve(capacity);
+    out_.text.resize(capacity);
+    out_.orig_begin.resize(capacity);
+    out_.orig_end.resize(capacity);
+    t_ = reinterpret_cast<unsigned char*>(out_.text.data());
+    ob_ = out_.orig_begin.data();
+    oe_ = out_.orig_end.data();
+  }
+
+  NormalizedText& out_;
+  const std::size_t input_size_;
+  std::size_t capacity_ = 0;
+  std::size_t size_ = 0;
+  unsigned char* t_ = nullptr;
+  std::uint32_t* ob_ = nullptr;
+  std::uint32_t* oe_ = nullptr;
+};
+
+// Pass 1: folds widths, drops zero-width characters and unifies line ends, writing the
+// result and its map into `out`; returns the number of bytes written. Nearly every
+// character of a report stays as it is: ASCII and three-byte characters outside the
+// ranges fold_width and is_zero_width touch are copied without decoding further.
+std::size_t fold_characters(std::string_view original, NormalizedText& out) {
+  const auto* p = reinterpret_cast<const unsigned char*>(original.data());
+  const std::size_t n = original.size();
+  MappedWriter w(out, n);
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c == '\r') {
+        if (i + 1 < n && p[i + 1] == '\n') {  // \r\n: keep the \n
+          ++i;
+          continue;
+        }
+        w.write_ascii('\n', i++);
+      } else {
+        w.write_ascii(c == '\t' ? ' ' : c, i++);
+      }
+      continue;
+    }
+    if ((c & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      const char32_t cp = (static_cast<char32_t>(c & 0x0F) << 12) |
+                          (static_cast<char32_t>(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      // Ideographs, CJK punctuation and most symbols: unchanged. U+2000..U+3000 and
+      // U+FEFF.. hold the zero-width characters, the ideographic space and the full-width
+      // forms; below U+0800 the three bytes are an overlong form, re-encoded below.
+      if ((cp > 0x3000 && cp < 0xFEFF) || (cp >= 0x800 && cp < 0x2000)) {
+        w.copy3(p + i, i);
+        i += 3;
+        continue;
+      }
+    }
+    const std::size_t start = i;
+    const char32_t cp = next_code_point(original, i);
+    if (is_zero_width(cp)) continue;
+    if (cp == U'\r') {  // an overlong \r: treated as the one-byte form
+      if (i < n && p[i] == '\n') continue;
+      w.write_code_point(U'\n', start, i);
+      continue;
+    }
+    const char32_t folded = fold_width(cp);
+    if (folded == cp && cp >= 0x800 && cp < 0x10000 && i - start == 3) {
+      w.copy3(p + start, start);
+    } else {
+      w.write_code_point(folded, start, i);
+    }
+  }
+  return w.size();
 }
 
-inline bool zero_width(char32_t cp) {
-  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
+// Pass 3: removes the byte ranges `drops` (sorted, disjoint) from the first `size` bytes
+// of `v`, then trims it.
+template <typename Vector>
+void remove_ranges(Vector& v, std::size_t size, const std::vector<std::pair<std::size_t, std::size_t>>& drops) {
+  std::size_t write = drops.empty() ? size : drops.front().first;
+  for (std::size_t k = 0; k < drops.size(); ++k) {
+    const std::size_t from = drops[k].second;
+    const std::size_t to = k + 1 < drops.size() ? drops[k + 1].first : size;
+    std::memmove(v.data() + write, v.data() + from, (to - from) * sizeof(v[0]));
+    write += to - from;
+  }
+  v.resize(write);
 }
 
 }  // namespace
 
 NormalizedText normalize_text(std::string_view original) {
-  // Pass 1: decode, fold widths, drop zero-width characters, unify line ends.
-  std::vector<Char> cs;
-  cs.reserve(original.size() / 2 + 16);
-  for (std::size_t i = 0; i < original.size();) {
-    const std::size_t start = i;
-    char32_t cp = decode_code_point(original, i);
-    if (cp >= 0x200B && zero_width(cp)) continue;
-    if (cp == U'\r') {
-      if (i < original.size() && original[i] == '\n') continue;  // \r\n: keep the \n
-      cp = U'\n';
-    }
-    cs.push_back({fold_width(cp), static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(i)});
-  }
+  NormalizedText out;
+  out.original_size = original.size();
+  const std::size_t size = fold_characters(original, out);
 
-  // Pass 2: drop line breaks that fall inside a sentence, with the spaces around them.
-  std::vector<std::uint8_t> keep(cs.size(), 1);  // not vector<bool>: bit access showed in profiles
+  // Pass 2: find the line breaks that fall inside a sentence; they are dropped with the
+  // spaces around them.
+  const std::string_view t(out.text.data(), size);
+  std::vector<std::pair<std::size_t, std::size_t>> drops;
   std::size_t line_start = 0;
-  for (std::size_t i = 0; i < cs.size(); ++i) {
-    if (cs[i].cp != U'\n') continue;
+  for (std::size_t i = t.find('\n'); i != std::string_view::npos;) {
     std::size_t run_end = i;
-    while (run_end < cs.size() && (cs[run_end].cp == U'\n' || cs[run_end].cp == U' ')) ++run_end;
-    std::size_t prev = i;
-    while (prev > line_start && cs[prev - 1].cp == U' ') --prev;
-    const bool has_prev = prev > line_start;
-    const bool has_next = run_end < cs.size();
-    if (has_prev && has_next && join_break(cs, line_start, prev - 1, prev, run_end)) {
-      for (std::size_t k = prev; k < run_end; ++k) keep[k] = 0;
-      // The joined line continues: its start stays where it was.
+    while (run_end < size && (t[run_end] == '\n' || t[run_end] == ' ')) ++run_end;
+    std::size_t prev = i;  // end of the line's last non-space character
+    while (prev > line_start && t[prev - 1] == ' ') --prev;
+    if (prev > line_start && run_end < size && join_break(t, line_start, prev, run_end)) {
+      drops.emplace_back(prev, run_end);  // the joined line continues: its start stays
     } else {
       line_start = run_end;
     }
-    i = run_end - 1;
+    i = t.find('\n', run_end);
   }
 
-  // Pass 3: write the text and the map in one go (sizes known in advance). Every kept
-  // character is written as the UTF-8 of its (folded) code point: for an unchanged
-  // character that is exactly its original bytes, for an invalid byte it is U+FFFD.
-  std::size_t size = 0;
-  for (std::size_t i = 0; i < cs.size(); ++i)
-    if (keep[i]) size += utf8_length(cs[i].cp);
-  NormalizedText out;
-  out.original_size = original.size();
-  out.text.resize(size);
-  out.orig_begin.resize(size);
-  out.orig_end.resize(size);
-  auto* t = reinterpret_cast<unsigned char*>(out.text.data());
-  std::uint32_t* ob = out.orig_begin.data();
-  std::uint32_t* oe = out.orig_end.data();
-  for (std::size_t i = 0; i < cs.size(); ++i) {
-    if (!keep[i]) continue;
-    const Char& c = cs[i];
-    const char32_t cp = c.cp;
-    if (cp < 0x80) {
-      *t++ = static_cast<unsigned char>(cp);
-      *ob++ = c.begin;
-      *oe++ = c.end;
-    } else if (cp >= 0x800 && cp < 0x10000) {  // CJK: the bulk of the text
-      t[0] = static_cast<unsigned char>(0xE0 | (cp >> 12));
-      t[1] = static_cast<unsigned char>(0x80 | ((cp >> 6) & 0x3F));
-      t[2] = static_cast<unsigned char>(0x80 | (cp & 0x3F));
-      t += 3;
-      ob[0] = ob[1] = ob[2] = c.begin;
-      oe[0] = oe[1] = oe[2] = c.end;
-      ob += 3;
-      oe += 3;
-    } else {
-      std::string encoded;
-      append_utf8(encoded, cp);
-      for (const char byte : encoded) {
-        *t++ = static_cast<unsigned char>(byte);
-        *ob++ = c.begin;
-        *oe++ = c.end;
-      }
-    }
-  }
+  // Pass 3: drop them from the text and the map.
+  remove_ranges(out.text, size, drops);
+  remove_ranges(out.orig_begin, size, drops);
+  remove_ranges(out.orig_end, size, drops);
   return out;
 }
 

@@ -100,6 +100,134 @@ TEST(Normalize, OffsetMapPointsIntoTheOriginal) {
   EXPECT_EQ(n.original_begin(n.text.size()), s.size());
 }
 
+// Checks the map byte by byte: every normalised byte points at one whole original character.
+void expect_map_on_character_boundaries(const std::string& original, const NormalizedText& n) {
+  ASSERT_EQ(n.orig_begin.size(), n.text.size());
+  ASSERT_EQ(n.orig_end.size(), n.text.size());
+  EXPECT_EQ(n.original_size, original.size());
+  for (std::size_t i = 0; i < n.text.size(); ++i) {
+    EXPECT_LT(n.orig_begin[i], n.orig_end[i]) << "byte " << i;
+    EXPECT_LE(n.orig_end[i], original.size()) << "byte " << i;
+    if (i > 0) EXPECT_LE(n.orig_begin[i - 1], n.orig_begin[i]) << "byte " << i;
+  }
+}
+
+TEST(Normalize, InvalidBytesBecomeReplacementCharactersMappedToTheirOneByte) {
+  const std::string s = "增长\xff" "5%，\x80下降";
+  const NormalizedText n = normalize_text(s);
+  EXPECT_EQ(n.text, "增长\uFFFD5%，\uFFFD下降");
+  expect_map_on_character_boundaries(s, n);
+  const std::size_t bad = n.text.find("\uFFFD");
+  for (std::size_t k = bad; k < bad + 3; ++k) {
+    EXPECT_EQ(n.orig_begin[k], 6u);
+    EXPECT_EQ(n.orig_end[k], 7u);
+  }
+  EXPECT_EQ(mapped(s, "\uFFFD5%"), "\xff" "5%");
+  // A truncated three-byte character at the very end: one U+FFFD per byte.
+  EXPECT_EQ(normalize_text("增长\xe4\xb8").text, "增长\uFFFD\uFFFD");
+}
+
+TEST(Normalize, FourByteAndTwoByteCharactersMapAsOneCharacter) {
+  const std::string s = "𠮷野家开店\n𠀀个，面积×2";
+  const NormalizedText n = normalize_text(s);
+  EXPECT_EQ(n.text, "𠮷野家开店𠀀个，面积×2");
+  expect_map_on_character_boundaries(s, n);
+  EXPECT_EQ(mapped(s, "店𠀀个"), "店\n𠀀个");
+  EXPECT_EQ(mapped(s, "𠮷"), "𠮷");
+  EXPECT_EQ(mapped(s, "×2"), "×2");
+}
+
+TEST(Normalize, NoBreakSpacesAndTabsBecomeSpacesMappedToTheirBytes) {
+  const std::string s = "增长\u00a0" "5%\t下降";
+  const NormalizedText n = normalize_text(s);
+  EXPECT_EQ(n.text, "增长 5% 下降");
+  expect_map_on_character_boundaries(s, n);
+  EXPECT_EQ(mapped(s, " 5% "), "\u00a0" "5%\t");
+}
+
+TEST(Normalize, AllFullWidthFormsThatFold) {
+  EXPECT_EQ(normalize_text("０１２３４５６７８９").text, "0123456789");
+  EXPECT_EQ(normalize_text("ＡＺａｚ").text, "AZaz");
+  EXPECT_EQ(normalize_text("％．＋－／＜＝＞").text, "%.+-/<=>");
+  // Neighbours of the folded ranges stay as they are.
+  EXPECT_EQ(normalize_text("＠［｀｛～").text, "＠［｀｛～");
+  const std::string s = "同比增长１２．５％";
+  EXPECT_EQ(mapped(s, "12.5%"), "１２．５％");
+}
+
+TEST(Normalize, EveryZeroWidthCharacterIsDroppedAndSkippedByTheMap) {
+  const std::string s = "地\u200b区\u200c生\u200d产\u2060总\ufeff值";
+  const NormalizedText n = normalize_text(s);
+  EXPECT_EQ(n.text, "地区生产总值");
+  expect_map_on_character_boundaries(s, n);
+  EXPECT_EQ(mapped(s, "区生"), "区\u200c生");
+  EXPECT_EQ(normalize_text("\u200b\ufeff").text, "");
+  EXPECT_EQ(normalize_text("\u200b\ufeff").original_size, 6u);
+}
+
+TEST(Normalize, EmptyText) {
+  const NormalizedText n = normalize_text("");
+  EXPECT_EQ(n.text, "");
+  EXPECT_EQ(n.original_begin(0), 0u);
+  EXPECT_EQ(n.original_end(0), 0u);
+}
+
+TEST(Normalize, SpacesAroundAJoinedBreakGoWithIt) {
+  const std::string s = "新建  \n\u3000\u3000高速铁路";
+  EXPECT_EQ(normalize_text(s).text, "新建高速铁路");
+  EXPECT_EQ(mapped(s, "建高"), "建  \n\u3000\u3000高");
+}
+
+TEST(Normalize, LoneCarriageReturnsAndMixedLineEnds) {
+  EXPECT_EQ(normalize_text("增长。\r\r\n下降。\r").text, "增长。\n\n下降。\n");
+  const std::string s = "地区生产\r\n总值";
+  EXPECT_EQ(normalize_text(s).text, "地区生产总值");
+  EXPECT_EQ(mapped(s, "生产总值"), "生产\r\n总值");
+}
+
+TEST(Normalize, AClosingQuoteEndsASentenceOnlyAfterTerminalPunctuation) {
+  EXPECT_EQ(normalize_text("他说：“增长。”\n下一句").text, "他说：“增长。”\n下一句");
+  EXPECT_EQ(normalize_text("实现“十三五”\n规划目标").text, "实现“十三五”规划目标");
+}
+
+// Line lengths are counted in characters, not bytes: a blank line after a line of 30 or
+// more characters is a copy break, after a shorter one it is a paragraph break.
+TEST(Normalize, BlankLineRuleCountsCharacters) {
+  const auto line = [](std::size_t chars, const std::string& c) {
+    std::string s;
+    for (std::size_t i = 0; i < chars; ++i) s += c;
+    return s;
+  };
+  EXPECT_EQ(normalize_text(line(29, "字") + "\n\n后文").text, line(29, "字") + "\n\n后文");
+  EXPECT_EQ(normalize_text(line(30, "字") + "\n\n后文").text, line(30, "字") + "后文");
+  EXPECT_EQ(normalize_text(line(29, "𠀀") + "\n\n后文").text, line(29, "𠀀") + "\n\n后文");
+  EXPECT_EQ(normalize_text(line(30, "𠀀") + "\n\n后文").text, line(30, "𠀀") + "后文");
+}
+
+// A heading keeps its break when its line is shorter than 60 characters; a run-in heading
+// that goes on into a long paragraph does not.
+TEST(Normalize, HeadingLineLengthCountsCharacters) {
+  const auto heading = [](std::size_t chars) {
+    std::string s = "一、";
+    for (std::size_t i = 2; i < chars; ++i) s += "字";
+    return s;
+  };
+  EXPECT_EQ(normalize_text(heading(60) + "\n后文").text, heading(60) + "\n后文");
+  EXPECT_EQ(normalize_text(heading(61) + "\n后文").text, heading(61) + "后文");
+  // Headings recognised at the start of the next line keep the break before them.
+  EXPECT_EQ(normalize_text("前文\n（二）工业").text, "前文\n（二）工业");
+  EXPECT_EQ(normalize_text("前文\n(2)工业").text, "前文\n(2)工业");
+  EXPECT_EQ(normalize_text("前文\n第十二章 附则").text, "前文\n第十二章 附则");
+  EXPECT_EQ(normalize_text("前文\n第一段").text, "前文第一段");
+  EXPECT_EQ(normalize_text("前文\n专栏1").text, "前文\n专栏1");
+  EXPECT_EQ(normalize_text("前文\n专门").text, "前文专门");
+  EXPECT_EQ(normalize_text("前文\n  ——工业").text, "前文\n  ——工业");
+  EXPECT_EQ(normalize_text("前文\n各位代表").text, "前文\n各位代表");
+  EXPECT_EQ(normalize_text("前文\n12、工业").text, "前文\n12、工业");
+  EXPECT_EQ(normalize_text("前文\n12.工业").text, "前文\n12.工业");
+  EXPECT_EQ(normalize_text("前文\n12.5亿元").text, "前文12.5亿元");
+}
+
 TEST(Normalize, NationalCorpusTraps) {
   std::filesystem::path corpus = REPORTLENS_SHARED_CORPUS;
   if (const char* env = std::getenv("REPORTLENS_SHARED_CORPUS"); env && *env) corpus = env;
