@@ -165,8 +165,11 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
       std::string canonical = lexicon.canonical(f.metric);
       attrs.emplace_back("metric", std::move(f.metric));
       attrs.emplace_back("canonical", std::move(canonical));
-      // A multi-year span is [first, last], like a value range.
-      if (f.period_last != 0) attrs.emplace_back("period", Json::array({f.period, f.period_last}));
+      // The contract's `indicator` is about one year (an integer period). A figure about a
+      // whole multi-year span (十四五 年均增长6%, 五年新增就业25万人, 控制在…以内 every year)
+      // fits no single year, so it is a `multi_year_indicator` with period [first, last].
+      const bool multi_year = f.period_last != 0;
+      if (multi_year) attrs.emplace_back("period", Json::array({f.period, f.period_last}));
       else attrs.emplace_back("period", f.period);
       attrs.emplace_back("status", std::move(f.status));
       attrs.emplace_back("level", measure_json(f.level));
@@ -175,7 +178,7 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
       attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
       if (f.from_point) attrs.emplace_back("from_to", "from");
       if (f.average) attrs.emplace_back("average", true);
-      out.push_back({"indicator", b, e, Json(std::move(attrs))});
+      out.push_back({multi_year ? "multi_year_indicator" : "indicator", b, e, Json(std::move(attrs))});
     }
   }
   for (auto& a : out) doc.add(std::move(a));

@@ -7,7 +7,10 @@
 namespace reportlens::indicators {
 
 // Adds one `indicator` annotation per fact (attrs: metric, canonical, period, status,
-// level, growth, qualifier, evidence). Reads `sentence`, `quantity` and, when present,
+// level, growth, qualifier, evidence). A fact about a whole multi-year span (a yearly
+// average, a sum or a change over the span, a level held every year) is a
+// `multi_year_indicator` instead: the same attrs with period [first, last] (and
+// average: true for a yearly average). Reads `sentence`, `quantity` and, when present,
 // `section` annotations and the metadata; never changes them.
 void extract_indicators(Document& doc, const Lexicon& lexicon);
 

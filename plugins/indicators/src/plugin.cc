@@ -36,4 +36,4 @@ class IndicatorStage : public reportlens::DocumentStage {
 REPORTLENS_PLUGIN("indicators", "0.2.0", "Indicator facts: metric, level, growth, status, period",
                   reportlens::document_stage<IndicatorStage>(
                       "indicators", "Indicator facts from sentences and quantities",
-                      "sentence,quantity", "indicator", kSettings));
+                      "sentence,quantity", "indicator,multi_year_indicator", kSettings));

@@ -1,8 +1,10 @@
 // Multi-year plans: a five-year plan named in a heading or an opening clause (“十四五”时期主要
 // 目标任务, 今后五年，…) dates its targets by the plan's span. Levels reached are the state at
-// the span's end; changes, yearly averages, sums and levels held (控制在…以内) cover the span,
-// written as period [first, last]. Texts written here in the styles of a city work report and
-// a county plan report, run through the real stages.
+// the span's end (an `indicator` of the last year); changes, yearly averages, sums and levels
+// held (控制在…以内) cover the span: they are `multi_year_indicator` annotations with period
+// [first, last], because an `indicator`'s period is one year (the result contract). Texts
+// written here in the styles of a city work report and a county plan report, run through the
+// real stages.
 #include <gtest/gtest.h>
 
 #include "report_calendar.h"
@@ -22,11 +24,31 @@ std::unique_ptr<reportlens::Document> run_all(const std::string& text, const std
   }
 }
 
-// The first fact whose evidence contains `surface`.
-Json fact_with(const reportlens::Document& doc, const std::string& surface) {
-  for (const auto& a : doc.annotations("indicator"))
+constexpr const char* kIndicator = "indicator";
+constexpr const char* kMultiYear = "multi_year_indicator";
+
+// The first fact of this annotation type whose evidence contains `surface`.
+Json fact_with(const reportlens::Document& doc, const std::string& surface,
+               const std::string& type = kIndicator) {
+  for (const auto& a : doc.annotations(type))
     if (a.attrs["evidence"].get<std::string>().find(surface) != std::string::npos) return a.attrs;
   return Json();
+}
+
+// The first multi-year fact (period [first, last]) whose evidence contains `surface`.
+Json span_fact_with(const reportlens::Document& doc, const std::string& surface) {
+  return fact_with(doc, surface, kMultiYear);
+}
+
+// The contract: an `indicator`'s period is one year; only the other type carries a span.
+void expect_period_types(const reportlens::Document& doc) {
+  for (const auto& a : doc.annotations(kIndicator))
+    EXPECT_TRUE(a.attrs["period"].is_number_integer()) << a.attrs.dump();
+  for (const auto& a : doc.annotations(kMultiYear)) {
+    ASSERT_TRUE(a.attrs["period"].is_array()) << a.attrs.dump();
+    ASSERT_EQ(a.attrs["period"].size(), 2u) << a.attrs.dump();
+    EXPECT_LT(a.attrs["period"][0].get<int>(), a.attrs["period"][1].get<int>()) << a.attrs.dump();
+  }
 }
 
 TEST(FiveYearPlanNames, AreReadOnlyWhereTheyCannotBeNumbers) {
@@ -66,8 +88,10 @@ TEST(PlanHorizon, FiveYearPlanTargetsOfACityWorkReport) {
   if (!doc) GTEST_SKIP() << "numbers plugin not built";
   const Json span = Json::array({2021, 2025});
 
-  auto average = fact_with(*doc, "年均增长6%左右");
+  expect_period_types(*doc);
+  auto average = span_fact_with(*doc, "年均增长6%左右");
   ASSERT_FALSE(average.is_null());
+  EXPECT_TRUE(fact_with(*doc, "年均增长6%左右").is_null());  // not an `indicator` too
   EXPECT_EQ(average["metric"], "地区生产总值");
   EXPECT_EQ(average["period"], span);
   EXPECT_EQ(average["status"], "target");
@@ -82,17 +106,17 @@ TEST(PlanHorizon, FiveYearPlanTargetsOfACityWorkReport) {
   ASSERT_FALSE(rate.is_null());
   EXPECT_EQ(rate["period"], 2025);
 
-  auto energy = fact_with(*doc, "能耗下降13%");  // a change over the span
+  auto energy = span_fact_with(*doc, "能耗下降13%");  // a change over the span
   ASSERT_FALSE(energy.is_null());
   EXPECT_EQ(energy["period"], span);
   EXPECT_DOUBLE_EQ(energy["growth"]["value"].get<double>(), -13);
 
-  auto jobs = fact_with(*doc, "25万人");  // a sum over the span; 五年 is not in the metric
+  auto jobs = span_fact_with(*doc, "25万人");  // a sum over the span; 五年 is not in the metric
   ASSERT_FALSE(jobs.is_null());
   EXPECT_EQ(jobs["metric"], "新增城镇就业");
   EXPECT_EQ(jobs["period"], span);
 
-  auto held = fact_with(*doc, "控制在5.5%以内");  // held every year
+  auto held = span_fact_with(*doc, "控制在5.5%以内");  // held every year
   ASSERT_FALSE(held.is_null());
   EXPECT_EQ(held["period"], span);
 
@@ -108,6 +132,8 @@ TEST(PlanHorizon, FiveYearPlanTargetsOfACityWorkReport) {
   // A multi-year review: its average and its five-year sum fit no single year.
   EXPECT_TRUE(fact_with(*doc, "6.8%").is_null());
   EXPECT_TRUE(fact_with(*doc, "1.2万亿元").is_null());
+  EXPECT_TRUE(span_fact_with(*doc, "6.8%").is_null());
+  EXPECT_TRUE(span_fact_with(*doc, "1.2万亿元").is_null());
 }
 
 TEST(PlanHorizon, NextYearsOfACountyPlanReport) {
@@ -121,12 +147,14 @@ TEST(PlanHorizon, NextYearsOfACountyPlanReport) {
       "county/2019-plan-report.txt");
   if (!doc) GTEST_SKIP() << "numbers plugin not built";
   const Json span = Json::array({2020, 2022});
+  expect_period_types(*doc);
   auto gdp = fact_with(*doc, "增长7%以上");
   ASSERT_FALSE(gdp.is_null());
   EXPECT_EQ(gdp["period"], 2020);
-  auto roads = fact_with(*doc, "300公里");
+  auto roads = span_fact_with(*doc, "300公里");
   ASSERT_FALSE(roads.is_null());
   EXPECT_EQ(roads["period"], span);
+  EXPECT_TRUE(fact_with(*doc, "300公里").is_null());
   EXPECT_EQ(roads["status"], "target");
   auto water = fact_with(*doc, "提高到95%");
   ASSERT_FALSE(water.is_null());
@@ -134,6 +162,7 @@ TEST(PlanHorizon, NextYearsOfACountyPlanReport) {
   EXPECT_EQ(water["period"], 2022);
   // 两年来…累计: a look back over two years, no single year and no plan.
   EXPECT_TRUE(fact_with(*doc, "4.3亿元").is_null());
+  EXPECT_TRUE(span_fact_with(*doc, "4.3亿元").is_null());
 }
 
 TEST(PlanHorizon, ARunningPlanLookedBackOnIsNoTarget) {
@@ -143,10 +172,9 @@ TEST(PlanHorizon, ARunningPlanLookedBackOnIsNoTarget) {
       "“十一五”前四年累计单位国内生产总值能耗下降14.38%。\n",
       "national-style/2010.txt");
   if (!doc) GTEST_SKIP() << "numbers plugin not built";
-  for (const auto& a : doc->annotations("indicator")) {
-    EXPECT_NE(a.attrs["status"], "target") << a.attrs.dump();
-    EXPECT_TRUE(a.attrs["period"].is_number()) << a.attrs.dump();
-  }
+  expect_period_types(*doc);
+  for (const auto& a : doc->annotations("indicator")) EXPECT_NE(a.attrs["status"], "target") << a.attrs.dump();
+  EXPECT_TRUE(doc->annotations(kMultiYear).empty());  // a look back, not a plan span
 }
 
 }  // namespace
@@ -308,7 +336,8 @@ TEST(PlanHorizon, GrowthSpeedTargets) {
       "三、2001年的工作\n今年经济增长速度的调控目标定为8%。\n",
       "national-style/2001.txt");
   if (!doc) GTEST_SKIP() << "numbers plugin not built";
-  auto plan = fact_with(*doc, "7％左右");
+  expect_period_types(*doc);
+  auto plan = span_fact_with(*doc, "7％左右");
   ASSERT_FALSE(plan.is_null());
   EXPECT_EQ(plan["metric"], "经济");
   EXPECT_EQ(plan["period"], Json::array({2001, 2005}));
