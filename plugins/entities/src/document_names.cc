@@ -223,6 +223,17 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
   const std::size_t n = at.size() - 1;
   // The longest generic tail (connectors 与/和/及 allowed inside it: 储能与动力电池).
   const auto generic_tail = [&](std::string_view tail) {
+    // An ordinal numbers the site (蔚来第二先进制造基地): skip 第 + numerals.
+    if (starts_with(tail, "第")) {
+      std::size_t i = std::string_view("第").size();
+      while (i < tail.size()) {
+        std::size_t q = i;
+        const char32_t cp = next_code_point(tail, q);
+        if (!((cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(cp) != std::u32string_view::npos)) break;
+        i = q;
+      }
+      if (i > std::string_view("第").size()) tail.remove_prefix(i);
+    }
     std::string kept;
     for (std::size_t i = 0; i < tail.size();) {
       const std::size_t start = i;
@@ -231,9 +242,18 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
     }
     return !kept.empty() && patterns_.is_generic(kept);
   };
+  // A place of the document may stand between the brand and the generic words: 比亚迪襄阳产业园,
+  // 吉利汽车长兴基地, 华为江西数字经济产业园 (a site of the brand in this place).
+  const std::vector<std::string> places = place_names(region);
+  const auto tail_ok = [&](std::string_view tail) {
+    if (generic_tail(tail)) return true;
+    for (const std::string& place : places)
+      if (starts_with(tail, place)) return tail.size() == place.size() || generic_tail(tail.substr(place.size()));
+    return false;
+  };
   // Before a headquarters the whole name is the brand (丘钛科技总部 -> 丘钛科技, not 丘钛).
   std::size_t k = empty_tail_ok ? n : 2;
-  while (k < n && !generic_tail(name.substr(at[k]))) ++k;
+  while (k < n && !tail_ok(name.substr(at[k]))) ++k;
   if (k >= n && !(empty_tail_ok && n >= 2)) return {};
   k = std::min(k, n);
   const std::string_view brand = name.substr(0, at[k]);

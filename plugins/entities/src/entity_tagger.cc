@@ -1,8 +1,10 @@
 #include "entity_tagger.h"
 
+#include <algorithm>
 #include <map>
 
 #include "document_names.h"
+#include "word_breaker.h"
 
 namespace reportlens::entities {
 
@@ -18,6 +20,43 @@ bool latin_word_boundaries(std::string_view text, std::size_t b, std::size_t e) 
   if (is_ascii_alnum(at(b)) && b > 0 && is_ascii_alnum(at(b - 1))) return false;
   if (is_ascii_alnum(at(e - 1)) && e < text.size() && is_ascii_alnum(at(e))) return false;
   return true;
+}
+
+bool all_ideographs(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();)
+    if (!is_cjk_ideograph(next_code_point(s, i))) return false;
+  return !s.empty();
+}
+
+// A listed surface whose first or last character belongs to a longer dictionary word around
+// it is part of other words: 外国|投资者 holds 国投, 用工|行为 holds 工行, 其中|粮食 holds 中粮.
+// The words are found by ICU on the ideographs around the match (a few on each side).
+bool splits_words(std::string_view text, std::size_t b, std::size_t e) {
+  if (!all_ideographs(text.substr(b, e - b))) return false;
+  constexpr int kContext = 6;
+  std::size_t from = b;
+  for (int n = 0; n < kContext && from > 0; ++n) {
+    std::size_t p = from - 1;
+    while (p > 0 && !is_char_boundary(text, p)) --p;
+    std::size_t q = p;
+    if (!is_cjk_ideograph(next_code_point(text, q))) break;
+    from = p;
+  }
+  std::size_t to = e;
+  for (int n = 0; n < kContext && to < text.size(); ++n) {
+    std::size_t q = to;
+    if (!is_cjk_ideograph(next_code_point(text, q))) break;
+    to = q;
+  }
+  if (from == b && to == e) return false;
+  const std::vector<std::size_t> cuts = word_boundaries(text.substr(from, to - from));
+  const auto cut = [&](std::size_t at) { return std::binary_search(cuts.begin(), cuts.end(), at - from); };
+  return !cut(b) || !cut(e);
+}
+
+bool followed_by_any(std::string_view text, std::size_t at, const std::vector<std::string>& words) {
+  const std::string_view rest = text.substr(at);
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return rest.starts_with(w); });
 }
 
 std::size_t occurrences(std::string_view text, std::string_view needle) {
@@ -114,6 +153,7 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
     std::map<const GazetteerEntry*, bool> applies;  // region check once per entry
     const auto on_entry = [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
       if (!latin_word_boundaries(text, b, e)) return;
+      if (patterns_ && followed_by_any(text, e, patterns_->rules().surface_breakers)) return;
       auto it = applies.find(&entry);
       if (it == applies.end()) it = applies.emplace(&entry, entry_applies(entry, region, text)).first;
       if (!it->second) return;
@@ -171,10 +211,19 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
         }
         if (best != nullptr) c.canonical = best->canonical;
       }
+    // A listed surface that cuts through the words around it (外国投资者 -> 国投) is dropped,
+    // unless it lies inside a found name, whose words are its own (宝马 in 华晨宝马里达工厂, where
+    // ICU reads 宝|马里|达).
+    std::erase_if(candidates, [&](const Candidate& g) {
+      return std::none_of(found.begin(), found.end(),
+                          [&](const Candidate& p) { return p.begin <= g.begin && g.end <= p.end && p.length() > g.length(); }) &&
+             splits_words(text, g.begin, g.end);
+    });
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     // Short forms, brands and list siblings the document's own names imply (沈鼓集团 … 沈鼓).
     DocumentNames(*patterns_).extend(text, region, candidates);
   }
+  if (!patterns_) std::erase_if(candidates, [&](const Candidate& g) { return splits_words(text, g.begin, g.end); });
   return resolve_overlaps(std::move(candidates));
 }
 

@@ -76,12 +76,16 @@ PatternFinder::PatternFinder(PatternRules rules) : rules_(std::move(rules)) {
   endings_.build();
   for (const auto& w : rules_.stop_words) stop_automaton_.add(w);
   for (const auto& w : rules_.soft_stop_chars) stop_automaton_.add(w);
+  for (const auto& w : rules_.object_verbs) stop_automaton_.add(w);  // they need word boundaries too
   stop_automaton_.build();
   stop_words_.insert(rules_.stop_words.begin(), rules_.stop_words.end());
   generic_words_.insert(rules_.generic_words.begin(), rules_.generic_words.end());
   counters_.insert(rules_.counters.begin(), rules_.counters.end());
   date_units_.insert(rules_.date_units.begin(), rules_.date_units.end());
   soft_stops_.insert(rules_.soft_stop_chars.begin(), rules_.soft_stop_chars.end());
+  brand_stops_.insert(rules_.brand_stop_chars.begin(), rules_.brand_stop_chars.end());
+  non_brand_chars_.insert(rules_.non_brand_chars.begin(), rules_.non_brand_chars.end());
+  object_verbs_.insert(rules_.object_verbs.begin(), rules_.object_verbs.end());
   breakers_.insert(rules_.ending_breakers.begin(), rules_.ending_breakers.end());
   for (const auto& g : rules_.generic_words) longest_generic_ = std::max(longest_generic_, g.size());
   for (const auto& w : rules_.stop_words) longest_stop_word_ = std::max(longest_stop_word_, w.size());
@@ -205,6 +209,18 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
       result.stopped_at_soft_stop = true;
       break;
     }
+    // 华|为|技术有限公司, 新|和|成股份: a lone character after a boundary, then 为 or 和, then
+    // the name already taken: the two characters start the brand, and the name starts there.
+    if (we < span.size() && brand_stops_.count(word) && brand_lead(span, cuts, k)) {
+      left = cuts[k - 2];
+      break;
+    }
+    // 外商投资开发|洋浦经济开发区: 开发 before a proper name governs it; the name starts after it.
+    // (Not when it starts a name ending: 昆山开发|区光电产业园 holds the zone 昆山开发区.)
+    if (we < span.size() && object_verbs_.count(word) && !is_generic(span.substr(we, cuts[k + 1] - we)) &&
+        std::none_of(rules_.endings.begin(), rules_.endings.end(),
+                     [&](const NameEnding& e) { return starts_with(span.substr(wb), e.text); }))
+      break;
     if (stop_words_.count(word) || ends_with_stop_word(word) ||
         ends_with_stop_phrase(span.substr(0, we), word.size()) || ends_with_glued_preposition(word))
       break;
@@ -238,7 +254,13 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
         std::size_t j = i + 1;
         if (ordinal_here) {  // skip 第 + numerals + counter
           while (j < c.cp.size() && is_numeral(c.cp[j])) ++j;
-          if (j < c.cp.size() && counters_.count(char_at(j))) ++j;
+          if (j < c.cp.size() && counters_.count(char_at(j))) {
+            ++j;
+          } else if (i > 0) {
+            // An ordinal with no counter after a name part numbers the site itself
+            // (长春第一汽车制造厂, 蔚来第二先进制造基地): it stays in the name.
+            continue;
+          }
         }
         counted = counter_here;
         left += c.at[j];
@@ -251,6 +273,73 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
   result.begin = window + left;
   result.verdict = verdict_of(stem, counted);
   return result;
+}
+
+bool PatternFinder::brand_lead(std::string_view span, const std::vector<std::size_t>& cuts, std::size_t k) const {
+  if (k < 2) return false;
+  const std::string_view lead = span.substr(cuts[k - 2], cuts[k - 1] - cuts[k - 2]);
+  std::size_t q = 0;
+  const char32_t cp = next_code_point(lead, q);
+  if (q != lead.size() || !is_cjk_ideograph(cp) || is_numeral(cp)) return false;
+  if (stop_words_.count(lead) || non_brand_chars_.count(lead)) return false;
+  // The character must open its stretch: the window starts there, or a stop word ends before it
+  // (支持|华|为, ，|华|为). After a longer word it is that word's object (市场|和|…).
+  if (k == 2) return true;
+  const std::string_view before = span.substr(cuts[k - 3], cuts[k - 2] - cuts[k - 3]);
+  return stop_words_.count(before) > 0 || ends_with_stop_word(before);
+}
+
+// “帽子工厂”, “皮包公司”: a whole firm name in quotes whose stem is one common word (one
+// dictionary word) is a figure of speech, not a firm; “中国声谷”产业园 quotes only the brand, and
+// a park in quotes (“长江科技园”) is still taken as named.
+bool PatternFinder::quoted_common_noun(std::string_view text, std::size_t begin, std::size_t ending_begin,
+                                       std::size_t end) const {
+  if (begin == 0 || end >= text.size()) return false;
+  std::size_t b = begin - 1;
+  while (b > 0 && !is_char_boundary(text, b)) --b;
+  std::size_t q = b;
+  const char32_t open = next_code_point(text, q);
+  q = end;
+  const char32_t close = next_code_point(text, q);
+  const bool quoted = (open == U'“' && close == U'”') || (open == U'「' && close == U'」') || (open == U'『' && close == U'』');
+  if (!quoted) return false;
+  const std::string_view stem = text.substr(begin, ending_begin - begin);
+  return word_boundaries(stem).size() <= 2;
+}
+
+// 长兴县城市绿道: a region (2-6 ideographs + 县/市/区 ...) + generic words before a park ending is
+// the region's parks in general; parks are named after places and landmarks (龙山公园).
+bool PatternFinder::region_class(std::string_view stem) const {
+  bool dropped = false;
+  for (bool again = true; again;) {
+    again = false;
+    const Chars c = decode(stem);
+    for (std::size_t k = 2; k < c.cp.size() && k <= 6; ++k) {
+      if (!is_cjk_ideograph(c.cp[k - 1])) break;
+      const std::string_view ch = stem.substr(c.at[k], c.at[k + 1] - c.at[k]);
+      if (std::find(rules_.region_suffixes.begin(), rules_.region_suffixes.end(), ch) == rules_.region_suffixes.end())
+        continue;
+      stem = stem.substr(c.at[k + 1]);
+      dropped = again = true;
+      break;
+    }
+  }
+  return dropped && (stem.empty() || is_generic(stem));
+}
+
+// 株洲电子研究所等一百多个科研单位: the class after 等 says what the item is.
+bool PatternFinder::listed_as_non_firm(std::string_view text, std::size_t end) const {
+  constexpr std::string_view kEtc = "等";
+  if (text.substr(end, kEtc.size()) != kEtc) return false;
+  std::size_t to = end + kEtc.size();
+  for (std::size_t n = 0; n < 12 && to < text.size(); ++n) {
+    std::size_t q = to;
+    if (!is_name_char(next_code_point(text, q))) break;
+    to = q;
+  }
+  const std::string_view after = text.substr(end + kEtc.size(), to - end - kEtc.size());
+  return std::any_of(rules_.non_firm_classes.begin(), rules_.non_firm_classes.end(),
+                     [&](const std::string& c) { return after.find(c) != std::string_view::npos; });
 }
 
 StemVerdict PatternFinder::verdict_of(std::string_view stem, bool counted) const {
@@ -487,6 +576,9 @@ std::vector<Candidate> PatternFinder::find(std::string_view text, const std::vec
       continue;
     }
     if (ending.list_only) continue;  // 万科企业: a class noun never ends a name
+    if (ending.kind == EntityKind::kCompany && quoted_common_noun(text, found.begin, hit.begin, hit.end)) continue;
+    if (ending.kind == EntityKind::kPublicPark && region_class(text.substr(found.begin, hit.begin - found.begin))) continue;
+    if (ending.kind == EntityKind::kCompany && listed_as_non_firm(text, hit.end)) continue;
     Candidate c;
     c.begin = found.begin;
     c.end = hit.end;

@@ -84,6 +84,13 @@ class PatternFinder {
   // A stop word longer than the word that ends `text` (重点企业 over the words 重点/企业).
   bool ends_with_stop_phrase(std::string_view text, std::size_t word_size) const;
   std::size_t starts_with_stop_word(std::string_view word) const;  // its length, or 0
+  // Is the word before cuts[k - 1] a lone character that, with the brand stop character
+  // span[cuts[k - 1], cuts[k]) after it, starts a brand (华|为, 新|和|成)?
+  bool brand_lead(std::string_view span, const std::vector<std::size_t>& cuts, std::size_t k) const;
+  // Why a found name is still no name of a thing (see find()).
+  bool quoted_common_noun(std::string_view text, std::size_t begin, std::size_t ending_begin, std::size_t end) const;
+  bool region_class(std::string_view stem) const;
+  bool listed_as_non_firm(std::string_view text, std::size_t end) const;
 
   PatternRules rules_;
   AhoCorasick endings_;
@@ -94,6 +101,9 @@ class PatternFinder {
   WordSet counters_;
   WordSet date_units_;
   WordSet soft_stops_;
+  WordSet brand_stops_;
+  WordSet non_brand_chars_;
+  WordSet object_verbs_;
   WordSet breakers_;
   std::size_t longest_generic_ = 0;
   std::size_t longest_stop_word_ = 0;  // bytes

@@ -99,6 +99,16 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       append_strings(file, key, value, stop_words);
     } else if (key == "soft_stop_chars" || key == "soft_stop_words") {
       append_strings(file, key, value, soft_stop_chars);
+    } else if (key == "brand_stop_chars") {
+      append_strings(file, key, value, brand_stop_chars);
+    } else if (key == "non_brand_chars") {
+      append_strings(file, key, value, non_brand_chars);
+    } else if (key == "object_verbs") {
+      append_strings(file, key, value, object_verbs);
+    } else if (key == "non_firm_classes") {
+      append_strings(file, key, value, non_firm_classes);
+    } else if (key == "surface_breakers") {
+      append_strings(file, key, value, surface_breakers);
     } else if (key == "glued_prepositions") {
       append_strings(file, key, value, glued_prepositions);
     } else if (key == "generic_words") {

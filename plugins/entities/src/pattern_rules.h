@@ -37,6 +37,19 @@ struct PatternRules {
   std::vector<std::string> glued_prepositions;
   // One-character stop words that may also be part of a name (retried, see stem()).
   std::vector<std::string> soft_stop_chars;
+  // One-character stop words that are the second character of many brands (华为, 中和, 新和成):
+  // after a lone character that follows a boundary they are read as part of the name, unless
+  // that character is in non_brand_chars (a verb, pronoun or region: 改为, 省和市).
+  std::vector<std::string> brand_stop_chars;
+  std::vector<std::string> non_brand_chars;
+  // Words that are generic inside names (国家开发投资集团) but govern a proper name after them as
+  // their object (外商投资开发洋浦经济开发区): followed by a non-generic word, they end the walk.
+  std::vector<std::string> object_verbs;
+  // Class nouns after "X等" that say X is no firm (株洲电子研究所等一百多个科研单位).
+  std::vector<std::string> non_firm_classes;
+  // Words right after a gazetteer surface that make it part of a longer noun phrase
+  // (中国石油产量: China's oil output, not the firm).
+  std::vector<std::string> surface_breakers;
   // Words that only say what class of thing it is (特色, 配套, 口袋, 中试): a stem made only
   // of them is a generic mention, not a name.
   std::vector<std::string> generic_words;

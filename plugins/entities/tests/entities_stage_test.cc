@@ -199,6 +199,21 @@ TEST(EntitiesStage, SeedReport) {
   EXPECT_GT(mentions, 100u);
 }
 
+TEST(EntitiesStage, ListedSurfacesInsideOtherWordsAreNotNames) {
+  // Each of these holds a listed short form (国投, 工行, 中粮, 中国石油) that cuts through the words
+  // around it or starts a longer noun phrase.
+  const std::string text = "吸引外国投资者，改善我国投资环境。整治非法用工行为，其中粮食直补资金增加，中国石油产量稳定。";
+  auto doc = run_stages({{"segment"}, {"entities"}}, text);
+  EXPECT_TRUE(entities(*doc).empty());
+  // The same names standing alone, inside a longer name, and without patterns.
+  const std::string named = "国投、工行、中粮扩大投资，中国石油加快转型。华晨宝马里达工厂投产。";
+  for (const bool patterns : {true, false}) {
+    auto d = run_stages({{"segment"}, {"entities", Json{{"patterns", patterns}}}}, named);
+    const auto found = entities(*d);
+    for (const char* name : {"国投", "工行", "中粮", "中国石油"}) EXPECT_TRUE(found.count(name)) << name;
+  }
+}
+
 TEST(EntitiesStage, NationalReportsGiveNoVerbOrCountLedNames) {
   const fs::path dir = fs::path(REPORTLENS_SOURCE_DIR) / "../shared/corpus/national";
   if (!fs::is_directory(dir)) GTEST_SKIP() << "national corpus not present";

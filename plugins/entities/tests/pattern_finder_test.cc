@@ -242,3 +242,43 @@ TEST(PatternFinder, ListsAfterGenericStopWordsBranchParksAndCityInvestmentFirms)
   EXPECT_EQ(names("清华科技园昆山分园新增孵化企业30家"), (Names{"清华科技园", "清华科技园昆山分园"}));
   EXPECT_EQ(names("昆山城投完成市场化转型，规范地方城投债务"), Names{"昆山城投"});
 }
+
+TEST(PatternFinder, FunctionCharactersInsideBrands) {
+  // 为 and 和 are stop words, but a lone character before them that opens its stretch starts a
+  // brand with them (华|为, 新|和|成).
+  EXPECT_EQ(names("支持华为技术有限公司扩大投资"), Names{"华为技术有限公司"});
+  EXPECT_EQ(names("签署合作协议，华为江西数字经济产业园建成投用"), Names{"华为江西数字经济产业园"});
+  // (股份 ends a candidate too; the overlap policy keeps the longer one.)
+  EXPECT_EQ(names("推进新和成股份有限公司扩能"), (Names{"新和成股份", "新和成股份有限公司"}));
+  // ... not when that character takes 为/和 itself (a verb, a region), nor after a longer word.
+  EXPECT_EQ(names("部分企业改为股份有限公司"), Names{});
+  EXPECT_EQ(names("积极为上市公司提供服务"), Names{});
+  EXPECT_EQ(names("推动高校和科研院所与龙湖科技有限公司合作"), Names{"龙湖科技有限公司"});
+}
+
+TEST(PatternFinder, AVerbGoverningANameIsNoPartOfIt) {
+  EXPECT_EQ(names("鼓励民间资本投资开发清水河经济开发区"), Names{"清水河经济开发区"});
+  // Before generic words 开发 is part of the name, and 开发区 is an ending of its own.
+  EXPECT_EQ(names("组建宁波开发投资集团有限公司"), (Names{"宁波开发投资集团", "宁波开发投资集团有限公司"}));
+  EXPECT_EQ(names("推进江宁开发区智能制造产业园建设"), (Names{"江宁开发区", "江宁开发区智能制造产业园"}));
+}
+
+TEST(PatternFinder, AnOrdinalNumberingASiteStaysInTheName) {
+  EXPECT_EQ(names("推进蔚来第二先进制造基地建设"), Names{"蔚来第二先进制造基地"});
+  EXPECT_EQ(names("改造哈尔滨第一机械制造厂"), Names{"哈尔滨第一机械制造厂"});
+  // At the start it is no name part: what follows is generic.
+  EXPECT_EQ(names("推进第二先进制造基地建设"), Names{});
+  EXPECT_EQ(names("认定第一批特色产业园"), Names{});
+}
+
+TEST(PatternFinder, FiguresOfSpeechRegionWideParksAndResearchUnitsAreNoNames) {
+  // A whole firm name in quotes whose stem is one common word is a figure of speech ...
+  EXPECT_EQ(names("坚决清理“皮包公司”"), Names{});
+  // ... a park in quotes is still a park.
+  EXPECT_EQ(names("建设“长江科技园”"), Names{"长江科技园"});
+  // A region + generic words before a park ending is the region's parks in general.
+  EXPECT_EQ(names("德清县城市绿道总长达到120公里，改造德清县莫干山公园"), Names{"德清县莫干山公园"});
+  // The class after 等 says a 研究所 is a research unit here.
+  EXPECT_EQ(names("湘潭电机研究所等20家科研单位转制"), Names{});
+  EXPECT_EQ(names("湘潭电机研究所等20家企业转制"), Names{"湘潭电机研究所"});
+}
