@@ -111,6 +111,10 @@ struct Lexicon {
   WordList generic_heads;
   WordList metric_heads;
   WordList noun_stops;
+  WordList compound_words;   // words with a noun stop inside (高等, 中等, 等级): never cut there
+  WordList nominal_verbs;    // predicate verbs that end a noun phrase as nouns (外汇储备)
+  WordList time_suffixes;    // 底, 末, 初 after a year or month (2000年底, 6月末)
+  WordList time_prepositions;  // 到, 截至 before a date inside a clause
   WordList programme_heads;
   WordList attribute_units;
   WordList exclusion_cues;

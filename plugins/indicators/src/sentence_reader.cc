@@ -69,6 +69,7 @@ std::size_t leading_duration(std::string_view s, int* years) {
   std::size_t i = 0;
   for (std::string_view ahead : {std::string_view("今后"), std::string_view("未来")})
     if (s.starts_with(ahead)) i = ahead.size();
+  if (i >= s.size()) return 0;
   const char32_t cp = next_code_point(s, i);
   switch (cp) {
     case U'两': case U'二': *years = 2; break;
@@ -107,18 +108,43 @@ std::size_t leading_plan_period(std::string_view s) {
 }
 
 // True when the year mention quantities[i] dates the figure right after it (2002年7703元,
-// 2007年的3664亿元): the next mention is a figure and only 的 stands between them, and the
-// year follows a from/to word (由, 从, 到, 至), so it is no clause-opening date (2007年产量…).
-bool dating_year(std::string_view text, std::span<const QuantityView> quantities, std::size_t i) {
+// 2007年的3664亿元, 2007年底的8.4%): the next mention is a figure and only 的 (after 底/末/初)
+// stands between them, and the year follows a from/to word (由, 从, 到, 至), so it is no
+// clause-opening date (2007年产量…).
+bool dating_year(std::string_view text, std::span<const QuantityView> quantities, std::size_t i,
+                 const Lexicon& lex) {
   const QuantityView& year = quantities[i];
   if (year.kind != "year" || !year.value.is_number_integer() || i + 1 >= quantities.size()) return false;
   const QuantityView& next = quantities[i + 1];
   if (next.kind != "quantity" && next.kind != "percent") return false;
   if (next.begin < year.end) return false;
-  const std::string_view between = text.substr(year.end, next.begin - year.end);
+  std::string_view between = text.substr(year.end, next.begin - year.end);
+  between.remove_prefix(lex.time_suffixes.prefix_match(between));
   if (!between.empty() && between != "的") return false;
   const std::string_view before = text.substr(0, year.begin);
   return before.ends_with("由") || before.ends_with("从") || before.ends_with("到") || before.ends_with("至");
+}
+
+// The length of the predicate verb `s` ends with, or 0 — also when that verb is a noun there:
+// 储备 ends the noun phrase 国家外汇储备 (a stock), while 储备首台（套）项目 opens with the verb.
+std::size_t predicate_suffix(std::string_view s, const Lexicon& lex) {
+  const std::size_t n = lex.predicate_verbs.suffix_match(s);
+  if (n == 0 || !lex.nominal_verbs.contains(s.substr(s.size() - n))) return n;
+  const std::string_view head = s.substr(0, s.size() - n);
+  return code_point_count(head) >= 2 && is_cjk_ideograph(last_cp(head)) ? 0 : n;
+}
+
+// True when `s` holds 等 ("etc.") outside a word such as 高等 or 等级.
+bool has_etc(std::string_view s, const Lexicon& lex) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (std::size_t c = lex.compound_words.prefix_match(s.substr(i)); c > 0) {
+      i += c;
+      continue;
+    }
+    if (s.substr(i).starts_with("等")) return true;
+    next_code_point(s, i);
+  }
+  return false;
 }
 
 // Strips scope, predicate, connector and qualifier words from both ends of a subject.
@@ -133,8 +159,8 @@ std::string_view strip_subject(std::string_view s, const Lexicon& lex) {
     for (const WordList* list : {&lex.connectors, &lex.scope_words, &lex.qualifier_words,
                                  &lex.predicate_verbs}) {
       if (std::size_t n = list->prefix_match(s); n > 0 && keeps_enough(s.substr(n))) s.remove_prefix(n);
-      if (std::size_t n = list->suffix_match(s); n > 0 && keeps_enough(s.substr(0, s.size() - n)))
-        s.remove_suffix(n);
+      const std::size_t n = list == &lex.predicate_verbs ? predicate_suffix(s, lex) : list->suffix_match(s);
+      if (n > 0 && keeps_enough(s.substr(0, s.size() - n))) s.remove_suffix(n);
     }
     if (std::size_t n = lex.trailing_modifiers.suffix_match(s); n > 0 && keeps_enough(s.substr(0, s.size() - n)))
       s.remove_suffix(n);
@@ -166,6 +192,10 @@ std::string_view noun_after(std::string_view r, const Lexicon& lex) {
   std::size_t i = 0;
   while (i < r.size()) {
     std::string_view rest = r.substr(i);
+    if (std::size_t c = lex.compound_words.prefix_match(rest); c > 0) {  // 高等, 等级: one word
+      i += c;
+      continue;
+    }
     if (i > 0 && lex.noun_stops.prefix_match(rest) > 0) break;
     if (i == 0 && lex.noun_stops.prefix_match(rest) > 0) return {};
     std::size_t j = i;
@@ -251,7 +281,7 @@ void distribute_shared_tail(std::vector<std::string>& items) {
 // The items of a coordinated subject ("沈鼓集团、三一重装产值"), the shared head distributed.
 std::vector<std::string> coordinated_items(std::string_view subject, const Lexicon& lex) {
   std::vector<std::string> items;
-  if (subject.find("、") == npos || subject.find("等") != npos) return items;
+  if (subject.find("、") == npos || has_etc(subject, lex)) return items;
   std::size_t start = 0;
   while (true) {
     std::size_t at = subject.find("、", start);
@@ -281,6 +311,10 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
   std::size_t cut = before.size();
   for (std::size_t i = 0; i < before.size();) {
     std::string_view rest = before.substr(i);
+    if (std::size_t c = lex.compound_words.prefix_match(rest); c > 0) {  // 中、高等职业教育
+      i += c;
+      continue;
+    }
     int sign = 0;
     if (i > 0 && (lex.noun_stops.prefix_match(rest) > 0 && !rest.starts_with("、") &&
                   !rest.starts_with("和") && !rest.starts_with("及") && !rest.starts_with("与") ||
@@ -409,6 +443,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
   }
 
   std::size_t last_kept_end = begin;
+  std::size_t kept_before_date = begin;  // last_kept_end before the latest year/date mention
   std::size_t proportion_clause = npos;  // clause begin of "60%的村…" (its other numbers are criteria)
   std::vector<std::string> respective;   // subjects of a 分别 list
   std::size_t respective_next = 0;
@@ -424,7 +459,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (q.kind != "quantity" && q.kind != "percent") {
       // 由2002年(的)7703元增加到2007年(的)13786元: a year right before a figure dates that
       // figure; the subject before the year stays the figure's left context.
-      if (q.kind == "year" && dating_year(text, quantities, qi)) continue;
+      if (q.kind == "year" && dating_year(text, quantities, qi, lex)) continue;
+      if (q.kind == "year" || q.kind == "date") kept_before_date = last_kept_end;
       if (q.kind == "ordinal" || q.kind == "year" || q.kind == "date") last_kept_end = std::max(last_kept_end, q.end);
       continue;
     }
@@ -510,7 +546,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     int sign = 1;
     std::string_view subject = left;
     int figure_year = 0;  // 由2002年7703元: the year written right before the figure
-    if (qi > 0 && dating_year(text, quantities, qi - 1) && quantities[qi - 1].begin >= left_begin) {
+    if (qi > 0 && dating_year(text, quantities, qi - 1, lex) && quantities[qi - 1].begin >= left_begin) {
       figure_year = quantities[qi - 1].value.get<int>();
       subject = text.substr(left_begin, quantities[qi - 1].begin - left_begin);
     }
@@ -539,12 +575,46 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       } else if ((n = lex.from_period_words.suffix_match(subject)) > 0) {
       } else if ((n = lex.from_markers.suffix_match(subject)) > 0) {
         is_from = true;
-      } else if ((n = lex.predicate_verbs.suffix_match(subject)) > 0) {
+      } else if ((n = predicate_suffix(subject, lex)) > 0) {
       } else if ((n = lex.connectors.suffix_match(subject)) > 0) {
       }
       if (n > 0) {
         subject.remove_suffix(n);
         changed = true;
+      }
+    }
+    // 国家外汇储备2000年底达1656亿美元, 国民收入1987年达到9153亿元: a year between the subject
+    // and its verb. 底/末/初 after it belong to the date, and the subject is the noun phrase
+    // before the year, which dates the figure. Not a comparison base (比2002年底增加…: that
+    // subject is the 增加 left here). (A month or quarter there — 工业总产值第一季度下降0.2% —
+    // is a figure of part of a year: not read as the year's.)
+    if (qi > 0 && quantities[qi - 1].kind == "year" && quantities[qi - 1].end == left_begin &&
+        quantities[qi - 1].begin >= clause.begin) {
+      const QuantityView& date = quantities[qi - 1];
+      const std::size_t suffix = lex.time_suffixes.prefix_match(subject);
+      // (分别为1982年的3.4倍: a figure relative to that year, not a date of the subject)
+      const bool relative = text.substr(left_begin + suffix).starts_with("的");
+      subject = trim_spaces(subject.substr(suffix));
+      // (2012年底已达到12.5%: nothing is left; 比2020年末增加260亿元: the change verb stays)
+      if (suffix > 0 && !absolute_change && only_function_words(subject, lex)) subject.remove_prefix(subject.size());
+      const std::size_t from = std::max(clause.begin, kept_before_date);
+      std::string_view before_date = trim_spaces(text.substr(from, date.begin > from ? date.begin - from : 0));
+      for (std::size_t n; (n = lex.time_prepositions.suffix_match(before_date)) > 0;)
+        before_date = trim_spaces(before_date.substr(0, before_date.size() - n));
+      // (比2002年底, 低于1985年, 与上年同期: a comparison base; 其中/分别为: no subject)
+      const bool comparison = before_date.ends_with("比") || before_date.ends_with("较") ||
+                              before_date.ends_with("与") || before_date.ends_with("同") ||
+                              before_date.ends_with("于");
+      if (comparison || relative || only_function_words(before_date, lex)) before_date.remove_prefix(before_date.size());
+      else before_date = strip_subject(before_date, lex);
+      bool noun_phrase = code_point_count(before_date) >= 2 && code_point_count(before_date) <= 20;
+      for (std::size_t i = 0, n = 0; noun_phrase && i < before_date.size(); i += n)
+        if (!nominal(decode_at(before_date, i, &n))) noun_phrase = false;
+      int change_sign = 0;
+      if (subject.empty() && noun_phrase && lex.growth_verbs.suffix_match(before_date, &change_sign) == 0) {
+        subject = before_date;
+        if (figure_year == 0 && date.value.is_number_integer())
+          figure_year = date.value.get<int>();
       }
     }
     // 经济增长预期目标是…年均增长7%, 经济增长速度的调控目标定为8%: the metric is what the
