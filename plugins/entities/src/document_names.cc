@@ -271,7 +271,7 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
 }
 
 void DocumentNames::park_brand(std::string_view text, const Region& region, const Candidate& c,
-                               std::vector<Derived>& out) const {
+                               const std::vector<Candidate>& found, std::vector<Derived>& out) const {
   const std::string_view surface = text.substr(c.begin, c.length());
   if (c.rule.empty() || !ends_with(surface, c.rule)) return;  // list items (rule 等…) have no ending
   const std::string_view stem = surface.substr(0, surface.size() - c.rule.size());
@@ -285,7 +285,33 @@ void DocumentNames::park_brand(std::string_view text, const Region& region, cons
       return;
     }
   const std::string_view brand = brand_of(stem, region, false);
-  if (!brand.empty()) out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), "园区品牌"});
+  if (brand.empty()) return;
+  // Two characters before a park are as often a town (北滘智能制造产业园, 容桂家电产业园) as a brand:
+  // take them when they start another park of the document too (腾讯数字产业基地 … 腾讯数字经济
+  // 产业园) or a firm of it (华为技术有限公司 … 华为江西数字经济产业园), or the park is a base, a
+  // firm's site (伟嘉兽药生产基地).
+  if (code_point_count(brand) == 2 && !ends_with(c.rule, "基地") &&
+      std::none_of(found.begin(), found.end(), [&](const Candidate& o) {
+        const std::string_view other = text.substr(o.begin, o.length());
+        return (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany) && other != surface &&
+               other.size() > brand.size() && starts_with(other, brand);
+      }))
+    return;
+  // A brand made of a firm of the document and more (美的库卡智能制造科技园: 美的 + 库卡) is not
+  // one firm.
+  const auto firm_base = [&](const Candidate& o) {  // 美的集团股份有限公司 -> 美的
+    std::string_view other = text.substr(o.begin, o.length());
+    for (const std::string& e : patterns_.rules().short_form_endings)
+      if (other.size() > e.size() && ends_with(other, e)) return other.substr(0, other.size() - e.size());
+    return other;
+  };
+  if (std::any_of(found.begin(), found.end(), [&](const Candidate& o) {
+        if (o.kind != EntityKind::kCompany) return false;
+        const std::string_view base = firm_base(o);
+        return base.size() < brand.size() && starts_with(brand, base);
+      }))
+    return;
+  out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), "园区品牌"});
 }
 
 void DocumentNames::facility_brands(std::string_view text, const Region& region, std::vector<Derived>& out) const {
@@ -457,7 +483,7 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
         }))
       continue;
     if (c.kind == EntityKind::kCompany) short_forms(text, region, c, derived);
-    if (c.kind == EntityKind::kIndustrialPark) park_brand(text, region, c, derived);
+    if (c.kind == EntityKind::kIndustrialPark) park_brand(text, region, c, candidates, derived);
   }
 
   // Every occurrence of a derived name, unless a candidate of the same kind already covers it

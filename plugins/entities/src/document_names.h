@@ -50,7 +50,8 @@ class DocumentNames {
   };
   void definitions(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const;
   void short_forms(std::string_view text, const Region& region, const Candidate& c, std::vector<Derived>& out) const;
-  void park_brand(std::string_view text, const Region& region, const Candidate& c, std::vector<Derived>& out) const;
+  void park_brand(std::string_view text, const Region& region, const Candidate& c, const std::vector<Candidate>& found,
+                  std::vector<Derived>& out) const;
   void retype_malls(std::string_view text, std::vector<Candidate>& candidates) const;
   void facility_brands(std::string_view text, const Region& region, std::vector<Derived>& out) const;
   // The brand at the start of `name` when the rest is generic (a product or an activity).

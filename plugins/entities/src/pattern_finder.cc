@@ -197,6 +197,7 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
   stop_automaton_.for_each_match(span, [&](std::uint32_t, std::size_t, std::size_t) { has_stop_word = true; });
   std::vector<std::size_t> cuts = has_stop_word ? word_boundaries(span) : std::vector<std::size_t>{0, span.size()};
   std::size_t left = span.size();
+  bool brand_lead_taken = false;  // the name starts with 美|的, whose 的 is no particle
   for (std::size_t k = cuts.size() - 1; k > 0; --k) {
     const std::size_t wb = cuts[k - 1], we = cuts[k];
     const std::string_view word = span.substr(wb, we - wb);
@@ -213,6 +214,7 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
     // the name already taken: the two characters start the brand, and the name starts there.
     if (we < span.size() && brand_stops_.count(word) && brand_lead(span, cuts, k)) {
       left = cuts[k - 2];
+      brand_lead_taken = true;
       break;
     }
     // 外商投资开发|洋浦经济开发区: 开发 before a proper name governs it; the name starts after it.
@@ -249,7 +251,7 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
       const bool counter_here = after_numeral && counters_.count(char_at(i));
       const bool date_here = after_numeral && date_units_.count(char_at(i));
       const bool ordinal_here = c.cp[i] == U'第' && i + 1 < c.cp.size() && is_numeral(c.cp[i + 1]);
-      const bool particle_here = c.cp[i] == U'的';
+      const bool particle_here = c.cp[i] == U'的' && !(brand_lead_taken && i == 1);
       if (counter_here || date_here || ordinal_here || particle_here) {
         std::size_t j = i + 1;
         if (ordinal_here) {  // skip 第 + numerals + counter
@@ -280,8 +282,10 @@ bool PatternFinder::brand_lead(std::string_view span, const std::vector<std::siz
   const std::string_view lead = span.substr(cuts[k - 2], cuts[k - 1] - cuts[k - 2]);
   std::size_t q = 0;
   const char32_t cp = next_code_point(lead, q);
-  if (q != lead.size() || !is_cjk_ideograph(cp) || is_numeral(cp)) return false;
+  if (q != lead.size() || !is_cjk_ideograph(cp)) return false;
   if (stop_words_.count(lead) || non_brand_chars_.count(lead)) return false;
+  // Before the particle 的 a generic word is an adjective (新的, 大的), never a brand's lead.
+  if (span.substr(cuts[k - 1], cuts[k] - cuts[k - 1]) == "的" && is_generic(lead)) return false;
   // The character must open its stretch: the window starts there, or a stop word ends before it
   // (支持|华|为, ，|华|为). After a longer word it is that word's object (市场|和|…).
   if (k == 2) return true;

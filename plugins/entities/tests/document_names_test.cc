@@ -98,6 +98,24 @@ TEST(DocumentNames, BrandBeforeAPlaceOfTheDocumentThenGenericWords) {
   EXPECT_TRUE(found.count("清华科技园宜宾分园"));
 }
 
+TEST(DocumentNames, TwoCharactersBeforeAParkAreABrandOnlyWhenTheDocumentSaysSo) {
+  // Towns: nothing else in the document starts with them.
+  auto found = tag("北滘智能制造产业园、容桂家电产业园加快建设。", "广东省佛山市");
+  EXPECT_FALSE(found.count("北滘"));
+  EXPECT_FALSE(found.count("容桂"));
+  // A brand that names a firm of the document, or two parks, or a base.
+  found = tag("华为技术有限公司签约，华为江西数字经济产业园投用；腾讯数字产业基地、腾讯数字经济产业园开工；"
+              "伟嘉兽药生产基地投产。", "江西省");
+  for (const char* brand : {"华为", "腾讯", "伟嘉"}) {
+    ASSERT_TRUE(found.count(brand)) << brand;
+    EXPECT_EQ(found.at(brand).kind, "company") << brand;
+  }
+  // A brand made of a firm of the document and more is not one firm.
+  found = tag("美的集团股份有限公司营收增长，推动美的库卡智能制造科技园扩建。", "广东省佛山市");
+  EXPECT_TRUE(found.count("美的"));
+  EXPECT_FALSE(found.count("美的库卡"));
+}
+
 TEST(DocumentNames, SquaresInAShoppingClauseAreMalls) {
   const auto found = tag(
       "万象天地广场、银泰城、吾悦广场等商业综合体客流增长30%，新开业吾悦广场1座。"
@@ -207,5 +225,5 @@ TEST(DocumentNames, OtherCitiesReportsGiveExactlyTheirNames) {
     }
     for (const auto& [name, kind] : found) EXPECT_TRUE(want.count(name)) << file << ": false " << kind << " " << name;
   }
-  EXPECT_EQ(reports, 8);
+  EXPECT_EQ(reports, 9);
 }

@@ -282,3 +282,20 @@ TEST(PatternFinder, FiguresOfSpeechRegionWideParksAndResearchUnitsAreNoNames) {
   EXPECT_EQ(names("湘潭电机研究所等20家科研单位转制"), Names{});
   EXPECT_EQ(names("湘潭电机研究所等20家企业转制"), Names{"湘潭电机研究所"});
 }
+
+TEST(PatternFinder, MoreBrandsWithFunctionCharactersAndParentFirms) {
+  // 万 is a numeral, but 万|和 starts a brand; 美|的 is no particle.
+  EXPECT_EQ(names("支持格兰仕集团、万和新电气股份有限公司扩产"),
+            (Names{"格兰仕集团", "万和新电气股份", "万和新电气股份有限公司"}));
+  EXPECT_EQ(names("推动美的库卡智能制造科技园扩建"), Names{"美的库卡智能制造科技园"});
+  // ... an adjective before 的 is none: 新的产业园 stays generic.
+  EXPECT_EQ(names("规划新的产业园"), Names{});
+  // A firm's subsidiary is named after 旗下, not together with the parent.
+  EXPECT_EQ(names("碧桂园控股有限公司旗下博智林机器人公司建成机器人谷"),
+            (Names{"碧桂园控股有限公司", "博智林机器人公司"}));
+}
+
+TEST(PatternFinder, VillageLevelParksAndGuangdongGreenways) {
+  EXPECT_EQ(names("推进村级工业园连片改造，镇级工业园区提质"), Names{});
+  EXPECT_EQ(names("眉蕉河碧道建成开放"), Names{"眉蕉河碧道"});
+}
