@@ -23,7 +23,7 @@ Comparison DiffEngine::compare(const DocView& base, const DocView& compare) cons
   j["compare_year"] = compare.year;
   j["region"] = base.region == compare.region ? Json(base.region)
                                               : Json::array({base.region, compare.region});
-  j["indicators"] = diff_indicators(base, compare);
+  j["indicators"] = diff_indicators(base, compare, catalog_);
   j["targets"] = check_targets(base, compare, catalog_);
   j["entities"] = diff_entities(base, compare);
   j["sections"] = sections_json(base, compare, c.sections);

@@ -20,6 +20,26 @@ int json_int(const Json& j) {
   return 0;
 }
 
+// A calendar year given as an integer (or a string of digits only). A span such as
+// [2021, 2025] or "2021-2025" is not one year: nullopt, so that a multi-year figure never
+// becomes year 0 (or its first year) and gets compared with one year's figure.
+std::optional<int> single_year(const Json& j) {
+  if (j.is_number_integer()) return j.get<int>();
+  if (j.is_number_float()) {
+    const double d = j.get<double>();
+    if (d == static_cast<double>(static_cast<int>(d))) return static_cast<int>(d);
+    return std::nullopt;
+  }
+  if (j.is_string()) {
+    const std::string& s = j.get_ref<const std::string&>();
+    if (s.empty() || s.size() > 4) return std::nullopt;
+    for (char c : s)
+      if (c < '0' || c > '9') return std::nullopt;
+    return std::stoi(s);
+  }
+  return std::nullopt;
+}
+
 std::string json_string(const Json& attrs, const char* key) {
   auto it = attrs.find(key);
   return it != attrs.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -148,7 +168,15 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
     sec.content_grams = bigrams(content);
   }
 
+  // Only `indicator` facts, each about one year. Multi-year plan figures (十四五 年均增长…)
+  // are a separate annotation type and never read here; an indicator whose period is not a
+  // single year (a span written by an older stage) is skipped rather than read as year 0.
   for (const auto& a : document.annotations("indicator")) {
+    const auto period = single_year(a.attrs.value("period", Json(nullptr)));
+    if (!period || *period <= 0) {
+      ++skipped_indicators;
+      continue;
+    }
     IndicatorView v;
     v.metric = json_string(a.attrs, "metric");
     const std::string named = json_string(a.attrs, "canonical");
@@ -157,7 +185,7 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
     // Only an explicit region of the fact (全市 figures quoted in a district report);
     // the document's own region is what pairing already matched on.
     v.region = json_string(a.attrs, "region");
-    v.period = json_int(a.attrs.value("period", Json(0)));
+    v.period = *period;
     v.status = json_string(a.attrs, "status");
     v.level = a.attrs.value("level", Json(nullptr));
     v.growth = a.attrs.value("growth", Json(nullptr));

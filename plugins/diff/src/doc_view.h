@@ -62,6 +62,7 @@ struct DocView {
   std::vector<SectionView> sections;  // in document order
   std::vector<IndicatorView> indicators;
   std::vector<EntityView> entities;
+  std::size_t skipped_indicators = 0;  // indicator facts without a single-year period
 
   DocView(const Document& document, const MetricCatalog& catalog);
   Json evidence(std::size_t begin, std::size_t end) const {

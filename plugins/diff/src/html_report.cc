@@ -191,7 +191,9 @@ void render_indicators(std::ostringstream& out, const Json& indicators) {
       }
       return text;
     };
-    out << "<tr><td>" << escape_html(i["metric"].get<std::string>()) << "</td><td>" << side(i["base"])
+    // The metric, and for a vague one the words around its figure (惠及居民).
+    out << "<tr><td>" << escape_html(i.value("label", i["metric"].get<std::string>()))
+        << "</td><td>" << side(i["base"])
         << "</td><td>" << side(i["compare"]) << "</td><td class=\"num\">" << escape_html(level_delta)
         << "</td><td class=\"num\">" << escape_html(growth_delta) << "</td></tr>\n";
   }

@@ -60,7 +60,8 @@ void MetricCatalog::load(const std::filesystem::path& file) {
   for (const auto& kv : root) {
     const auto key = kv.first.as<std::string>();
     if (key != "metrics" && key != "tolerance" && key != "scope_prefixes" &&
-        key != "change_suffixes" && key != "qualitative")
+        key != "change_suffixes" && key != "qualitative" && key != "synonyms" &&
+        key != "loose_words" && key != "lower_is_better_words")
       fail(file, kv.first, "unknown key '" + key + "'");
   }
   if (const auto t = root["tolerance"]) {
@@ -73,6 +74,29 @@ void MetricCatalog::load(const std::filesystem::path& file) {
   if (const auto q = root["qualitative"]) {
     append_unique(decline_words_, string_list(file, q["decline"], "qualitative.decline"));
     append_unique(not_met_words_, string_list(file, q["not_met"], "qualitative.not_met"));
+  }
+  append_unique(lower_words_,
+                string_list(file, root["lower_is_better_words"], "lower_is_better_words"));
+  if (const auto l = root["loose_words"]) {
+    if (!l.IsMap()) fail(file, l, "loose_words must be a mapping with prefixes/suffixes");
+    append_unique(loose_prefixes_, string_list(file, l["prefixes"], "loose_words.prefixes"));
+    append_unique(loose_suffixes_, string_list(file, l["suffixes"], "loose_words.suffixes"));
+  }
+  if (const auto syn = root["synonyms"]) {
+    if (!syn.IsMap()) fail(file, syn, "synonyms must be a mapping 'word: replacement'");
+    for (const auto& kv : syn) {
+      if (!kv.second.IsScalar()) fail(file, kv.second, "a synonym must be a string");
+      const std::string from = compact(kv.first.as<std::string>());
+      const std::string to = compact(kv.second.as<std::string>());
+      if (from.empty()) fail(file, kv.first, "empty synonym");
+      auto it = std::find_if(synonyms_.begin(), synonyms_.end(),
+                             [&](const auto& p) { return p.first == from; });
+      if (it != synonyms_.end()) it->second = to;
+      else synonyms_.emplace_back(from, to);
+    }
+    std::stable_sort(synonyms_.begin(), synonyms_.end(), [](const auto& a, const auto& b) {
+      return a.first.size() > b.first.size();
+    });
   }
   if (const auto metrics = root["metrics"]) {
     if (!metrics.IsSequence()) fail(file, metrics, "metrics must be a list");
@@ -113,11 +137,61 @@ std::string MetricCatalog::strip(const std::string& metric) const {
   return s;
 }
 
+// Replaces each synonym by its preferred word, left to right, longest synonym first at
+// each position (规上工业 → 规模以上工业). Replacements are not rescanned.
+std::string MetricCatalog::apply_synonyms(std::string s) const {
+  if (synonyms_.empty()) return s;
+  std::string out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    bool replaced = false;
+    for (const auto& [from, to] : synonyms_) {
+      if (s.compare(i, from.size(), from) == 0) {
+        out += to;
+        i += from.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (replaced) continue;
+    // Copy one whole UTF-8 character so that a synonym never matches mid-character.
+    std::size_t n = 1;
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead >= 0xF0) n = 4;
+    else if (lead >= 0xE0) n = 3;
+    else if (lead >= 0xC0) n = 2;
+    out.append(s, i, n);
+    i += n;
+  }
+  return out;
+}
+
 std::string MetricCatalog::canonical(const std::string& metric) const {
   const std::string whole = compact(metric);
   if (auto it = alias_to_canonical_.find(whole); it != alias_to_canonical_.end()) return it->second;
   const std::string s = strip(metric);
   if (auto it = alias_to_canonical_.find(s); it != alias_to_canonical_.end()) return it->second;
+  const std::string synonymous = apply_synonyms(s);
+  if (auto it = alias_to_canonical_.find(synonymous); it != alias_to_canonical_.end())
+    return it->second;
+  return synonymous;
+}
+
+std::string MetricCatalog::loose(const std::string& canonical) const {
+  std::string s = canonical;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& p : loose_prefixes_)
+      if (s.size() > p.size() && s.compare(0, p.size(), p) == 0) {
+        s.erase(0, p.size());
+        changed = true;
+      }
+    for (const auto& x : loose_suffixes_)
+      if (s.size() > x.size() && s.compare(s.size() - x.size(), x.size(), x) == 0) {
+        s.erase(s.size() - x.size());
+        changed = true;
+      }
+  }
   return s;
 }
 

@@ -32,6 +32,12 @@ class MetricCatalog {
   // keep their stripped name, so identical wording still matches across years.
   std::string canonical(const std::string& metric) const;
 
+  // A looser key for a metric no exact name matched: the canonical key without a leading
+  // action verb (新建, 新增, 完成 …) or a trailing 工程/总量 (`loose_words` in the data).
+  // 新建5G基站 (plan) and 5G基站 (execution) share it; the caller must still check units,
+  // period and that the key is not a bare generic noun.
+  std::string loose(const std::string& canonical) const;
+
   // The known entry for a canonical key, if any.
   const MetricInfo* find(const std::string& canonical) const;
 
@@ -42,9 +48,12 @@ class MetricCatalog {
   const Tolerance& tolerance() const { return tolerance_; }
   const std::vector<std::string>& decline_words() const { return decline_words_; }
   const std::vector<std::string>& not_met_words() const { return not_met_words_; }
+  // Words that make an unlisted metric one where less is better (能耗, 排放, 浓度 …).
+  const std::vector<std::string>& lower_is_better_words() const { return lower_words_; }
 
  private:
   std::string strip(const std::string& metric) const;
+  std::string apply_synonyms(std::string s) const;
 
   std::map<std::string, MetricInfo> metrics_;        // by canonical
   std::map<std::string, std::string> alias_to_canonical_;
@@ -52,6 +61,10 @@ class MetricCatalog {
   std::vector<std::string> change_suffixes_;
   std::vector<std::string> decline_words_;
   std::vector<std::string> not_met_words_;
+  std::vector<std::string> lower_words_;
+  std::vector<std::string> loose_prefixes_, loose_suffixes_;
+  // Word-level synonyms, longest first: 规上 → 规模以上, 播种面积 → 种植面积.
+  std::vector<std::pair<std::string, std::string>> synonyms_;
   Tolerance tolerance_;
 };
 

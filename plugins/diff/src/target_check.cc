@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "fact_context.h"
+
 namespace reportlens::diff {
 namespace {
 
@@ -78,6 +80,18 @@ Json figure_json(const DocView& view, const IndicatorView* ind, const Figure* f,
   return j;
 }
 
+// Most a level actual may differ from its target (either way) and still be the same
+// measure. Plans are missed or beaten by tens of percent, not by several times.
+constexpr double kPlausibleRatio = 3.0;
+
+bool plausible_pair(const Figure& target, const Figure& actual) {
+  if (target.is_growth || is_rate(target.unit)) return true;  // rates: no ratio test
+  if (!target.value.is_number() || !actual.value.is_number()) return true;
+  const double t = std::fabs(target.value.get<double>()), a = std::fabs(actual.value.get<double>());
+  if (t == 0 || a == 0) return true;
+  return std::max(t, a) / std::min(t, a) <= kPlausibleRatio;
+}
+
 }  // namespace
 
 std::optional<Figure> figure_of(const IndicatorView& v, std::optional<bool> prefer_growth) {
@@ -149,13 +163,20 @@ std::string verdict_of(const Interval& a, const Interval& s) {
 }
 
 std::string direction_for(const MetricCatalog& catalog, const std::string& canonical,
-                          const Json& qualifier) {
+                          const Json& qualifier, const Figure* target) {
   const std::string q = q_of(qualifier);
   const bool upper_bound = q == "<=" || q == "<";
   if (const MetricInfo* info = catalog.find(canonical)) {
     if (upper_bound && !info->bounded.empty()) return info->bounded;
     return info->direction;
   }
+  // Unlisted metrics: a plan that asks for a decline (二氧化硫排放下降3%, growth −3) or
+  // names a thing of which less is better (能耗, 排放, 浓度 …) wants less of it.
+  const bool planned_decline = target && target->is_growth && target->value.is_number() &&
+                               target->value.get<double>() < 0;
+  if (planned_decline) return "lower_is_better";
+  for (const auto& w : catalog.lower_is_better_words())
+    if (canonical.find(w) != std::string::npos) return upper_bound ? "ceiling" : "lower_is_better";
   return upper_bound ? "ceiling" : "higher_is_better";
 }
 
@@ -167,21 +188,35 @@ Json check_targets(const DocView& base, const DocView& compare, const MetricCata
     if (compare.year > 0 && target.period > compare.year) continue;
     const auto tf = figure_of(target);
     if (!tf) continue;
-    const std::string direction = direction_for(catalog, target.canonical, target.qualifier);
+    const std::string direction = direction_for(catalog, target.canonical, target.qualifier, &*tf);
 
     // The figure for the same metric and year: an actual, else an estimate, same measure
     // (growth vs level) first, in document order.
     const IndicatorView* best = nullptr;
     std::optional<Figure> best_figure;
     int best_rank = 1000;
-    for (const IndicatorView& v : compare.indicators) {
-      if (v.canonical != target.canonical || v.period != target.period) continue;
-      if (v.status != "actual" && v.status != "estimate") continue;
+    const auto consider = [&](const IndicatorView& v, bool loose_match) {
+      if (v.period != target.period) return;
+      if (v.status != "actual" && v.status != "estimate") return;
       const auto f = figure_of(v, tf->is_growth);
-      if (!f) continue;
+      if (!f) return;
+      // A looser name must be backed by the same unit and measure.
+      if (loose_match && (f->unit != tf->unit || f->is_growth != tf->is_growth)) return;
       int rank = (v.status == "actual" ? 0 : 4) + (f->is_growth == tf->is_growth ? 0 : 2) +
                  (f->unit == tf->unit ? 0 : 8) + (f->qualifier.is_null() ? 0 : 1);
       if (rank < best_rank) best = &v, best_figure = f, best_rank = rank;
+    };
+    for (const IndicatorView& v : compare.indicators)
+      if (v.canonical == target.canonical) consider(v, false);
+    // No figure under the same name: the plan's wording without its action verb
+    // (新建5G基站 → 5G基站, 老旧小区改造工程 → 老旧小区), unless that leaves a bare noun.
+    bool loose = false;
+    const std::string loose_key = catalog.loose(target.canonical);
+    if (!best && code_point_count(loose_key) >= 3) {
+      for (const IndicatorView& v : compare.indicators)
+        if (v.canonical != target.canonical && catalog.loose(v.canonical) == loose_key)
+          consider(v, true);
+      loose = best != nullptr;
     }
 
     Json entry = Json::object();
@@ -190,15 +225,23 @@ Json check_targets(const DocView& base, const DocView& compare, const MetricCata
     entry["target"] = figure_json(base, &target, &*tf, target.period);
     entry["direction"] = direction;
     entry["known_metric"] = catalog.find(target.canonical) != nullptr;
+    if (loose) entry["matched_by"] = "loose_name";
     std::string verdict = "unclear";
     std::string reason;
-    if (best && best_figure->unit == tf->unit) {
+    if (best && best_figure->unit == tf->unit && !plausible_pair(*tf, *best_figure)) {
+      // 城镇新增就业 "比去年多100万人" against 1351万人, 农村公路 20万公里 a year against a
+      // five-year 127万公里: figures this far apart are not the same measure.
+      entry["actual"] = figure_json(compare, best, &*best_figure, target.period);
+      reason = "the figures differ by more than 3 times: probably not the same measure";
+    } else if (best && best_figure->unit == tf->unit) {
       entry["actual"] = figure_json(compare, best, &*best_figure, target.period);
       verdict = verdict_of(actual_interval(*best_figure),
                            satisfying_interval(*tf, direction, catalog.tolerance()));
       reason = verdict == "unclear" ? "the actual is only a bound that does not settle the target"
                                     : "";
       if (best->status == "estimate") reason = "actual is an estimate (预计)";
+      if (loose) reason += std::string(reason.empty() ? "" : "; ") + "matched on the name without " +
+                           "its action word (" + best->metric + ")";
     } else if (best) {
       entry["actual"] = figure_json(compare, best, &*best_figure, target.period);
       reason = "actual in another unit (" + best_figure->unit + ")";
@@ -225,7 +268,11 @@ Json check_targets(const DocView& base, const DocView& compare, const MetricCata
       }
     } else {
       entry["actual"] = figure_json(compare, nullptr, nullptr, target.period);
-      reason = "no figure for this year in the later report";
+      // A gap in the series (no 2020 report): the later report reviews a later year.
+      reason = compare.year > target.period
+                   ? "the later report reviews " + std::to_string(compare.year) + ", not " +
+                         std::to_string(target.period) + " (a report is missing in between)"
+                   : "no figure for this year in the later report";
     }
     entry["verdict"] = verdict;
     entry["estimate"] = best != nullptr && best->status == "estimate";

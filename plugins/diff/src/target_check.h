@@ -40,9 +40,11 @@ Interval satisfying_interval(const Figure& target, const std::string& direction,
 std::string verdict_of(const Interval& actual, const Interval& satisfying);
 
 // Direction for a target: the catalog's, its `bounded` override for 以内/低于 targets; for
-// unknown metrics higher_is_better, or ceiling when the target is an upper bound.
+// unknown metrics lower_is_better when the target is a planned decline (negative growth) or
+// the name has a lower_is_better word (能耗, 排放 …), else higher_is_better, or ceiling when
+// the target is an upper bound.
 std::string direction_for(const MetricCatalog& catalog, const std::string& canonical,
-                          const Json& qualifier);
+                          const Json& qualifier, const Figure* target = nullptr);
 
 // All target entries for targets in `base` checked against `compare`.
 Json check_targets(const DocView& base, const DocView& compare, const MetricCatalog& catalog);

@@ -129,7 +129,8 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
                   " (" + (g >= 0 ? "+" : "") + format_number(g, 2) +
                   (d["growth"]["unit"] == "percentage_point" ? " pp" : "") + ")";
         }
-        out << "    " << pad(clip(i["metric"].get<std::string>(), 24), 26) << text << "\n";
+        out << "    " << pad(clip(i.value("label", i["metric"].get<std::string>()), 24), 26) << text
+            << "\n";
       }
     }
     const Json& e = j["entities"];
@@ -143,7 +144,11 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
     out << "  Entities: " << e["added"].size() << " new" << (e["added"].empty() ? "" : " (" + names(e["added"]) + ")")
         << ", " << e["removed"].size() << " dropped"
         << (e["removed"].empty() ? "" : " (" + names(e["removed"]) + ")") << ", " << e["kept"].size()
-        << " kept\n";
+        << " kept";
+    std::size_t by_text = 0;
+    for (const auto& k : e["kept"]) by_text += k.value("matched_by", "") == "text";
+    if (by_text > 0) out << " (" << by_text << " of them named but not annotated in one report)";
+    out << "\n";
     std::size_t aligned = 0, added = 0, removed = 0, renumbered = 0, moved = 0, retitled = 0;
     std::size_t s_changed = 0, s_added = 0, s_removed = 0, s_moved = 0;
     for (const auto& s : j["sections"]) {
