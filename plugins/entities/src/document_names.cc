@@ -407,6 +407,13 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
       }
       if (!ended && e >= text.size() && e - b >= 6) ended = true;  // the text ends after the item
       if (!ended) break;
+      // The last item may run into the clause's verb (推进甲银行、乙银行改革，): it ends before it.
+      if (!list_goes_on)
+        for (const std::string& w : rules.stop_words)
+          if (w.size() > 3 && e - b > w.size() + 3 && ends_with(text.substr(b, e - b), w)) {
+            e -= w.size();
+            break;
+          }
       if (!add(b, e)) break;
       if (!list_goes_on) break;
       pos = e;

@@ -116,6 +116,13 @@ TEST(DocumentNames, TwoCharactersBeforeAParkAreABrandOnlyWhenTheDocumentSaysSo) 
   EXPECT_FALSE(found.count("美的库卡"));
 }
 
+TEST(DocumentNames, TheLastSiblingEndsBeforeTheClausesVerb) {
+  const auto found = tag("推进星河动力集团、蓝鲸数能科技改革，加快转型。");
+  ASSERT_TRUE(found.count("蓝鲸数能科技"));
+  EXPECT_EQ(found.at("蓝鲸数能科技").rule, "、列举");
+  EXPECT_FALSE(found.count("蓝鲸数能科技改革"));
+}
+
 TEST(DocumentNames, SquaresInAShoppingClauseAreMalls) {
   const auto found = tag(
       "万象天地广场、银泰城、吾悦广场等商业综合体客流增长30%，新开业吾悦广场1座。"
