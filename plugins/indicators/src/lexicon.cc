@@ -207,6 +207,7 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
       {"metric_heads", &metric_heads}, {"noun_stops", &noun_stops},
       {"compound_words", &compound_words}, {"nominal_verbs", &nominal_verbs},
       {"time_suffixes", &time_suffixes}, {"time_prepositions", &time_prepositions},
+      {"inner_light_verbs", &inner_light_verbs},
       {"programme_heads", &programme_heads}, {"attribute_units", &attribute_units}, {"exclusion_cues", &exclusion_cues},
       {"designator_suffixes", &designator_suffixes},
       {"comparison_cues", &comparison_cues},

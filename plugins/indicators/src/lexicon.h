@@ -115,6 +115,7 @@ struct Lexicon {
   WordList nominal_verbs;    // predicate verbs that end a noun phrase as nouns (外汇储备)
   WordList time_suffixes;    // 底, 末, 初 after a year or month (2000年底, 6月末)
   WordList time_prepositions;  // 到, 截至 before a date inside a clause
+  WordList inner_light_verbs;  // 实现 in 规模以上工业企业实现营业收入: not part of the metric
   WordList programme_heads;
   WordList attribute_units;
   WordList exclusion_cues;

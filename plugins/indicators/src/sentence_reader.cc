@@ -134,6 +134,25 @@ std::size_t predicate_suffix(std::string_view s, const Lexicon& lex) {
   return code_point_count(head) >= 2 && is_cjk_ideograph(last_cp(head)) ? 0 : n;
 }
 
+// 规模以上工业企业实现营业收入 -> 规模以上工业企业营业收入: a light verb (实现, 完成) between the
+// unit that reports and the measured noun is no part of the metric. Only when a metric head
+// (收入, 利润, 产值…) ends the noun after it and a noun of two characters or more stands before.
+std::string without_inner_light_verb(std::string_view subject, const Lexicon& lex) {
+  for (std::size_t i = 0, n = 0; i < subject.size(); i += n) {
+    decode_at(subject, i, &n);
+    if (i == 0) continue;
+    const std::size_t verb = lex.inner_light_verbs.prefix_match(subject.substr(i));
+    if (verb == 0) continue;
+    std::string_view unit = subject.substr(0, i);
+    const std::string_view measured = subject.substr(i + verb);
+    unit.remove_suffix(lex.scope_words.suffix_match(unit));  // (重灾区已完成投资)
+    if (code_point_count(unit) >= 2 && code_point_count(measured) >= 2 &&
+        lex.metric_heads.suffix_match(measured) > 0 && is_cjk_ideograph(last_cp(unit)))
+      return std::string(unit) + std::string(measured);
+  }
+  return std::string(subject);
+}
+
 // True when `s` holds 等 ("etc.") outside a word such as 高等 or 等级.
 bool has_etc(std::string_view s, const Lexicon& lex) {
   for (std::size_t i = 0; i < s.size();) {
@@ -445,6 +464,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
   std::size_t last_kept_end = begin;
   std::size_t kept_before_date = begin;  // last_kept_end before the latest year/date mention
   std::size_t proportion_clause = npos;  // clause begin of "60%的村…" (its other numbers are criteria)
+  std::size_t consecutive_clause = npos;  // clause begin of "连续8年…" (a figure over several years)
   std::vector<std::string> respective;   // subjects of a 分别 list
   std::size_t respective_next = 0;
   // Where the facts of the current and of the previous 分别 list start: the second list
@@ -477,6 +497,17 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     for (std::size_t n; (n = lex.qualifier_words.prefix_match(right_trim)) > 0;) {
       right_trim.remove_prefix(n);
       trailing_qualifier += n;
+    }
+
+    // 连续8年稳定在700亿斤以上, 连续三年累计投入90亿元: what follows in the clause is held or
+    // summed over several years and fits no single year.
+    if (q.unit == "year" && trim_spaces(text.substr(clause.begin, q.begin - clause.begin)).ends_with("连续")) {
+      consecutive_clause = clause.begin;
+      continue;
+    }
+    if (consecutive_clause == clause.begin) {
+      last_kept_end = q.end + trailing_qualifier;
+      continue;
     }
 
     // ---- numbers that are not facts of their own ----
@@ -814,7 +845,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       } else if (auto items = coordinated_items(subject, lex); !items.empty()) {
         metrics = items;
       } else {
-        metrics.emplace_back(subject);
+        metrics.push_back(without_inner_light_verb(subject, lex));
       }
     } else if (!noun.empty() && !growth) {
       metrics.emplace_back(noun);
