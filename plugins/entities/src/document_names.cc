@@ -195,7 +195,15 @@ void DocumentNames::short_forms(std::string_view text, const Region& region, con
   for (const std::string& ending : rules.short_form_endings)
     if (surface.size() > ending.size() && ends_with(surface, ending)) longest = std::max(longest, ending.size());
   if (longest == 0) return;
-  const std::string_view base = surface.substr(0, surface.size() - longest);
+  std::string_view base = surface.substr(0, surface.size() - longest);
+  // A bracketed place before the legal form is no part of the short name: 久泰能源（准格尔）有限
+  // 公司 -> 久泰能源, 恒力石化（大连）有限公司 -> 恒力石化.
+  for (const std::string_view close : {std::string_view("）"), std::string_view(")")})
+    if (ends_with(base, close)) {
+      const std::size_t open = std::min(base.rfind("（"), base.rfind("("));
+      if (open != std::string_view::npos && open > 0) base = base.substr(0, open);
+      break;
+    }
   add(base, 2);
   // ... without the document's own place name before it (合肥长鑫存储技术 -> 长鑫存储技术) ...
   std::vector<std::string_view> variants{base};
@@ -292,9 +300,11 @@ void DocumentNames::park_brand(std::string_view text, const Region& region, cons
   // firm's site (伟嘉兽药生产基地).
   if (code_point_count(brand) == 2 && !ends_with(c.rule, "基地") &&
       std::none_of(found.begin(), found.end(), [&](const Candidate& o) {
+        // (Not the same park with a shorter ending: 蒙西高新技术工业园 of 蒙西高新技术工业园区.)
         const std::string_view other = text.substr(o.begin, o.length());
-        return (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany) && other != surface &&
-               other.size() > brand.size() && starts_with(other, brand);
+        return (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany) &&
+               !starts_with(surface, other) && !starts_with(other, surface) && other.size() > brand.size() &&
+               starts_with(other, brand);
       }))
     return;
   // A brand made of a firm of the document and more (美的库卡智能制造科技园: 美的 + 库卡) is not
@@ -366,8 +376,12 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
       return false;
     return short_name_ok(item, none, 2) && code_point_count(item) <= 8;
   };
+  // An item already found, or overlapping a found name, is left alone; but a found name that
+  // ends the item after a brand (准能 of 准能集团 in 神华准能) is part of it.
   const auto covered = [&](std::size_t b, std::size_t e) {
-    return std::any_of(found.begin(), found.end(), [&](const Candidate& c) { return c.begin < e && b < c.end; });
+    return std::any_of(found.begin(), found.end(), [&](const Candidate& c) {
+      return c.begin < e && b < c.end && !(b < c.begin && c.end == e);
+    });
   };
   const auto add = [&](std::size_t b, std::size_t e) {
     const std::string_view item = text.substr(b, e - b);
@@ -388,12 +402,12 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
         const std::string_view rest = text.substr(e);
         if (n >= 2) {
           list_goes_on = starts_with(rest, kComma);
-          // A verb after the item is trusted only for a short item: a short form (三一重装成为),
-          // not a name running into a noun (金石重工业务拓展).
+          // A verb after the item is trusted only for a short item (up to 5 characters): a short
+          // form (三一重装成为, 中煤鄂能化扩大), not a name running into a noun (金石重工业务拓展).
           ended = list_goes_on || starts_with(rest, "等") ||
                   std::any_of(rules.item_predicates.begin(), rules.item_predicates.end(),
                               [&](const std::string& w) { return starts_with(rest, w); }) ||
-                  (n <= 4 && std::any_of(rules.stop_words.begin(), rules.stop_words.end(), [&](const std::string& w) {
+                  (n <= 5 && std::any_of(rules.stop_words.begin(), rules.stop_words.end(), [&](const std::string& w) {
                      return w.size() > 3 && starts_with(rest, w);
                    }));
         }

@@ -123,6 +123,20 @@ TEST(DocumentNames, TheLastSiblingEndsBeforeTheClausesVerb) {
   EXPECT_FALSE(found.count("蓝鲸数能科技改革"));
 }
 
+TEST(DocumentNames, ShortFormsWithoutABracketedPlaceAndSiblingsAroundThem) {
+  const auto found = tag(
+      "久泰能源（准格尔）有限公司项目建成，准能集团运量创新高。推动神华准能、伊泰集团改造，"
+      "支持久泰能源、中煤鄂能化扩大产能。");
+  // 久泰能源（准格尔）有限公司 -> 久泰能源 (the bracketed place is no part of the short name).
+  ASSERT_TRUE(found.count("久泰能源"));
+  EXPECT_EQ(found.at("久泰能源").rule, "简写");
+  // 神华准能 holds the short form 准能 of 准能集团, and is a sibling of 伊泰集团 itself.
+  ASSERT_TRUE(found.count("神华准能"));
+  EXPECT_FALSE(found.count("准能"));
+  // A five-character short form ends at the verb after it.
+  EXPECT_TRUE(found.count("中煤鄂能化"));
+}
+
 TEST(DocumentNames, SquaresInAShoppingClauseAreMalls) {
   const auto found = tag(
       "万象天地广场、银泰城、吾悦广场等商业综合体客流增长30%，新开业吾悦广场1座。"
@@ -232,5 +246,5 @@ TEST(DocumentNames, OtherCitiesReportsGiveExactlyTheirNames) {
     }
     for (const auto& [name, kind] : found) EXPECT_TRUE(want.count(name)) << file << ": false " << kind << " " << name;
   }
-  EXPECT_EQ(reports, 9);
+  EXPECT_EQ(reports, 10);
 }

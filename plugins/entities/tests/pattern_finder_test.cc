@@ -297,5 +297,6 @@ TEST(PatternFinder, MoreBrandsWithFunctionCharactersAndParentFirms) {
 
 TEST(PatternFinder, VillageLevelParksAndGuangdongGreenways) {
   EXPECT_EQ(names("推进村级工业园连片改造，镇级工业园区提质"), Names{});
+  EXPECT_EQ(names("争创自治区级高新技术产业开发区"), Names{});
   EXPECT_EQ(names("眉蕉河碧道建成开放"), Names{"眉蕉河碧道"});
 }
