@@ -138,11 +138,9 @@ std::size_t predicate_suffix(std::string_view s, const Lexicon& lex) {
 // unit that reports and the measured noun is no part of the metric. Only when a metric head
 // (收入, 利润, 产值…) ends the noun after it and a noun of two characters or more stands before.
 std::string without_inner_light_verb(std::string_view subject, const Lexicon& lex) {
-  for (std::size_t i = 0, n = 0; i < subject.size(); i += n) {
-    decode_at(subject, i, &n);
-    if (i == 0) continue;
-    const std::size_t verb = lex.inner_light_verbs.prefix_match(subject.substr(i));
-    if (verb == 0) continue;
+  if (lex.metric_heads.suffix_match(subject) == 0) return std::string(subject);
+  std::size_t verb = 0;
+  if (const std::size_t i = lex.inner_light_verbs.find_first(subject, &verb); i != npos && i > 0) {
     std::string_view unit = subject.substr(0, i);
     const std::string_view measured = subject.substr(i + verb);
     unit.remove_suffix(lex.scope_words.suffix_match(unit));  // (重灾区已完成投资)
@@ -205,22 +203,36 @@ bool only_function_words(std::string_view s, const Lexicon& lex) {
   return true;
 }
 
+// A noun stop at `at` that lies inside a compound word (高等, 等级, 在校) is no stop: the end of
+// that word, or 0. `previous` is where the character before `at` starts (`at` at the start).
+// Asked only where a stop matched, so the common case costs nothing extra.
+std::size_t compound_end(std::string_view s, std::size_t previous, std::size_t at, const Lexicon& lex) {
+  if (std::size_t c = lex.compound_words.prefix_match(s.substr(at)); c > 0) return at + c;
+  if (previous < at)
+    if (std::size_t c = lex.compound_words.prefix_match(s.substr(previous)); previous + c > at) return previous + c;
+  return 0;
+}
+
 // The noun phrase right after a figure: 270个|口袋公园|，  3个|行业级节点  60%|的村集体…
 std::string_view noun_after(std::string_view r, const Lexicon& lex) {
   if (r.starts_with("的")) r.remove_prefix(std::string_view("的").size());
-  std::size_t i = 0;
+  std::size_t i = 0, previous = 0;
   while (i < r.size()) {
     std::string_view rest = r.substr(i);
-    if (std::size_t c = lex.compound_words.prefix_match(rest); c > 0) {  // 高等, 等级: one word
-      i += c;
-      continue;
+    if (lex.noun_stops.prefix_match(rest) > 0) {
+      if (std::size_t e = compound_end(r, previous, i, lex); e > 0) {  // 高等院校, 等级公路: one word
+        previous = i;
+        i = e;
+        continue;
+      }
+      if (i > 0) break;
+      return {};
     }
-    if (i > 0 && lex.noun_stops.prefix_match(rest) > 0) break;
-    if (i == 0 && lex.noun_stops.prefix_match(rest) > 0) return {};
     std::size_t j = i;
     char32_t cp = next_code_point(r, j);
     if (!nominal(cp)) break;
     if (i == 0 && cp < 0x80 && std::isdigit(static_cast<int>(cp))) return {};
+    previous = i;
     i = j;
   }
   return r.substr(0, i);
@@ -328,19 +340,22 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
   if (only_function_words(before, lex)) return {};
   // Cut at the first verb: the list ends where its predicate starts.
   std::size_t cut = before.size();
-  for (std::size_t i = 0; i < before.size();) {
+  for (std::size_t i = 0, previous = 0; i < before.size();) {
     std::string_view rest = before.substr(i);
-    if (std::size_t c = lex.compound_words.prefix_match(rest); c > 0) {  // 中、高等职业教育
-      i += c;
-      continue;
-    }
     int sign = 0;
-    if (i > 0 && (lex.noun_stops.prefix_match(rest) > 0 && !rest.starts_with("、") &&
-                  !rest.starts_with("和") && !rest.starts_with("及") && !rest.starts_with("与") ||
-                  lex.growth_verbs.prefix_match(rest, &sign) > 0)) {
+    const bool stop = lex.noun_stops.prefix_match(rest) > 0 && !rest.starts_with("、") &&
+                      !rest.starts_with("和") && !rest.starts_with("及") && !rest.starts_with("与");
+    if (stop)
+      if (std::size_t e = compound_end(before, previous, i, lex); e > 0) {  // 中、高等职业教育在校生
+        previous = i;
+        i = e;
+        continue;
+      }
+    if (i > 0 && (stop || lex.growth_verbs.prefix_match(rest, &sign) > 0)) {
       cut = i;
       break;
     }
+    previous = i;
     next_code_point(before, i);
   }
   std::string_view list = strip_subject(before.substr(0, cut), lex);
