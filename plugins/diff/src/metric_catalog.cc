@@ -74,6 +74,8 @@ void MetricCatalog::load(const std::filesystem::path& file) {
   if (const auto q = root["qualitative"]) {
     append_unique(decline_words_, string_list(file, q["decline"], "qualitative.decline"));
     append_unique(not_met_words_, string_list(file, q["not_met"], "qualitative.not_met"));
+    append_unique(share_before_, string_list(file, q["share_before"], "qualitative.share_before"));
+    append_unique(share_after_, string_list(file, q["share_after"], "qualitative.share_after"));
   }
   append_unique(lower_words_,
                 string_list(file, root["lower_is_better_words"], "lower_is_better_words"));

@@ -48,6 +48,9 @@ class MetricCatalog {
   const Tolerance& tolerance() const { return tolerance_; }
   const std::vector<std::string>& decline_words() const { return decline_words_; }
   const std::vector<std::string>& not_met_words() const { return not_met_words_; }
+  // Around a metric's name, words that make it part of another measure (占国内生产总值比重).
+  const std::vector<std::string>& share_before() const { return share_before_; }
+  const std::vector<std::string>& share_after() const { return share_after_; }
   // Words that make an unlisted metric one where less is better (能耗, 排放, 浓度 …).
   const std::vector<std::string>& lower_is_better_words() const { return lower_words_; }
 
@@ -62,6 +65,7 @@ class MetricCatalog {
   std::vector<std::string> decline_words_;
   std::vector<std::string> not_met_words_;
   std::vector<std::string> lower_words_;
+  std::vector<std::string> share_before_, share_after_;
   std::vector<std::string> loose_prefixes_, loose_suffixes_;
   // Word-level synonyms, longest first: 规上 → 规模以上, 播种面积 → 种植面积.
   std::vector<std::pair<std::string, std::string>> synonyms_;

@@ -29,6 +29,10 @@ bool contains_word(const std::string& haystack, const std::vector<std::string>& 
 // "<metric name> + decline word" not followed by a figure, or a statement that the target
 // was not achieved, in a sentence of the later report that is about year N. Used only when
 // the later report gives no figure for the metric.
+// How far after a metric's name (bytes: about 30 Chinese characters) a statement that the
+// target was not achieved may stand.
+constexpr std::size_t kNotMetReach = 90;
+
 struct Qualitative {
   std::size_t sentence;
   bool declined = false;
@@ -43,6 +47,14 @@ std::optional<Qualitative> qualitative_actual(const DocView& compare, const Metr
     for (const auto& name : names) {
       std::size_t at = s.find(name);
       if (at == std::string::npos) continue;
+      const std::string before = s.substr(at >= 3 ? at - 3 : 0, at >= 3 ? 3 : at);
+      bool share = false;
+      for (const auto& w : catalog.share_before())
+        share = share || (before.size() >= w.size() &&
+                          before.compare(before.size() - w.size(), w.size(), w) == 0);
+      for (const auto& w : catalog.share_after())
+        share = share || s.compare(at + name.size(), w.size(), w) == 0;
+      if (share) continue;
       // Look at the few characters after the metric name (e.g. 总额出现下降).
       const std::string after = s.substr(at + name.size(), 24);
       Qualitative q{i};
@@ -53,7 +65,11 @@ std::optional<Qualitative> qualitative_actual(const DocView& compare, const Metr
         if (next < s.size() && std::isdigit(static_cast<unsigned char>(s[next]))) continue;
         q.declined = true;
       }
-      q.not_met = contains_word(s.substr(at), catalog.not_met_words());
+      // "Not achieved" must follow the name closely, in the same clause group (before any
+      // ；): 进出口总额出现下降，预期增长目标未能实现 — not 经济增长的…约束强化，…；服务业增加值…没有完成.
+      std::string tail = s.substr(at, kNotMetReach);
+      if (const auto semi = tail.find("；"); semi != std::string::npos) tail.resize(semi);
+      q.not_met = contains_word(tail, catalog.not_met_words());
       bool about_year = false;
       for (const auto& y : year_words) about_year = about_year || s.find(y) != std::string::npos;
       if ((q.declined || q.not_met) && (about_year || q.not_met)) return q;

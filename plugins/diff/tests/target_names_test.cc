@@ -162,3 +162,26 @@ TEST(TargetNames, AGapInTheSeriesIsNamed) {
   EXPECT_EQ(t[0]["verdict"], "unclear");  // a 2020 figure says nothing about 2019
   EXPECT_NE(t[0]["reason"].get<std::string>().find("reviews 2020"), std::string::npos);
 }
+
+TEST(TargetNames, NotAchievedMustBeAboutTheMetric) {
+  auto base = make_doc("n/2010.txt", "国内生产总值增长8%左右，居民消费价格涨幅3%左右。", {{"report_year", 2010}});
+  add_indicator(*base, "国内生产总值增长8%左右", indicator("国内生产总值", 2010, "target", nullptr, growth(8), "~"));
+  add_indicator(*base, "居民消费价格涨幅3%左右", indicator("居民消费价格", 2010, "target", nullptr, growth(3), "~"));
+  // The remark names GDP only inside another measure (a share of GDP), after a ；, and
+  // says the five-year plan target of that share was missed; the CPI remark is about CPI.
+  auto later = make_doc("n/2011.txt",
+                        "问题主要是：经济增长的资源环境约束强化，投资与消费关系失衡；"
+                        "研究与试验发展经费支出占国内生产总值比重没有完成规划目标。"
+                        "去年物价调控目标没有完成。",
+                        {{"report_year", 2011}});
+  const MetricCatalog catalog = shipped_catalog();
+  const DocView a(*base, catalog), b(*later, catalog);
+  const Json t = check_targets(a, b, catalog);
+  const Json* gdp = find_target(t, "国内生产总值");
+  ASSERT_TRUE(gdp);
+  EXPECT_EQ((*gdp)["verdict"], "unclear");
+  const Json* cpi = find_target(t, "居民消费价格");
+  ASSERT_TRUE(cpi);
+  EXPECT_EQ((*cpi)["verdict"], "missed");
+  EXPECT_EQ((*cpi)["actual"]["evidence"]["text"], "去年物价调控目标没有完成。");
+}
