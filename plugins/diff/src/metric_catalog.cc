@@ -61,7 +61,7 @@ void MetricCatalog::load(const std::filesystem::path& file) {
     const auto key = kv.first.as<std::string>();
     if (key != "metrics" && key != "tolerance" && key != "scope_prefixes" &&
         key != "change_suffixes" && key != "qualitative" && key != "synonyms" &&
-        key != "loose_words" && key != "lower_is_better_words")
+        key != "loose_words" && key != "lower_is_better_words" && key != "reduction_words")
       fail(file, kv.first, "unknown key '" + key + "'");
   }
   if (const auto t = root["tolerance"]) {
@@ -79,6 +79,7 @@ void MetricCatalog::load(const std::filesystem::path& file) {
   }
   append_unique(lower_words_,
                 string_list(file, root["lower_is_better_words"], "lower_is_better_words"));
+  append_unique(reduction_words_, string_list(file, root["reduction_words"], "reduction_words"));
   if (const auto l = root["loose_words"]) {
     if (!l.IsMap()) fail(file, l, "loose_words must be a mapping with prefixes/suffixes");
     append_unique(loose_prefixes_, string_list(file, l["prefixes"], "loose_words.prefixes"));

@@ -53,6 +53,8 @@ class MetricCatalog {
   const std::vector<std::string>& share_after() const { return share_after_; }
   // Words that make an unlisted metric one where less is better (能耗, 排放, 浓度 …).
   const std::vector<std::string>& lower_is_better_words() const { return lower_words_; }
+  // Words that make a metric an amount removed (减少, 压减): more of it is better.
+  const std::vector<std::string>& reduction_words() const { return reduction_words_; }
 
  private:
   std::string strip(const std::string& metric) const;
@@ -64,7 +66,7 @@ class MetricCatalog {
   std::vector<std::string> change_suffixes_;
   std::vector<std::string> decline_words_;
   std::vector<std::string> not_met_words_;
-  std::vector<std::string> lower_words_;
+  std::vector<std::string> lower_words_, reduction_words_;
   std::vector<std::string> share_before_, share_after_;
   std::vector<std::string> loose_prefixes_, loose_suffixes_;
   // Word-level synonyms, longest first: 规上 → 规模以上, 播种面积 → 种植面积.

@@ -191,6 +191,8 @@ std::string direction_for(const MetricCatalog& catalog, const std::string& canon
   const bool planned_decline = target && target->is_growth && target->value.is_number() &&
                                target->value.get<double>() < 0;
   if (planned_decline) return "lower_is_better";
+  for (const auto& w : catalog.reduction_words())
+    if (canonical.find(w) != std::string::npos) return upper_bound ? "ceiling" : "higher_is_better";
   for (const auto& w : catalog.lower_is_better_words())
     if (canonical.find(w) != std::string::npos) return upper_bound ? "ceiling" : "lower_is_better";
   return upper_bound ? "ceiling" : "higher_is_better";

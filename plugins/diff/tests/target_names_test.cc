@@ -126,6 +126,11 @@ TEST(TargetNames, PlannedDeclineOfAnUnlistedMetricIsLowerIsBetter) {
   EXPECT_EQ(direction_for(c, "PM2.5浓度", Json(nullptr)), "lower_is_better");
   EXPECT_EQ(direction_for(c, "PM2.5浓度", "<="), "ceiling");
   EXPECT_EQ(direction_for(c, "数字化车间", Json(nullptr)), "higher_is_better");
+  // An amount removed: the more the better, although 贫困人口 is a lower-is-better word.
+  EXPECT_EQ(direction_for(c, "减少农村贫困人口", ">="), "higher_is_better");
+  EXPECT_EQ(direction_for(c, "农村贫困人口", Json(nullptr)), "lower_is_better");
+  // A rate of safe use is not a pollution level.
+  EXPECT_EQ(direction_for(c, "污染地块安全利用率", Json(nullptr)), "higher_is_better");
 }
 
 TEST(TargetNames, FiguresSeveralTimesApartAreNotTheSameMeasure) {
