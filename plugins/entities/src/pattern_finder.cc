@@ -311,8 +311,8 @@ bool PatternFinder::quoted_common_noun(std::string_view text, std::size_t begin,
   return word_boundaries(stem).size() <= 2;
 }
 
-// 长兴县城市绿道: a region (2-6 ideographs + 县/市/区 ...) + generic words before a park ending is
-// the region's parks in general; parks are named after places and landmarks (龙山公园).
+// 长兴县城市绿道: a region (2-6 ideographs + 县/市/区 ...) + one generic word before a park ending
+// is the region's parks in general; parks are named after places and landmarks (龙山公园).
 bool PatternFinder::region_class(std::string_view stem) const {
   bool dropped = false;
   for (bool again = true; again;) {
@@ -328,7 +328,8 @@ bool PatternFinder::region_class(std::string_view stem) const {
       break;
     }
   }
-  return dropped && (stem.empty() || is_generic(stem));
+  // One generic word: 长兴县城市绿道, 德清县城市公园; more (柳州市城市中央公园) may name one park.
+  return dropped && (stem.empty() || generic_words_.count(stem) > 0);
 }
 
 // 株洲电子研究所等一百多个科研单位: the class after 等 says what the item is.

@@ -278,6 +278,8 @@ TEST(PatternFinder, FiguresOfSpeechRegionWideParksAndResearchUnitsAreNoNames) {
   EXPECT_EQ(names("建设“长江科技园”"), Names{"长江科技园"});
   // A region + generic words before a park ending is the region's parks in general.
   EXPECT_EQ(names("德清县城市绿道总长达到120公里，改造德清县莫干山公园"), Names{"德清县莫干山公园"});
+  // More than one generic word may name one park.
+  EXPECT_EQ(names("开工建设德清县城市中央公园"), Names{"德清县城市中央公园"});
   // The class after 等 says a 研究所 is a research unit here.
   EXPECT_EQ(names("湘潭电机研究所等20家科研单位转制"), Names{});
   EXPECT_EQ(names("湘潭电机研究所等20家企业转制"), Names{"湘潭电机研究所"});
