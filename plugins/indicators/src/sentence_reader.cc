@@ -558,9 +558,13 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       std::string_view surface = text.substr(q.begin, q.end - q.begin);
       bool arabic = std::any_of(surface.begin(), surface.end(),
                                 [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-      // Physical things counted with a measure word (四座过街天桥, 两台机组) are the exception.
+      // Physical things counted with a measure word (四座过街天桥, 两台机组) are the exception,
+      // and so are percentages, which are figures however they are written (增长百分之三点七,
+      // 提高两个百分点: older reports write every figure in Chinese numerals). Not multiples:
+      // 翻两番 is mostly the slogan of quadrupling by the century's end.
       bool physical = lex.physical_counters.contains(q.surface_unit) && magnitude(q.value) >= 2;
-      if (!arabic && magnitude(q.value) < 10 && !physical) continue;
+      bool percentage = q.unit == "percent" || q.unit == "percentage_point";
+      if (!arabic && magnitude(q.value) < 10 && !physical && !percentage) continue;
     }
     // 年均增长: a yearly average fits no single year. Over a planned span it is a target of
     // that span; elsewhere (a review) it is left out.

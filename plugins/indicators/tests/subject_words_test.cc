@@ -153,6 +153,27 @@ TEST(CoordinatedModifiers, SharedHeadNounWithStopCharactersInside) {
   EXPECT_EQ(middle["metric"], "中级专业技术人才");
 }
 
+// Older reports write every figure in Chinese numerals: a percentage (百分之三点七, 两个百分点)
+// is a figure however small, unlike 一个历史性变化 or 两国; 扣除物价因素 is a note, no subject.
+TEST(OlderReports, PercentagesInChineseNumerals) {
+  auto doc = run_all(
+      "政府工作报告\n——1983年11月30日在第六届全国人民代表大会第一次会议上\n一、1983年国民经济计划执行情况\n"
+      "粮食产量可达七千五百亿斤，比去年增长百分之三点七。社会商品零售总额二千八百亿元，扣除物价因素增长百分之九。"
+      "这是一个历史性变化，两国关系有了发展。\n",
+      "national-style/1983.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  auto grain = fact_ending(*doc, "百分之三点七");
+  ASSERT_FALSE(grain.is_null());
+  EXPECT_EQ(grain["metric"], "粮食产量");
+  EXPECT_DOUBLE_EQ(grain["level"]["value"].get<double>(), 750000000000);
+  EXPECT_DOUBLE_EQ(grain["growth"]["value"].get<double>(), 3.7);
+  auto retail = fact_ending(*doc, "百分之九");
+  ASSERT_FALSE(retail.is_null());
+  EXPECT_EQ(retail["metric"], "社会商品零售总额");
+  EXPECT_DOUBLE_EQ(retail["growth"]["value"].get<double>(), 9);
+  EXPECT_EQ(doc->annotations("indicator").size(), 2u);  // nothing from 一个 / 两国
+}
+
 // Old units in an older report's style: 担 is 100 jin, turnover in 吨公里 is one unit.
 TEST(OlderUnits, DanAndTonKilometres) {
   auto doc = run_all(
