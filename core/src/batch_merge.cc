@@ -5,6 +5,7 @@
 #include <memory>
 #include <unordered_set>
 
+#include "batch_signals.h"
 #include "errors.h"
 #include "output_sink.h"
 
@@ -47,6 +48,8 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   RunIdentity identity = readers.front()->identity();
   identity.pipeline_hash = hash.empty() ? identity.pipeline_hash : hash;
   identity.shard = "merged";
+  // OUT is written beside its target: interrupted, the temporary goes and OUT stays as it was.
+  const InterruptGuard interrupts;
   SinkOptions options;
   options.fresh = true;
   options.csv_bom = csv_bom;
@@ -68,6 +71,7 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   constexpr std::size_t kBatch = 64;
   std::vector<std::unique_ptr<RenderedRecord>> pending;
   const auto flush = [&] {
+    throw_if_interrupted();
     std::vector<const RenderedRecord*> records;
     for (const auto& r : pending) records.push_back(r.get());
     if (!records.empty()) sink->append(records);

@@ -14,7 +14,8 @@ struct MergeReport {
 };
 
 // Throws HostError: kUsage for mixed pipeline versions or an unknown format, kInput for
-// an unreadable input, kOutput when OUT cannot be written (it is replaced atomically).
+// an unreadable input, kOutput when OUT cannot be written (it is replaced atomically);
+// Interrupted on SIGINT/SIGTERM/SIGHUP (OUT left as it was, no temporary file).
 MergeReport merge_outputs(const std::filesystem::path& output,
                           const std::vector<std::filesystem::path>& inputs, bool csv_bom = false);
 

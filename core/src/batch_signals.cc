@@ -1,14 +1,23 @@
 #include "batch_signals.h"
 
+#include <atomic>
 #include <csignal>
+#include <iterator>
+#include <string>
 
 namespace reportlens {
 namespace {
 
-volatile std::sig_atomic_t g_signal = 0;
-struct sigaction g_old_int, g_old_term;
+// Written by the handler, read by every thread: a lock-free atomic is both async-signal-safe
+// and free of data races (a volatile sig_atomic_t is only the former).
+std::atomic<int> g_signal{0};
+static_assert(std::atomic<int>::is_always_lock_free);
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction g_old[std::size(kSignals)];
+bool g_installed[std::size(kSignals)];
 
-void on_signal(int sig) { g_signal = sig; }
+// Async-signal-safe: one lock-free atomic store, nothing else.
+void on_signal(int sig) { g_signal.store(sig, std::memory_order_relaxed); }
 
 }  // namespace
 
@@ -17,16 +26,41 @@ InterruptGuard::InterruptGuard() {
   struct sigaction sa {};
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
-  sa.sa_flags = SA_RESETHAND;  // the second signal takes the default action (terminate)
-  sigaction(SIGINT, &sa, &g_old_int);
-  sigaction(SIGTERM, &sa, &g_old_term);
+  // SA_RESETHAND: a second signal takes the default action (terminate). SA_RESTART: reads
+  // and writes in progress on any thread carry on instead of failing with EINTR (a document
+  // must not be recorded as unreadable because Ctrl-C was pressed while it was read).
+  sa.sa_flags = SA_RESETHAND | SA_RESTART;
+  for (std::size_t k = 0; k < std::size(kSignals); ++k) {
+    g_installed[k] = false;
+    struct sigaction current {};
+    sigaction(kSignals[k], nullptr, &current);
+    // Started with the signal ignored (`nohup`, a background job of a script): keep it so.
+    if (current.sa_handler == SIG_IGN) continue;
+    g_installed[k] = sigaction(kSignals[k], &sa, &g_old[k]) == 0;
+  }
 }
 
 InterruptGuard::~InterruptGuard() {
-  sigaction(SIGINT, &g_old_int, nullptr);
-  sigaction(SIGTERM, &g_old_term, nullptr);
+  for (std::size_t k = 0; k < std::size(kSignals); ++k)
+    if (g_installed[k]) sigaction(kSignals[k], &g_old[k], nullptr);
 }
 
-int InterruptGuard::received() { return g_signal; }
+int InterruptGuard::received() { return g_signal.load(std::memory_order_relaxed); }
+
+Interrupted::Interrupted(int signal)
+    : std::runtime_error(std::string("interrupted by ") + signal_name(signal)), signal_(signal) {}
+
+void throw_if_interrupted() {
+  if (const int sig = InterruptGuard::received()) throw Interrupted(sig);
+}
+
+const char* signal_name(int signal) {
+  switch (signal) {
+    case SIGINT: return "SIGINT";
+    case SIGTERM: return "SIGTERM";
+    case SIGHUP: return "SIGHUP";
+    default: return "a signal";
+  }
+}
 
 }  // namespace reportlens

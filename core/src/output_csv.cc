@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <chrono>
 #include <fstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -12,6 +13,7 @@
 #include "errors.h"
 #include "output_facts.h"
 #include "output_file_util.h"
+#include "result_writer.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -26,25 +28,99 @@ constexpr std::array<const char*, 31> kColumns = {
 enum Column { kRecord = 0, kDocId = 1, kStage = 25, kMessage = 26, kExit = 27, kSeq = 28, kHash = 29, kKey = 30 };
 constexpr const char* kBom = "\xEF\xBB\xBF";
 
-std::string quote(const std::string& v) {
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-  std::string out = "\"";
+// One row's fields, in kColumns order; the text they point to outlives the row.
+using Row = std::array<std::string_view, kColumns.size()>;
+
+// RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
+void append_field(std::string& out, std::string_view v) {
+  if (v.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += v;
+    return;
+  }
+  out += '"';
   for (char c : v) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + "\"";
+  out += '"';
 }
 
 std::string number(const std::optional<double>& v) { return v ? Json(*v).dump() : std::string(); }
 std::string integer(const std::optional<long long>& v) { return v ? std::to_string(*v) : std::string(); }
 
-void append_row(std::string& out, const std::array<std::string, kColumns.size()>& row) {
+void append_row(std::string& out, const Row& row) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) out += ',';
-    out += quote(row[i]);
+    append_field(out, row[i]);
   }
   out += "\r\n";  // RFC 4180
+}
+
+// The columns every row of a document repeats (its metadata and bookkeeping).
+struct DocumentColumns {
+  std::string id, source, region, report_year, plan_year, kind, title, sha256, seq, hash, key;
+
+  DocumentColumns(std::string id_, std::string source_, const Json& meta, std::string sha256_, long long seq_,
+                  std::string hash_, std::string key_)
+      : id(std::move(id_)), source(std::move(source_)), sha256(std::move(sha256_)), seq(std::to_string(seq_)),
+        hash(std::move(hash_)), key(std::move(key_)) {
+    DocumentFacts d = document_facts(meta);
+    region = std::move(d.region);
+    report_year = integer(d.report_year);
+    plan_year = integer(d.plan_year);
+    kind = std::move(d.kind);
+    title = std::move(d.title);
+  }
+
+  Row row() const {
+    Row r{};
+    r[1] = id;
+    r[2] = source;
+    r[3] = region;
+    r[4] = report_year;
+    r[5] = plan_year;
+    r[6] = kind;
+    r[7] = title;
+    r[8] = sha256;
+    r[kSeq] = seq;
+    r[kHash] = hash;
+    r[kKey] = key;
+    return r;
+  }
+};
+
+bool is_fact(std::string_view type) { return type == "indicator" || type == "entity"; }
+
+// The row of one indicator or entity annotation (code point offsets, its text as shown).
+void append_fact_row(std::string& out, Row row, std::string_view type, long long begin, long long end,
+                     std::string_view text, const Json& attrs) {
+  const std::string b = std::to_string(begin), e = std::to_string(end);
+  row[0] = type;
+  row[9] = b;
+  row[10] = e;
+  row[11] = text;
+  if (type == "indicator") {
+    const IndicatorFact f = indicator_fact(attrs);
+    const std::string period = integer(f.period), level = number(f.level_value), level_high = number(f.level_high),
+                      growth = number(f.growth_value), growth_high = number(f.growth_high);
+    row[12] = f.metric;
+    row[13] = f.canonical_metric;
+    row[14] = period;
+    row[15] = f.status;
+    row[16] = level;
+    row[17] = level_high;
+    row[18] = f.level_unit;
+    row[19] = growth;
+    row[20] = growth_high;
+    row[21] = f.growth_unit;
+    row[22] = f.qualifier;
+    append_row(out, row);
+  } else {
+    const EntityFact fact = entity_fact(attrs, std::string(text));
+    row[23] = fact.kind;
+    row[24] = fact.canonical;
+    append_row(out, row);
+  }
 }
 
 // Reads RFC 4180 rows (quoted fields may hold commas, quotes and line breaks), reporting
@@ -109,6 +185,9 @@ class CsvSink : public OutputSink {
   CsvSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
   ~CsvSink() override {
     if (fd_ >= 0) ::close(fd_);
+    // A fresh store destroyed before finish() (a failed or interrupted run): its temporary
+    // file goes, the target stays as it was.
+    if (options_.fresh && !finished_) remove_quietly(file_);
   }
 
   DoneMap open(const RunIdentity& run) override {
@@ -142,6 +221,34 @@ class CsvSink : public OutputSink {
     return rows;
   }
 
+  // Printed from the document itself, on the worker: the same rows as render() of the whole
+  // record (head + document_to_json), without building that tree.
+  std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const override {
+    auto rows = std::make_unique<Rows>();
+    rows->id = document.id();
+    // document_to_json lifts sha256 out of meta; the other meta keys are what the facts read.
+    const DocumentColumns columns(document.id(), document.source(), document.meta(),
+                                  document.meta().value("sha256", ""), head.value("seq", 0LL),
+                                  head.value("pipeline_hash", ""), head.value("result_key", ""));
+    const Row base = columns.row();
+    std::string shortened;
+    for (const ShownAnnotation& s : shown_annotations(document)) {
+      const Annotation& a = *s.annotation;
+      if (!is_fact(a.type)) continue;
+      std::string_view text = s.shown;
+      if (s.shortened) {  // facts are never shortened today; kept equal to the record's "text" anyway
+        shortened.assign(s.shown);
+        shortened += "…";
+        text = shortened;
+      }
+      append_fact_row(rows->text, base, a.type, s.begin, s.end, text, a.attrs);
+    }
+    Row closing = base;
+    closing[kRecord] = "document";
+    append_row(rows->text, closing);
+    return rows;
+  }
+
   void append(const std::vector<const RenderedRecord*>& records) override {
     std::string buffer;
     for (const RenderedRecord* r : records) {
@@ -150,12 +257,19 @@ class CsvSink : public OutputSink {
       if (!previous_.empty() && previous_.count(rows.id)) rewritten_ = true;
     }
     write_all(fd_, buffer, file_);
+    // As the JSON Lines store: a power cut loses at most about a second of documents.
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_sync_ > std::chrono::seconds(1)) {
+      ::fdatasync(fd_);
+      last_sync_ = now;
+    }
   }
 
   void finish(const Json&) override {
     sync_and_close(fd_, file_);
     if (rewritten_) compact();
     if (options_.fresh) replace_file(file_, target_);
+    finished_ = true;
   }
 
   fs::path path() const override { return target_; }
@@ -163,56 +277,27 @@ class CsvSink : public OutputSink {
  private:
   static void append_record(std::string& out, const Json& r) {
     const Json meta = r.value("meta", Json::object());
-    const DocumentFacts d = document_facts(meta);
-    std::array<std::string, kColumns.size()> base{};
-    base[1] = r.value("id", "");
-    base[2] = r.value("source", "");
-    base[3] = d.region;
-    base[4] = integer(d.report_year);
-    base[5] = integer(d.plan_year);
-    base[6] = d.kind;
-    base[7] = d.title;
-    base[8] = r.value("sha256", "");
-    base[kSeq] = std::to_string(r.value("seq", 0LL));
-    base[kHash] = r.value("pipeline_hash", "");
-    base[kKey] = r.value("result_key", "");
+    const DocumentColumns columns(r.value("id", ""), r.value("source", ""), meta, r.value("sha256", ""),
+                                  r.value("seq", 0LL), r.value("pipeline_hash", ""), r.value("result_key", ""));
+    const Row base = columns.row();
     for (const auto& a : r.value("annotations", Json::array())) {
       const std::string type = a.value("type", "");
-      if (type != "indicator" && type != "entity") continue;
-      auto row = base;
-      row[0] = type;
-      row[9] = std::to_string(a.value("begin", 0LL));
-      row[10] = std::to_string(a.value("end", 0LL));
-      row[11] = a.value("text", "");
-      const Json attrs = a.value("attrs", Json::object());
-      if (type == "indicator") {
-        const IndicatorFact f = indicator_fact(attrs);
-        row[12] = f.metric;
-        row[13] = f.canonical_metric;
-        row[14] = integer(f.period);
-        row[15] = f.status;
-        row[16] = number(f.level_value);
-        row[17] = number(f.level_high);
-        row[18] = f.level_unit;
-        row[19] = number(f.growth_value);
-        row[20] = number(f.growth_high);
-        row[21] = f.growth_unit;
-        row[22] = f.qualifier;
-      } else {
-        const EntityFact e = entity_fact(attrs, row[11]);
-        row[23] = e.kind;
-        row[24] = e.canonical;
-      }
-      append_row(out, row);
+      if (!is_fact(type)) continue;
+      append_fact_row(out, base, type, a.value("begin", 0LL), a.value("end", 0LL), a.value("text", ""),
+                      a.value("attrs", Json::object()));
     }
-    auto closing = base;
+    Row closing = base;
+    std::string stage, message, exit_code;
     if (r.contains("error")) {
-      closing[0] = "error";
-      closing[kStage] = json_string(r["error"].value("stage", Json()));
-      closing[kMessage] = json_string(r["error"].value("message", Json()));
-      closing[kExit] = json_string(r["error"].value("exit_code", Json()));
+      stage = json_string(r["error"].value("stage", Json()));
+      message = json_string(r["error"].value("message", Json()));
+      exit_code = json_string(r["error"].value("exit_code", Json()));
+      closing[kRecord] = "error";
+      closing[kStage] = stage;
+      closing[kMessage] = message;
+      closing[kExit] = exit_code;
     } else {
-      closing[0] = "document";
+      closing[kRecord] = "document";
     }
     append_row(out, closing);
   }
@@ -293,14 +378,15 @@ class CsvSink : public OutputSink {
     scan([&](const std::vector<std::string>& f, std::uintmax_t end) {
       if ((f[kRecord] == "document" || f[kRecord] == "error") && f[kHash] == hash_) last[f[kDocId]] = end;
     });
-    const fs::path tmp = temporary_beside(file_);
+    const TemporaryFile temporary(temporary_beside(file_));
+    const fs::path& tmp = temporary.path();
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw HostError(ExitCode::kOutput, tmp.string() + ": cannot create");
     std::string out = bom ? kBom : "", group;
     for (std::size_t i = 0; i < kColumns.size(); ++i) out += (i ? "," : "") + std::string(kColumns[i]);
     out += "\r\n";
     scan([&](const std::vector<std::string>& f, std::uintmax_t end) {
-      std::array<std::string, kColumns.size()> row{};
+      Row row{};
       for (std::size_t i = 0; i < row.size() && i < f.size(); ++i) row[i] = f[i];
       append_row(group, row);
       if (f[kRecord] == "document" || f[kRecord] == "error") {
@@ -324,6 +410,8 @@ class CsvSink : public OutputSink {
   int fd_ = -1;
   std::unordered_set<std::string> previous_;
   bool rewritten_ = false;
+  bool finished_ = false;
+  std::chrono::steady_clock::time_point last_sync_ = std::chrono::steady_clock::now();
 };
 
 }  // namespace

@@ -65,4 +65,10 @@ fs::path temporary_beside(const fs::path& path) {
   return fs::path(path.string() + ".tmp." + std::to_string(::getpid()));
 }
 
+void remove_quietly(const fs::path& path) {
+  if (path.empty()) return;
+  std::error_code ec;
+  fs::remove(path, ec);
+}
+
 }  // namespace reportlens

@@ -19,5 +19,21 @@ void truncate_file(const std::filesystem::path& path, std::uintmax_t keep);
 void replace_file(const std::filesystem::path& from, const std::filesystem::path& to);
 // A temporary name beside `path`, unique to this process.
 std::filesystem::path temporary_beside(const std::filesystem::path& path);
+// Removes `path` if it exists; never throws (used on the way out of a failed or interrupted run).
+void remove_quietly(const std::filesystem::path& path);
+
+// A temporary file that is removed when this goes out of scope unless it was renamed away
+// first (replace_file): an exception or an interrupted run leaves no temporary behind.
+class TemporaryFile {
+ public:
+  explicit TemporaryFile(std::filesystem::path path) : path_(std::move(path)) {}
+  ~TemporaryFile() { remove_quietly(path_); }
+  TemporaryFile(const TemporaryFile&) = delete;
+  TemporaryFile& operator=(const TemporaryFile&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
 
 }  // namespace reportlens

@@ -77,7 +77,8 @@ void compact(const fs::path& path, const std::string& pipeline_hash) {
   scan_lines(path, [&](const LineInfo& info, const std::string&) {
     if (info.valid && info.keys.pipeline_hash == pipeline_hash) last[info.keys.id] = info.offset;
   });
-  const fs::path tmp = temporary_beside(path);
+  const TemporaryFile temporary(temporary_beside(path));
+  const fs::path& tmp = temporary.path();
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw HostError(ExitCode::kOutput, tmp.string() + ": cannot create");
   std::string buffer;
@@ -101,6 +102,9 @@ class JsonlSink : public OutputSink {
   JsonlSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
   ~JsonlSink() override {
     if (fd_ >= 0) ::close(fd_);
+    // A fresh store destroyed before finish() (a failed or interrupted run): its temporary
+    // file goes, the target stays as it was.
+    if (options_.fresh && !finished_) remove_quietly(file_);
   }
 
   DoneMap open(const RunIdentity& run) override {
@@ -192,6 +196,7 @@ class JsonlSink : public OutputSink {
     sync_and_close(fd_, file_);
     if (rewritten_) compact(file_, hash_);
     if (options_.fresh) replace_file(file_, target_);
+    finished_ = true;
   }
 
   fs::path path() const override { return target_; }
@@ -203,6 +208,7 @@ class JsonlSink : public OutputSink {
   int fd_ = -1;
   std::unordered_set<std::string> previous_;
   bool rewritten_ = false;
+  bool finished_ = false;
   std::chrono::steady_clock::time_point last_sync_ = std::chrono::steady_clock::now();
 };
 

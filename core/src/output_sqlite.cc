@@ -326,6 +326,14 @@ std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc
 class SqliteSink : public OutputSink {
  public:
   SqliteSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
+  ~SqliteSink() override {
+    if (!options_.fresh || finished_ || file_.empty()) return;
+    // A fresh store destroyed before finish() (a failed or interrupted run): closed, then its
+    // temporary database and journals go; the target stays as it was.
+    statements_.reset();
+    db_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) remove_quietly(file_.string() + suffix);
+  }
 
   DoneMap open(const RunIdentity& run) override {
     std::error_code ec;
@@ -436,6 +444,7 @@ class SqliteSink : public OutputSink {
       for (const char* suffix : {"-wal", "-shm"}) fs::remove(target_.string() + suffix, ec);
       replace_file(file_, target_);
     }
+    finished_ = true;
   }
 
   fs::path path() const override { return target_; }
@@ -511,6 +520,7 @@ class SqliteSink : public OutputSink {
   std::unique_ptr<sqlite::Database> db_;
   std::unique_ptr<Statements> statements_;
   long long run_id_ = 0;
+  bool finished_ = false;
 };
 
 class SqliteReader : public RecordReader {

@@ -350,6 +350,11 @@ void write_series(const Prepared& p, const RunOptions& o, const std::vector<std:
   report.side_outputs.push_back(use->write(path_for_format(p.output, "series"), o.csv_bom || p.config.output.csv_bom));
 }
 
+std::string max_errors_line(std::size_t max_errors, std::size_t not_run) {
+  return "stopped after " + std::to_string(max_errors) + " failed document(s) (--max-errors " +
+         std::to_string(max_errors) + "); " + std::to_string(not_run) + " document(s) not run";
+}
+
 // Corpus stages need every document: documents are kept in memory, the JSON written
 // atomically and the stores rebuilt from scratch.
 void run_whole(const Prepared& p, const RunOptions& o,
@@ -367,14 +372,20 @@ void run_whole(const Prepared& p, const RunOptions& o,
       seqs.push_back(seq);
     }
   }
-  const std::size_t n = inputs.size();
+  std::size_t n = inputs.size();
   std::vector<Processed> results(n);
   const DocumentProcessor processor(p, doc_stages);
-  std::atomic<std::size_t> next{0};
+  // Inputs are taken in order, and a taken one is always finished: every input before
+  // `next` is done when the workers return.
+  std::atomic<std::size_t> next{0}, failures{0};
   const auto work = [&] {
-    for (std::size_t i = next++; i < n; i = next++) {
+    for (;;) {
+      if (InterruptGuard::received() || (o.max_errors > 0 && failures >= o.max_errors)) return;
+      const std::size_t i = next++;
+      if (i >= n) return;
       std::string bytes;
       if (processor.read(inputs[i], bytes, results[i])) processor.run(inputs[i], bytes, results[i]);
+      if (results[i].failure) ++failures;
     }
   };
   const unsigned jobs = job_count(o, n);
@@ -382,6 +393,20 @@ void run_whole(const Prepared& p, const RunOptions& o,
     std::vector<std::jthread> workers;
     for (unsigned t = 1; t < jobs; ++t) workers.emplace_back(work);
     work();
+  }
+  throw_if_interrupted();  // nothing written yet
+  if (o.max_errors > 0 && failures >= o.max_errors) {
+    // As a streamed run does: the documents up to the N-th failure in input order (the same
+    // whatever -j; all of them are done), the rest not run.
+    std::size_t cut = 0;
+    for (std::size_t seen = 0; cut < n && seen < o.max_errors; ++cut)
+      if (results[cut].failure) ++seen;
+    report.stopped_early = cut < n;
+    report.not_run = n - cut;
+    inputs.resize(cut);
+    seqs.resize(cut);
+    results.resize(cut);
+    n = cut;
   }
 
   Corpus corpus;
@@ -396,6 +421,7 @@ void run_whole(const Prepared& p, const RunOptions& o,
     }
   }
   for (std::size_t k = 0; k < corpus_stages.size(); ++k) {
+    throw_if_interrupted();
     try {
       corpus_stages[k]->run(corpus);
     } catch (const std::exception& e) {
@@ -404,16 +430,43 @@ void run_whole(const Prepared& p, const RunOptions& o,
     }
   }
 
+  throw_if_interrupted();
+
+  // Every output is written beside its target first and renamed over it only once all are
+  // complete: an interrupted run (checked between documents) leaves every target as it was.
   const RunIdentity identity = identity_of(p, o);
+  std::optional<ResultJsonWriter> result;
   if (wants(p, "json")) {
     Json provenance = identity.provenance;
     provenance.erase("pipeline_hash");  // the contract file keeps its established shape
-    std::vector<const Document*> written(corpus.documents.begin(), corpus.documents.end());
     // Streamed document by document: the result is never held as one tree or one string.
-    write_result_json(path_for_format(p.output, "json"), 1, p.config.name, provenance, written,
-                      corpus.comparisons, failed);
+    result.emplace(path_for_format(p.output, "json"), 1, p.config.name, provenance);
+    for (const Document* d : corpus.documents) {
+      throw_if_interrupted();
+      result->add(*d);
+    }
     report.output = path_for_format(p.output, "json");
   }
+
+  report.documents = n + report.not_run;
+  for (const auto& f : failed) note_failure(report, f.code, f.message);
+  if (report.stopped_early)
+    report.failure_lines.push_back(max_errors_line(o.max_errors, report.not_run));
+
+  auto stores = make_stores(p, o, true);
+  SeriesCollector series;
+  for (auto& s : stores) s->open(identity);
+  for (std::size_t i = 0; i < n && (!stores.empty() || wants(p, "series")); ++i) {
+    throw_if_interrupted();
+    const Json record = make_record(identity.pipeline_hash, seqs[i], inputs[i], results[i]);
+    const auto rendered = render_for_stores(stores, record, results[i].document.get());
+    append_to_stores(stores, {&rendered});
+    if (wants(p, "series")) series.add(record);
+  }
+  for (auto& s : stores) s->write_comparisons(corpus.comparisons);
+  throw_if_interrupted();  // the last point where stopping discards the outputs
+
+  if (result) result->finish(corpus.comparisons, failed);
   for (const auto& [suffix, content] : corpus.side_outputs) {
     if (suffix == "summary") {
       report.summary = content;
@@ -424,28 +477,12 @@ void run_whole(const Prepared& p, const RunOptions& o,
     write_file_atomically(side, content);
     report.side_outputs.push_back(side);
   }
-
-  report.documents = n;
-  for (const auto& f : failed) note_failure(report, f.code, f.message);
-
-  auto stores = make_stores(p, o, true);
-  SeriesCollector series;
-  if (!stores.empty() || wants(p, "series")) {
-    for (auto& s : stores) s->open(identity);
-    for (std::size_t i = 0; i < n; ++i) {
-      const Json record = make_record(identity.pipeline_hash, seqs[i], inputs[i], results[i]);
-      const auto rendered = render_for_stores(stores, record, results[i].document.get());
-      append_to_stores(stores, {&rendered});
-      if (wants(p, "series")) series.add(record);
-    }
-    for (auto& s : stores) {
-      s->write_comparisons(corpus.comparisons);
-      s->finish(summary_json(report));
-      if (report.output.empty()) report.output = s->path();
-      else report.side_outputs.push_back(s->path());
-    }
-    if (wants(p, "series")) write_series(p, o, {}, series, report);
+  for (auto& s : stores) {
+    s->finish(summary_json(report));
+    if (report.output.empty()) report.output = s->path();
+    else report.side_outputs.push_back(s->path());
   }
+  if (wants(p, "series")) write_series(p, o, {}, series, report);
 }
 
 // The JSON result is printed with this indentation (the contract file's established shape).
@@ -556,7 +593,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
     std::size_t used = 0;
     for (auto& item : batch) {
       if (item.error) std::rethrow_exception(item.error);
-      if (o.max_errors > 0 && resumable && failed_now >= o.max_errors) break;  // stop right at the limit
+      if (o.max_errors > 0 && failed_now >= o.max_errors) break;  // stop right at the limit
       ++used;
       if (item.skipped) {
         ++counts.skipped;
@@ -588,19 +625,13 @@ void run_streaming(const Prepared& p, const RunOptions& o,
     }
     append_to_stores(stores, records);
     progress.update(counts);
-    const bool go_on = !(o.max_errors > 0 && resumable && failed_now >= o.max_errors);
+    const bool go_on = !(o.max_errors > 0 && failed_now >= o.max_errors);
     if (!go_on) batch.resize(used);
     return go_on;
   };
 
-  // Interrupting a JSON run leaves no result (it is written whole or not at all): the
-  // default action (terminate) is kept for it.
-  std::optional<InterruptGuard> interrupts;
   StreamControl control;
-  if (resumable) {
-    interrupts.emplace();
-    control.should_stop = [] { return InterruptGuard::received() != 0; };
-  }
+  control.should_stop = [] { return InterruptGuard::received() != 0; };
   control.on_idle = [&] { progress.update(counts); };
   const std::size_t consumed = run_ordered(n, jobs, window, produce, consume, control);
   progress.finish();
@@ -608,12 +639,12 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   if (consumed < n) {
     report.stopped_early = true;
     report.not_run = n - consumed;
-    report.signal = InterruptGuard::received();
-    if (report.signal == 0)
-      report.failure_lines.push_back("stopped after " + std::to_string(failed_now) +
-                                     " failed document(s) (--max-errors " + std::to_string(o.max_errors) +
-                                     "); " + std::to_string(n - consumed) + " document(s) not run");
   }
+  // The JSON result, and the stores rebuilt beside it, are written whole or not at all:
+  // interrupted, they are dropped (their temporary files removed as they unwind).
+  if (json) throw_if_interrupted();
+  if (report.stopped_early && InterruptGuard::received() == 0)
+    report.failure_lines.push_back(max_errors_line(o.max_errors, report.not_run));
   if (result) {
     const Corpus no_corpus;  // no corpus stages: no comparisons
     result->finish(no_corpus.comparisons, failures);
@@ -645,13 +676,19 @@ RunReport run_pipeline(const RunOptions& options) {
     throw HostError(ExitCode::kStage, p.config.file.string() + ": " + e.what());
   }
 
-  if (corpus_stages.empty()) {
+  // From here on outputs are written: SIGINT/SIGTERM/SIGHUP stop the run cleanly (batch_signals.h).
+  const InterruptGuard interrupts;
+  report.output.clear();
+  try {
+    if (corpus_stages.empty()) run_streaming(p, options, doc_stages, report);
+    else run_whole(p, options, doc_stages, corpus_stages, report);
+  } catch (const Interrupted&) {
+    report.discarded = true;
+    report.stopped_early = true;
     report.output.clear();
-    run_streaming(p, options, doc_stages, report);
-  } else {
-    report.output.clear();
-    run_whole(p, options, doc_stages, corpus_stages, report);
+    report.side_outputs.clear();
   }
+  report.signal = InterruptGuard::received();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }

@@ -40,7 +40,10 @@ struct RunReport {
   std::size_t known_failed = 0;             // of the skipped: recorded failures (see --retry-failed)
   bool stopped_early = false;               // --max-errors reached or interrupted
   std::size_t not_run = 0;                  // documents left for the next run when stopped early
-  int signal = 0;                           // SIGINT/SIGTERM that interrupted the run, else 0
+  int signal = 0;                           // SIGINT/SIGTERM/SIGHUP received during the run, else 0
+  // Interrupted before outputs that are written whole (the JSON result, rebuilt stores) were
+  // complete: none was written, their targets are as they were, no temporary file is left.
+  bool discarded = false;
 };
 
 // Validates everything a run needs (YAML, plugins, stages, settings, inputs) without

@@ -164,6 +164,38 @@ TEST(BatchFailures, MaxErrorsStopsEarly) {
   EXPECT_LT(written, 30u);
 }
 
+// --max-errors holds for the JSON result too: the documents up to the N-th failure in input
+// order are written (whatever -j), with those failures under "errors"; the rest is not run.
+TEST(BatchFailures, MaxErrorsStopsAJsonRunAtTheSameDocumentWhateverTheJobs) {
+  ScratchDir dir("maxerrors-json");
+  fs::create_directories(dir / "corpus");
+  for (int i = 0; i < 20; ++i) {
+    std::ofstream file(dir / "corpus" / ("d" + std::to_string(10 + i) + ".txt"));
+    if (i % 4 != 1) file << "第" << i << "号报告\n全年地区生产总值增长5%。\n";  // d11, d15, d19... are empty
+  }
+  const fs::path yaml = write_pipeline(dir.path());
+  for (const std::string jobs : {"1", "2"}) {
+    SCOPED_TRACE(jobs);
+    const fs::path out = dir / ("j" + jobs + ".json");
+    Result r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", out, "-j", jobs, "--max-errors", "2"});
+    EXPECT_EQ(r.code, 3) << r.err;
+    EXPECT_NE(r.err.find("stopped after 2 failed document(s) (--max-errors 2); 14 document(s) not run"),
+              std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("stopped early (--max-errors)"), std::string::npos) << r.err;
+    const auto result = nlohmann::json::parse(read_text(out));
+    std::vector<std::string> docs, errors;
+    for (const auto& d : result.at("documents")) docs.push_back(d.at("id"));
+    for (const auto& e : result.at("errors")) errors.push_back(e.at("id"));
+    EXPECT_EQ(docs, (std::vector<std::string>{"d10.txt", "d12.txt", "d13.txt", "d14.txt"}));
+    EXPECT_EQ(errors, (std::vector<std::string>{"d11.txt", "d15.txt"}));
+  }
+  EXPECT_EQ(read_text(dir / "j1.json"), read_text(dir / "j2.json"));
+  // Without the limit every document runs.
+  Result r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / "all.json"});
+  EXPECT_EQ(r.code, 3);
+  EXPECT_EQ(nlohmann::json::parse(read_text(dir / "all.json")).at("errors").size(), 5u);
+}
+
 TEST(BatchResume, KilledRunLosesNothingAndRerunCompletesWithoutDuplicates) {
   ScratchDir dir("resume");
   const int n = 300;

@@ -2,11 +2,13 @@
 // annotations as the contract describes them), independent of which plugins exist.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 
 #include "batch_test_support.h"
 #include "output_series.h"
 #include "output_sink.h"
+#include "result_writer.h"
 
 using namespace batchtest;
 using reportlens::Json;
@@ -65,6 +67,54 @@ TEST(BatchStores, CsvHasOneRowPerFactWithDocumentMetadataAndOptionalBom) {
   EXPECT_NE(lines[2].find("entity,a.txt"), std::string::npos);
   EXPECT_NE(lines[2].find(",industrial_park,中德(沈阳)高端装备制造产业园,"), std::string::npos) << lines[2];
   EXPECT_EQ(lines[3].substr(0, 15), "document,a.txt,");
+}
+
+// Workers render a document's CSV rows straight from the document (render_document); merges
+// and failures render the record tree (render). Both must give the same bytes.
+TEST(BatchStores, CsvRowsFromTheDocumentEqualRowsFromItsRecord) {
+  ScratchDir dir("csv-document");
+  const std::string text = "一、铁西区，\"中德园\"：地区生产总值增长6.5%以上。\n二、全年实现7%-8%，\r\n完成。";
+  Json meta = {{"sha256", "ab12"}, {"region", "铁西区, 沈阳"}, {"report_year", "2022"}, {"plan_year", 2023.0},
+               {"kind", "work"}, {"title", "报告 \"甲\""}, {"encoding", "utf-8"}};
+  reportlens::Document doc("g/a,b.txt", "corpus/g/a,b.txt", text, meta);
+  const auto at = [&](const std::string& s) { return text.find(s); };
+  doc.add("sentence", 0, at("二"));
+  doc.add("entity", at("铁西区"), at("铁西区") + std::string("铁西区").size(),
+          {{"kind", "district"}, {"canonical", "铁西区"}});
+  doc.add("entity", at("\"中德园\""), at("："), Json::object());  // no canonical: its text
+  doc.add("indicator", at("地区"), at("以上"),
+          {{"metric", "地区生产总值"}, {"period", 2022}, {"status", "target"}, {"qualifier", ">="},
+           {"growth", {{"value", 6.5}, {"unit", "percent"}}}, {"level", nullptr}});
+  doc.add("indicator", at("7%"), at("，\r"),
+          {{"metric", "增速, \"名义\""}, {"canonical", "GDP"}, {"period", "2023"}, {"status", "estimate"},
+           {"growth", {{"value", Json::array({7, 8})}, {"unit", "percent"}}},
+           {"level", {{"value", 1e21}, {"unit", "亿元\n"}}}});
+  doc.add("indicator", at("完成"), text.size(), nullptr);  // odd attrs: empty columns, no error
+  doc.add("paragraph", 0, text.size());
+
+  Json head = Json::object();
+  head["pipeline_hash"] = "h1";
+  head["result_key"] = "k1";
+  head["seq"] = std::size_t{7};
+  head["status"] = "ok";
+  Json record = head;
+  const Json members = reportlens::document_to_json(doc);
+  for (const auto& [k, v] : members.items()) record[k] = v;
+
+  const auto write = [&](const std::string& name, bool from_document) {
+    auto sink = reportlens::make_sink("csv", dir / name, {});
+    sink->open({"p", "h1", Json::object(), ""});
+    const auto rows = from_document ? sink->render_document(head, doc) : sink->render(record);
+    sink->append({rows.get()});
+    sink->finish(Json::object());
+    return read_text(dir / name);
+  };
+  const std::string from_record = write("record.csv", false), from_document = write("document.csv", true);
+  EXPECT_EQ(from_document, from_record);
+  // Header, five fact rows (entities, indicators; not the sentence or paragraph), closing row.
+  EXPECT_EQ(std::count(from_record.begin(), from_record.end(), '\n'), 8) << from_record;
+  EXPECT_NE(from_record.find("\"增速, \"\"名义\"\"\",GDP,2023,estimate,1e+21,,\"亿元\n\",7.0,8.0,percent,range,"),
+            std::string::npos) << from_record;
 }
 
 TEST(BatchStores, JsonlTornLastLineIsRepairedOnOpen) {

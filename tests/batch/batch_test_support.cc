@@ -73,14 +73,15 @@ std::vector<char*> argv_of(std::vector<std::string>& args) {
 }
 }  // namespace
 
-pid_t start_pipeline(const std::vector<std::string>& args) {
+pid_t start_pipeline(const std::vector<std::string>& args, const fs::path& stderr_file) {
   std::vector<std::string> all{BATCH_TEST_PIPELINE_EXE};
   all.insert(all.end(), args.begin(), args.end());
   auto argv = argv_of(all);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  const std::string err = stderr_file.empty() ? std::string("/dev/null") : stderr_file.string();
+  posix_spawn_file_actions_addopen(&actions, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   pid_t pid = -1;
   if (posix_spawn(&pid, all[0].c_str(), &actions, nullptr, argv.data(), environ) != 0)
     throw std::runtime_error("cannot start " + all[0]);

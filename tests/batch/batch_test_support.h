@@ -37,8 +37,9 @@ struct Result {
 };
 // Runs `pipeline ARGS...` and waits for it.
 Result run_pipeline(const std::vector<std::string>& args);
-// Starts `pipeline ARGS...` in the background (stdout/stderr to files in /tmp); returns its pid.
-pid_t start_pipeline(const std::vector<std::string>& args);
+// Starts `pipeline ARGS...` in the background (stdout to /dev/null, stderr to `stderr_file` or
+// /dev/null); returns its pid.
+pid_t start_pipeline(const std::vector<std::string>& args, const fs::path& stderr_file = {});
 
 std::string read_text(const fs::path& file);
 

@@ -1,16 +1,20 @@
 #include "batch_command.h"
 
+#include <spdlog/spdlog.h>
+
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
 #include "batch_merge.h"
+#include "batch_signals.h"
 
 namespace reportlens::cli {
 
 void add_batch_options(CLI::App* run, RunOptions& o) {
   run->add_flag("--retry-failed", o.retry_failed,
                 "Rerun documents the output records as failed (done ones are always skipped)");
-  run->add_option("--max-errors", o.max_errors, "Stop after this many failed documents (default: never)");
+  run->add_option("--max-errors", o.max_errors, "Stop taking documents after this many failed ones, for every output (default: never); exit 3 or 5");
   run->add_option("--shard", o.shard, "Take the I-th of N deterministic shares of the inputs: I/N (1-based)");
   run->add_flag("!--no-progress", o.progress, "No progress line on stderr (shown only on a terminal anyway)");
   run->add_flag("--csv-bom", o.csv_bom, "Start CSV outputs with a UTF-8 BOM (for Excel)");
@@ -27,7 +31,15 @@ CLI::App* add_merge_command(CLI::App& app, MergeArgs& args) {
 
 int run_merge(const MergeArgs& args, bool quiet) {
   std::vector<std::filesystem::path> inputs(args.inputs.begin(), args.inputs.end());
-  const MergeReport r = merge_outputs(args.output, inputs, args.csv_bom);
+  MergeReport r;
+  try {
+    r = merge_outputs(args.output, inputs, args.csv_bom);
+  } catch (const Interrupted& e) {
+    std::cerr << "merge: interrupted by " << signal_name(e.signal()) << ": nothing written (" << args.output
+              << " left as it was)\n";
+    end_by_signal(e.signal());
+    return 128 + e.signal();
+  }
   if (!quiet)
     std::cerr << "merge: " << r.documents << " document(s) (" << r.failed << " failed) from " << inputs.size()
               << " store(s)" << (r.duplicates ? ", " + std::to_string(r.duplicates) + " duplicate(s) dropped" : "")
@@ -37,6 +49,9 @@ int run_merge(const MergeArgs& args, bool quiet) {
 }
 
 std::string summary_line(const RunReport& r) {
+  if (r.discarded)
+    return std::string("pipeline: interrupted by ") + signal_name(r.signal) +
+           " before the outputs were complete: nothing written (existing files left as they were)";
   char rate[64];
   std::snprintf(rate, sizeof rate, "%.2f MB/s", r.seconds > 0 ? r.bytes / 1e6 / r.seconds : 0.0);
   char seconds[32];
@@ -51,9 +66,20 @@ std::string summary_line(const RunReport& r) {
   }
   line += ", " + std::string(rate);
   const std::string left = std::to_string(r.not_run) + " document(s) not run";
-  if (r.signal != 0) line += "; interrupted by signal " + std::to_string(r.signal) + ", " + left + ": rerun to resume";
+  if (r.signal != 0 && r.not_run > 0)
+    line += std::string("; interrupted by ") + signal_name(r.signal) + ", " + left + ": rerun to resume";
+  else if (r.signal != 0)
+    line += std::string("; interrupted by ") + signal_name(r.signal) + " after every document was written";
   else if (r.stopped_early) line += "; stopped early (--max-errors), " + left;
   return line;
+}
+
+void end_by_signal(int signal) {
+  std::cout.flush();
+  std::cerr.flush();
+  spdlog::shutdown();
+  std::signal(signal, SIG_DFL);
+  std::raise(signal);
 }
 
 }  // namespace reportlens::cli

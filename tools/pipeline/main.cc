@@ -21,7 +21,10 @@ constexpr const char* kExitCodes =
     "Exit codes: 0 success; 1 internal error; 2 usage or pipeline YAML error; 3 an input could "
     "not be read or decoded; 4 plugin load error; 5 a stage failed; 6 the output could not be "
     "written. With several documents, 3 and 5 mean the others completed and the result lists "
-    "the failures under \"errors\".";
+    "the failures under \"errors\". Interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP, a run stops "
+    "cleanly and ends by that signal, which a shell shows as status 130, 143 or 129: resumable "
+    "stores keep every finished document (rerun to resume), a JSON result or a rebuilt store is not "
+    "written (the previous file stays, no temporary file is left). A second signal kills at once.";
 
 void setup_logging(int verbosity, bool quiet) {
   auto logger = spdlog::stderr_color_mt("reportlens");
@@ -107,13 +110,17 @@ int main(int argc, char** argv) {
     }
     const reportlens::RunReport report = reportlens::run_pipeline(options);
     for (const auto& line : report.failure_lines) spdlog::error("{}", line);
-    if (!report.summary.empty() && !quiet) std::cerr << report.summary;
-    if (!quiet) {
-      std::cerr << reportlens::cli::summary_line(report) << "\n";
+    if (!report.summary.empty() && !quiet && !report.discarded) std::cerr << report.summary;
+    // An interruption is always told (even with -q): it is why the outputs are incomplete.
+    if (!quiet || report.signal != 0) std::cerr << reportlens::cli::summary_line(report) << "\n";
+    if (!report.discarded) {
+      std::cout << "result: " << report.output.string() << "\n";
+      for (const auto& side : report.side_outputs) std::cout << "report: " << side.string() << "\n";
     }
-    std::cout << "result: " << report.output.string() << "\n";
-    for (const auto& side : report.side_outputs) std::cout << "report: " << side.string() << "\n";
-    if (report.signal != 0) return 128 + report.signal;  // the shell convention for "killed by"
+    if (report.signal != 0) {
+      reportlens::cli::end_by_signal(report.signal);
+      return 128 + report.signal;  // the same status, should the signal not end the process
+    }
     return static_cast<int>(report.code);
   } catch (const reportlens::ConfigError& e) {
     for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";
