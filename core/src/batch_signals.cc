@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <ctime>
 #include <iterator>
 #include <string>
 
@@ -16,20 +17,48 @@ constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
 struct sigaction g_old[std::size(kSignals)];
 bool g_installed[std::size(kSignals)];
 
-// Async-signal-safe: one lock-free atomic store, nothing else.
-void on_signal(int sig) { g_signal.store(sig, std::memory_order_relaxed); }
+// When the first signal came (CLOCK_MONOTONIC, milliseconds).
+std::atomic<long long> g_first_ms{0};
+static_assert(std::atomic<long long>::is_always_lock_free);
+// A signal this soon after the first is the same request delivered twice (`timeout` and some
+// process managers signal the process and then its whole process group), not a second one.
+constexpr long long kSameRequestMs = 250;
+
+long long now_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_MONOTONIC, &t);  // async-signal-safe (POSIX)
+  return static_cast<long long>(t.tv_sec) * 1000 + t.tv_nsec / 1000000;
+}
+
+// Async-signal-safe throughout: lock-free atomics, clock_gettime, sigaction, raise.
+void on_signal(int sig) {
+  const long long now = now_ms();
+  int none = 0;
+  if (g_signal.compare_exchange_strong(none, sig)) {
+    g_first_ms.store(now);
+    return;
+  }
+  if (now - g_first_ms.load() < kSameRequestMs) return;
+  // A second request: the default action (terminate), delivered when this handler returns.
+  struct sigaction dfl {};
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(sig, &dfl, nullptr);
+  raise(sig);
+}
 
 }  // namespace
 
 InterruptGuard::InterruptGuard() {
   g_signal = 0;
+  g_first_ms = 0;
   struct sigaction sa {};
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
-  // SA_RESETHAND: a second signal takes the default action (terminate). SA_RESTART: reads
-  // and writes in progress on any thread carry on instead of failing with EINTR (a document
-  // must not be recorded as unreadable because Ctrl-C was pressed while it was read).
-  sa.sa_flags = SA_RESETHAND | SA_RESTART;
+  // SA_RESTART: reads and writes in progress on any thread carry on instead of failing with
+  // EINTR (a document must not be recorded as unreadable because Ctrl-C was pressed while it
+  // was read). A second signal takes the default action (on_signal).
+  sa.sa_flags = SA_RESTART;
   for (std::size_t k = 0; k < std::size(kSignals); ++k) {
     g_installed[k] = false;
     struct sigaction current {};

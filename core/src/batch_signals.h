@@ -6,8 +6,9 @@
 //  - outputs written whole (the JSON result, stores rebuilt from scratch): throw
 //    Interrupted, whose unwinding removes their temporary files and leaves the targets as
 //    they were.
-// A second signal of the same kind kills the process at once (SA_RESETHAND; the stores
-// survive that too: SQLite's WAL, append-only lines repaired on the next open).
+// A second signal (any of the three, 250 ms or more after the first: one request delivered
+// twice, to the process and to its group, counts once) kills the process at once; the stores
+// survive that too (SQLite's WAL, append-only lines repaired on the next open).
 #pragma once
 
 #include <stdexcept>

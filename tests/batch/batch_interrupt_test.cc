@@ -23,8 +23,9 @@ using namespace batchtest;
 namespace {
 
 // Waits until `ready()` (the run has written part of its output), then sends `sig`; returns
-// the wait status. Fails the test if the run ended before it could be interrupted.
-int interrupt_when(pid_t pid, int sig, const std::function<bool()>& ready) {
+// the wait status (`twice`: sent twice at once, as `timeout` does to the process and then its
+// group; one request). Fails the test if the run ended before it could be interrupted.
+int interrupt_when(pid_t pid, int sig, const std::function<bool()>& ready, bool twice = false) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
   int status = 0;
   while (!ready() && std::chrono::steady_clock::now() < deadline) {
@@ -35,6 +36,7 @@ int interrupt_when(pid_t pid, int sig, const std::function<bool()>& ready) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   ::kill(pid, sig);
+  if (twice) ::kill(pid, sig);
   ::waitpid(pid, &status, 0);
   return status;
 }
@@ -72,7 +74,7 @@ TEST(BatchInterrupt, JsonRunWritesNothingAndLeavesNoTemporaryFile) {
     const pid_t pid = start_pipeline({"run", yaml, "-i", dir / "corpus", "-o", out, "-j", "2"}, err);
     const fs::path temporary = out.string() + ".tmp." + std::to_string(pid);
     // Some documents in: the result's buffer (1 MB) has been written to the temporary file.
-    const int status = interrupt_when(pid, sig, [&] { return size_of(temporary) > 0; });
+    const int status = interrupt_when(pid, sig, [&] { return size_of(temporary) > 0; }, sig == SIGTERM);
     ASSERT_TRUE(WIFSIGNALED(status)) << "exit status " << WEXITSTATUS(status) << ": " << read_text(err);
     EXPECT_EQ(WTERMSIG(status), sig);  // a shell shows 128 + sig
     const std::string message = read_text(err);
