@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git python3
-  libboost-dev libboost-filesystem-dev libicu-dev libre2-dev libyaml-cpp-dev libspdlog-dev
+  libboost-dev libboost-filesystem-dev libicu-dev libre2-dev libyaml-cpp-dev libyaml-dev libspdlog-dev
   libcli11-dev nlohmann-json3-dev libsqlite3-dev sqlite3 nettle-dev
   libgtest-dev libgmock-dev
 )

@@ -6,7 +6,7 @@
 
 #include "reportlens/stage.h"
 #include "reportlens/text.h"
-#include "reportlens/yaml_subset.h"
+#include "reportlens/yaml_data.h"
 
 namespace reportlens::entities {
 
@@ -44,7 +44,7 @@ void PatternRules::load_file(const std::filesystem::path& path) {
   const std::string file = path.string();
   if (!std::filesystem::is_regular_file(path)) fail(file, 0, "pattern rules file not found");
   // (the fast reader: yaml-cpp's scanner would cost more than tagging a report)
-  std::optional<yaml_subset::File> yaml;
+  std::optional<yaml_data::File> yaml;
   try {
     yaml.emplace(path);
   } catch (const YAML::Exception& e) {

@@ -7,7 +7,7 @@
 
 #include "reportlens/stage.h"
 #include "reportlens/text.h"
-#include "reportlens/yaml_subset.h"
+#include "reportlens/yaml_data.h"
 #include "utf8_decode.h"
 
 namespace reportlens::indicators {
@@ -178,9 +178,9 @@ namespace {
 
 // A data file, or a StageError naming file:line when it is not valid YAML. Read by the
 // fast reader when it can: yaml-cpp's scanner would cost more than reading a report.
-yaml_subset::File load_yaml(const std::filesystem::path& file) {
+yaml_data::File load_yaml(const std::filesystem::path& file) {
   try {
-    return yaml_subset::File(file);
+    return yaml_data::File(file);
   } catch (const YAML::Exception& e) {
     throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
   }

@@ -6,7 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "reportlens/stage.h"
-#include "reportlens/yaml_subset.h"
+#include "reportlens/yaml_data.h"
 #include "text_context.h"
 
 namespace reportlens::numbers {
@@ -111,7 +111,7 @@ std::unique_ptr<NumberLexicon> NumberLexicon::load(
 
 void NumberLexicon::load_file(const std::filesystem::path& file) {
   // (the fast reader: yaml-cpp's scanner would cost more than scanning a report)
-  std::optional<yaml_subset::File> yaml;
+  std::optional<yaml_data::File> yaml;
   try {
     yaml.emplace(file);
   } catch (const YAML::BadFile&) {

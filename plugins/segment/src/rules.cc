@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "reportlens/stage.h"
-#include "reportlens/yaml_subset.h"
+#include "reportlens/yaml_data.h"
 
 namespace reportlens::segment {
 namespace {
@@ -36,9 +36,9 @@ YAML::Node child(const YAML::Node& node, const char* key) {
 
 void SegmentRules::load(const std::filesystem::path& path) {
   const std::string file = path.string();
-  // yaml_subset: the same tree as yaml-cpp at a fraction of its cost (the stage's whole
+  // yaml_data: the same tree as yaml-cpp at a fraction of its cost (the stage's whole
   // start-up was reading this file); yaml-cpp's own tree names the line of an error.
-  std::optional<yaml_subset::File> yaml;
+  std::optional<yaml_data::File> yaml;
   try {
     yaml.emplace(path);
   } catch (const YAML::BadFile&) {
