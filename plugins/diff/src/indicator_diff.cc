@@ -59,7 +59,7 @@ double required_context_agreement(const MetricCatalog& catalog, const std::strin
   if (catalog.find(canonical)) return 0;  // a named statistic: the name is enough
   const std::size_t n = code_point_count(canonical);
   if (n <= 2) return 0.5;   // 居民, 项目, 事项: only with the same words around the figure
-  if (n <= 4) return 0.34;  // 老旧小区, 总投资: some of the same words
+  if (n <= 4) return 0.3;   // 老旧小区, 总投资: a third of the words (one bigram in three)
   return 0;                 // 新增社区养老服务设施: specific enough by itself
 }
 
@@ -68,6 +68,12 @@ namespace {
 }  // namespace
 
 namespace {
+
+// The statement writes the metric's name (not only a figure the extractor attached to it).
+bool names_itself(const DocView& v, const IndicatorView& ind) {
+  return !ind.metric.empty() &&
+         v.doc->slice(ind.begin, ind.end).find(ind.metric) != std::string_view::npos;
+}
 
 struct Matched {
   const IndicatorView* x;
@@ -87,17 +93,29 @@ std::vector<Matched> match_by_context(const DocView& base, const DocView& compar
   std::vector<FactContext> cy;
   for (const IndicatorView* y : ys) cy.push_back(fact_context(compare.doc->text(), y->begin, y->end));
   std::vector<Matched> candidates;
+  std::vector<bool> candidates_named;
   for (const IndicatorView* x : xs) {
     const FactContext cx = fact_context(base.doc->text(), x->begin, x->end);
     for (std::size_t j = 0; j < ys.size(); ++j) {
       if (!comparable(*x, *ys[j])) continue;
       const double s = context_agreement(cx, cy[j]);
-      if (s >= required) candidates.push_back({x, ys[j], s});
+      if (s < required) continue;
+      candidates.push_back({x, ys[j], s});
+      candidates_named.push_back(names_itself(base, *x) && names_itself(compare, *ys[j]));
     }
   }
-  // Best agreement first; ties in document order of the base, then of the later report.
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Matched& a, const Matched& b) { return a.agreement > b.agreement; });
+  // Statements that write the metric's name in both reports first (新开工保障性安居工程666万套,
+  // not the distributed "基本建成544万套" the extractor gave the same metric), then the best
+  // agreement; ties in document order of the base, then of the later report.
+  std::vector<std::size_t> order(candidates.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (candidates_named[a] != candidates_named[b]) return static_cast<bool>(candidates_named[a]);
+    return candidates[a].agreement > candidates[b].agreement;
+  });
+  std::vector<Matched> sorted;
+  for (std::size_t i : order) sorted.push_back(candidates[i]);
+  candidates = std::move(sorted);
   std::vector<Matched> out;
   std::set<const IndicatorView*> used;
   for (const Matched& m : candidates) {
