@@ -9,20 +9,13 @@
 
 #include "report_calendar.h"
 #include "reportlens/testing.h"
+#include "test_support.h"
 
 namespace {
 
 using reportlens::Json;
 
-std::unique_ptr<reportlens::Document> run_all(const std::string& text, const std::string& id) {
-  try {
-    return reportlens::testing::run_stages({{"segment"}, {"numbers"}, {"indicators"}}, text,
-                                           Json::object(), {}, id);
-  } catch (const std::exception& e) {
-    if (std::string(e.what()).find("numbers") != std::string::npos) return nullptr;
-    throw;
-  }
-}
+using reportlens::indicators::testing::run_all;
 
 constexpr const char* kIndicator = "indicator";
 constexpr const char* kMultiYear = "multi_year_indicator";

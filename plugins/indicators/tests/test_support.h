@@ -33,6 +33,10 @@ std::unique_ptr<Document> extract(const std::string& text, const std::vector<Q>&
 // The indicator annotations' attrs, in order.
 std::vector<Json> facts(const Document& doc);
 
+// Runs the real segment + numbers + indicators plugins on `text` (document id `id`); null
+// when the numbers plugin is not built, so such tests can skip.
+std::unique_ptr<Document> run_all(const std::string& text, const std::string& id);
+
 // The first fact with this metric and period, or null json.
 Json find_fact(const Document& doc, const std::string& metric, int period);
 
