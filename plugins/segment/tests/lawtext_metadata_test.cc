@@ -160,10 +160,11 @@ TEST(LawtextMetadata, RegionWithoutADeliveryLine) {
       "各位代表：\n现在，我代表自治区人民政府向大会报告工作。\n一、2024年工作回顾\n"
       "内蒙古经济平稳，内蒙古农牧业丰收，内蒙古能源保供，呼和浩特建设加快。\n");
   EXPECT_EQ(m.region, "内蒙古自治区");
-  // Only "市": the "XX市" of the text whose XX is used most.
+  // Only "市": the "XX市" the text writes most (市 starting 市民, 市场 does not count).
   m = meta_of(
       "——2021年1月19日在市第十六届人民代表大会第五次会议上\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n"
-      "苏州市经济平稳。苏州工业园区发展，苏州制造品牌，苏州全市人民，全市上下。\n");
+      "苏州市经济平稳，苏州市民安居。推进市场化改革，推进市场准入，推进市场监管。苏州工业园区发展，"
+      "全市上下，全面建成苏州市现代化。\n");
   EXPECT_EQ(m.region, "苏州市");
 }
 
@@ -172,7 +173,7 @@ TEST(ReportMeta, ReadsTheSeedsFacts) {
       {{"segment"}}, segment_test::read_file(segment_test::seed_path()), {}, {}, "opaque.txt");
   const reportlens::ReportMeta m = reportlens::read_report_meta(*doc);
   EXPECT_EQ(m.region, "铁西区");
-  EXPECT_EQ(m.city, "沈阳市");
+  EXPECT_EQ(m.city, "沈阳");
   EXPECT_EQ(m.report_year, 2022);
   EXPECT_EQ(m.plan_year, 2023);
   EXPECT_EQ(m.delivery_year, 2022);
