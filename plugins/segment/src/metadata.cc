@@ -5,14 +5,11 @@
 
 #include "region.h"
 #include "reportlens/text.h"
+#include "word_match.h"
 
 namespace reportlens::segment {
 namespace {
 
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
-bool contains_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return contains(s, w); });
-}
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }

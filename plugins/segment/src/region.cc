@@ -6,25 +6,11 @@
 
 #include "chinese_numeral.h"
 #include "reportlens/text.h"
+#include "word_match.h"
 
 namespace reportlens::segment {
 namespace {
 
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-bool contains_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return contains(s, w); });
-}
-bool starts_with_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return starts_with(s, w); });
-}
-bool ends_with_suffix(std::string_view s, const SegmentRules& rules) {
-  return std::any_of(rules.region_suffixes.begin(), rules.region_suffixes.end(),
-                     [&](const std::string& suf) { return ends_with(s, suf); });
-}
 bool is_suffix(std::string_view s, const SegmentRules& rules) {
   return std::find(rules.region_suffixes.begin(), rules.region_suffixes.end(), s) != rules.region_suffixes.end();
 }
@@ -54,7 +40,7 @@ void Clue::note(std::string_view cand, const SegmentRules& rules) {
     if (!is_cjk_ideograph(decode_code_point(cand, i))) return;
   if (n < 2 || n > 12) return;
   for (const auto& suf : rules.region_suffixes)
-    if (ends_with(cand, suf)) {
+    if (cand.ends_with(suf)) {
       name = std::string(cand);
       return;
     }
@@ -109,7 +95,7 @@ void from_delivery_line(std::string_view line, const SegmentRules& rules, Clue& 
 
 // "关于铁西区2022年…", "重庆市人民政府工作报告": the name before the first digit, 第, 人 or 政.
 void from_title(std::string_view t, const SegmentRules& rules, Clue& clue) {
-  if (starts_with(t, "关于")) t.remove_prefix(std::string_view("关于").size());
+  if (t.starts_with("关于")) t.remove_prefix(std::string_view("关于").size());
   std::size_t i = 0, cut = t.size();
   while (i < t.size()) {
     const std::size_t at = i;
@@ -134,7 +120,7 @@ void from_speaker(std::string_view speaker, const SegmentRules& rules, Clue& clu
     decode_code_point(s, i);
     const std::string_view head = std::string_view(s).substr(0, i);
     if (!starts_with_any(std::string_view(s).substr(i), rules.office_words)) continue;
-    if (ends_with_suffix(head, rules)) best = std::string(head);
+    if (ends_with_any(head, rules.region_suffixes)) best = std::string(head);
   }
   if (!best.empty()) clue.note(best, rules);
 }
@@ -161,7 +147,7 @@ std::string from_bare_suffix(std::string_view text, const std::string& bare, con
   std::size_t best_n = 2;
   if (bare != "市") {
     for (const auto& [short_name, full] : rules.province_names)
-      if (ends_with(full, bare))
+      if (full.ends_with(bare))
         if (const std::size_t n = count_of(text, short_name); n > best_n) {
           best = full;
           best_n = n;
@@ -173,7 +159,7 @@ std::string from_bare_suffix(std::string_view text, const std::string& bare, con
     if (at == 0 || starts_with_any(text.substr(at), rules.suffix_words)) continue;
     const std::string_view upto = text.substr(0, at + bare.size());
     if (std::any_of(rules.city_stopwords.begin(), rules.city_stopwords.end(),
-                    [&](const std::string& w) { return ends_with(upto, w); }))
+                    [&](const std::string& w) { return upto.ends_with(w); }))
       continue;
     std::size_t from = at;
     for (int chars = 1; chars <= 4 && from > 0; ++chars) {

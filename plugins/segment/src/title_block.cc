@@ -6,6 +6,7 @@
 #include "chinese_numeral.h"
 #include "heading.h"
 #include "reportlens/text.h"
+#include "word_match.h"
 
 namespace reportlens::segment {
 namespace {
@@ -45,18 +46,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
 
-bool starts_with_any(std::string_view s, const std::vector<std::string>& words) {
-  for (const auto& w : words)
-    if (starts_with(s, w)) return true;
-  return false;
-}
-bool contains_any(std::string_view s, const std::vector<std::string>& words) {
-  for (const auto& w : words)
-    if (contains(s, w)) return true;
-  return false;
-}
 
 // "——2022年12月14日在…会议上", or in brackets "（2023年1月10日在…会议上）".
 bool is_dash_line(std::string_view s, const SegmentRules& rules) {
