@@ -178,6 +178,7 @@ std::string from_bare_suffix(std::string_view text, const std::string& bare, con
   for (const auto& [full, n] : written) {
     if (n != most) continue;
     const std::size_t uses = count_of(text, std::string_view(full).substr(0, full.size() - bare.size()));
+    if (uses <= n) continue;  // never used without 市: a phrase ("省政府和市委"), not a name
     if (uses > best_uses || (uses == best_uses && full.size() > best.size())) {
       best = full;
       best_uses = uses;
