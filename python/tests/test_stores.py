@@ -1,0 +1,68 @@
+"""Result files read back (SQLite, JSON Lines, the JSON result) give the run's frames."""
+
+import pandas.testing as pdt
+import pytest
+
+import reportlens
+
+from conftest import SEED, SOURCE, pipeline_cli
+
+FRAMES = ("indicators", "quantities", "entities")
+
+
+def same_frames(a, b, with_text=True):
+    for name in FRAMES:
+        pdt.assert_frame_equal(getattr(a, name)(), getattr(b, name)())
+    pdt.assert_frame_equal(a.annotations(), b.annotations())
+    cols = [c for c in a.documents.columns if c not in ("seq",) + (() if with_text else ("text",))]
+    pdt.assert_frame_equal(a.documents[cols], b.documents[cols])
+
+
+@pytest.mark.parametrize("suffix", [".sqlite", ".jsonl", ".json"])
+def test_run_output_then_read_gives_the_same_frames(seed_result, tmp_path, suffix):
+    out = tmp_path / ("seed" + suffix)
+    res = reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=out)
+    assert out.is_file() and res.path == str(out)
+    back = reportlens.read(out)
+    same_frames(res, back)
+    # The JSON result has no seq; everything else equals the temporary store's frames.
+    same_frames(seed_result, back)
+    assert len(back.indicators()) >= 250
+
+
+def test_stores_written_by_the_cli_read_back(seed_result, tmp_path):
+    for suffix in (".sqlite", ".jsonl"):
+        out = tmp_path / ("cli" + suffix)
+        done = pipeline_cli("run", SOURCE / "pipelines" / "extract.yaml", "--input", SEED, "--output", out, "-q")
+        assert done.returncode == 0, done.stderr
+        back = reportlens.read(out)
+        same_frames(seed_result, back)
+        assert back.report is None
+        # The SQLite store records the run (pipeline name, provenance); JSON Lines records only.
+        assert back.pipeline == ("extract" if suffix == ".sqlite" else "")
+
+
+def test_jsonl_without_the_source_has_no_text(seed_result, tmp_path):
+    src = tmp_path / "seed.txt"
+    src.write_bytes(SEED.read_bytes())
+    out = tmp_path / "moved.jsonl"
+    reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[src], output=out)
+    src.write_text("changed", encoding="utf-8")  # the offsets no longer point into it
+    back = reportlens.read(out)
+    assert back.documents["text"].isna().all()
+    # Facts keep their text in the store.
+    pdt.assert_frame_equal(back.indicators().drop(columns="doc"), seed_result.indicators().drop(columns="doc"))
+
+
+def test_read_errors(tmp_path):
+    with pytest.raises(reportlens.ConfigError, match="expected .sqlite, .jsonl or .json"):
+        reportlens.read(tmp_path / "x.csv")
+    with pytest.raises(reportlens.Error, match="no such file"):
+        reportlens.read(tmp_path / "missing.sqlite")
+    bad = tmp_path / "bad.sqlite"
+    bad.write_text("not a database\n", encoding="utf-8")
+    with pytest.raises(reportlens.Error) as raised:
+        reportlens.read(bad)
+    assert str(bad) in str(raised.value)
+    with pytest.raises(reportlens.ConfigError, match="use .sqlite, .jsonl or .json"):
+        reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=tmp_path / "x.csv")
