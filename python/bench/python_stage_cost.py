@@ -1,12 +1,10 @@
-"""What calling into Python costs per document (docs/python.md, "Cost").
+"""What calling into Python costs per document (docs/python.md, "Cost of calling into Python").
 
-Runs `segment` alone and `segment` + a python stage over the same documents (jobs=1, best of
---repeat runs, CPU time) and prints the difference per document:
-  noop        process() that returns at once: the call, the doc object, the GIL
-  text        process() that reads doc.text (the text converted to a Python str)
-  sentences   process() that reads doc.annotations("sentence")
-  keywords    the test suite's KeywordCount stage (5 words, sentence lookup, meta)
-on tiny documents (the fixed cost) and on the national reports (cost growing with size).
+1. The fixed cost: `segment` alone and `segment` + a python stage whose process() returns at
+   once, over the same tiny documents (jobs=1, best of --repeat runs, CPU time of the process):
+   the difference per document is the call, the doc object and taking the GIL.
+2. What grows with the document: a stage (timed_stage.py) times doc.text, doc.annotations()
+   and doc.add() inside process() on the national reports (the seed reports without ../shared).
 
     PYTHONPATH=build/lib/python3/dist-packages /usr/bin/python3 python/bench/python_stage_cost.py
 """
@@ -16,6 +14,8 @@ import os
 import pathlib
 import tempfile
 import time
+
+import pandas as pd
 
 import reportlens
 
@@ -41,6 +41,31 @@ def best(y, inputs, repeat):
     return min(times), res
 
 
+def fixed_cost(tmp, n, repeat):
+    """CPU time per document of a python stage that does nothing, on tiny documents."""
+    tiny = tmp / "tiny"
+    tiny.mkdir()
+    for i in range(n):
+        (tiny / f"{i:05d}.txt").write_text(f"第{i}号。地区生产总值增长{i % 9}%。\n", encoding="utf-8")
+    base, _ = best(pipeline(tmp, "base", None), [str(tiny)], repeat)
+    noop, _ = best(pipeline(tmp, "noop", f"{{module: keyword_count, class: Noop, path: {STAGES}}}"), [str(tiny)], repeat)
+    print(f"fixed cost: {n} tiny documents, segment alone {base * 1e3 / n:.3f} ms/document, "
+          f"+ python stage doing nothing {(noop - base) * 1e6 / n:.1f} us/document (CPU)")
+
+
+def size_costs(tmp, inputs):
+    """What reading doc.text, doc.annotations() and doc.add() cost, timed inside the stage."""
+    res = reportlens.run(pipeline(tmp, "timed", f"{{module: timed_stage, class: Timed, path: {HERE}}}"),
+                         inputs=inputs, jobs=1, errors="raise")
+    t = pd.DataFrame([m["timed"] for m in res.documents["meta"]])
+    print(f"{len(t)} documents, {t.chars.mean():.0f} characters, {t.sentences.mean():.0f} sentences, "
+          f"{t.annotations.mean():.0f} annotations on average (median times):")
+    print(f"  doc.text                   {t.text_us.median():8.1f} us  ({t.text_us.median() * 1e3 / t.chars.median():.2f} ns/character)")
+    print(f"  doc.annotations('sentence') {t.sentences_us.median():7.1f} us  ({t.sentences_us.median() / t.sentences.median():.2f} us/annotation)")
+    print(f"  doc.annotations()          {t.all_us.median():8.1f} us  ({t.all_us.median() / t.annotations.median():.2f} us/annotation)")
+    print(f"  doc.add(...)               {t.add_us.median():8.2f} us per call")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tiny", type=int, default=2000, help="number of tiny documents")
@@ -48,30 +73,10 @@ def main():
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as d:
         tmp = pathlib.Path(d)
-        tiny = tmp / "tiny"
-        tiny.mkdir()
-        for i in range(a.tiny):
-            (tiny / f"{i:05d}.txt").write_text(f"第{i}号。地区生产总值增长{i % 9}%。\n", encoding="utf-8")
-        sets = [("tiny", [str(tiny)], a.tiny)]
+        fixed_cost(tmp, a.tiny, a.repeat)
         national = SHARED / "national"
-        if national.is_dir():
-            files = sorted(national.glob("*.txt"))
-            sets.append(("national", [str(national)], len(files)))
-        variants = {
-            "noop": f"{{module: keyword_count, class: Noop, path: {STAGES}}}",
-            "text": f"{{module: keyword_count, class: Noop, path: {STAGES}, settings: {{touch: text}}}}",
-            "sentences": f"{{module: keyword_count, class: Noop, path: {STAGES}, settings: {{touch: sentences}}}}",
-            "keywords": f"{{module: keyword_count, class: KeywordCount, path: {STAGES}, "
-                        "settings: {words: [改革, 发展, 创新, 就业, 营商环境]}}",
-        }
-        for label, inputs, n in sets:
-            base, res = best(pipeline(tmp, "base", None), inputs, a.repeat)
-            chars = res.documents["text"].str.len().mean()
-            print(f"{label}: {n} documents, {chars:.0f} characters each on average; segment alone "
-                  f"{base * 1e3 / n:.3f} ms/document")
-            for name, w in variants.items():
-                t, _ = best(pipeline(tmp, name, w), inputs, a.repeat)
-                print(f"  + python {name:<10} {(t - base) * 1e6 / n:9.1f} us/document")
+        inputs = [str(national)] if national.is_dir() else [str(HERE.parents[1] / "corpus" / "tiexi")]
+        size_costs(tmp, inputs)
 
 
 if __name__ == "__main__":

@@ -149,3 +149,26 @@ def test_gil_is_released_while_stages_run(tmp_path):
     t.join()
     during = [x for x in ticks if x > started + 0.05]
     assert len(during) > 5, "the thread could not run during reportlens.run"
+
+
+def test_a_class_defined_in_the_running_script(tmp_path):
+    # `module: __main__` inside reportlens.run: the class of the user's script (or notebook).
+    y = tmp_path / "main.yaml"
+    y.write_text(f"name: main\ninputs: [{SEED}]\nstages:\n  - use: python\n"
+                 "    with: {module: __main__, class: Length}\n", encoding="utf-8")
+    script = f"""
+import reportlens
+class Length:
+    def __init__(self, settings):
+        pass
+    def process(self, doc):
+        doc.add("whole", 0, len(doc), {{"chars": len(doc.text)}})
+res = reportlens.run({str(y)!r})
+print(res.annotations("whole")["chars"][0])
+"""
+    import os
+    import subprocess
+    import sys
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=os.environ, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert int(out.stdout) == len(SEED.read_text(encoding="utf-8-sig"))

@@ -29,7 +29,16 @@ void start_interpreter() {
   config.install_signal_handlers = 0;
   config.buffered_stdio = 0;
   config.parse_argv = 0;
-  PyStatus status = Py_InitializeFromConfig(&config);
+  PyStatus status = PyStatus_Ok();
+#ifdef REPORTLENS_PYTHON_EXECUTABLE
+  // The interpreter this library was built for, not whatever `python3` comes first on PATH:
+  // sys.prefix, sys.executable (subprocess, multiprocessing) and site-packages follow from it.
+  status = PyConfig_SetBytesString(&config, &config.program_name, REPORTLENS_PYTHON_EXECUTABLE);
+  if (!PyStatus_Exception(status))
+    status = PyConfig_SetBytesString(&config, &config.executable, REPORTLENS_PYTHON_EXECUTABLE);
+  if (!PyStatus_Exception(status))
+#endif
+    status = Py_InitializeFromConfig(&config);
   PyConfig_Clear(&config);
   if (PyStatus_Exception(status))
     throw std::runtime_error(std::string("cannot start Python: ") +
