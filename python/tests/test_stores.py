@@ -1,5 +1,6 @@
 """Result files read back (SQLite, JSON Lines, the JSON result) give the run's frames."""
 
+import pandas as pd
 import pandas.testing as pdt
 import pytest
 
@@ -66,3 +67,32 @@ def test_read_errors(tmp_path):
     assert str(bad) in str(raised.value)
     with pytest.raises(reportlens.ConfigError, match="use .sqlite, .jsonl or .json"):
         reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=tmp_path / "x.csv")
+
+
+def test_fact_columns_equal_the_sqlite_stores_typed_tables(tmp_path):
+    # The core computes the store's indicators/entities tables (output_facts.cc); the frames
+    # must give the same values for the same annotations.
+    import sqlite3
+    out = tmp_path / "seed.sqlite"
+    res = reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=out)
+    with sqlite3.connect(out) as db:
+        rows = db.execute("""SELECT d.id, a.begin, a."end", i.metric, i.canonical_metric, i.period, i.status,
+                                    i.qualifier, i.level_value, i.level_high, i.level_unit, i.growth_value,
+                                    i.growth_high, i.growth_unit
+                             FROM indicators i JOIN annotations a USING (annotation_id)
+                             JOIN documents d ON d.doc_id = i.doc_id ORDER BY a.annotation_id""").fetchall()
+        ents = db.execute("""SELECT d.id, a.begin, a."end", e.kind, e.canonical, e.text
+                             FROM entities e JOIN annotations a USING (annotation_id)
+                             JOIN documents d ON d.doc_id = e.doc_id ORDER BY a.annotation_id""").fetchall()
+
+    def norm(v):
+        return None if v is None or v == "" or (isinstance(v, float) and v != v) or v is pd.NA else v
+
+    cols = ["doc", "begin", "end", "metric", "canonical_metric", "period", "status", "qualifier", "level_value",
+            "level_high", "level_unit", "growth_value", "growth_high", "growth_unit"]
+    mine = [tuple(norm(v) for v in r) for r in res.indicators()[cols].itertuples(index=False)]
+    assert len(rows) >= 250
+    assert sorted(mine, key=str) == sorted((tuple(norm(v) for v in r) for r in rows), key=str)
+    mine = [tuple(norm(v) for v in r) for r in res.entities()[["doc", "begin", "end", "kind", "canonical", "text"]]
+            .itertuples(index=False)]
+    assert sorted(mine, key=str) == sorted((tuple(norm(v) for v in r) for r in ents), key=str)
