@@ -1,8 +1,8 @@
 """What calling into Python costs per document (docs/python.md, "Cost of calling into Python").
 
-1. The fixed cost: `segment` alone and `segment` + a python stage whose process() returns at
-   once, over the same tiny documents (jobs=1, best of --repeat runs, CPU time of the process):
-   the difference per document is the call, the doc object and taking the GIL.
+1. The fixed cost: `segment` alone, with one python stage whose process() returns at once, and
+   with 21 of them, over the same tiny documents (jobs=1, best of --repeat runs, CPU time of
+   the process): the difference per call is the call, the doc object and taking the GIL.
 2. What grows with the document: a stage (timed_stage.py) times doc.text, doc.annotations()
    and doc.add() inside process() on the national reports (the seed reports without ../shared).
 
@@ -41,16 +41,23 @@ def best(y, inputs, repeat):
     return min(times), res
 
 
-def fixed_cost(tmp, n, repeat):
-    """CPU time per document of a python stage that does nothing, on tiny documents."""
+def fixed_cost(tmp, n, repeat, stages=20):
+    """CPU time per call of a python stage that does nothing, on tiny documents: `stages` more
+    such stages in the pipeline make the difference measurable above the run's own noise."""
     tiny = tmp / "tiny"
     tiny.mkdir()
     for i in range(n):
         (tiny / f"{i:05d}.txt").write_text(f"第{i}号。地区生产总值增长{i % 9}%。\n", encoding="utf-8")
+    noop = f"{{module: keyword_count, class: Noop, path: {STAGES}}}"
     base, _ = best(pipeline(tmp, "base", None), [str(tiny)], repeat)
-    noop, _ = best(pipeline(tmp, "noop", f"{{module: keyword_count, class: Noop, path: {STAGES}}}"), [str(tiny)], repeat)
-    print(f"fixed cost: {n} tiny documents, segment alone {base * 1e3 / n:.3f} ms/document, "
-          f"+ python stage doing nothing {(noop - base) * 1e6 / n:.1f} us/document (CPU)")
+    one, _ = best(pipeline(tmp, "one", noop), [str(tiny)], repeat)
+    many = tmp / "many.yaml"
+    many.write_text("name: many\nstages:\n  - use: segment\n" + "".join(
+        f"  - use: python\n    id: noop{k}\n    with: {noop}\n" for k in range(stages + 1)), encoding="utf-8")
+    more, _ = best(many, [str(tiny)], repeat)
+    print(f"fixed cost: {n} tiny documents, segment alone {base * 1e3 / n:.3f} ms/document; a python stage "
+          f"doing nothing: {(one - base) * 1e6 / n:.1f} us/document with one, "
+          f"{(more - one) * 1e6 / (n * stages):.1f} us per call from {stages} more (CPU)")
 
 
 def size_costs(tmp, inputs):

@@ -47,7 +47,25 @@ void start_interpreter() {
   PyEval_SaveThread();
 }
 
+// Deletes the thread state when its thread ends (the host's workers end with each run).
+struct ThreadStateHolder {
+  PyThreadState* state = nullptr;
+  ~ThreadStateHolder() {
+    if (state == nullptr || !Py_IsInitialized()) return;
+    PyEval_RestoreThread(state);
+    PyThreadState_Clear(state);
+    PyThreadState_DeleteCurrent();
+  }
+};
+thread_local ThreadStateHolder t_thread_state;
+
 }  // namespace
+
+void keep_thread_state() {
+  if (t_thread_state.state != nullptr || PyGILState_GetThisThreadState() != nullptr) return;
+  // Also registered for PyGILState_*, which pybind11's gil_scoped_acquire then finds and reuses.
+  t_thread_state.state = PyThreadState_New(PyInterpreterState_Main());
+}
 
 void ensure_interpreter() {
   static std::once_flag once;

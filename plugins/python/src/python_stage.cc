@@ -85,6 +85,7 @@ PythonStage::~PythonStage() {
 }
 
 void PythonStage::process(Document& document) const {
+  keep_thread_state();
   std::string failure;
   {
     py::gil_scoped_acquire gil;
