@@ -108,6 +108,10 @@ def test_bad_offsets_and_missing_class_are_clear_errors(tmp_path):
     done = pipeline_cli("run", y, "--output", tmp_path / "x.json")
     assert done.returncode == 5 and "has no class 'NoSuchClass'" in done.stderr
 
+    y.write_text(y.read_text(encoding="utf-8").replace("NoSuchClass", "NoProcess"), encoding="utf-8")
+    with pytest.raises(reportlens.StageError, match=r"keyword_count.NoProcess has no process\(self, doc\) method"):
+        reportlens.run(y)
+
     y.write_text(y.read_text(encoding="utf-8").replace("module: keyword_count", "module: no_such_module"),
                  encoding="utf-8")
     with pytest.raises(reportlens.StageError, match="ModuleNotFoundError: No module named 'no_such_module'"):

@@ -68,7 +68,10 @@ PythonStage::PythonStage(const StageContext& context) {
       process_ = instance_.attr("process");
     } catch (py::error_already_set& e) {
       failure = "python: cannot create " + label_ + ": " + describe(e);
+    } catch (const StageError& e) {
+      failure = e.what();
     }
+    // The members are released here, under the GIL, not by the unwinding that follows.
     if (!failure.empty()) {
       instance_ = py::object();
       process_ = py::object();

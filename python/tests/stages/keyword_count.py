@@ -52,3 +52,8 @@ class BadOffsets:
 
     def process(self, doc):
         doc.add("keyword", len(doc.text) - 1, len(doc.text) + 5)
+
+
+class NoProcess:
+    def __init__(self, settings):
+        pass
