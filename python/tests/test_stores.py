@@ -96,3 +96,20 @@ def test_fact_columns_equal_the_sqlite_stores_typed_tables(tmp_path):
     mine = [tuple(norm(v) for v in r) for r in res.entities()[["doc", "begin", "end", "kind", "canonical", "text"]]
             .itertuples(index=False)]
     assert sorted(mine, key=str) == sorted((tuple(norm(v) for v in r) for r in ents), key=str)
+
+
+def test_targets_of_the_diff_stage_equal_the_stores_targets_table(tmp_path):
+    import sqlite3
+    out = tmp_path / "diff.sqlite"
+    res = reportlens.run(SOURCE / "pipelines" / "diff.yaml", output=out)  # the YAML's inputs: corpus/tiexi
+    t = res.targets()
+    assert len(t) > 20 and set(t["verdict"]) <= {"met", "missed", "unclear"} and (t["verdict"] == "met").any()
+    with sqlite3.connect(out) as db:
+        rows = db.execute("""SELECT c.base, c.compare, metric, period, target_value, target_unit, target_qualifier,
+                                    target_doc, actual_value, actual_unit, actual_doc, direction, verdict
+                             FROM targets t JOIN comparisons c USING (comparison_id) ORDER BY t.rowid""").fetchall()
+    norm = lambda r: tuple(None if v is None or v == "" or v is pd.NA or v != v else v for v in r)  # noqa: E731
+    assert [norm(r) for r in t.itertuples(index=False)] == [norm(r) for r in rows]
+    # The same comparisons from the JSON result.
+    js = tmp_path / "diff.json"
+    pdt.assert_frame_equal(reportlens.run(SOURCE / "pipelines" / "diff.yaml", output=js).targets(), t)
