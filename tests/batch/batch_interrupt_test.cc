@@ -156,5 +156,6 @@ TEST(BatchInterrupt, StoresAreLeftConsistentAndResumable) {
     // (The test's own SQLite reads leave journal files; the run left none, as checked above.)
     for (const char* suffix : {"", "-wal", "-shm", ".runs"}) fs::remove(out.string() + suffix);
     fs::remove(dir / ("clean." + c.ext));
+    fs::remove(dir / ("clean." + c.ext + ".runs"));
   }
 }

@@ -41,7 +41,7 @@ int run_and_signal(const std::vector<std::string>& args, const fs::path& store, 
 }
 
 std::string last_run(const fs::path& db) {
-  return query(db, "SELECT shard, status, not_run > 0, finished_at IS NOT NULL FROM runs ORDER BY run_id DESC LIMIT 1")
+  return query(db, "SELECT shard, status, coalesce(not_run, 0) > 0, finished_at IS NOT NULL FROM runs ORDER BY run_id DESC LIMIT 1")
       .at(0);
 }
 
