@@ -6,7 +6,9 @@
 #      and checks that the merged store equals a single local run, table by table;
 #   4. submits again into a new directory with shard 3 made to fail (its store path blocked):
 #      the merge job must not stay pending, `pipeline merge` must refuse the incomplete set
-#      (exit 7); then resubmits only index 3, as documented, and checks the merge again.
+#      (exit 7); then resubmits only index 3, as documented, and checks the merge again;
+#   5. submits held (--hold reaches array and merge), resubmits index 2: the waiting merge is
+#      cancelled and the new one waits for both arrays; released, the merge is checked again.
 # Exit 77 (ctest SKIP) with a message where the daemons cannot be installed or started.
 #
 #   tests/slurm/slurm_test.sh SOURCE_DIR PIPELINE_EXE [SHARED_CORPUS_DIR]
@@ -39,6 +41,22 @@ trap 'exit 143' TERM INT HUP
 user=reportlens-jobs
 if ! id "$user" >/dev/null 2>&1; then
   useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$user" 2>/dev/null || user=nobody
+fi
+# The job user must read the source tree and the build; a checkout it cannot reach (say under
+# /root) is copied: the scripts, pipelines and corpus, the executable with its library and
+# plugins (SLURM_TEST_COPY=1 forces that).
+if [ "${SLURM_TEST_COPY:-0}" = 1 ] || ! runuser -u "$user" -- "$exe" check "$src/pipelines/extract.yaml" >/dev/null 2>&1 ||
+   ! runuser -u "$user" -- test -x "$src/tools/slurm/submit.sh"; then
+  echo "note: $user cannot read $src or $exe: running from copies in $tmp"
+  mkdir -p "$tmp/src" "$tmp/build/bin" "$tmp/build/lib"
+  cp -r "$src/tools" "$src/pipelines" "$src/corpus" "$tmp/src/"
+  cp "$exe" "$tmp/build/bin/"
+  cp -a "$(dirname "$exe")/../lib/." "$tmp/build/lib/"
+  src=$tmp/src exe=$tmp/build/bin/$(basename "$exe")
+  chmod -R a+rX "$tmp/src" "$tmp/build"
+  chmod 755 "$tmp"
+  runuser -u "$user" -- "$exe" check "$src/pipelines/extract.yaml" >/dev/null ||
+    die "$user cannot run the copied pipeline either"
 fi
 step "starting munged, slurmctld, slurmd in $tmp (jobs as $user)"
 start_cluster "$tmp/cluster" "$user" || skip "the Slurm daemons could not start here (see above)"
@@ -147,5 +165,23 @@ array2=$(job_ids array "$out" | tail -1) merge2=$(job_ids merge "$out" | tail -1
 wait_jobs 180 "$array2,$merge2" || die "jobs $array2,$merge2 still queued after 180 s"
 [ "$(state_of "$merge2")" = COMPLETED ] || die "merge job $merge2 ended $(state_of "$merge2"): $(tail -5 "$out"/logs/merge-job"$merge2".log)"
 grep -q "shard 3/4" "$out"/logs/shard-3-job"$array2".log || die "the resubmitted task did not run shard 3/4"
+expect_same "$out/merged.sqlite"
+
+# 3. sbatch options reach every job (--hold: array and merge held), and a resubmission while
+#    the first merge still waits cancels it; the new merge also waits for the first array.
+out=$work/out/run3
+as_user "tools/slurm/submit.sh pipelines/extract.yaml $work/in $out 4 --hold" || die "submit.sh --hold failed"
+array=$(job_ids array "$out") merge=$(job_ids merge "$out")
+scontrol show job "$merge" | grep -q "Reason=JobHeldUser" || die "--hold did not reach merge job $merge"
+[ "$(state_of "$array")" = PENDING ] || die "--hold did not reach array $array: $(state_of "$array")"
+scancel "${array}_2"  # what the resubmission redoes must not run twice at once
+as_user "tools/slurm/submit.sh --only=2 pipelines/extract.yaml $work/in $out 4" || die "resubmission failed"
+array2=$(job_ids array "$out" | tail -1) merge2=$(job_ids merge "$out" | tail -1)
+is_cancelled() { [ "$(state_of "$1")" = CANCELLED ]; }
+wait_for 10 is_cancelled "$merge" || die "the waiting merge $merge was not replaced: $(state_of "$merge")"
+scontrol show job "$merge2" | grep -q "Dependency=.*afterany:${array}" || die "merge $merge2 does not wait for array $array"
+scontrol release "$array"
+wait_jobs 180 "$array,$array2,$merge2" || die "jobs $array,$array2,$merge2 still queued after 180 s"
+[ "$(state_of "$merge2")" = COMPLETED ] || die "merge job $merge2 ended $(state_of "$merge2"): $(tail -5 "$out"/logs/merge-job"$merge2".log)"
 expect_same "$out/merged.sqlite"
 step "PASS"
