@@ -8,6 +8,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "batch_merge_sqlite.h"
 #include "batch_signals.h"
 #include "errors.h"
 #include "output_sink.h"
@@ -110,6 +111,17 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   RunIdentity identity = readers.front()->identity();
   identity.pipeline_hash = hash.empty() ? identity.pipeline_hash : hash;
   identity.shard = "merged";
+  const std::string status = report.gaps.empty() ? "complete" : "partial";
+  // SQLite into SQLite: rows copied as they are, several times faster than records.
+  {
+    const InterruptGuard interrupts;
+    readers.clear();  // the inputs are attached by the copy instead
+    if (auto copied = merge_sqlite_rows(output, inputs, identity, status)) {
+      copied->gaps = std::move(report.gaps);
+      return *copied;
+    }
+    for (const auto& in : inputs) readers.push_back(open_reader(in));
+  }
   // OUT is written beside its target: interrupted, the temporary goes and OUT stays as it was.
   const InterruptGuard interrupts;
   SinkOptions options;
@@ -166,7 +178,7 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   }
   flush();
   sink->finish({{"documents", report.documents}, {"failed", report.failed}, {"skipped", 0},
-                {"status", report.gaps.empty() ? "complete" : "partial"}, {"not_run", 0}});
+                {"status", status}, {"not_run", 0}});
   return report;
 }
 

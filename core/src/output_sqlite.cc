@@ -660,4 +660,7 @@ std::unique_ptr<RecordReader> make_sqlite_reader(const fs::path& path) {
   return std::make_unique<SqliteReader>(path);
 }
 
+void configure_sqlite_store(sqlite::Database& db) { configure(db); }
+int sqlite_schema_version() { return kSchemaVersion; }
+
 }  // namespace reportlens

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "batch_test_support.h"
@@ -141,4 +142,40 @@ TEST(BatchMerge, JsonLinesShardsRecordTheirRunsToo) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(read_text(merged), read_text(dir / "all.jsonl"));
   EXPECT_NE(read_text(merged.string() + ".runs").find("\"shard\":\"merged\""), std::string::npos);
+}
+
+// SQLite into SQLite copies rows (batch_merge_sqlite.cc): failed documents with their errors,
+// a document present in two inputs kept once, every id as in one unsharded run, and the same
+// records as the record path gives (merged into JSON Lines).
+TEST(BatchMerge, RowCopyKeepsFailuresDropsDuplicatesAndEqualsOneRun) {
+  ScratchDir dir("merge-rows");
+  make_corpus(dir / "corpus", 60, 6);
+  for (int i = 0; i < 4; ++i)
+    std::ofstream(dir / "corpus" / ("broken" + std::to_string(i) + ".txt"), std::ios::binary)
+        << std::string("\x89PNG\r\n\x1a\n\0\0\xff\xfe", 12);
+  const fs::path yaml = write_pipeline(dir.path());
+  const fs::path all = dir / "all.sqlite";
+  ASSERT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", all}).code, 3);
+  ASSERT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / "all.jsonl"}).code, 3);
+  ASSERT_GE(std::stoll(query(all, "SELECT count(*) FROM errors").at(0)), 4);
+  std::vector<std::string> args{"merge", dir / "merged.sqlite"};
+  for (int i = 1; i <= 3; ++i) {
+    const fs::path shard = dir / ("s" + std::to_string(i) + ".sqlite");
+    ASSERT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", shard, "--shard", std::to_string(i) + "/3"}).code % 3, 0);
+    args.push_back(shard);
+  }
+  args.push_back(dir / "s2.sqlite");  // twice
+  Result r = run_pipeline(args);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("appears in more than one input; keeping the first"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("duplicate(s) dropped"), std::string::npos) << r.err;
+  EXPECT_EQ(dump_results(dir / "merged.sqlite"), dump_results(all));
+  EXPECT_EQ(query(dir / "merged.sqlite", "PRAGMA journal_mode").at(0), "wal");
+  EXPECT_EQ(query(dir / "merged.sqlite", "PRAGMA foreign_key_check").size(), 0u);
+  // The record path from the merged store gives the single run's JSON Lines.
+  r = run_pipeline({"merge", dir / "back.jsonl", dir / "merged.sqlite"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(read_text(dir / "back.jsonl"), read_text(dir / "all.jsonl"));
+  for (const auto& e : fs::directory_iterator(dir.path()))
+    EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();
 }
