@@ -112,18 +112,13 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   identity.pipeline_hash = hash.empty() ? identity.pipeline_hash : hash;
   identity.shard = "merged";
   const std::string status = report.gaps.empty() ? "complete" : "partial";
-  // SQLite into SQLite: rows copied as they are, several times faster than records.
-  {
-    const InterruptGuard interrupts;
-    readers.clear();  // the inputs are attached by the copy instead
-    if (auto copied = merge_sqlite_rows(output, inputs, identity, status)) {
-      copied->gaps = std::move(report.gaps);
-      return *copied;
-    }
-    for (const auto& in : inputs) readers.push_back(open_reader(in));
-  }
   // OUT is written beside its target: interrupted, the temporary goes and OUT stays as it was.
   const InterruptGuard interrupts;
+  // SQLite into SQLite: rows copied as they are, several times faster than records.
+  if (auto copied = merge_sqlite_rows(output, inputs, identity, status)) {
+    copied->gaps = std::move(report.gaps);
+    return *copied;
+  }
   SinkOptions options;
   options.fresh = true;
   options.csv_bom = csv_bom;

@@ -84,7 +84,7 @@ fi
 mapfile -t have < <(find "$work/in" -name '*.txt' | LC_ALL=C sort)
 [ ${#have[@]} -gt 0 ] || die "no .txt reports under $src/corpus"
 k=0
-while [ "$(find "$work/in" -name '*.txt' | wc -l)" -lt $want ]; do
+for ((n = ${#have[@]}; n < want; n++)); do
   f=${have[k % ${#have[@]}]}
   mkdir -p "$work/in/copies/$((k / ${#have[@]}))"
   cp "$f" "$work/in/copies/$((k / ${#have[@]}))/$(basename "$(dirname "$f")")-$(basename "$f")"

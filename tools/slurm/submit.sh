@@ -9,7 +9,7 @@
 # passed to it as arguments: the pipeline executable (PIPELINE, else `pipeline` on PATH, else
 # this checkout's build/bin/pipeline), absolute paths, and SHARDS itself. sbatch options
 # (--partition, --account, --cpus-per-task, --mem, --time...) go to every job, array and
-# merge. A merge job of an earlier submission to OUTDIR that has not run yet is cancelled and
+# merge. A merge job of an earlier submission to OUTDIR still queued or running is cancelled and
 # replaced. Environment: FORMAT (sqlite|jsonl), RETRY_FAILED=1, ALLOW_FAILED=1, EXTRA_ARGS
 # (more `pipeline run` options), ALLOW_PARTIAL=1 (merge even an incomplete shard set).
 set -euo pipefail
@@ -76,7 +76,7 @@ if [ -n "$max" ] && [ "$shards" -ge "$max" ]; then
   fail "SHARDS=$shards exceeds this cluster's MaxArraySize ($max): use fewer, larger shards"
 fi
 
-# Jobs of earlier submissions to OUTDIR: a merge not yet run is replaced by this one; arrays
+# Jobs of earlier submissions to OUTDIR: a merge still queued is replaced by this one; arrays
 # still queued or running must end before it.
 jobs_file=$outdir/logs/slurm-jobs
 still_queued() { [ -n "$(squeue -h -j "$1" -o %i 2>/dev/null || true)" ]; }
