@@ -114,11 +114,15 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   const std::string status = report.gaps.empty() ? "complete" : "partial";
   // OUT is written beside its target: interrupted, the temporary goes and OUT stays as it was.
   const InterruptGuard interrupts;
-  // SQLite into SQLite: rows copied as they are, several times faster than records.
+  // SQLite into SQLite: rows copied as they are, several times faster than records. The
+  // readers are closed first: a read-only connection left open on an input would keep its
+  // -wal/-shm files from being removed when the copy detaches it.
+  readers.clear();
   if (auto copied = merge_sqlite_rows(output, inputs, identity, status)) {
     copied->gaps = std::move(report.gaps);
     return *copied;
   }
+  for (const auto& in : inputs) readers.push_back(open_reader(in));
   SinkOptions options;
   options.fresh = true;
   options.csv_bom = csv_bom;
