@@ -178,4 +178,7 @@ TEST(BatchMerge, RowCopyKeepsFailuresDropsDuplicatesAndEqualsOneRun) {
   EXPECT_EQ(read_text(dir / "back.jsonl"), read_text(dir / "all.jsonl"));
   for (const auto& e : fs::directory_iterator(dir.path()))
     EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();
+  for (int i = 1; i <= 3; ++i)  // the copy attached the shards and left them as they were
+    for (const char* suffix : {"-wal", "-shm"})
+      EXPECT_FALSE(fs::exists(dir / ("s" + std::to_string(i) + ".sqlite" + suffix))) << i << suffix;
 }
