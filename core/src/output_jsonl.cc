@@ -9,6 +9,7 @@
 #include <fstream>
 #include <unordered_set>
 
+#include "batch_identity.h"
 #include "errors.h"
 #include "json_text_writer.h"
 #include "output_file_util.h"
@@ -98,6 +99,30 @@ void compact(const fs::path& path, const std::string& pipeline_hash) {
   replace_file(tmp, path);
 }
 
+// Whether a stored line can be trusted as a finished result: the whole line is JSON (not a
+// record cut or altered mid-file) and its result key is the one its pipeline hash and input
+// hash give. The top-level "sha256" is the first key of that name: records put it before
+// meta and annotations, and a quote inside a string value is always escaped.
+bool verified_record(const std::string& line, const RecordKeys& keys, std::string& why) {
+  if (!Json::accept(line)) {
+    why = "is not complete JSON";
+    return false;
+  }
+  static constexpr std::string_view kSha = ",\"sha256\":\"";
+  const auto at = line.find(kSha);
+  const auto end = at == std::string::npos ? at : line.find('"', at + kSha.size());
+  if (end == std::string::npos) {
+    why = "has no sha256";
+    return false;
+  }
+  const std::string sha = line.substr(at + kSha.size(), end - at - kSha.size());
+  if (make_result_key(keys.pipeline_hash, sha) != keys.result_key) {
+    why = "has a result_key that does not match its pipeline_hash and sha256";
+    return false;
+  }
+  return true;
+}
+
 class JsonlSink : public OutputSink {
  public:
   JsonlSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
@@ -120,9 +145,14 @@ class JsonlSink : public OutputSink {
       if (fs::exists(file_, ec)) {
         repair_tail(file_);
         bool needs_compaction = false;
-        std::size_t other = 0;
-        scan_lines(file_, [&](const LineInfo& info, const std::string&) {
-          if (!info.valid) {
+        std::size_t other = 0, line_number = 0;
+        std::string why;
+        scan_lines(file_, [&](const LineInfo& info, const std::string& line) {
+          ++line_number;
+          if (!info.valid || (info.keys.pipeline_hash == hash_ && !verified_record(line, info.keys, why))) {
+            // Not taken as done: the document is run again and the line compacted away.
+            spdlog::warn("{}:{}: damaged record ({}); its document will be run again", file_.string(),
+                         line_number, info.valid ? why : "not a result record");
             needs_compaction = true;
             return;
           }

@@ -15,6 +15,7 @@
 #include "batch_progress.h"
 #include "batch_signals.h"
 #include "batch_stream.h"
+#include "batch_worker.h"
 #include "config_issue.h"
 #include "decode.h"
 #include "html_text.h"
@@ -25,6 +26,7 @@
 #include "plugin_registry.h"
 #include "result_writer.h"
 #include "sha256.h"
+#include "store_guard.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -209,21 +211,37 @@ class DocumentProcessor {
     }
   }
 
-  void run(const ResolvedInput& in, const std::string& bytes, Processed& out) const {
+  // `on_stage` (optional) hears each stage's id before it runs (a worker tells its parent).
+  void run(const ResolvedInput& in, const std::string& bytes, Processed& out,
+           const std::function<void(const std::string&)>& on_stage = {}) const {
     std::string stage;
     try {
       auto doc = decode_document(in, bytes, out.sha256);
       for (std::size_t k = 0; k < stages_.size(); ++k) {
         stage = p_.plan.document_stages[k].id;
+        if (on_stage) on_stage(stage);
+        ExitGuard::set_stage(stage);
         stages_[k]->run(*doc);
+        // A stage may replace meta wholesale: the contract needs an object.
+        if (!doc->meta().is_object())
+          throw std::runtime_error(std::string("set the document's meta to a JSON ") + doc->meta().type_name() +
+                                   ", not an object");
       }
+      ExitGuard::set_stage("");
       out.document = std::move(doc);
     } catch (const HostError& e) {
       out.failure = DocumentFailure{in.id, in.source, stage, e.what(), e.code()};
-    } catch (const std::exception& e) {
+    } catch (const std::bad_alloc&) {
       out.failure = DocumentFailure{in.id, in.source, stage,
-                                    in.source + ": stage '" + stage + "': " + e.what(), ExitCode::kStage};
+                                    in.source + ": stage '" + stage + "': out of memory", ExitCode::kStage};
+    } catch (const std::exception& e) {
+      std::string what = e.what();
+      // A plugin passes its exception on as its what(): name the cause for bad_alloc.
+      if (what == "std::bad_alloc") what = "out of memory (std::bad_alloc; see --doc-memory)";
+      out.failure = DocumentFailure{in.id, in.source, stage,
+                                    in.source + ": stage '" + stage + "': " + what, ExitCode::kStage};
     }
+    ExitGuard::set_stage("");
   }
 
  private:
@@ -491,6 +509,115 @@ void run_whole(const Prepared& p, const RunOptions& o,
 // The JSON result is printed with this indentation (the contract file's established shape).
 constexpr int kResultIndent = 1;
 
+// Renders a processed document into what the writer appends (StreamItem), in the worker
+// thread, or in a worker process (isolation) whose answer the thread turns into the same.
+struct ItemRenderer {
+  const std::string& pipeline_hash;
+  bool json;                 // the JSON result is written
+  bool series_from_records;  // the series report comes from the records
+  const std::vector<std::unique_ptr<OutputSink>>& stores;
+
+  // A document that finished its stages. False (failure set, document dropped) when what the
+  // stages made cannot be written, e.g. a string that is not UTF-8: that document fails alone.
+  bool render_ok(const ResolvedInput& in, std::size_t seq, Processed& processed, StreamItem& item) const {
+    try {
+      if (json) item.result_json = result_document_text(*processed.document, kResultIndent);
+      const Json head = record_head(pipeline_hash, seq, processed);
+      // Stores that can write straight from the document do (no record tree).
+      for (const auto& s : stores) item.stored.push_back(s->render_document(head, *processed.document));
+      if (series_from_records)
+        item.series = SeriesCollector::entries(make_record(pipeline_hash, seq, in, processed));
+      return true;
+    } catch (const std::exception& e) {
+      fail_unwritable(in, processed, item, e.what());
+      return false;
+    }
+  }
+
+  static void fail_unwritable(const ResolvedInput& in, Processed& processed, StreamItem& item, const std::string& why) {
+    item.result_json.clear();
+    item.stored.clear();
+    item.series.clear();
+    processed.document.reset();
+    processed.failure = DocumentFailure{in.id, in.source, "",
+                                        in.source + ": the stages' output cannot be written: " + why, ExitCode::kStage};
+  }
+
+  // A failed document's record (its failure is set).
+  void render_failed(const ResolvedInput& in, std::size_t seq, const Processed& processed, StreamItem& item) const {
+    item.failure = processed.failure;
+    try {
+      const Json record = make_record(pipeline_hash, seq, in, processed);
+      if (!stores.empty()) item.stored = render_for_stores(stores, record, nullptr);
+      if (series_from_records) item.series = SeriesCollector::entries(record);
+    } catch (...) {
+      item.error = std::current_exception();  // e.g. a file name that is not UTF-8
+    }
+  }
+
+  // The worker's side: runs the stages and answers "ok" with the rendered texts, or
+  // "failed" with stage, message and exit code.
+  void work(WorkerChannel& channel, const DocumentProcessor& processor, const ResolvedInput& in,
+            std::size_t seq, const std::string& bytes, Processed& processed) const {
+    processor.run(in, bytes, processed, [&](const std::string& stage) { channel.stage(stage); });
+    if (processed.document) {
+      try {
+        std::string result = json ? result_document_text(*processed.document, kResultIndent) : std::string();
+        std::string record, text;
+        if (!stores.empty() || series_from_records) {
+          Json r = record_head(pipeline_hash, seq, processed);
+          Json members = document_to_json(*processed.document);
+          for (auto& [k, v] : members.items()) r[k] = std::move(v);
+          record = r.dump();
+          if (!stores.empty()) text = processed.document->text();
+        }
+        channel.answer({"ok", result, record, text});
+        return;
+      } catch (const std::exception& e) {
+        StreamItem unused;
+        fail_unwritable(in, processed, unused, e.what());
+      }
+    }
+    const DocumentFailure& f = *processed.failure;
+    channel.answer({"failed", f.stage, f.message, std::to_string(static_cast<int>(f.code))});
+  }
+
+  // Runs the document in a worker process. True when the item is complete (an ok document);
+  // false with the failure set (the stage's, or the worker's death or limit).
+  bool run_isolated(const DocumentProcessor& processor, const ResolvedInput& in, std::size_t seq,
+                    const std::string& bytes, Processed& processed, const WorkerLimits& limits,
+                    StreamItem& item) const {
+    const WorkerOutcome w = run_in_worker(
+        [&](WorkerChannel& channel) { work(channel, processor, in, seq, bytes, processed); }, limits);
+    if (!w.answered || w.fields.size() != 4) {
+      const std::string where = w.stage.empty() ? "decoding" : "stage '" + w.stage + "'";
+      processed.failure = DocumentFailure{in.id, in.source, w.stage, in.source + ": " + where + ": " + w.failure,
+                                          ExitCode::kStage};
+      return false;
+    }
+    if (w.fields[0] == "failed") {
+      int code = static_cast<int>(ExitCode::kStage);
+      try {
+        code = std::stoi(w.fields[3]);
+      } catch (const std::exception&) {
+      }
+      processed.failure = DocumentFailure{in.id, in.source, w.fields[1], w.fields[2], static_cast<ExitCode>(code)};
+      return false;
+    }
+    item.result_json = w.fields[1];
+    try {
+      if (!w.fields[2].empty()) {
+        const Json record = Json::parse(w.fields[2]);
+        for (const auto& s : stores) item.stored.push_back(s->render(record, &w.fields[3]));
+        if (series_from_records) item.series = SeriesCollector::entries(record);
+      }
+    } catch (...) {
+      item.error = std::current_exception();
+    }
+    return true;
+  }
+};
+
 // No corpus stages: documents stream through a bounded window and are written in input order
 // as they finish, then freed. Workers also render what is written (the document's part of the
 // JSON result, its record in each store's form, its series statements), so the writer thread
@@ -528,6 +655,11 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   const bool series_from_records = json && wants(p, "series");
   InputFeed feed(p.input_specs, p.input_base, p.input_origin, p.in_shard);
   const DocumentProcessor processor(p, doc_stages);
+  // Stores are isolated by default (one bad document must not cost a long batch), the JSON
+  // result on request (--isolate).
+  std::optional<WorkerLimits> isolation;
+  if (o.isolate > 0 || (o.isolate < 0 && resumable))
+    isolation = WorkerLimits{o.doc_timeout_seconds, o.doc_memory_bytes};
   const unsigned jobs = job_count(o, n);
   // A few documents per worker keep every core busy while the writer catches up; memory
   // stays bounded by the window whatever the corpus size.
@@ -549,6 +681,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
     return true;
   };
 
+  const ItemRenderer renderer{identity.pipeline_hash, json, series_from_records, stores};
   const auto produce = [&](std::size_t i) {
     StreamItem item;
     ResolvedInput in;
@@ -565,24 +698,16 @@ void run_streaming(const Prepared& p, const RunOptions& o,
         item.skipped = true;
         return item;
       }
-      processor.run(in, bytes, processed);
+      item.bytes = processed.bytes;
+      if (isolation) {
+        if (renderer.run_isolated(processor, in, seq, bytes, processed, *isolation, item)) return item;
+      } else {
+        processor.run(in, bytes, processed);
+        if (processed.document && renderer.render_ok(in, seq, processed, item)) return item;
+      }
     }
     item.bytes = processed.bytes;
-    item.failure = processed.failure;
-    try {
-      if (json && processed.document) item.result_json = result_document_text(*processed.document, kResultIndent);
-      if (processed.document && !stores.empty()) {
-        // Stores that can write straight from the document do (no record tree).
-        const Json head = record_head(identity.pipeline_hash, seq, processed);
-        for (const auto& s : stores) item.stored.push_back(s->render_document(head, *processed.document));
-      } else if (!stores.empty()) {
-        item.stored = render_for_stores(stores, make_record(identity.pipeline_hash, seq, in, processed), nullptr);
-      }
-      if (series_from_records)
-        item.series = SeriesCollector::entries(make_record(identity.pipeline_hash, seq, in, processed));
-    } catch (...) {
-      item.error = std::current_exception();  // e.g. a file name that is not UTF-8
-    }
+    renderer.render_failed(in, seq, processed, item);
     return item;
   };
 
@@ -658,6 +783,28 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   if (wants(p, "series")) write_series(p, o, json ? none : stores, series, report);
 }
 
+// Before anything is written: every output must not be an input file, a store must be a
+// store of its kind (or new) and not a symbolic link, and no other run may write into it.
+std::vector<std::unique_ptr<StoreLock>> guard_outputs(const Prepared& p, const RunOptions& o) {
+  std::vector<fs::path> input_files;
+  for (const auto& spec : p.input_specs) {
+    const fs::path path = (p.input_base / spec.path).lexically_normal();
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) input_files.push_back(path);
+  }
+  std::vector<std::unique_ptr<StoreLock>> locks;
+  for (const auto& f : p.formats) {
+    if (f == "series") continue;
+    const fs::path path = path_for_format(p.output, f);
+    check_not_an_input(path, input_files);
+    if (f == "json") continue;  // written beside and renamed over: nothing to lock or check
+    check_store_target(path, f);
+    locks.push_back(std::make_unique<StoreLock>(path, o.wait_lock));
+    check_store_target(path, f);  // again, now that no other run can be changing it
+  }
+  return locks;
+}
+
 }  // namespace
 
 void check_pipeline(const RunOptions& options) { prepare(options); }
@@ -665,6 +812,7 @@ void check_pipeline(const RunOptions& options) { prepare(options); }
 RunReport run_pipeline(const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   Prepared p = prepare(options);
+  const auto locks = guard_outputs(p, options);
   RunReport report;
   report.output = p.output;
 
@@ -681,6 +829,8 @@ RunReport run_pipeline(const RunOptions& options) {
 
   // From here on outputs are written: SIGINT/SIGTERM/SIGHUP stop the run cleanly (batch_signals.h).
   const InterruptGuard interrupts;
+  // A stage calling exit() must not end an unfinished run with status 0.
+  const ExitGuard exit_guard(static_cast<int>(ExitCode::kStage));
   report.output.clear();
   try {
     if (corpus_stages.empty()) run_streaming(p, options, doc_stages, report);

@@ -24,6 +24,12 @@ struct RunOptions {
   std::string shard;                      // "i/N": this run takes the i-th of N shares (1-based)
   bool progress = true;                   // progress line on stderr (only if it is a terminal)
   bool csv_bom = false;                   // start CSV outputs with a UTF-8 BOM (or output.csv_bom)
+  // Worker isolation (docs/batch.md): each document in a worker process. -1: for stores
+  // (resumable runs) but not for the JSON result; 0: never (--no-isolate); 1: always (--isolate).
+  int isolate = -1;
+  bool wait_lock = false;                 // wait for another run's lock on a store instead of refusing
+  double doc_timeout_seconds = 600;        // an isolated document's time limit (0: none)
+  std::size_t doc_memory_bytes = 0;        // an isolated worker's address-space limit (0: none)
 };
 
 struct RunReport {

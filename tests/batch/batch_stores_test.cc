@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "batch_identity.h"
 #include "batch_test_support.h"
 #include "output_series.h"
 #include "output_sink.h"
@@ -26,7 +27,7 @@ Json indicator(const std::string& metric, long long period, const std::string& s
 Json record(const std::string& id, long long seq, const std::string& region, long long year, Json annotations) {
   Json r = Json::object();
   r["pipeline_hash"] = "h1";
-  r["result_key"] = "k-" + id;
+  r["result_key"] = reportlens::make_result_key("h1", "00");  // resume checks it
   r["seq"] = seq;
   r["status"] = "ok";
   r["id"] = id;
@@ -128,7 +129,7 @@ TEST(BatchStores, JsonlTornLastLineIsRepairedOnOpen) {
   auto sink = reportlens::make_sink("jsonl", dir / "r.jsonl", {});
   const auto done = sink->open({"p", "h1", Json::object(), ""});
   EXPECT_EQ(done.size(), 1u);
-  EXPECT_EQ(done.at("a.txt").result_key, "k-a.txt");
+  EXPECT_EQ(done.at("a.txt").result_key, reportlens::make_result_key("h1", "00"));
   sink->write({&b});
   sink->finish(Json::object());
   EXPECT_EQ(read_text(dir / "r.jsonl"), a.dump() + "\n" + b.dump() + "\n");

@@ -8,6 +8,7 @@
 
 #include "batch_merge.h"
 #include "batch_signals.h"
+#include "batch_worker.h"
 
 namespace reportlens::cli {
 
@@ -18,6 +19,33 @@ void add_batch_options(CLI::App* run, RunOptions& o) {
   run->add_option("--shard", o.shard, "Take the I-th of N deterministic shares of the inputs: I/N (1-based)");
   run->add_flag("!--no-progress", o.progress, "No progress line on stderr (shown only on a terminal anyway)");
   run->add_flag("--csv-bom", o.csv_bom, "Start CSV outputs with a UTF-8 BOM (for Excel)");
+  run->add_flag("--wait-lock", o.wait_lock,
+                "Wait while another run writes into the same store (default: refuse at once, exit 6)");
+  run->add_flag_function(
+      "--isolate,!--no-isolate",
+      [&o](std::int64_t count) { o.isolate = count > 0 ? 1 : 0; },
+      "Run each document in a worker process, so a crashing, hanging or exiting stage fails only that "
+      "document (default: on for .jsonl/.sqlite/.csv stores, off for the JSON result)");
+  run->add_option_function<std::string>(
+         "--doc-timeout", [&o](const std::string& v) {
+           try {
+             o.doc_timeout_seconds = parse_duration_seconds(v);
+           } catch (const std::invalid_argument& e) {
+             throw CLI::ValidationError("--doc-timeout", e.what());
+           }
+         },
+         "Fail an isolated document whose stages run longer than this: seconds, or 10m, 1.5h (default 600; 0: none)")
+      ->type_name("SECONDS");
+  run->add_option_function<std::string>(
+         "--doc-memory", [&o](const std::string& v) {
+           try {
+             o.doc_memory_bytes = parse_byte_size(v);
+           } catch (const std::invalid_argument& e) {
+             throw CLI::ValidationError("--doc-memory", e.what());
+           }
+         },
+         "Address-space limit of each isolated worker (RLIMIT_AS), e.g. 4G (default: none)")
+      ->type_name("SIZE");
 }
 
 CLI::App* add_merge_command(CLI::App& app, MergeArgs& args) {

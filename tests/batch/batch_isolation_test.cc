@@ -1,0 +1,161 @@
+// Worker isolation (docs/batch.md): a stage that crashes, hangs, exits or writes invalid
+// output on one document costs that document only, whatever the output; the others are
+// written exactly as without isolation. The misbehaving stage comes from
+// tests/plugins/misbehaving_plugin.cc and acts on a MISBEHAVE:<what> marker in the text.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "batch_test_support.h"
+
+using namespace batchtest;
+
+namespace {
+
+const std::string kStages = "  - use: segment\n  - use: misbehave\n";
+
+// `good` generated documents plus one per marker (named bad-<what>.txt, sorted after them).
+fs::path corpus_with(const ScratchDir& dir, int good, const std::vector<std::string>& markers) {
+  const fs::path corpus = dir / "corpus";
+  make_corpus(corpus, good);
+  for (const auto& what : markers)
+    std::ofstream(corpus / ("zz-bad-" + what + ".txt")) << "第99号报告\n全年地区生产总值增长5%。MISBEHAVE:" << what << "\n";
+  return corpus;
+}
+
+std::vector<std::string> args(const fs::path& yaml, const fs::path& in, const fs::path& out,
+                              std::vector<std::string> more = {}) {
+  std::vector<std::string> a{"--plugin-path", BATCH_TEST_MISBEHAVING_DIR, "run", yaml.string(), "-i", in.string(),
+                             "-o", out.string(), "--no-progress"};
+  a.insert(a.end(), more.begin(), more.end());
+  return a;
+}
+
+long long count(const fs::path& db, const std::string& sql) { return std::stoll(query(db, sql).at(0)); }
+
+std::string error_of(const fs::path& db, const std::string& what) {
+  const auto rows = query(db, "SELECT e.message FROM errors e JOIN documents d USING (doc_id) WHERE d.id LIKE '%bad-" + what + "%'");
+  return rows.empty() ? "" : rows[0];
+}
+
+}  // namespace
+
+TEST(BatchIsolation, SegfaultingStageFailsOneDocumentOfTwentyOne) {
+  ScratchDir dir("iso-segv");
+  const fs::path corpus = corpus_with(dir, 20, {"segfault"});
+  const fs::path yaml = write_pipeline(dir.path(), kStages);
+  const fs::path out = dir / "out.sqlite";
+  const Result r = run_pipeline(args(yaml, corpus, out, {"-j", "2"}));
+  EXPECT_EQ(r.code, 5) << r.err;
+  EXPECT_EQ(count(out, "SELECT count(*) FROM documents WHERE status = 'ok'"), 20);
+  EXPECT_EQ(count(out, "SELECT count(*) FROM documents WHERE status = 'failed'"), 1);
+  const std::string message = error_of(out, "segfault");
+  EXPECT_NE(message.find("SIGSEGV"), std::string::npos) << message;
+  EXPECT_NE(message.find("stage 'misbehave'"), std::string::npos) << message;
+  // A rerun keeps the failure (no crash on resume) and runs nothing again.
+  const Result again = run_pipeline(args(yaml, corpus, out));
+  EXPECT_EQ(again.code, 5) << again.err;
+  EXPECT_EQ(count(out, "SELECT count(*) FROM documents"), 21);
+}
+
+TEST(BatchIsolation, HangingStageIsStoppedByDocTimeout) {
+  ScratchDir dir("iso-hang");
+  const fs::path corpus = corpus_with(dir, 20, {"hang"});
+  const fs::path yaml = write_pipeline(dir.path(), kStages);
+  const fs::path out = dir / "out.jsonl";
+  const auto started = std::chrono::steady_clock::now();
+  const Result r = run_pipeline(args(yaml, corpus, out, {"-j", "2", "--doc-timeout", "5"}));
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  EXPECT_EQ(r.code, 5) << r.err;
+  EXPECT_LT(seconds, 120);
+  std::ifstream in(out);
+  int ok = 0, failed = 0;
+  std::string message;
+  for (std::string line; std::getline(in, line);) {
+    const auto j = nlohmann::json::parse(line);
+    if (j.at("status") == "ok") ++ok;
+    else {
+      ++failed;
+      message = j.at("error").at("message");
+    }
+  }
+  EXPECT_EQ(ok, 20);
+  EXPECT_EQ(failed, 1);
+  EXPECT_NE(message.find("--doc-timeout 5"), std::string::npos) << message;
+}
+
+TEST(BatchIsolation, EveryKindOfMisbehaviourCostsOnlyItsDocument) {
+  ScratchDir dir("iso-all");
+  const std::vector<std::string> kinds{"abort", "exit0", "stack", "badutf8", "badmeta", "oom"};
+  const fs::path corpus = corpus_with(dir, 6, kinds);
+  const fs::path yaml = write_pipeline(dir.path(), kStages);
+  const fs::path out = dir / "out.sqlite";
+  const Result r = run_pipeline(args(yaml, corpus, out, {"-j", "2", "--doc-memory", "1G"}));
+  EXPECT_EQ(r.code, 5) << r.err;
+  EXPECT_EQ(count(out, "SELECT count(*) FROM documents WHERE status = 'ok'"), 6);
+  EXPECT_EQ(count(out, "SELECT count(*) FROM documents WHERE status = 'failed'"), 6);
+  EXPECT_NE(error_of(out, "abort").find("SIGABRT"), std::string::npos) << error_of(out, "abort");
+  EXPECT_NE(error_of(out, "exit0").find("exit()"), std::string::npos) << error_of(out, "exit0");
+  EXPECT_NE(error_of(out, "stack").find("SIGSEGV"), std::string::npos) << error_of(out, "stack");
+  EXPECT_NE(error_of(out, "badutf8").find("UTF-8"), std::string::npos) << error_of(out, "badutf8");
+  EXPECT_NE(error_of(out, "badmeta").find("not an object"), std::string::npos) << error_of(out, "badmeta");
+  EXPECT_NE(error_of(out, "oom").find("memory"), std::string::npos) << error_of(out, "oom");
+}
+
+TEST(BatchIsolation, JsonResultIsolatedOnRequest) {
+  ScratchDir dir("iso-json");
+  const fs::path corpus = corpus_with(dir, 4, {"segfault", "exit0"});
+  const fs::path yaml = write_pipeline(dir.path(), kStages);
+  const fs::path out = dir / "out.json";
+  const Result r = run_pipeline(args(yaml, corpus, out, {"--isolate"}));
+  ASSERT_EQ(r.code, 5) << r.err;
+  const auto j = nlohmann::json::parse(read_text(out));
+  EXPECT_EQ(j.at("documents").size(), 4u);
+  EXPECT_EQ(j.at("errors").size(), 2u);
+}
+
+TEST(BatchIsolation, ExitFromStageNeverEndsAnUnisolatedRunWithZero) {
+  ScratchDir dir("iso-exit");
+  const fs::path corpus = corpus_with(dir, 3, {"exit0"});
+  const fs::path yaml = write_pipeline(dir.path(), kStages);
+  const fs::path out = dir / "out.json";
+  const Result r = run_pipeline(args(yaml, corpus, out, {"-j", "1"}));  // JSON: not isolated by default
+  EXPECT_EQ(r.code, 5) << r.err;
+  EXPECT_NE(r.err.find("called exit()"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));  // the result is written whole or not at all
+  const Result store = run_pipeline(args(yaml, corpus, dir / "out.jsonl", {"--no-isolate"}));
+  EXPECT_EQ(store.code, 5) << store.err;
+}
+
+TEST(BatchIsolation, InvalidStageOutputFailsOneDocumentWithoutIsolation) {
+  ScratchDir dir("iso-badout");
+  const fs::path corpus = corpus_with(dir, 3, {"badutf8", "badmeta"});
+  const fs::path yaml = write_pipeline(dir.path(), kStages);
+  const fs::path out = dir / "out.json";
+  const Result r = run_pipeline(args(yaml, corpus, out));
+  ASSERT_EQ(r.code, 5) << r.err;
+  const auto j = nlohmann::json::parse(read_text(out));
+  EXPECT_EQ(j.at("documents").size(), 3u);
+  EXPECT_EQ(j.at("errors").size(), 2u);
+}
+
+TEST(BatchIsolation, OutputIsIdenticalWithAndWithoutIsolationAtAnyJobs) {
+  ScratchDir dir("iso-same");
+  const fs::path corpus = corpus_with(dir, 24, {});
+  const fs::path yaml = write_pipeline(dir.path(), kStages);
+  const auto run = [&](const std::string& name, const std::vector<std::string>& extra) {
+    const Result r = run_pipeline(args(yaml, corpus, dir / name, extra));
+    EXPECT_EQ(r.code, 0) << name << ": " << r.err;
+    return read_text(dir / name);
+  };
+  const std::string store = run("plain.jsonl", {"--no-isolate", "-j", "1"});
+  const std::string result = run("plain.json", {"-j", "1"});
+  ASSERT_FALSE(store.empty());
+  for (const std::string jobs : {"1", "2", "3"}) {
+    EXPECT_EQ(run("iso" + jobs + ".jsonl", {"-j", jobs}), store) << "-j " << jobs;
+    EXPECT_EQ(run("iso" + jobs + ".json", {"--isolate", "-j", jobs}), result) << "-j " << jobs;
+  }
+}
