@@ -73,32 +73,6 @@ void scan_lines(const fs::path& path, Fn&& fn) {
   }
 }
 
-// Rewrites `path` keeping, for each id, only its last line with `pipeline_hash`.
-void compact(const fs::path& path, const std::string& pipeline_hash) {
-  std::unordered_map<std::string, std::uintmax_t> last;
-  scan_lines(path, [&](const LineInfo& info, const std::string&) {
-    if (info.valid && info.keys.pipeline_hash == pipeline_hash) last[info.keys.id] = info.offset;
-  });
-  const TemporaryFile temporary(temporary_beside(path));
-  const fs::path& tmp = temporary.path();
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) throw HostError(ExitCode::kOutput, tmp.string() + ": cannot create");
-  std::string buffer;
-  scan_lines(path, [&](const LineInfo& info, const std::string& line) {
-    if (!info.valid || info.keys.pipeline_hash != pipeline_hash) return;
-    if (last[info.keys.id] != info.offset) return;
-    buffer += line;
-    buffer += '\n';
-    if (buffer.size() > (1u << 20)) {
-      write_all(fd, buffer, tmp);
-      buffer.clear();
-    }
-  });
-  write_all(fd, buffer, tmp);
-  sync_and_close(fd, tmp);
-  replace_file(tmp, path);
-}
-
 // Whether a stored line can be trusted as a finished result: the whole line is JSON (not a
 // record cut or altered mid-file) and its result key is the one its pipeline hash and input
 // hash give. The top-level "sha256" is the first key of that name: records put it before
@@ -121,6 +95,35 @@ bool verified_record(const std::string& line, const RecordKeys& keys, std::strin
     return false;
   }
   return true;
+}
+
+// Rewrites `path` keeping, for each id, only its last verified line with `pipeline_hash`.
+void compact(const fs::path& path, const std::string& pipeline_hash) {
+  std::unordered_map<std::string, std::uintmax_t> last;
+  std::string why;
+  const auto keep = [&](const LineInfo& info, const std::string& line) {
+    return info.valid && info.keys.pipeline_hash == pipeline_hash && verified_record(line, info.keys, why);
+  };
+  scan_lines(path, [&](const LineInfo& info, const std::string& line) {
+    if (keep(info, line)) last[info.keys.id] = info.offset;
+  });
+  const TemporaryFile temporary(temporary_beside(path));
+  const fs::path& tmp = temporary.path();
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw HostError(ExitCode::kOutput, tmp.string() + ": cannot create");
+  std::string buffer;
+  scan_lines(path, [&](const LineInfo& info, const std::string& line) {
+    if (!keep(info, line) || last[info.keys.id] != info.offset) return;
+    buffer += line;
+    buffer += '\n';
+    if (buffer.size() > (1u << 20)) {
+      write_all(fd, buffer, tmp);
+      buffer.clear();
+    }
+  });
+  write_all(fd, buffer, tmp);
+  sync_and_close(fd, tmp);
+  replace_file(tmp, path);
 }
 
 class JsonlSink : public OutputSink {
