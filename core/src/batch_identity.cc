@@ -1,5 +1,7 @@
 #include "batch_identity.h"
 
+#include "reportlens/text.h"
+
 #include <algorithm>
 
 #include "reportlens/abi.h"
@@ -48,6 +50,53 @@ std::string make_pipeline_hash(const PipelinePlan& plan) {
 
 std::string make_result_key(const std::string& pipeline_hash, const std::string& input_sha256) {
   return sha256_hex(pipeline_hash + ":" + input_sha256);
+}
+
+std::string utf8_name(const std::string& raw) {
+  std::string_view rest(raw);
+  if (find_invalid_utf8(rest) == std::string_view::npos && raw.find('%') == std::string::npos) return raw;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  const auto escape = [&](unsigned char c) {
+    out += '%';
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  };
+  while (!rest.empty()) {
+    const std::size_t bad = find_invalid_utf8(rest);
+    const std::string_view good = rest.substr(0, bad == std::string_view::npos ? rest.size() : bad);
+    for (char c : good) {
+      if (c == '%') escape('%');
+      else out += c;
+    }
+    if (bad == std::string_view::npos) break;
+    escape(static_cast<unsigned char>(rest[bad]));  // one byte at a time: the rest is scanned again
+    rest.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
+std::string printable(const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7f) {
+      out += "\\x";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      const auto c1 = static_cast<unsigned char>(text[++i]);  // U+0080..U+009F
+      out += "\\u00";
+      out += kHex[c1 >> 4];
+      out += kHex[c1 & 15];
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
 }
 
 }  // namespace reportlens

@@ -1,5 +1,7 @@
 #include "input_resolver.h"
 
+#include "batch_identity.h"
+
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -255,7 +257,7 @@ const InputSpec& InputWalk::current_spec() const { return state_->specs[state_->
 
 bool InputWalk::next_id(std::string& id, std::vector<ConfigIssue>* issues) {
   if (!state_->advance(issues)) return false;
-  id = state_->id;
+  id = utf8_name(state_->id);  // ids are written into UTF-8 outputs (batch_identity.h)
   return true;
 }
 
@@ -270,8 +272,8 @@ void InputWalk::current(ResolvedInput& r) const {
   const InputSpec& spec = s.specs[s.spec];
   r = ResolvedInput{};
   r.path = s.path;
-  r.id = s.id;
-  r.source = display_path(s.path);
+  r.id = utf8_name(s.id);
+  r.source = utf8_name(display_path(s.path));
   r.role = spec.role;
   r.meta = spec.meta;
   r.encoding = spec.encoding;

@@ -56,6 +56,8 @@ struct Prepared {
 std::optional<std::pair<std::size_t, std::size_t>> parse_shard(const std::string& shard) {
   if (shard.empty()) return std::nullopt;
   const auto slash = shard.find('/');
+  // Digits only: stoul would take "-3" (as a huge number) and " 3".
+  const bool digits = shard.find_first_not_of("0123456789/") == std::string::npos;
   std::size_t i = 0, n = 0;
   try {
     if (slash == std::string::npos) throw std::invalid_argument("no slash");
@@ -67,7 +69,7 @@ std::optional<std::pair<std::size_t, std::size_t>> parse_shard(const std::string
   } catch (const std::exception&) {
     n = 0;
   }
-  if (n == 0 || i < 1 || i > n)
+  if (!digits || n == 0 || i < 1 || i > n)
     throw ConfigError({{"--shard", 0, 0, "'" + shard + "': expected I/N with 1 <= I <= N, e.g. 3/8"}});
   return std::make_pair(i, n);
 }
@@ -139,6 +141,12 @@ Prepared prepare(const RunOptions& o) {
   if (!o.output.empty()) p.output = o.output;
   else if (!p.config.output.path.empty())
     p.output = (p.config.dir / p.config.output.path).lexically_normal();
+  else if (p.config.name.find_first_of("/\\") != std::string::npos || p.config.name.empty() ||
+           p.config.name == "." || p.config.name == "..")
+    // The default output is out/NAME.json: a name with a path in it would write elsewhere.
+    throw ConfigError({{p.config.file.string(), 0, 0,
+                        "name '" + p.config.name + "' is not a plain file name, so the default output out/" +
+                            p.config.name + ".json would leave out/: rename it or set output.path / --output"}});
   else p.output = fs::path("out") / (p.config.name + ".json");
   p.formats = choose_formats(o, p.config, p.output);
   return p;
@@ -289,7 +297,7 @@ Json make_record(const std::string& pipeline_hash, std::size_t seq, const Resolv
 
 void note_failure(RunReport& report, ExitCode code, const std::string& message) {
   ++report.failed;
-  if (report.failure_lines.size() < kMaxFailureLines) report.failure_lines.push_back(message);
+  if (report.failure_lines.size() < kMaxFailureLines) report.failure_lines.push_back(printable(message));
   else if (report.failure_lines.size() == kMaxFailureLines)
     report.failure_lines.push_back("... further failures are listed in the output's errors");
   if (report.code == ExitCode::kOk || (code == ExitCode::kInput && report.code == ExitCode::kStage))
@@ -797,6 +805,9 @@ std::vector<std::unique_ptr<StoreLock>> guard_outputs(const Prepared& p, const R
     if (f == "series") continue;
     const fs::path path = path_for_format(p.output, f);
     check_not_an_input(path, input_files);
+    std::error_code ec;
+    if (fs::is_directory(path, ec))
+      throw HostError(ExitCode::kOutput, path.string() + ": is a directory; give a file name for the output");
     if (f == "json") continue;  // written beside and renamed over: nothing to lock or check
     check_store_target(path, f);
     locks.push_back(std::make_unique<StoreLock>(path, o.wait_lock));

@@ -13,6 +13,7 @@
 #include "batch_command.h"
 #include "plugins_command.h"
 #include "reportlens/abi.h"
+#include "batch_identity.h"
 #include "runner.h"
 
 namespace {
@@ -125,10 +126,10 @@ int main(int argc, char** argv) {
     }
     return static_cast<int>(report.code);
   } catch (const reportlens::ConfigError& e) {
-    for (const auto& issue : e.issues()) std::cerr << issue.to_string() << "\n";
+    for (const auto& issue : e.issues()) std::cerr << reportlens::printable(issue.to_string()) << "\n";
     return static_cast<int>(e.code());
   } catch (const reportlens::HostError& e) {
-    std::cerr << "pipeline: " << e.what() << "\n";
+    std::cerr << "pipeline: " << reportlens::printable(e.what()) << "\n";
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
     std::cerr << "pipeline: internal error: " << e.what() << "\n";

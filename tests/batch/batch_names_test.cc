@@ -1,0 +1,107 @@
+// File names that are not UTF-8 (GBK names from Windows zip archives), control characters in
+// names, and command lines or pipelines that would write where they should not.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "batch_test_support.h"
+
+using namespace batchtest;
+
+namespace {
+
+const std::string kText = "第1号报告\n全年地区生产总值增长5%。\n";
+
+// "报告一.txt" and "报告二.txt" in GBK: not UTF-8.
+const std::string kGbkOne = "\xb1\xa8\xb8\xe6\xd2\xbb.txt";
+const std::string kGbkTwo = "\xb1\xa8\xb8\xe6\xb6\xfe.txt";
+
+bool valid_utf8(const std::string& s) {
+  try {
+    (void)nlohmann::json(s).dump();
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+TEST(BatchNames, NonUtf8FileNamesGiveDistinctValidIdsInEveryOutput) {
+  ScratchDir dir("names-gbk");
+  fs::create_directories(dir / "corpus");
+  for (const auto& name : {kGbkOne, kGbkTwo, std::string("100%.txt"), std::string("100%25.txt")})
+    std::ofstream(dir / "corpus" / name) << kText;
+  const fs::path yaml = write_pipeline(dir.path());
+  // The JSON result (not isolated by default) and a store.
+  Result r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / "r.json"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto result = nlohmann::json::parse(read_text(dir / "r.json"));
+  std::set<std::string> ids;
+  for (const auto& d : result.at("documents")) ids.insert(d.at("id").get<std::string>());
+  EXPECT_EQ(ids.size(), 4u);  // unique: "100%" and "100%25" and both GBK names stay apart
+  // Undecodable bytes are escaped (what happens to decode as UTF-8 is kept); '%' is escaped
+  // in such names and in names that hold one, so "100%.txt" and "100%25.txt" stay apart.
+  int escaped = 0;
+  for (const auto& id : ids) escaped += id.find("%B1%A8%B8%E6") != std::string::npos;
+  EXPECT_EQ(escaped, 2);
+  EXPECT_EQ(ids.count("100%25.txt") + ids.count("corpus/100%25.txt"), 1u);
+  EXPECT_EQ(ids.count("100%2525.txt") + ids.count("corpus/100%2525.txt"), 1u);
+  r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / "s.sqlite"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const auto rows = query(dir / "s.sqlite", "SELECT id FROM documents ORDER BY id");
+  ASSERT_EQ(rows.size(), 4u);
+  for (const auto& id : rows) EXPECT_TRUE(valid_utf8(id)) << id;
+  r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / "s.csv"});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(valid_utf8(read_text(dir / "s.csv")));
+}
+
+TEST(BatchNames, ControlCharactersInNamesNeverReachTheTerminalRaw) {
+  ScratchDir dir("names-ctl");
+  fs::create_directories(dir / "corpus");
+  const std::string name = "evil\x1b[2Jname.txt";
+  std::ofstream(dir / "corpus" / name) << "  \n\n";  // no text: named in an error
+  const fs::path yaml = write_pipeline(dir.path());
+  const Result r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / "r.jsonl"});
+  EXPECT_EQ(r.code, 3) << r.err;
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("evil\\x1b[2Jname.txt"), std::string::npos) << r.err;
+}
+
+TEST(BatchNames, ShardWithNegativeNumberIsRefused) {
+  ScratchDir dir("names-shard");
+  make_corpus(dir / "corpus", 2);
+  const fs::path yaml = write_pipeline(dir.path());
+  for (const char* shard : {"1/-3", "-1/3", " 1/3", "1/3x"}) {
+    const Result r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / "r.jsonl", "--shard", shard});
+    EXPECT_EQ(r.code, 2) << shard << ": " << r.err;
+    EXPECT_NE(r.err.find("expected I/N"), std::string::npos) << r.err;
+  }
+}
+
+TEST(BatchNames, PipelineNameCannotPlaceTheDefaultOutputOutsideOut) {
+  ScratchDir dir("names-escape");
+  make_corpus(dir / "work/corpus", 1);
+  std::ofstream(dir / "work/p.yaml") << "name: ../../x\nstages:\n  - use: segment\n";
+  const Result r = run_pipeline({"run", dir / "work/p.yaml", "-i", dir / "work/corpus"});
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("not a plain file name"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(dir / "x.json"));
+  EXPECT_FALSE(fs::exists(fs::current_path().parent_path() / "x.json"));
+}
+
+TEST(BatchNames, OutputThatIsADirectoryIsAClearError) {
+  ScratchDir dir("names-dir");
+  make_corpus(dir / "corpus", 1);
+  const fs::path yaml = write_pipeline(dir.path());
+  for (const char* name : {"adir.csv", "adir.json", "adir.sqlite"}) {
+    fs::create_directories(dir / name);
+    const Result r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", dir / name});
+    EXPECT_EQ(r.code, 6) << name << ": " << r.err;
+    EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
+  }
+}
