@@ -1,5 +1,12 @@
 #include "plugin_registry.h"
 
+#include <elf.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
 #include <boost/dll/runtime_symbol_info.hpp>
 #include <boost/dll/shared_library.hpp>
 #include <spdlog/spdlog.h>
@@ -51,6 +58,61 @@ bool is_plugin_file(const fs::path& p) {
 
 const char* host_build_key() { return REPORTLENS_BUILD_KEY; }
 
+namespace {
+
+bool& allow_writable_flag() {
+  static bool allow = std::getenv("REPORTLENS_ALLOW_WRITABLE_PLUGINS") != nullptr;
+  return allow;
+}
+
+// True when `exe` lies inside the build tree the plugin folder was built in (the folder's
+// nearest ancestor holding CMakeCache.txt).
+bool runs_from_build_tree(const fs::path& exe) {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(REPORTLENS_BUILD_PLUGIN_DIR, ec);
+  while (!root.empty() && root != root.root_path() && !fs::exists(root / "CMakeCache.txt", ec))
+    root = root.parent_path();
+  if (root.empty() || root == root.root_path()) return false;
+  const fs::path self = fs::weakly_canonical(exe, ec);
+  const auto rel = self.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+// Why a plugin file must not be loaded ("" if it may): writable by others (anyone who can
+// change it runs code in every pipeline), or not a complete 64-bit ELF shared object.
+std::string unsafe_to_load(const fs::path& file) {
+  struct stat st {};
+  if (::stat(file.c_str(), &st) != 0) return std::string("cannot stat: ") + std::strerror(errno);
+  struct stat dir {};
+  const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  if (!allow_writable_flag()) {
+    if (st.st_mode & (S_IWGRP | S_IWOTH))
+      return "the file is writable by group or others (chmod go-w " + file.string() +
+             ", or --allow-writable-plugins)";
+    if (::stat(folder.c_str(), &dir) == 0 && (dir.st_mode & (S_IWGRP | S_IWOTH)))
+      return "its folder " + folder.string() + " is writable by group or others (chmod go-w " + folder.string() +
+             ", or --allow-writable-plugins)";
+  }
+  Elf64_Ehdr eh {};
+  std::ifstream in(file, std::ios::binary);
+  if (!in.read(reinterpret_cast<char*>(&eh), sizeof eh) || std::memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0 ||
+      eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_type != ET_DYN)
+    return "not a 64-bit ELF shared library";
+  const auto size = static_cast<std::uint64_t>(st.st_size);
+  if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phoff + std::uint64_t{eh.e_phnum} * sizeof(Elf64_Phdr) > size)
+    return "truncated or damaged ELF file (program headers past its end, " + std::to_string(size) + " bytes)";
+  in.seekg(static_cast<std::streamoff>(eh.e_phoff));
+  for (int i = 0; i < eh.e_phnum; ++i) {
+    Elf64_Phdr ph {};
+    if (!in.read(reinterpret_cast<char*>(&ph), sizeof ph)) return "truncated ELF file";
+    if (ph.p_type == PT_LOAD && ph.p_offset + ph.p_filesz > size)
+      return "truncated ELF file (a segment ends past its " + std::to_string(size) + " bytes); reinstall or rebuild it";
+  }
+  return "";
+}
+
+}  // namespace
+
 std::vector<fs::path> PluginRegistry::search_path(const std::vector<std::string>& extra) {
   std::vector<fs::path> places;
   const auto add_list = [&](const std::string& list) {
@@ -70,7 +132,9 @@ std::vector<fs::path> PluginRegistry::search_path(const std::vector<std::string>
     boost::system::error_code ec;
     const fs::path exe = boost::dll::program_location(ec).string();
     if (!ec) places.push_back(exe.parent_path().parent_path() / REPORTLENS_INSTALL_PLUGIN_SUBDIR);
-    places.emplace_back(REPORTLENS_BUILD_PLUGIN_DIR);
+    // The build tree's plugins only for executables of that build tree: an installed binary
+    // must not load what is dropped into a developer's (or a deleted) build folder.
+    if (!ec && runs_from_build_tree(exe)) places.emplace_back(REPORTLENS_BUILD_PLUGIN_DIR);
   }
   // The same directory named twice is searched once.
   std::vector<fs::path> unique;
@@ -102,12 +166,20 @@ void PluginRegistry::discover(const std::vector<fs::path>& places) {
   }
 }
 
+void PluginRegistry::allow_writable(bool allow) { allow_writable_flag() = allow; }
+
 void PluginRegistry::load_file(const fs::path& file) {
   const std::string where = file.string();
   const auto reject = [&](std::string reason) {
     spdlog::debug("refused plugin {}: {}", where, reason);
     rejections_.push_back({file, std::move(reason)});
   };
+  // Checked before dlopen: loading runs the library's constructors, and mapping a truncated
+  // file crashes the process (SIGBUS) instead of failing.
+  if (std::string why = unsafe_to_load(file); !why.empty()) {
+    reject(where + ": " + why);
+    return;
+  }
   boost::dll::shared_library lib;
   boost::system::error_code ec;
   lib.load(boost::dll::fs::path(where), boost::dll::load_mode::default_mode, ec);

@@ -46,6 +46,9 @@ class PluginRegistry {
  public:
   // The directories (or .so files) to search, in order.
   static std::vector<std::filesystem::path> search_path(const std::vector<std::string>& extra);
+  // Load plugin files (or plugins in folders) that group or others may write (refused by
+  // default; also REPORTLENS_ALLOW_WRITABLE_PLUGINS=1).
+  static void allow_writable(bool allow);
 
   // Loads every libreportlens-*.so in `places` (directories) or the files named.
   void discover(const std::vector<std::filesystem::path>& places);

@@ -58,6 +58,9 @@ int main(int argc, char** argv) {
   std::vector<std::string> plugin_paths;
   app.add_flag("-v,--verbose", verbosity, "More log output (-vv for trace)");
   app.add_flag("-q,--quiet", quiet, "Only errors on stderr");
+  bool allow_writable_plugins = false;
+  app.add_flag("--allow-writable-plugins", allow_writable_plugins,
+               "Load plugins that group or others can write (refused by default: they could run any code)");
   app.add_option("--plugin-path", plugin_paths,
                  "Directory or plugin file searched first (repeatable; also REPORTLENS_PLUGIN_PATH)");
 
@@ -97,6 +100,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : static_cast<int>(ExitCode::kUsage);
   }
   setup_logging(verbosity, quiet);
+  if (allow_writable_plugins) reportlens::PluginRegistry::allow_writable(true);
   options.plugin_paths = plugin_paths;
 
   try {
