@@ -27,6 +27,7 @@
 #include "result_writer.h"
 #include "sha256.h"
 #include "store_guard.h"
+#include "yaml_guard.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -106,6 +107,16 @@ Prepared prepare(const RunOptions& o) {
   // Every validation problem (structure, stages, settings, inputs) is collected and
   // reported at once; only an unreadable file or a plugin refusal stops earlier.
   std::vector<ConfigIssue> issues;
+  {
+    // What yaml-cpp would accept silently (yaml_guard.h) is refused before it is loaded.
+    std::ifstream in(o.pipeline_file, std::ios::binary);
+    if (in) {
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      check_pipeline_yaml(bytes.str(), o.pipeline_file.string(), issues);
+      if (!issues.empty()) throw ConfigError(std::move(issues));
+    }
+  }
   p.config = load_pipeline_config(o.pipeline_file, issues);
   p.registry.discover(PluginRegistry::search_path(o.plugin_paths));
   p.registry.throw_if_rejected();

@@ -2,6 +2,7 @@
 // names, and command lines or pipelines that would write where they should not.
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
 #include <set>
 
@@ -104,4 +105,33 @@ TEST(BatchNames, OutputThatIsADirectoryIsAClearError) {
     EXPECT_EQ(r.code, 6) << name << ": " << r.err;
     EXPECT_NE(r.err.find("is a directory"), std::string::npos) << r.err;
   }
+}
+
+// Pipeline YAML that yaml-cpp accepts silently: each is now an error of `check` and `run`.
+TEST(PipelineYamlGuard, DuplicateKeysSecondDocumentAliasBombAndBadUtf8AreErrors) {
+  ScratchDir dir("yaml-guard");
+  make_corpus(dir / "corpus", 1);
+  const auto check = [&](const std::string& name, const std::string& yaml, const std::string& expected) {
+    std::ofstream(dir / name, std::ios::binary) << yaml;
+    for (const char* command : {"check", "run"}) {
+      const auto started = std::chrono::steady_clock::now();
+      const Result r = run_pipeline({command, dir / name, "-i", dir / "corpus", "-o", dir / "o.jsonl"});
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      EXPECT_EQ(r.code, 2) << name << " " << command << ": " << r.err;
+      EXPECT_NE(r.err.find(expected), std::string::npos) << name << " " << command << ": " << r.err;
+      EXPECT_LT(seconds, 20) << name;
+    }
+  };
+  check("dup.yaml", "name: a\nstages:\n  - use: segment\nname: b\n", "dup.yaml:4:1: duplicate key 'name'");
+  check("two.yaml", "name: a\nstages:\n  - use: segment\n---\nname: b\n", "a second YAML document");
+  std::string bomb = "name: bomb\nstages:\n  - use: segment\nx0: &a0 [x,x,x,x,x,x,x,x,x]\n";
+  for (int i = 1; i < 10; ++i) {
+    const std::string prev = "*a" + std::to_string(i - 1);
+    bomb += "x" + std::to_string(i) + ": &a" + std::to_string(i) + " [" + prev;
+    for (int k = 1; k < 9; ++k) bomb += "," + prev;
+    bomb += "]\n";
+  }
+  ASSERT_LT(bomb.size(), 700u);
+  check("bomb.yaml", bomb, "alias bomb");
+  check("gbk.yaml", "name: a\nstages:\n  - use: segment\n# \xb1\xa8\xb8\xe6\n", "gbk.yaml:4:3: the pipeline file is not valid UTF-8");
 }
