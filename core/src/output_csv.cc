@@ -48,12 +48,33 @@ void append_field(std::string& out, std::string_view v) {
 std::string number(const std::optional<double>& v) { return v ? Json(*v).dump() : std::string(); }
 std::string integer(const std::optional<long long>& v) { return v ? std::to_string(*v) : std::string(); }
 
+// Columns that hold numbers (a leading '-' is a sign there, not a formula).
+constexpr std::array<bool, kColumns.size()> kNumeric = [] {
+  std::array<bool, kColumns.size()> n{};
+  for (int i : {4, 5, 9, 10, 14, 16, 17, 19, 20, 27, 28}) n[static_cast<std::size_t>(i)] = true;
+  return n;
+}();
+
+// A text cell Excel or LibreOffice would run as a formula (=, +, -, @, or a tab or carriage
+// return before one) gets a leading apostrophe, as OWASP advises for CSV injection: shown as
+// text, and the reader drops it again (unneutralise). docs/batch.md, "CSV".
+bool formula_like(std::string_view v) {
+  return !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
+}
+
 void append_row(std::string& out, const Row& row) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) out += ',';
-    append_field(out, row[i]);
+    if (!kNumeric[i] && formula_like(row[i])) append_field(out, "'" + std::string(row[i]));
+    else append_field(out, row[i]);
   }
   out += "\r\n";  // RFC 4180
+}
+
+// The value of a text cell as written before append_row neutralised it.
+std::string unneutralise(std::string field) {
+  if (field.size() > 1 && field[0] == '\'' && formula_like(std::string_view(field).substr(1))) field.erase(0, 1);
+  return field;
 }
 
 // The columns every row of a document repeats (its metadata and bookkeeping).
@@ -156,6 +177,9 @@ class CsvRows {
       } else if (c == '\n') {
         if (!fields.back().empty() && fields.back().back() == '\r') fields.back().pop_back();
         end = offset_;
+        // The values as rendered, before append_row neutralised formula-like text cells.
+        for (std::size_t i = 0; i < fields.size() && i < kNumeric.size(); ++i)
+          if (!kNumeric[i]) fields[i] = unneutralise(std::move(fields[i]));
         return true;
       } else {
         fields.back() += c;

@@ -135,3 +135,28 @@ TEST(PipelineYamlGuard, DuplicateKeysSecondDocumentAliasBombAndBadUtf8AreErrors)
   check("bomb.yaml", bomb, "alias bomb");
   check("gbk.yaml", "name: a\nstages:\n  - use: segment\n# \xb1\xa8\xb8\xe6\n", "gbk.yaml:4:3: the pipeline file is not valid UTF-8");
 }
+
+TEST(BatchNames, CsvFormulaCellsAreNeutralisedAndResumeStillMatches) {
+  ScratchDir dir("names-csv");
+  fs::create_directories(dir / "corpus");
+  std::ofstream(dir / "corpus" / "=HYPERLINK(1).txt") << kText;
+  std::ofstream(dir / "corpus" / "@SUM.txt") << kText;
+  const fs::path yaml = write_pipeline(dir.path());
+  const fs::path out = dir / "r.csv";
+  Result r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", out});
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string csv = read_text(out);
+  for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) {
+    // No cell starts with a formula character: each is after ',' or at a line start.
+    const char next = at + 2 < csv.size() ? csv[at + 2] : 'x';
+    EXPECT_TRUE(next != '=' && next != '@' && next != '+') << csv.substr(at, 80);
+  }
+  EXPECT_EQ(csv.find(",=HYPERLINK"), std::string::npos) << csv.substr(0, 400);
+  EXPECT_NE(csv.find(",'=HYPERLINK(1).txt"), std::string::npos) << csv.substr(0, 400);
+  EXPECT_NE(csv.find(",'@SUM.txt"), std::string::npos);
+  // The store reads its ids back without the apostrophe: a rerun skips both documents.
+  r = run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", out});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 skipped"), std::string::npos) << r.err;
+  EXPECT_EQ(read_text(out), csv);
+}
