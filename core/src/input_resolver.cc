@@ -185,7 +185,16 @@ struct InputWalk::State {
       file_given = false;
     } else {
       kind = Kind::kMissing;
-      missing(spec, "no such file or directory (" + full.string() + ")", issues);
+      // Something that exists but is neither (a FIFO, a device, a socket) is named as such.
+      const fs::file_type type = fs::status(full, ec).type();
+      const char* what = type == fs::file_type::fifo ? "a FIFO (named pipe)"
+                         : type == fs::file_type::socket ? "a socket"
+                         : (type == fs::file_type::block || type == fs::file_type::character) ? "a device"
+                                                                                              : nullptr;
+      missing(spec, what ? "is " + std::string(what) + ", not a regular file or directory (" + full.string() +
+                               "); save the input to a file first"
+                         : "no such file or directory (" + full.string() + ")",
+              issues);
     }
   }
 

@@ -1,6 +1,7 @@
 // File names that are not UTF-8 (GBK names from Windows zip archives), control characters in
 // names, and command lines or pipelines that would write where they should not.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <chrono>
 #include <fstream>
@@ -159,4 +160,14 @@ TEST(BatchNames, CsvFormulaCellsAreNeutralisedAndResumeStillMatches) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.err.find("2 skipped"), std::string::npos) << r.err;
   EXPECT_EQ(read_text(out), csv);
+}
+
+TEST(BatchNames, FifoInputIsNamedAsSuch) {
+  ScratchDir dir("names-fifo");
+  const fs::path fifo = dir / "pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  const fs::path yaml = write_pipeline(dir.path());
+  const Result r = run_pipeline({"run", yaml, "-i", fifo, "-o", dir / "r.jsonl"});
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("is a FIFO (named pipe)"), std::string::npos) << r.err;
 }

@@ -427,7 +427,7 @@ TEST_F(Cli, ExitCodes) {
       {"input", {"run", p, "--input", "bad/bad.txt"}, {}, 3, "bad/bad.txt: byte 18: invalid UTF-8"},
       {"plugin load", {"run", p}, {test_plugins("badabi").string()}, 4, "plugin ABI 99.0"},
       {"stage", {"run", failing}, {}, 5, "found the marker 'FAIL' at byte 0"},
-      {"output", {"run", p, "--output", "out-is-a-dir.json"}, {}, 6, "out-is-a-dir.json: cannot"},
+      {"output", {"run", p, "--output", "out-is-a-dir.json"}, {}, 6, "out-is-a-dir.json: is a directory"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.name);

@@ -108,8 +108,8 @@ TEST(PluginLoading, NotALibraryAtAll) {
   ScratchDir dir;
   const fs::path fake = dir.write("libreportlens-fake.so", "this is not an ELF file\n");
   const std::string reason = one_rejection(dir.path());
-  EXPECT_EQ(reason.rfind(fake.string() + ": cannot load the library: ", 0), 0u) << reason;
-  EXPECT_CONTAINS(reason, "check that its dependencies are installed");
+  // Refused before dlopen (a file that is not a complete ELF library could crash the loader).
+  EXPECT_EQ(reason, fake.string() + ": not a 64-bit ELF shared library") << reason;
 }
 
 TEST(PluginLoading, OtherFilesInAPluginDirectoryAreIgnored) {
