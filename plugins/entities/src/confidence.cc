@@ -35,13 +35,22 @@ bool acts_like_firm(std::string_view text, std::string_view surface, const std::
   return false;
 }
 
+bool designated_park(std::string_view text, const PatternRules& rules, const Candidate& c) {
+  if (c.kind != EntityKind::kPublicPark && c.kind != EntityKind::kIndustrialPark) return false;
+  const std::string_view surface = text.substr(c.begin, c.length());
+  if (!surface.ends_with(c.rule)) return false;
+  const std::string_view stem = surface.substr(0, surface.size() - c.rule.size());
+  return std::any_of(rules.park_designation_suffixes.begin(), rules.park_designation_suffixes.end(),
+                     [&](const std::string& d) { return stem.ends_with(d); });
+}
+
 double lookup(const std::vector<std::pair<std::string, double>>& table, std::string_view key, double fallback) {
   for (const auto& [name, value] : table)
     if (name == key) return value;
   return fallback;
 }
 
-// Pass 3: a park or base listed next to a sure park (甲疫苗生产基地、乙医疗器械基地、丙医药产业园)
+// Pass 3: a park or base listed next to a sure park or firm (甲疫苗生产基地、乙医疗器械基地、丙医药产业园)
 // is a named site too; then a brand read off a base that is now sure (甲 of 甲疫苗生产基地)
 // is a firm.
 void lists_and_brands(std::string_view text, const PatternRules& rules, const std::vector<double>& base,
@@ -55,21 +64,22 @@ void lists_and_brands(std::string_view text, const PatternRules& rules, const st
     bool changed = false;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       Candidate& c = candidates[i];
-      if (c.kind != EntityKind::kIndustrialPark || c.confidence >= rules.default_confidence) continue;
+      if (c.kind != EntityKind::kIndustrialPark || c.confidence >= rules.evidence_confidence) continue;
       if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
-            return o.kind == EntityKind::kIndustrialPark && o.confidence >= rules.default_confidence && next_to(c, o);
+            return (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany) &&
+                   o.confidence >= rules.evidence_confidence && next_to(c, o);
           })) {
         c.confidence = std::min(1.0, base[i] + rules.evidence_bonus);
-        changed = c.confidence >= rules.default_confidence || changed;
+        changed = c.confidence >= rules.evidence_confidence || changed;
       }
     }
     if (!changed) break;
   }
   for (Candidate& c : candidates) {
-    if (c.kind != EntityKind::kCompany || c.source != Source::kPattern || c.confidence >= rules.vouch_confidence) continue;
+    if (c.kind != EntityKind::kCompany || c.source != Source::kPattern || c.confidence >= rules.evidence_confidence) continue;
     if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
           return o.kind == EntityKind::kIndustrialPark && o.begin <= c.begin && c.end < o.end &&
-                 o.confidence >= rules.vouch_confidence;
+                 o.confidence >= rules.evidence_confidence;
         }))
       c.confidence = std::min(1.0, c.confidence + rules.evidence_bonus);
   }
@@ -77,19 +87,28 @@ void lists_and_brands(std::string_view text, const PatternRules& rules, const st
 
 }  // namespace
 
+double base_confidence(const PatternRules& rules, const Candidate& c) {
+  if (c.source == Source::kGazetteer) return rules.gazetteer_confidence;
+  const double b = lookup(rules.rule_confidence, c.rule, -1.0);
+  if (b >= 0.0) return b;
+  // An ending's confidence is for the kind it gives: a 广场 retyped as a mall (a firm) is sure.
+  const bool retyped = std::any_of(rules.endings.begin(), rules.endings.end(),
+                                   [&](const NameEnding& e) { return e.text == c.rule && e.kind != c.kind; });
+  return retyped ? rules.default_confidence : lookup(rules.ending_confidence, c.rule, rules.default_confidence);
+}
+
 void score_confidence(std::string_view text, const PatternRules& rules, std::vector<Candidate>& candidates) {
   // Pass 1: the base and the firm's own context.
   std::map<std::string, bool, std::less<>> acting;  // once per distinct firm surface
   std::vector<double> base(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
-    if (c.source == Source::kGazetteer) {
-      base[i] = c.confidence = rules.gazetteer_confidence;
+    const double b = base[i] = c.confidence = base_confidence(rules, c);
+    if (c.source == Source::kGazetteer) continue;
+    if (designated_park(text, rules, c)) {
+      base[i] = c.confidence = 0.0;
       continue;
     }
-    double b = lookup(rules.rule_confidence, c.rule, -1.0);
-    if (b < 0.0) b = lookup(rules.ending_confidence, c.rule, rules.default_confidence);
-    base[i] = b;
     bool evidence = false;
     // (Only for names the document implies: a plant by its ending, 妈湾电厂, needs a firm inside.)
     const bool derived = lookup(rules.rule_confidence, c.rule, -1.0) >= 0.0;
@@ -97,19 +116,31 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
       const std::string_view surface = text.substr(c.begin, c.length());
       auto it = acting.find(surface);
       if (it == acting.end()) it = acting.emplace(std::string(surface), acts_like_firm(text, surface, rules.firm_contexts)).first;
-      evidence = it->second;
+      // ... or a sure firm of the document holds it (三一 of 三一集团, 一拖 of 中国一拖集团).
+      evidence = it->second || std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
+                   return o.kind == EntityKind::kCompany && o.length() > c.length() &&
+                          base_confidence(rules, o) >= rules.default_confidence &&
+                          text.substr(o.begin, o.length()).find(surface) != std::string_view::npos;
+                 });
+    }
+    // A bare 园区 after an industry (化工园区) is a park; after a place or a lab it is an area.
+    if (!evidence && c.rule == "园区" && c.length() > c.rule.size()) {
+      const std::string_view stem = text.substr(c.begin, c.length() - c.rule.size());
+      evidence = std::any_of(rules.generic_words.begin(), rules.generic_words.end(),
+                             [&](const std::string& w) { return w.size() >= 6 && stem.ends_with(w); });
     }
     c.confidence = std::min(1.0, b + (evidence ? rules.evidence_bonus : 0.0));
   }
-  // Pass 2: a name holding a firm that is sure by itself (a firm's base or power plant), or
-  // a zone's park named after the zone (…合作区深圳园区). A brand read off this very name
+  // Pass 2: a name holding a firm that is sure by itself (a firm's base or power plant), a
+  // listed name (中关村科技创新基地), or a zone's park named after the zone (…合作区深圳园区). A brand read off this very name
   // is no evidence for it unless it is sure on its own.
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     if (c.source == Source::kGazetteer || base[i] >= rules.default_confidence) continue;
     const bool holds = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
-      if (&o == &c || o.begin < c.begin || o.end >= c.end || o.confidence < rules.vouch_confidence) return false;
-      return o.kind == EntityKind::kCompany || (o.kind == EntityKind::kZone && c.kind == EntityKind::kZone && o.begin == c.begin);
+      if (&o == &c || o.begin < c.begin || o.end >= c.end || o.confidence < rules.evidence_confidence) return false;
+      return o.kind == EntityKind::kCompany || o.source == Source::kGazetteer ||
+             (o.kind == EntityKind::kZone && c.kind == EntityKind::kZone && o.begin == c.begin);
     });
     if (holds) c.confidence = std::min(1.0, std::max(c.confidence, base[i] + rules.evidence_bonus));
   }

@@ -20,6 +20,9 @@
 
 namespace reportlens::entities {
 
+// The confidence a candidate has before any evidence (its source, ending or rule).
+double base_confidence(const PatternRules& rules, const Candidate& c);
+
 // Sets `confidence` of every candidate (normalised text, byte offsets).
 void score_confidence(std::string_view text, const PatternRules& rules, std::vector<Candidate>& candidates);
 

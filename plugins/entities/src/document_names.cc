@@ -1,5 +1,7 @@
 #include "document_names.h"
 
+#include "confidence.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -353,13 +355,13 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     // (盐港东立交): it needs a firm_contexts word like a single brand (项目品牌).
     const auto add = [&](std::string_view name, bool tail_ok) {
       std::string_view brand = brand_of(name, region, tail_ok && !list_only);
-      const char* how = rule;
+      const char* how = list_only && rule == std::string_view("项目品牌") ? "项目单项" : rule;
       // A park, a hub or a road is no firm's project (前海石公园、平湖南国际综合物流枢纽等项目).
       const auto& tails = patterns_.rules().non_firm_project_tails;
       if (std::any_of(tails.begin(), tails.end(), [&](const std::string& t) { return ends_with(name, t); })) return;
       if (brand.empty() && tail_ok && list_only) {
         brand = brand_of(name, region, true);
-        how = "项目品牌";
+        how = "项目单项";
       }
       if (!brand.empty()) out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), how});
     };
@@ -570,11 +572,12 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
 }
 
 void DocumentNames::retype_zone_parts(std::vector<Candidate>& candidates) const {
-  // A park named after the zone it lies in (…合作区深圳园区) is that zone's part: a zone.
+  // A bare 园区 named after the zone it lies in (…合作区深圳园区) is that zone's part: a zone
+  // (not 昆山高新区机器人产业园, a park in the zone).
   std::vector<std::size_t> parts;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    if (c.source != Source::kPattern || c.kind != EntityKind::kIndustrialPark) continue;
+    if (c.source != Source::kPattern || c.kind != EntityKind::kIndustrialPark || c.rule != "园区") continue;
     if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
           return o.kind == EntityKind::kZone && o.begin == c.begin && o.end < c.end;
         }))
@@ -629,6 +632,7 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
         c.source = Source::kPattern;
         c.canonical = d.canonical;
         c.rule = d.rule;
+        c.confidence = base_confidence(patterns_.rules(), c);  // before evidence (confidence.h)
         candidates.push_back(std::move(c));
       }
     }

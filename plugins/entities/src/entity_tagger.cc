@@ -234,6 +234,16 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
     // only names sure enough vouch for their siblings, so they are scored first.
     score_confidence(text, patterns_->rules(), candidates);
     DocumentNames(*patterns_).extend(text, region, candidates);
+    // A short form placed wherever it occurs must not cut through the words around it either
+    // (沈飞 of 沈飞公司 in 沈|飞机场).
+    const auto& derived_rules = patterns_->rules().rule_confidence;
+    std::erase_if(candidates, [&](const Candidate& g) {
+      return g.source == Source::kPattern &&
+             std::any_of(derived_rules.begin(), derived_rules.end(), [&](const auto& r) { return r.first == g.rule; }) &&
+             std::none_of(candidates.begin(), candidates.end(),
+                          [&](const Candidate& p) { return p.begin <= g.begin && g.end <= p.end && p.length() > g.length(); }) &&
+             splits_words(text, g.begin, g.end);
+    });
   }
   if (!patterns_) std::erase_if(candidates, [&](const Candidate& g) { return splits_words(text, g.begin, g.end); });
   static const PatternRules kDefaults;

@@ -176,6 +176,8 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       for (auto& t : texts) brand_facilities.emplace_back(std::move(t), key == "brand_facilities_alone");
     } else if (key == "brand_list_facilities") {
       append_strings(file, key, value, brand_list_facilities);
+    } else if (key == "park_designation_suffixes") {
+      append_strings(file, key, value, park_designation_suffixes);
     } else if (key == "non_firm_project_tails") {
       append_strings(file, key, value, non_firm_project_tails);
     } else if (key == "firm_contexts") {
@@ -190,6 +192,8 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       evidence_bonus = read_confidence(file, key, value);
     } else if (key == "vouch_confidence") {
       vouch_confidence = read_confidence(file, key, value);
+    } else if (key == "evidence_confidence") {
+      evidence_confidence = read_confidence(file, key, value);
     } else if (key == "item_predicates") {
       append_strings(file, key, value, item_predicates);
     } else if (key == "max_brand_chars") {

@@ -113,6 +113,8 @@ struct PatternRules {
   std::vector<std::string> firm_contexts;
   // Items before 项目 ending in these are places, not a firm's project (…公园, …枢纽, …立交).
   std::vector<std::string> non_firm_project_tails;
+  // A park whose stem ends in one of these is a national designation (…国家湿地公园).
+  std::vector<std::string> park_designation_suffixes;
   // Confidence of a pattern candidate by the name ending that fired (基地: 0.4) and by the
   // document-level rule (园区品牌: 0.6); anything else has default_confidence. Evidence from
   // the document adds evidence_bonus (see confidence.h).
@@ -122,7 +124,10 @@ struct PatternRules {
   double gazetteer_confidence = 0.95;
   double evidence_bonus = 0.3;
   // A found firm vouches for its 、-list siblings only when it is this sure itself.
-  double vouch_confidence = 0.5;
+  double vouch_confidence = 0.85;
+  // A name counts as evidence for another (a firm inside a base, a park next to a park) when
+  // it is this sure.
+  double evidence_confidence = 0.5;
   std::size_t min_stem_chars = 2;
   std::size_t max_stem_chars = 18;
 
