@@ -139,7 +139,7 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
     if (c.source == Source::kGazetteer || base[i] >= rules.default_confidence) continue;
     const bool holds = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
       if (&o == &c || o.begin < c.begin || o.end >= c.end || o.confidence < rules.evidence_confidence) return false;
-      return o.kind == EntityKind::kCompany || o.source == Source::kGazetteer ||
+      return o.kind == EntityKind::kCompany || (o.source == Source::kGazetteer && c.kind == EntityKind::kIndustrialPark) ||
              (o.kind == EntityKind::kZone && c.kind == EntityKind::kZone && o.begin == c.begin);
     });
     if (holds) c.confidence = std::min(1.0, std::max(c.confidence, base[i] + rules.evidence_bonus));

@@ -363,7 +363,13 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
         brand = brand_of(name, region, true);
         how = "项目单项";
       }
-      if (!brand.empty()) out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), how});
+      if (brand.empty()) return;
+      // The brand must end where a word of the item ends (光启技术|超材料 gives no 光启技术超).
+      if (brand.size() < name.size() && all_ideographs(name)) {
+        const std::vector<std::size_t> cuts = word_boundaries(name);
+        if (!std::binary_search(cuts.begin(), cuts.end(), brand.size())) return;
+      }
+      out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), how});
     };
     // The items of a 、-list, from the one ending at `item_end` backwards: each a brand +
     // generic words, or (before the last) a brand alone (华能、三峡海上风电项目).
