@@ -354,12 +354,29 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     // A list item that is a brand alone (中粮油脂等项目) is as often a road or a venue
     // (盐港东立交): it needs a firm_contexts word like a single brand (项目品牌).
     const auto add = [&](std::string_view name, bool tail_ok) {
+      // Before a headquarters the whole name is the brand (丘钛科技总部), without the words that
+      // qualify the headquarters (甲区域总部, 乙华南总部: hq_qualifiers).
+      if (!list_only)
+        for (bool again = true; again;) {
+          again = false;
+          for (const std::string& q : patterns_.rules().hq_qualifiers)
+            if (name.size() > q.size() && ends_with(name, q)) {
+              name.remove_suffix(q.size());
+              again = true;
+            }
+        }
       std::string_view brand = brand_of(name, region, tail_ok && !list_only);
+      const bool generic_end = std::any_of(patterns_.rules().generic_words.begin(), patterns_.rules().generic_words.end(),
+                                           [&](const std::string& w) { return w.size() >= 6 && ends_with(name, w); });
       const char* how = list_only && rule == std::string_view("项目品牌") ? "项目单项" : rule;
+      // A product of two characters after the brand is as often the brand's own last word
+      // (甲技术超|材料, 乙液流|电池): such an item is only a single brand (项目单项).
+      constexpr std::size_t kMinTailChars = 3;
+      if (list_only && !brand.empty() && code_point_count(name.substr(brand.size())) < kMinTailChars) how = "项目单项";
       // A park, a hub or a road is no firm's project (前海石公园、平湖南国际综合物流枢纽等项目).
       const auto& tails = patterns_.rules().non_firm_project_tails;
       if (std::any_of(tails.begin(), tails.end(), [&](const std::string& t) { return ends_with(name, t); })) return;
-      if (brand.empty() && tail_ok && list_only) {
+      if (brand.empty() && tail_ok && list_only && !generic_end) {
         brand = brand_of(name, region, true);
         how = "项目单项";
       }

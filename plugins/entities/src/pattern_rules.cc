@@ -180,6 +180,8 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       append_strings(file, key, value, park_designation_suffixes);
     } else if (key == "non_firm_project_tails") {
       append_strings(file, key, value, non_firm_project_tails);
+    } else if (key == "hq_qualifiers") {
+      append_strings(file, key, value, hq_qualifiers);
     } else if (key == "firm_contexts") {
       append_strings(file, key, value, firm_contexts);
     } else if (key == "ending_confidence" || key == "rule_confidence") {

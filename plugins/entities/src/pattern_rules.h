@@ -111,6 +111,8 @@ struct PatternRules {
   // Words around a name that show a firm acting (投产, 签约, 落地 ...): a brand before a
   // project counts when one follows the project, and they raise a name's confidence.
   std::vector<std::string> firm_contexts;
+  // Words between a brand and 总部 that qualify the headquarters (区域, 华南 ...), not the brand.
+  std::vector<std::string> hq_qualifiers;
   // Items before 项目 ending in these are places, not a firm's project (…公园, …枢纽, …立交).
   std::vector<std::string> non_firm_project_tails;
   // A park whose stem ends in one of these is a national designation (…国家湿地公园).
