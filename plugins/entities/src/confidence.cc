@@ -101,9 +101,10 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
   // Pass 1: the base and the firm's own context.
   std::map<std::string, bool, std::less<>> acting;  // once per distinct firm surface
   std::vector<double> base(candidates.size());
+  for (std::size_t i = 0; i < candidates.size(); ++i) base[i] = base_confidence(rules, candidates[i]);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
-    const double b = base[i] = c.confidence = base_confidence(rules, c);
+    const double b = c.confidence = base[i];
     if (c.source == Source::kGazetteer) continue;
     if (designated_park(text, rules, c)) {
       base[i] = c.confidence = 0.0;
@@ -117,11 +118,12 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
       auto it = acting.find(surface);
       if (it == acting.end()) it = acting.emplace(std::string(surface), acts_like_firm(text, surface, rules.firm_contexts)).first;
       // ... or a sure firm of the document holds it (三一 of 三一集团, 一拖 of 中国一拖集团).
-      evidence = it->second || std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
-                   return o.kind == EntityKind::kCompany && o.length() > c.length() &&
-                          base_confidence(rules, o) >= rules.default_confidence &&
-                          text.substr(o.begin, o.length()).find(surface) != std::string_view::npos;
-                 });
+      for (std::size_t j = 0; !it->second && !evidence && j < candidates.size(); ++j) {
+        const Candidate& o = candidates[j];
+        evidence = o.kind == EntityKind::kCompany && o.length() > c.length() && base[j] >= rules.default_confidence &&
+                   text.substr(o.begin, o.length()).find(surface) != std::string_view::npos;
+      }
+      evidence = evidence || it->second;
     }
     // A bare 园区 after an industry (化工园区) is a park; after a place or a lab it is an area.
     if (!evidence && c.rule == "园区" && c.length() > c.rule.size()) {

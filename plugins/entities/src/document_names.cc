@@ -347,7 +347,12 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
   constexpr std::string_view kComma = "、";
   for (std::size_t p = find_from(text, facility, 0); p != std::string_view::npos;
        p = find_from(text, facility, p + facility.size())) {
-    const PatternFinder::Stem stem = patterns_.stem(text, p);
+    // Before 项目 only lists count (a single brand would score below any useful threshold):
+    // the cheap look for 等 comes before word segmentation, which 项目, frequent in local
+    // reports, would otherwise cost at every occurrence.
+    const std::size_t list_etc = list_only ? etc_before_class(text, p) : std::string_view::npos;
+    if (list_only && list_etc == std::string_view::npos) continue;
+    const PatternFinder::Stem stem = list_only ? PatternFinder::Stem{} : patterns_.stem(text, p);
     // In a list an item may also be a brand alone (中粮油脂等项目): tried when no generic
     // tail follows a shorter brand.
     const char* rule = "项目品牌";
@@ -407,16 +412,13 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
         item_end = item.begin - kComma.size();
       }
     };
-    if (stem.verdict == StemVerdict::kName) {
-      // Before a project a single brand is only a candidate; confidence.h wants a firm_contexts
-      // word after it (鼎际得高端新材料项目签约落地).
-      if (list_only) add_items(p, true);
-      else add(text.substr(stem.begin, p - stem.begin), empty_tail_ok);
+    if (!list_only && stem.verdict == StemVerdict::kName) {
+      add(text.substr(stem.begin, p - stem.begin), empty_tail_ok);
       continue;
     }
     // 甲全新动力电池、乙储能与动力电池等项目: the items before 等 (generic words between).
     std::size_t etc = stem.verdict == StemVerdict::kEmpty ? p : stem.begin;
-    if (list_only) etc = etc_before_class(text, p);
+    if (list_only) etc = list_etc;
     if (etc == std::string_view::npos || etc < 3 || text.substr(etc - 3, 3) != "等") continue;
     if (list_only) rule = "项目列举";  // a list of firms' projects (甲X、乙Y等项目) is evidence itself
     add_items(etc - 3, list_only);
