@@ -353,11 +353,8 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     const std::size_t list_etc = list_only ? etc_before_class(text, p) : std::string_view::npos;
     if (list_only && list_etc == std::string_view::npos) continue;
     const PatternFinder::Stem stem = list_only ? PatternFinder::Stem{} : patterns_.stem(text, p);
-    // In a list an item may also be a brand alone (中粮油脂等项目): tried when no generic
-    // tail follows a shorter brand.
-    const char* rule = "项目品牌";
-    // A list item that is a brand alone (中粮油脂等项目) is as often a road or a venue
-    // (盐港东立交): it needs a firm_contexts word like a single brand (项目品牌).
+    // Before 总部: 项目品牌; items of a list of projects (甲X、乙Y等项目, evidence itself): 项目列举.
+    const char* rule = list_only ? "项目列举" : "项目品牌";
     const auto add = [&](std::string_view name, bool tail_ok) {
       // Before a headquarters the whole name is the brand (丘钛科技总部), without the words that
       // qualify the headquarters (甲区域总部, 乙华南总部: hq_qualifiers).
@@ -373,7 +370,7 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
       std::string_view brand = brand_of(name, region, tail_ok && !list_only);
       const bool generic_end = std::any_of(patterns_.rules().generic_words.begin(), patterns_.rules().generic_words.end(),
                                            [&](const std::string& w) { return w.size() >= 6 && ends_with(name, w); });
-      const char* how = list_only && rule == std::string_view("项目品牌") ? "项目单项" : rule;
+      const char* how = rule;
       // A product of two characters after the brand is as often the brand's own last word
       // (甲技术超|材料, 乙液流|电池): such an item is only a single brand (项目单项).
       constexpr std::size_t kMinTailChars = 3;
@@ -381,6 +378,8 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
       // A park, a hub or a road is no firm's project (前海石公园、平湖南国际综合物流枢纽等项目).
       const auto& tails = patterns_.rules().non_firm_project_tails;
       if (std::any_of(tails.begin(), tails.end(), [&](const std::string& t) { return ends_with(name, t); })) return;
+      // A list item that is a brand alone (中粮油脂等项目) is as often a road or a venue
+      // (盐港东立交): only a single brand (项目单项), when no generic tail follows a shorter one.
       if (brand.empty() && tail_ok && list_only && !generic_end) {
         brand = brand_of(name, region, true);
         how = "项目单项";
@@ -394,7 +393,7 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
       out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), how});
     };
     // The items of a 、-list, from the one ending at `item_end` backwards: each a brand +
-    // generic words, or (before the last) a brand alone (华能、三峡海上风电项目).
+    // generic words, or (when `first_alone`) a brand alone.
     const auto add_items = [&](std::size_t item_end, bool first_alone) {
       for (int items = 0; items < 8 && item_end > 0; ++items) {
         PatternFinder::Stem item = patterns_.stem(text, item_end);
@@ -420,7 +419,6 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     std::size_t etc = stem.verdict == StemVerdict::kEmpty ? p : stem.begin;
     if (list_only) etc = list_etc;
     if (etc == std::string_view::npos || etc < 3 || text.substr(etc - 3, 3) != "等") continue;
-    if (list_only) rule = "项目列举";  // a list of firms' projects (甲X、乙Y等项目) is evidence itself
     add_items(etc - 3, list_only);
   }
 }
