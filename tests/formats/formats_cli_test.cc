@@ -189,7 +189,7 @@ TEST_F(Formats, FormatGivenForAnInputOverridesDetection) {
   dir_.write("q.yaml", "name: f\ninputs:\n  - {path: r/plain.txt, format: parquet}\nstages: [segment]\n");
   r = run_real({"check", "q.yaml"}, dir_.path());
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("q.yaml:3:34: format: unknown format 'parquet'; expected one of text, html, markdown, pdf, docx"),
+  EXPECT_NE(r.err.find("q.yaml:3:33: format: unknown format 'parquet'; expected one of text, html, markdown, pdf, docx"),
             std::string::npos) << r.err;
 }
 
