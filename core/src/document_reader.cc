@@ -23,8 +23,9 @@ namespace {
                                                   "save it as .docx or PDF to read it");
   const std::size_t nul = bytes.find('\0');
   if (nul != std::string::npos && nul < 8192)
-    throw HostError(ExitCode::kInput, in.source + ": binary file (a NUL byte at " + std::to_string(nul) +
-                                          "), not text, HTML, Markdown, PDF or DOCX");
+    throw HostError(ExitCode::kInput, in.source + ": byte " + std::to_string(nul) +
+                                          ": NUL character; this looks like a binary file, not text, HTML, "
+                                          "Markdown, PDF or DOCX");
   throw e;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <fstream>
 
 #include "docx_text.h"
@@ -21,9 +22,13 @@ std::string lower_extension(std::string_view path) {
 }
 
 // PDF readers accept the header anywhere in the first kilobyte (some files carry a few
-// bytes of junk before it); so does this check.
+// bytes of junk before it); so does this check, as long as no letter comes before it (a web
+// page or a note that mentions "%PDF-" is no PDF).
 bool is_pdf_head(std::string_view bytes) {
-  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+  const std::size_t at = bytes.substr(0, 1024).find("%PDF-");
+  if (at == std::string_view::npos) return false;
+  return std::none_of(bytes.begin(), bytes.begin() + static_cast<long>(at),
+                      [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; });
 }
 
 bool is_zip_head(std::string_view bytes) {

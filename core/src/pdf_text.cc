@@ -218,7 +218,7 @@ ExtractedText pdf_to_text(const std::string& bytes, const std::string& file) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     PdfPage p;
     if (page) {
-      p.height = page->page_rect(poppler::media_box).height();
+      p.height = page->page_rect().height();  // the crop box, as the words are placed
       p.lines = page_lines(*page);
     }
     any_text = any_text || !p.lines.empty();

@@ -135,7 +135,7 @@ TEST_F(Formats, UnreadableInputsAreRefusedOneByOneAndTheBatchGoesOn) {
       {"encrypted.pdf", "encrypted PDF: it needs a password"},
       {"nodoc.docx", "damaged DOCX: the archive has no word/document.xml"},
       {"notdocx.zip", "a zip archive, not a Word document"},
-      {"binary.bin", "binary file (a NUL byte at 0), not text, HTML, Markdown, PDF or DOCX"}};
+      {"binary.bin", "byte 0: NUL character; this looks like a binary file, not text, HTML, Markdown, PDF or DOCX"}};
   std::vector<std::string> args = {"run", extract_yaml()};
   for (const auto& [file, why] : cases) args.insert(args.end(), {"--input", (in / file).string()});
   dir_.write("good/report.txt", "地区生产总值完成1200.2亿元，增长1.5%。\n");

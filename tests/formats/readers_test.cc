@@ -97,6 +97,8 @@ TEST(Markdown, BrokenFrontMatterIsAnErrorWithItsLine) {
 
 TEST(FormatDetection, ByContentThenExtension) {
   EXPECT_EQ(detect_binary_format("report.txt", "%PDF-1.4\n..."), InputFormat::kPdf);
+  EXPECT_EQ(detect_binary_format("report", std::string("\x00\x01\r\n%PDF-1.7", 10)), InputFormat::kPdf);
+  EXPECT_EQ(detect_binary_format("note.txt", "save it as %PDF-1.4"), InputFormat::kText);
   EXPECT_EQ(detect_binary_format("report", std::string("PK\x03\x04", 4) + "rest"), InputFormat::kDocx);
   EXPECT_EQ(detect_binary_format("a.MD", "# x"), InputFormat::kMarkdown);
   EXPECT_EQ(detect_binary_format("a.txt", "text"), InputFormat::kText);
@@ -126,7 +128,9 @@ TEST(Pdf, SeedReportTextPagesAndRunningLines) {
   // The wrapped lines are there as the typesetter broke them (the normalised view joins them).
   EXPECT_TRUE(std::regex_search(out.text, std::regex("20[0-9][0-9]\n+年"))) << "no year broken before 年";
   EXPECT_TRUE(std::regex_search(out.text, std::regex("[0-9]+\\.\n+[0-9]"))) << "no number broken at its point";
-  EXPECT_NE(out.text.find("曲建华"), std::string::npos);
+  // The CID font's characters, full-width punctuation included, read as printed.
+  EXPECT_NE(out.text.find("（草案）的报告（书面）"), std::string::npos);
+  EXPECT_NE(out.text.find("铁西区发展和改革局局长 曲建华\n\n各位代表："), std::string::npos);
 }
 
 TEST(Pdf, RefusalsNameTheFileAndSayWhy) {
