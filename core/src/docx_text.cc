@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "errors.h"
@@ -40,13 +41,20 @@ ZipPtr open_zip(const std::string& bytes, const std::string& file) {
   return ZipPtr(z);
 }
 
-std::optional<std::string> read_entry(zip_t* z, const std::string& name) {
+// The entry's bytes; nullopt when the archive has no such entry. An entry that is there but
+// cannot be inflated (a damaged archive) throws.
+std::optional<std::string> read_entry(zip_t* z, const std::string& name, const std::string& file) {
   zip_stat_t st;
-  if (zip_stat(z, name.c_str(), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) return std::nullopt;
+  if (zip_stat(z, name.c_str(), 0, &st) != 0) return std::nullopt;
+  const auto damaged = [&](const std::string& why) {
+    return HostError(ExitCode::kInput, file + ": damaged DOCX: " + name + " cannot be read (" + why + ")");
+  };
+  if (!(st.valid & ZIP_STAT_SIZE)) throw damaged("no size");
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> f(zip_fopen(z, name.c_str(), 0), zip_fclose);
-  if (!f) return std::nullopt;
+  if (!f) throw damaged(zip_strerror(z));
   std::string data(st.size, '\0');
-  if (zip_fread(f.get(), data.data(), st.size) != static_cast<zip_int64_t>(st.size)) return std::nullopt;
+  const zip_int64_t got = zip_fread(f.get(), data.data(), st.size);
+  if (got != static_cast<zip_int64_t>(st.size)) throw damaged(got < 0 ? zip_file_strerror(f.get()) : "short read");
   return data;
 }
 
@@ -82,7 +90,7 @@ const xmlNode* child(const xmlNode* n, const char* name) {
 
 // The main document part, as _rels/.rels names it (word/document.xml when it does not).
 std::string main_part(zip_t* z, const std::string& file) {
-  const auto rels = read_entry(z, "_rels/.rels");
+  const auto rels = read_entry(z, "_rels/.rels", file);
   if (!rels) return "word/document.xml";
   const XmlPtr doc = parse_xml(*rels, "_rels/.rels", file);
   for (const xmlNode* r = xmlDocGetRootElement(doc.get())->children; r; r = r->next) {
@@ -101,7 +109,7 @@ std::string main_part(zip_t* z, const std::string& file) {
 // Heading level of each paragraph style: "heading N" -> N, Title -> 1, outline level k -> k+1.
 std::map<std::string, int> heading_styles(zip_t* z, const std::string& file) {
   std::map<std::string, int> levels;
-  const auto styles = read_entry(z, "word/styles.xml");
+  const auto styles = read_entry(z, "word/styles.xml", file);
   if (!styles) return levels;
   const XmlPtr doc = parse_xml(*styles, "word/styles.xml", file);
   for (const xmlNode* s = xmlDocGetRootElement(doc.get())->children; s; s = s->next) {
@@ -228,9 +236,11 @@ class BodyReader {
 }  // namespace
 
 ExtractedText docx_to_text(const std::string& bytes, const std::string& file) {
+  static std::once_flag once;  // libxml2 wants its parser set up once before threads use it
+  std::call_once(once, [] { xmlInitParser(); });
   const ZipPtr z = open_zip(bytes, file);
   const std::string part = main_part(z.get(), file);
-  const auto body_xml = read_entry(z.get(), part);
+  const auto body_xml = read_entry(z.get(), part, file);
   if (!body_xml) {
     const bool word_like = zip_name_locate(z.get(), "[Content_Types].xml", 0) >= 0;
     throw HostError(ExitCode::kInput,

@@ -8,6 +8,7 @@
 #include <climits>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <vector>
 
@@ -202,7 +203,8 @@ ExtractedText assemble(const std::vector<PdfPage>& pages) {
 }  // namespace
 
 ExtractedText pdf_to_text(const std::string& bytes, const std::string& file) {
-  poppler::set_debug_error_function(quiet, nullptr);
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function(quiet, nullptr); });
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
     throw HostError(ExitCode::kInput, file + ": PDF too large for the PDF reader");
   std::unique_ptr<poppler::document> doc(
@@ -212,6 +214,8 @@ ExtractedText pdf_to_text(const std::string& bytes, const std::string& file) {
   if (doc->is_locked())
     throw HostError(ExitCode::kInput, file + ": encrypted PDF: it needs a password to open; "
                                               "save an unprotected copy to read it");
+  if (doc->pages() <= 0)
+    throw HostError(ExitCode::kInput, file + ": damaged PDF: no page could be read (truncated or corrupt file)");
   std::vector<PdfPage> pages;
   bool any_text = false;
   for (int i = 0; i < doc->pages(); ++i) {
