@@ -178,6 +178,29 @@ TEST_F(Formats, FoldersGiveEveryDocumentAndNameWhatTheySkip) {
             std::string::npos) << r.err;
 }
 
+// Headings the format marks become sections even without a number (the segmenter reads
+// meta.headings), at the format's level; the sections of the DOCX are those of the text.
+TEST_F(Formats, MarkedHeadingsBecomeSections) {
+  dir_.write("h.md", "---\ntitle: 测试\n---\n\n# 工作回顾\n\n全年地区生产总值增长5%。\n\n## 工业经济\n\n"
+                     "规模以上工业增加值增长6%。\n\n**明年安排**\n\n地区生产总值增长6%左右。\n");
+  const Json md = extract(dir_.path() / "h.md", "h");
+  std::vector<std::string> sections;
+  for (const Json& a : md["documents"][0]["annotations"])
+    if (a["type"] == "section") sections.push_back(a["attrs"]["title"].get<std::string>() + "/" + a["attrs"]["level"].dump());
+  EXPECT_EQ(sections, (std::vector<std::string>{"工作回顾/1", "工业经济/2", "明年安排/1"}));
+
+  REPORTLENS_REQUIRE_INPUTS("docx", in);
+  const auto titles = [](const Json& result) {
+    std::vector<std::string> out;
+    for (const Json& a : result["documents"][0]["annotations"])
+      if (a["type"] == "section") out.push_back(a["attrs"]["title"].get<std::string>() + "/" + a["attrs"]["level"].dump());
+    return out;
+  };
+  const std::vector<std::string> plain = titles(extract(seed_report(), "plain"));
+  EXPECT_EQ(plain.size(), 13u);
+  EXPECT_EQ(titles(extract(in / "report.docx", "docx")), plain);
+}
+
 TEST_F(Formats, FormatGivenForAnInputOverridesDetection) {
   dir_.write("r/plain.txt", "# 一、总体要求\n\n投资增长8.5%。\n");
   dir_.write("p.yaml", "name: f\ninputs:\n  - {path: r/plain.txt, format: markdown}\nstages: [segment]\noutput: f.json\n");
