@@ -209,6 +209,14 @@ TEST_F(Formats, FormatGivenForAnInputOverridesDetection) {
   const Json meta = parse_json(dir_.path() / "f.json")["documents"][0]["meta"];
   EXPECT_EQ(meta["format"], "markdown");
   EXPECT_EQ(meta["headings"][0]["title"], "一、总体要求");
+  // The same from a manifest's `format` column, which is not kept as metadata.
+  dir_.write("m.csv", "path,format,region\nr/plain.txt,markdown,铁西区\n");
+  r = run_real({"run", "p.yaml", "--input", "m.csv", "-o", "m.json"}, dir_.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const Json from_manifest = parse_json(dir_.path() / "m.json")["documents"][0]["meta"];
+  EXPECT_EQ(from_manifest["format"], "markdown");
+  EXPECT_EQ(from_manifest["region"], "铁西区");
+  EXPECT_EQ(from_manifest["headings"][0]["title"], "一、总体要求");
   dir_.write("q.yaml", "name: f\ninputs:\n  - {path: r/plain.txt, format: parquet}\nstages: [segment]\n");
   r = run_real({"check", "q.yaml"}, dir_.path());
   EXPECT_EQ(r.exit_code, 2);
