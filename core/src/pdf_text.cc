@@ -31,8 +31,15 @@ struct PdfPage {
   std::string label;  // the printed page number, if any
 };
 
+// Set when poppler lacks the character collection a CID font needs (Debian's poppler-data):
+// that font's text is then missing from the text layer. Per thread: poppler reports on the
+// thread that reads the document.
+thread_local bool missing_language_pack = false;
+
 // Poppler reports every repaired damage on stderr; the reader's own errors say what matters.
-void quiet(const std::string&, void*) {}
+void quiet(const std::string& message, void*) {
+  if (message.find("Missing language pack") != std::string::npos) missing_language_pack = true;
+}
 
 std::string utf8_of(const poppler::ustring& s) {
   const poppler::byte_array bytes = s.to_utf8();
@@ -205,6 +212,7 @@ ExtractedText assemble(const std::vector<PdfPage>& pages) {
 ExtractedText pdf_to_text(const std::string& bytes, const std::string& file) {
   static std::once_flag once;
   std::call_once(once, [] { poppler::set_debug_error_function(quiet, nullptr); });
+  missing_language_pack = false;
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
     throw HostError(ExitCode::kInput, file + ": PDF too large for the PDF reader");
   std::unique_ptr<poppler::document> doc(
@@ -228,6 +236,10 @@ ExtractedText pdf_to_text(const std::string& bytes, const std::string& file) {
     any_text = any_text || !p.lines.empty();
     pages.push_back(std::move(p));
   }
+  if (missing_language_pack)  // its CID fonts' text would be missing, silently
+    throw HostError(ExitCode::kInput, file + ": PDF text in CID fonts could not be mapped to Unicode "
+                                              "(install Debian's poppler-data, which holds the Chinese "
+                                              "character collections)");
   if (!any_text)
     throw HostError(ExitCode::kInput, file + ": PDF has no text layer (" + std::to_string(pages.size()) +
                                           " page(s) of images only, e.g. a scan); this tool does no OCR: "

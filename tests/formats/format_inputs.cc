@@ -38,7 +38,10 @@ fs::path generated_inputs(const std::string& kind, std::string& why) {
   if (!made.count(kind)) {
     // Debian's interpreter, where python3-reportlab and python3-docx install their modules
     // (a python3 earlier on PATH may be another installation without them).
-    if (!fs::exists("/usr/bin/python3")) {
+    if (kind == "pdf" && !fs::exists("/usr/share/poppler/cMap/Adobe-GB1")) {
+      // The generated PDF uses a CID font without a ToUnicode map, as many Chinese PDFs do.
+      made[kind] = "poppler-data is missing (/usr/share/poppler/cMap/Adobe-GB1): install poppler-data";
+    } else if (!fs::exists("/usr/bin/python3")) {
       made[kind] = "/usr/bin/python3 is missing (install python3, python3-reportlab, python3-docx)";
     } else {
       const fs::path err = dir.path / (kind + ".err");
