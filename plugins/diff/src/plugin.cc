@@ -3,7 +3,8 @@
 
 namespace {
 
-constexpr const char* kSettings = R"json({"type":"object","additionalProperties":false,
+// "roles": the input roles the stage reads (pairing.h); the host refuses any other.
+constexpr const char* kSettings = R"json({"type":"object","additionalProperties":false,"roles":["base","compare"],
  "properties":{
   "pairs":{"type":"string","enum":["chain","base"],"default":"chain",
     "description":"chain: each report with the next one of its region; base: the earliest with every later one"},
