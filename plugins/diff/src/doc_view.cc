@@ -78,14 +78,27 @@ std::string strip_whitespace(std::string_view s) {
 }  // namespace
 
 int report_year_of(const Document& doc) {
-  if (auto it = doc.meta().find("report_year"); it != doc.meta().end()) {
-    if (const int y = json_int(*it); y > 0) return y;
-  }
+  const auto meta_year = [&](const char* key) {
+    const auto it = doc.meta().find(key);
+    return it != doc.meta().end() ? json_int(*it) : 0;
+  };
+  if (const int y = meta_year("report_year"); y > 0) return y;
+  // A report plans the year after the one it reviews; one delivered in year N (January to
+  // March, as most are) reviews N−1. December deliveries carry report_year themselves.
+  if (const int y = meta_year("plan_year"); y > 0) return y - 1;
+  if (const int y = meta_year("delivery_year"); y > 0) return y - 1;
   static const std::regex year(R"((19|20)\d\d)");
   std::smatch m;
   const std::string& id = doc.id();
   if (std::regex_search(id, m, year)) return std::stoi(m.str());
   return 0;
+}
+
+int plan_year_of(const Document& doc) {
+  if (auto it = doc.meta().find("plan_year"); it != doc.meta().end())
+    if (const int y = json_int(*it); y > 0) return y;
+  const int reviewed = report_year_of(doc);
+  return reviewed > 0 ? reviewed + 1 : 0;
 }
 
 std::string region_of(const Document& doc) {
@@ -94,7 +107,8 @@ std::string region_of(const Document& doc) {
 }
 
 DocView::DocView(const Document& document, const MetricCatalog& catalog)
-    : doc(&document), year(report_year_of(document)), region(region_of(document)),
+    : doc(&document), year(report_year_of(document)), plan_year(plan_year_of(document)),
+      region(region_of(document)),
       code_points(document.text()) {
   const std::string& text = document.text();
 
