@@ -97,10 +97,14 @@ void QualitativeRules::load(const std::filesystem::path& file) {
 }
 
 const SubjectGroup* QualitativeRules::group_of(const std::string& subject) const {
+  // The word ending latest names the subject: 单位国内生产总值能耗 is about 能耗, not 生产总值.
+  const SubjectGroup* best = nullptr;
+  std::size_t best_end = 0;
   for (const auto& g : subjects)
     for (const auto& w : g.words)
-      if (subject.find(w) != std::string::npos) return &g;
-  return nullptr;
+      if (const auto at = subject.rfind(w); at != std::string::npos && at + w.size() > best_end)
+        best = &g, best_end = at + w.size();
+  return best;
 }
 
 const QualitativeKind* QualitativeRules::kind(const std::string& name) const {

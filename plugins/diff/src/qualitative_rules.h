@@ -37,6 +37,7 @@ struct QualitativeRules {
   // Throws StageError("file:line: ...") on malformed input.
   void load(const std::filesystem::path& file);
   bool empty() const { return kinds.empty(); }
+  // The group of a subject: the one whose word ends latest in it; null if none.
   const SubjectGroup* group_of(const std::string& subject) const;
   const QualitativeKind* kind(const std::string& name) const;
 };

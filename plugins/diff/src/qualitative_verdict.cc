@@ -128,6 +128,8 @@ bool decide_by_words(const QualitativeStatement& st, const DocView& compare, std
     if (!names.empty() && (at = find_any(c, names)) == npos) continue;
     if (!k.scope_words.empty() && find_any(c, k.scope_words, at) == npos) continue;
     if (!k.context_words.empty() && find_any(c, k.context_words) == npos) continue;
+    // 完成省下达的节能减排目标: for tasks set from above the verdict word comes first.
+    if (k.kind == "higher_level") at = 0;
     std::string verdict;
     std::size_t wlen = 0;
     if (find_any(c, k.missed_words, at) != npos) verdict = "missed";
