@@ -75,6 +75,26 @@ std::string strip_whitespace(std::string_view s) {
   return out;
 }
 
+// 能耗下降率不低于3.2% (a level in percent) → 能耗 growth −3.2 with qualifier <=: the form
+// the later report's actual (能耗下降3.5%, growth −3.5) takes.
+void read_decline_rate(const MetricCatalog& catalog, IndicatorView& v) {
+  if (!v.growth.is_null() || !v.level.is_object() || v.level.value("unit", "") != "percent") return;
+  if (!v.level["value"].is_number()) return;
+  const auto of = catalog.decline_rate_of(v.metric);
+  if (!of || of->empty()) return;
+  v.growth = {{"value", -v.level["value"].get<double>()}, {"unit", "percent"}};
+  v.level = nullptr;
+  v.canonical = catalog.canonical(*of);
+  static const std::pair<const char*, const char*> mirror[] = {
+      {">=", "<="}, {">", "<"}, {"<=", ">="}, {"<", ">"}};
+  if (v.qualifier.is_string())
+    for (const auto& [from, to] : mirror)
+      if (v.qualifier == from) {
+        v.qualifier = to;
+        break;
+      }
+}
+
 }  // namespace
 
 int report_year_of(const Document& doc) {
@@ -204,6 +224,7 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
     v.level = a.attrs.value("level", Json(nullptr));
     v.growth = a.attrs.value("growth", Json(nullptr));
     v.qualifier = a.attrs.value("qualifier", Json(nullptr));
+    read_decline_rate(catalog, v);
     v.begin = a.begin;
     v.end = a.end;
     indicators.push_back(std::move(v));

@@ -61,7 +61,8 @@ void MetricCatalog::load(const std::filesystem::path& file) {
     const auto key = kv.first.as<std::string>();
     if (key != "metrics" && key != "tolerance" && key != "scope_prefixes" &&
         key != "change_suffixes" && key != "qualitative" && key != "synonyms" &&
-        key != "loose_words" && key != "lower_is_better_words" && key != "reduction_words")
+        key != "loose_words" && key != "lower_is_better_words" && key != "reduction_words" &&
+        key != "decline_rates")
       fail(file, kv.first, "unknown key '" + key + "'");
   }
   if (const auto t = root["tolerance"]) {
@@ -84,6 +85,11 @@ void MetricCatalog::load(const std::filesystem::path& file) {
     if (!l.IsMap()) fail(file, l, "loose_words must be a mapping with prefixes/suffixes");
     append_unique(loose_prefixes_, string_list(file, l["prefixes"], "loose_words.prefixes"));
     append_unique(loose_suffixes_, string_list(file, l["suffixes"], "loose_words.suffixes"));
+  }
+  if (const auto d = root["decline_rates"]) {
+    if (!d.IsMap()) fail(file, d, "decline_rates must be a mapping with words/trailing");
+    append_unique(decline_rate_words_, string_list(file, d["words"], "decline_rates.words"));
+    append_unique(decline_rate_trailing_, string_list(file, d["trailing"], "decline_rates.trailing"));
   }
   if (const auto syn = root["synonyms"]) {
     if (!syn.IsMap()) fail(file, syn, "synonyms must be a mapping 'word: replacement'");
@@ -196,6 +202,18 @@ std::string MetricCatalog::loose(const std::string& canonical) const {
       }
   }
   return s;
+}
+
+std::optional<std::string> MetricCatalog::decline_rate_of(const std::string& metric) const {
+  std::string s = compact(metric);
+  const auto ends = [&](const std::string& w) {
+    return s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+  };
+  for (const auto& w : decline_rate_trailing_)
+    if (ends(w)) s.erase(s.size() - w.size());
+  for (const auto& w : decline_rate_words_)
+    if (ends(w)) return s.substr(0, s.size() - w.size());
+  return std::nullopt;
 }
 
 const MetricInfo* MetricCatalog::find(const std::string& canonical) const {
