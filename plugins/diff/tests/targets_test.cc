@@ -183,3 +183,22 @@ TEST(Targets, SpendingTargetMatchesTheSpendingFigureWithoutInput) {
   EXPECT_EQ(targets[0]["verdict"], "met");
   EXPECT_EQ(targets[0]["matched_by"], "loose_name");
 }
+
+TEST(Targets, RateOfDeclineAsALevelIsANegativeGrowth) {
+  auto a = make_doc("丁市/2022.txt", "主要预期目标是：万元地区生产总值能耗下降率不低于3.2%。", {{"plan_year", 2022}});
+  add_indicator(*a, "地区生产总值能耗下降率不低于3.2%",
+                indicator("地区生产总值能耗下降率不低于", 2022, "target", level(3.2, "percent"), nullptr, ">="));
+  auto b = make_doc("丁市/2023.txt", "万元地区生产总值能耗下降3.6%。", {{"plan_year", 2023}});
+  add_indicator(*b, "万元地区生产总值能耗下降3.6%",
+                indicator("万元地区生产总值能耗", 2022, "actual", nullptr, growth(-3.6)));
+  const MetricCatalog catalog = shipped_catalog();
+  const DocView va(*a, catalog), vb(*b, catalog);
+  ASSERT_EQ(va.indicators.size(), 1u);
+  EXPECT_EQ(va.indicators[0].growth["value"], -3.2);
+  EXPECT_EQ(va.indicators[0].qualifier, "<=");
+  const Json targets = check_targets(va, vb, catalog);
+  ASSERT_EQ(targets.size(), 1u);
+  EXPECT_EQ(targets[0]["target"]["value"], -3.2);
+  EXPECT_EQ(targets[0]["direction"], "lower_is_better");
+  EXPECT_EQ(targets[0]["verdict"], "met");  // −3.6 ≤ −3.2
+}
