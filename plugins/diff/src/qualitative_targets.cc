@@ -108,6 +108,17 @@ std::optional<QualitativeStatement> parse_one_sided(const std::string& c, const 
   return std::nullopt;
 }
 
+// Five-year goals: a span word in the marker's sentence before it, or just after the follower
+// (`after` is the byte after the follower).
+bool names_a_span(const std::string& line, std::size_t marker, std::size_t after,
+                  const QualitativeRules& r) {
+  constexpr std::size_t kAfterBytes = 36;  // about 12 characters
+  const auto stop = line.rfind("。", marker);
+  const std::size_t from = stop == npos ? 0 : stop;
+  const std::string around = line.substr(from, marker - from) + "|" + line.substr(std::min(after, line.size()), kAfterBytes);
+  return find_any(around, r.span_words) != npos;
+}
+
 }  // namespace
 
 // Earliest occurrence of any word at or after `from`; `len` gets the word's length.
@@ -161,7 +172,7 @@ std::vector<std::pair<std::size_t, std::size_t>> target_paragraphs(const std::st
         i += c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
         ++steps;
       }
-      if (hit) {
+      if (hit && !names_a_span(line, m, i, r)) {
         out.emplace_back(start, end);
         break;
       }
