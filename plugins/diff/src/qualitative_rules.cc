@@ -66,7 +66,7 @@ void QualitativeRules::load(const std::filesystem::path& file) {
   if (!root.IsMap()) fail(file, root, "expected a mapping with 'kinds'");
   static const std::set<std::string> keys = {
       "markers", "marker_followers", "marker_reach", "lead_words", "subject_tail_words",
-      "degree_words", "negations", "exclude_words", "span_words", "subjects", "kinds"};
+      "degree_words", "negations", "exclude_words", "span_words", "year_words", "subjects", "kinds"};
   for (const auto& kv : root)
     if (!keys.count(kv.first.as<std::string>()))
       fail(file, kv.first, "unknown key '" + kv.first.as<std::string>() + "'");
@@ -78,6 +78,7 @@ void QualitativeRules::load(const std::filesystem::path& file) {
   add_words(negations, file, root["negations"], "negations");
   add_words(exclude_words, file, root["exclude_words"], "exclude_words");
   add_words(span_words, file, root["span_words"], "span_words");
+  add_words(year_words, file, root["year_words"], "year_words");
   if (root["marker_reach"]) marker_reach = root["marker_reach"].as<int>();
   if (const auto s = root["subjects"]) {
     if (!s.IsSequence()) fail(file, s, "subjects must be a list");

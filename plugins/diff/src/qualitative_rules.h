@@ -28,7 +28,7 @@ struct QualitativeKind {
 
 struct QualitativeRules {
   Words markers, marker_followers, lead_words, subject_tail_words, degree_words, negations,
-      exclude_words, span_words;
+      exclude_words, span_words, year_words;
   int marker_reach = 8;  // code points after a marker in which a follower must stand
   std::vector<SubjectGroup> subjects;
   std::vector<QualitativeKind> kinds;

@@ -114,8 +114,13 @@ bool names_a_span(const std::string& line, std::size_t marker, std::size_t after
                   const QualitativeRules& r) {
   constexpr std::size_t kAfterBytes = 36;  // about 12 characters
   const auto stop = line.rfind("。", marker);
-  const std::size_t from = stop == npos ? 0 : stop;
-  const std::string around = line.substr(from, marker - from) + "|" + line.substr(std::min(after, line.size()), kAfterBytes);
+  std::string before = line.substr(stop == npos ? 0 : stop, marker - (stop == npos ? 0 : stop));
+  // Only what follows the last year word (今年) before the marker.
+  std::size_t cut = 0;
+  for (const auto& w : r.year_words)
+    if (const auto at = before.rfind(w); at != npos) cut = std::max(cut, at + w.size());
+  before.erase(0, cut);
+  const std::string around = before + "|" + line.substr(std::min(after, line.size()), kAfterBytes);
   return find_any(around, r.span_words) != npos;
 }
 

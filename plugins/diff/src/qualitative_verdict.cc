@@ -124,6 +124,7 @@ bool decide_by_words(const QualitativeStatement& st, const DocView& compare, std
   const std::string& text = compare.doc->text();
   for (const auto& [b, e] : clauses(text, 0, std::min(limit, text.size()))) {
     const std::string c = text.substr(b, e - b);
+    if (find_any(c, rules.span_words) != npos) continue;  // 五年累计下降: several years
     std::size_t at = 0;
     if (!names.empty() && (at = find_any(c, names)) == npos) continue;
     if (!k.scope_words.empty() && find_any(c, k.scope_words, at) == npos) continue;

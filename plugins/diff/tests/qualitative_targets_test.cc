@@ -101,6 +101,7 @@ TEST(QualitativeTargets, NoParagraphWithoutATargetMarker) {
   EXPECT_TRUE(target_paragraphs("两项指标未完成预期目标，主要原因是疫情冲击。", r).empty());
   EXPECT_TRUE(target_paragraphs("“十四五”时期经济社会发展主要目标是：生态环境持续改善。", r).empty());
   EXPECT_TRUE(target_paragraphs("主要预期目标是：地区生产总值年均增长6%，生态环境持续改善。", r).empty());
+  EXPECT_EQ(target_paragraphs("对接“十四五”规划，提出今年的主要预期目标是：生态环境持续改善。", r).size(), 1u);
   // Remarks about the targets and figures are not qualitative targets.
   EXPECT_FALSE(parse_statement("加强对增长、就业、物价、国际收支等主要目标的统筹平衡", r));
   EXPECT_FALSE(parse_statement("城镇调查失业率5.5%以内", r));
