@@ -4,25 +4,19 @@
 #include <set>
 #include <yaml-cpp/yaml.h>
 
-#include "reportlens/stage.h"
+#include "yaml_file.h"
 
 namespace reportlens::diff {
 namespace {
-
-[[noreturn]] void fail(const std::filesystem::path& file, const YAML::Node& node,
-                       const std::string& message) {
-  const int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-  throw StageError(file.string() + ":" + std::to_string(line) + ": " + message);
-}
 
 // Appends a word list, keeping the list unique and longest first (基本平衡 before 平衡).
 void add_words(Words& to, const std::filesystem::path& file, const YAML::Node& node,
                const std::string& what) {
   if (!node) return;
-  if (!node.IsSequence()) fail(file, node, what + " must be a list of strings");
+  if (!node.IsSequence()) yaml_fail(file, node, what + " must be a list of strings");
   for (const auto& item : node) {
     if (!item.IsScalar() || item.as<std::string>().empty())
-      fail(file, item, what + " must be a list of non-empty strings");
+      yaml_fail(file, item, what + " must be a list of non-empty strings");
     const auto w = item.as<std::string>();
     if (std::find(to.begin(), to.end(), w) == to.end()) to.push_back(w);
   }
@@ -34,9 +28,9 @@ const std::set<std::string> kKinds = {"in_step", "faster",   "above_average", "h
                                       "balanced", "decrease", "improve",       "increase"};
 
 void load_kind(QualitativeRules& rules, const std::filesystem::path& file, const YAML::Node& k) {
-  if (!k.IsMap() || !k["kind"]) fail(file, k, "each entry of kinds needs 'kind'");
+  if (!k.IsMap() || !k["kind"]) yaml_fail(file, k, "each entry of kinds needs 'kind'");
   const auto name = k["kind"].as<std::string>();
-  if (!kKinds.count(name)) fail(file, k["kind"], "unknown kind '" + name + "'");
+  if (!kKinds.count(name)) yaml_fail(file, k["kind"], "unknown kind '" + name + "'");
   auto it = std::find_if(rules.kinds.begin(), rules.kinds.end(),
                          [&](const QualitativeKind& q) { return q.kind == name; });
   if (it == rules.kinds.end()) it = rules.kinds.insert(rules.kinds.end(), QualitativeKind{name});
@@ -49,27 +43,20 @@ void load_kind(QualitativeRules& rules, const std::filesystem::path& file, const
   add_words(it->met_words, file, k["met_words"], name + ".met_words");
   add_words(it->missed_words, file, k["missed_words"], name + ".missed_words");
   if (k["tolerance_points"]) it->tolerance_points = k["tolerance_points"].as<double>();
-  if (it->triggers.empty()) fail(file, k, "kind '" + name + "' needs triggers");
+  if (it->triggers.empty()) yaml_fail(file, k, "kind '" + name + "' needs triggers");
 }
 
 }  // namespace
 
 void QualitativeRules::load(const std::filesystem::path& file) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::ParserException& e) {
-    throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-  } catch (const YAML::BadFile&) {
-    throw StageError(file.string() + ": cannot read qualitative targets file");
-  }
-  if (!root.IsMap()) fail(file, root, "expected a mapping with 'kinds'");
+  const YAML::Node root = load_yaml_file(file, "qualitative targets file");
+  if (!root.IsMap()) yaml_fail(file, root, "expected a mapping with 'kinds'");
   static const std::set<std::string> keys = {
       "markers", "marker_followers", "marker_reach", "lead_words", "subject_tail_words",
       "degree_words", "negations", "exclude_words", "span_words", "year_words", "subjects", "kinds"};
   for (const auto& kv : root)
     if (!keys.count(kv.first.as<std::string>()))
-      fail(file, kv.first, "unknown key '" + kv.first.as<std::string>() + "'");
+      yaml_fail(file, kv.first, "unknown key '" + kv.first.as<std::string>() + "'");
   add_words(markers, file, root["markers"], "markers");
   add_words(marker_followers, file, root["marker_followers"], "marker_followers");
   add_words(lead_words, file, root["lead_words"], "lead_words");
@@ -81,9 +68,9 @@ void QualitativeRules::load(const std::filesystem::path& file) {
   add_words(year_words, file, root["year_words"], "year_words");
   if (root["marker_reach"]) marker_reach = root["marker_reach"].as<int>();
   if (const auto s = root["subjects"]) {
-    if (!s.IsSequence()) fail(file, s, "subjects must be a list");
+    if (!s.IsSequence()) yaml_fail(file, s, "subjects must be a list");
     for (const auto& g : s) {
-      if (!g.IsMap() || !g["name"]) fail(file, g, "each subject group needs 'name'");
+      if (!g.IsMap() || !g["name"]) yaml_fail(file, g, "each subject group needs 'name'");
       const auto name = g["name"].as<std::string>();
       auto it = std::find_if(subjects.begin(), subjects.end(),
                              [&](const SubjectGroup& x) { return x.name == name; });
@@ -93,7 +80,7 @@ void QualitativeRules::load(const std::filesystem::path& file) {
     }
   }
   if (const auto k = root["kinds"]) {
-    if (!k.IsSequence()) fail(file, k, "kinds must be a list");
+    if (!k.IsSequence()) yaml_fail(file, k, "kinds must be a list");
     for (const auto& kind : k) load_kind(*this, file, kind);
   }
 }
