@@ -214,7 +214,9 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
       {"count_units", &count_units}, {"person_heads", &person_heads},
       {"money_heads", &money_heads}, {"household_heads", &household_heads},
       {"physical_counters", &physical_counters},
-      {"review_openers", &review_openers}, {"multi_year_openers", &multi_year_openers},
+      {"review_openers", &review_openers}, {"single_year_openers", &single_year_openers},
+      {"estimate_notes", &estimate_notes}, {"estimate_scope_words", &estimate_scope_words},
+      {"adjustment_ends", &adjustment_ends}, {"multi_year_openers", &multi_year_openers},
       {"review_heading_words", &review_heading_words},
       {"plan_heading_words", &plan_heading_words}};
   const std::map<std::string, SignedWords*> signed_lists = {{"growth_verbs", &growth_verbs},

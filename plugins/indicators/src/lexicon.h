@@ -127,6 +127,10 @@ struct Lexicon {
   WordList household_heads;
   WordList physical_counters;
   WordList review_openers;
+  WordList single_year_openers;  // 今年…: a paragraph or sentence about the planned year alone
+  WordList estimate_notes;       // （预计数，下同）: every figure of the sentence is an estimate
+  WordList estimate_scope_words; // 初步, 全年 before an opening 预计 (初步预计，…)
+  WordList adjustment_ends;      // 因素, 影响 ending 扣除减税降费因素 (an adjusted rate, same metric)
   WordList multi_year_openers;
   WordList review_heading_words;
   WordList plan_heading_words;

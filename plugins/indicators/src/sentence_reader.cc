@@ -43,6 +43,18 @@ char32_t last_cp(std::string_view s) {
   return next_code_point(s, i);
 }
 
+// The value of a Chinese numeral character (零〇一…九十百千万亿), -1 for any other.
+int chinese_numeral_value(char32_t cp) {
+  static constexpr std::u32string_view kDigits = U"零一二三四五六七八九";
+  if (const auto at = kDigits.find(cp); at != std::u32string_view::npos) return static_cast<int>(at);
+  switch (cp) {
+    case U'〇': case U'两': return cp == U'两' ? 2 : 0;
+    case U'十': return 10; case U'百': return 100; case U'千': return 1000;
+    case U'万': return 10000; case U'亿': return 100000000;
+    default: return -1;
+  }
+}
+
 // A character that can start or continue a noun phrase.
 bool nominal(char32_t cp) {
   return is_cjk_ideograph(cp) || (cp < 0x80 && std::isalnum(static_cast<int>(cp))) ||
@@ -398,6 +410,36 @@ std::vector<std::string> split_coordinated_prefix(const std::string& subject, st
   return {subject};
 }
 
+// True when a clause opens with an estimate cue (预计全年地区生产总值增长6%左右，…; 初步预计，…;
+// 2022年预计…; 我们…，预计全年…): it governs the rest of the list it introduces, not only
+// its clause. A 预计 after a subject (工业总产值预计达到…) stays clause-local.
+bool opens_estimate(std::string_view clause, const Lexicon& lex) {
+  std::string_view s = trim_spaces(clause);
+  for (bool changed = true; changed;) {
+    const std::size_t before = s.size();
+    for (const WordList* list : {&lex.estimate_scope_words, &lex.scope_words})
+      if (std::size_t n = list->prefix_match(s); n > 0 && lex.estimate_cues.prefix_match(s) == 0) s.remove_prefix(n);
+    s = trim_spaces(drop_leading_year(s));
+    while (s.starts_with("—")) s.remove_prefix(std::string_view("—").size());  // ——预计…
+    changed = s.size() != before;
+  }
+  return lex.estimate_cues.prefix_match(s) > 0;
+}
+
+// Where the figures of a sentence become estimates: the first clause opening with an estimate
+// cue, or the sentence start when a note such as （预计数，下同） is among its figures.
+std::size_t estimates_from(std::string_view text, std::size_t begin, std::size_t end,
+                           const std::vector<Span>& marks, const Lexicon& lex) {
+  if (lex.estimate_notes.find_first(text.substr(begin, end - begin)) != npos) return begin;
+  std::size_t clause_begin = begin;
+  for (std::size_t k = 0; k <= marks.size(); ++k) {
+    const std::size_t clause_end = k < marks.size() ? marks[k].begin : end;
+    if (opens_estimate(text.substr(clause_begin, clause_end - clause_begin), lex)) return clause_begin;
+    if (k < marks.size()) clause_begin = marks[k].end;
+  }
+  return npos;
+}
+
 }  // namespace
 
 std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::size_t end,
@@ -433,6 +475,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     }
     return c;
   };
+  const std::size_t estimate_at = estimates_from(text, begin, end, marks, lex);
   auto quoted = [&](std::size_t at) {
     return std::any_of(quotes.begin(), quotes.end(),
                        [&](const Span& q) { return at > q.begin && at < q.end; });
@@ -565,6 +608,22 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       bool physical = lex.physical_counters.contains(q.surface_unit) && magnitude(q.value) >= 2;
       bool percentage = q.unit == "percent" || q.unit == "percentage_point";
       if (!arabic && magnitude(q.value) < 10 && !physical && !percentage) continue;
+    }
+    {
+      // 万元地区生产总值能耗, 万人发明专利拥有量: a magnitude with no numeral that opens a noun
+      // phrase is the denominator of the measure named after it, not an amount.
+      // (近千万家庭, 十种有色金属, 百分之五十五 have a numeral or follow a verb: they stay)
+      std::string_view surface = text.substr(q.begin, q.end - q.begin);
+      const char32_t lead = first_cp(surface);
+      surface.remove_prefix(std::min(surface.size(), std::string_view("万").size()));
+      const bool bare_magnitude = (lead == U'万' || lead == U'亿') && !surface.empty() &&
+                                  chinese_numeral_value(first_cp(surface)) < 0;
+      std::string_view lead_words = trim_spaces(left);
+      for (std::size_t n; (n = std::max(lex.connectors.prefix_match(lead_words), lex.scope_words.prefix_match(lead_words))) > 0;)
+        lead_words = trim_spaces(lead_words.substr(n));
+      if (bare_magnitude && lead_words.empty() && nominal(first_cp(right)) &&
+          lex.qualifier_words.prefix_match(right) == 0)
+        continue;  // (it stays in the metric: 万人有效发明专利拥有量)
     }
     // 年均增长: a yearly average fits no single year. Over a planned span it is a target of
     // that span; elsewhere (a review) it is left out.
@@ -948,7 +1007,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
                                ? lex.review_target_cues
                                : lex.target_cues;
     if (status != "target" && cues.find_first(clause_before) != npos) status = "target";
-    if (status != "target" && lex.estimate_cues.find_first(clause_before) != npos) status = "estimate";
+    if (status != "target" && ((estimate_at != npos && estimate_at <= q.begin) || lex.estimate_cues.find_first(clause_before) != npos))
+      status = "estimate";
     bool dated = false;  // an explicit year (到2020年) dates the figure
     for (const auto& cue : year_cues)
       if (cue.at <= q.begin) {
