@@ -181,6 +181,7 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
       attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
       if (f.from_point) attrs.emplace_back("from_to", "from");
       if (f.average) attrs.emplace_back("average", true);
+      if (!f.partial.empty()) attrs.emplace_back("partial", std::move(f.partial));
       out.push_back({multi_year ? "multi_year_indicator" : "indicator", b, e, Json(std::move(attrs))});
     }
   }

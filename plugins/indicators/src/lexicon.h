@@ -138,6 +138,10 @@ struct Lexicon {
   // A prefix that coordinates several groups, and the groups in its order: 城乡 -> 城镇, 农村
   // (城乡居民人均可支配收入分别达到x和y names one subject per group). Longest prefix first.
   std::vector<std::pair<std::string, std::vector<std::string>>> coordinated_prefixes;
+  // Part of a year a figure covers (前三季度 -> Q1-Q3); the words are in partial_period_words.
+  std::map<std::string, std::string, std::less<>> partial_period_of;
+  WordList partial_period_words;
+  WordList whole_year_words;  // 全年: a figure of the whole year again after a partial one
 
   // alias (or canonical) -> canonical
   std::map<std::string, std::string, std::less<>> canonical_of;

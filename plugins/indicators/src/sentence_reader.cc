@@ -321,6 +321,53 @@ void distribute_shared_tail(std::vector<std::string>& items) {
   for (std::size_t k = 0; k + 1 < items.size(); ++k) items[k] += tail;
 }
 
+// "第一、二、三产业增加值" -> 第一产业增加值, 第二产业增加值, 第三产业增加值 ("一、二、三产增加值" ->
+// 一产增加值…): numerals listed before a head that the last one carries share that head.
+// True when the items were such numerals (and are now named).
+bool name_numbered_items(std::vector<std::string>& items) {
+  if (items.size() < 2) return false;
+  // The numeral of an item (without 第) and where it ends, or an empty numeral.
+  auto numeral_of = [](std::string_view item, std::size_t* after) {
+    const std::size_t start = item.starts_with("第") ? std::string_view("第").size() : 0;
+    std::size_t i = start;
+    const int value = i < item.size() ? chinese_numeral_value(next_code_point(item, i)) : -1;
+    *after = i;
+    return value >= 1 && value <= 9 ? item.substr(start, i - start) : std::string_view();
+  };
+  std::vector<std::string> numerals;
+  std::size_t after = 0;
+  for (const auto& item : items) {
+    const std::string_view numeral = numeral_of(item, &after);
+    const bool last = &item == &items.back();
+    if (numeral.empty() || (last ? after >= item.size() : after != item.size())) return false;
+    numerals.emplace_back(numeral);
+  }
+  const std::string head = items.back().substr(after);
+  // (产业 after a bare numeral is written with 第: 第一产业; 一产 is the short form)
+  const std::string prefix = items.front().starts_with("第") || head.starts_with("产业") ? "第" : "";
+  for (std::size_t k = 0; k < items.size(); ++k) items[k] = prefix + numerals[k] + head;
+  return true;
+}
+
+// True when the numeral [begin, end) (一, 第二) is an item of a list of numerals before a shared
+// head (第一、二、三产业): a bare numeral, then 、 and another numeral. (Not 项目二期、…, 全国第二、总产值.)
+bool listed_numeral(std::string_view text, std::size_t begin, std::size_t end) {
+  auto bare = [](std::string_view s) {
+    if (s.starts_with("第")) s.remove_prefix(std::string_view("第").size());
+    if (s.empty()) return false;
+    for (std::size_t i = 0; i < s.size();)
+      if (const int v = chinese_numeral_value(next_code_point(s, i)); v < 1 || v > 9) return false;
+    return true;
+  };
+  std::string_view rest = text.substr(end);
+  if (!bare(text.substr(begin, end - begin)) || !rest.starts_with("、")) return false;
+  rest.remove_prefix(std::string_view("、").size());
+  if (rest.starts_with("第")) rest.remove_prefix(std::string_view("第").size());
+  std::size_t i = 0;
+  const int next = rest.empty() ? -1 : chinese_numeral_value(next_code_point(rest, i));
+  return next >= 1 && next <= 9;
+}
+
 // The items of a coordinated subject ("沈鼓集团、三一重装产值"), the shared head distributed.
 std::vector<std::string> coordinated_items(std::string_view subject, const Lexicon& lex) {
   std::vector<std::string> items;
@@ -357,13 +404,14 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
     int sign = 0;
     const bool stop = lex.noun_stops.prefix_match(rest) > 0 && !rest.starts_with("、") &&
                       !rest.starts_with("和") && !rest.starts_with("及") && !rest.starts_with("与");
-    if (stop)
-      if (std::size_t e = compound_end(before, previous, i, lex); e > 0) {  // 中、高等职业教育在校生
+    const bool verb = lex.growth_verbs.prefix_match(rest, &sign) > 0;
+    if (stop || verb)
+      if (std::size_t e = compound_end(before, previous, i, lex); e > 0) {  // 中、高等职业教育在校生, 增加值
         previous = i;
         i = e;
         continue;
       }
-    if (i > 0 && (stop || lex.growth_verbs.prefix_match(rest, &sign) > 0)) {
+    if (i > 0 && (stop || verb)) {
       cut = i;
       break;
     }
@@ -392,7 +440,7 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
   }
   items.erase(std::remove_if(items.begin(), items.end(), [](const auto& s) { return s.empty(); }),
               items.end());
-  distribute_shared_tail(items);
+  if (!name_numbered_items(items)) distribute_shared_tail(items);
   return items;
 }
 
@@ -440,6 +488,62 @@ std::size_t estimates_from(std::string_view text, std::size_t begin, std::size_t
   return npos;
 }
 
+// The part of a year a month range covers ("2022-01/2022-09" -> Q1-Q3), "" for a whole year
+// or anything else.
+std::string month_range_label(const Json& value) {
+  if (!value.is_string()) return {};
+  const std::string& v = value.get_ref<const std::string&>();
+  // YYYY-MM/YYYY-MM
+  if (v.size() != 15 || v[4] != '-' || v[7] != '/' || v[12] != '-' || v.compare(0, 4, v, 8, 4) != 0) return {};
+  int first = 0, last = 0;
+  try {
+    first = std::stoi(v.substr(5, 2));
+    last = std::stoi(v.substr(13, 2));
+  } catch (...) {
+    return {};
+  }
+  // (one month, 1月, dates an event more often than it bounds a figure)
+  if (first < 1 || last > 12 || first >= last || (first == 1 && last == 12)) return {};
+  if (first == 1 && last == 6) return "H1";
+  if (first == 7 && last == 12) return "H2";
+  if (first % 3 == 1 && last == first + 2) return "Q" + std::to_string((first + 2) / 3);
+  if (first == 1 && last % 3 == 0) return "Q1-Q" + std::to_string(last / 3);
+  return "M" + std::to_string(first) + "-M" + std::to_string(last);
+}
+
+struct PartialMark {
+  std::size_t at;
+  std::string label;  // "" : the whole year again
+};
+
+// Where a sentence names a part of the year (前三季度, 上半年, 1—11月) or the whole year again
+// (全年), in order: a figure covers the part named last before it.
+std::vector<PartialMark> partial_marks(std::string_view text, std::size_t begin, std::size_t end,
+                                       std::span<const QuantityView> quantities, const Lexicon& lex) {
+  std::vector<PartialMark> marks;
+  for (const auto& q : quantities)
+    if (q.kind == "date" && !text.substr(begin, q.begin - begin).ends_with("比") &&
+        !text.substr(begin, q.begin - begin).ends_with("较"))
+      if (std::string label = month_range_label(q.value); !label.empty()) marks.push_back({q.begin, label});
+  const std::string_view sentence = text.substr(begin, end - begin);
+  for (const WordList* list : {&lex.partial_period_words, &lex.whole_year_words}) {
+    for (std::size_t from = 0, length = 0; from < sentence.size(); from += length) {
+      const std::size_t at = list->find_first(sentence.substr(from), &length);
+      if (at == npos) break;
+      from += at;
+      // (增幅比一季度回落17.2个百分点: a comparison base, not the part the figure covers)
+      const std::string_view before = sentence.substr(0, from);
+      if (before.ends_with("比") || before.ends_with("较") || before.ends_with("于")) continue;
+      const std::string word(sentence.substr(from, length));
+      const auto label = lex.partial_period_of.find(word);
+      marks.push_back({begin + from, list == &lex.whole_year_words || label == lex.partial_period_of.end()
+                                         ? std::string() : label->second});
+    }
+  }
+  std::stable_sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  return marks;
+}
+
 }  // namespace
 
 std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::size_t end,
@@ -476,6 +580,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     return c;
   };
   const std::size_t estimate_at = estimates_from(text, begin, end, marks, lex);
+  const std::vector<PartialMark> partials = partial_marks(text, begin, end, quantities, lex);
   auto quoted = [&](std::size_t at) {
     return std::any_of(quotes.begin(), quotes.end(),
                        [&](const Span& q) { return at > q.begin && at < q.end; });
@@ -539,7 +644,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       // figure; the subject before the year stays the figure's left context.
       if (q.kind == "year" && dating_year(text, quantities, qi, lex)) continue;
       if (q.kind == "year" || q.kind == "date") kept_before_date = last_kept_end;
-      if (q.kind == "ordinal" || q.kind == "year" || q.kind == "date") last_kept_end = std::max(last_kept_end, q.end);
+      // (第一、二、三产业增加值: ordinals listed before a shared head are part of the subject)
+      const bool listed = q.kind == "ordinal" && listed_numeral(text, q.begin, q.end);
+      if ((q.kind == "ordinal" && !listed) || q.kind == "year" || q.kind == "date")
+        last_kept_end = std::max(last_kept_end, q.end);
       continue;
     }
     Clause clause = clause_of(q.begin);
@@ -1016,7 +1124,11 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
         dated = true;
       }
     if (status == "actual" && period > context.report_year && context.report_year != 0) status = "target";
-    if (is_from) period = context.multi_year ? context.report_year - 5 : period - 1;
+    std::string partial;  // the part of the year named last before the figure
+    for (const auto& mark : partials)
+      if (mark.at < q.begin) partial = mark.label;
+    // (从一季度的10.4%收窄至前三季度的2.2%: both ends are of the same year)
+    if (is_from && partial.empty()) period = context.multi_year ? context.report_year - 5 : period - 1;
     if (from_to_end && context.multi_year) period = context.report_year;
     // A from-to pair without years written next to one with them (由2002年A增加到2007年B，
     // C由x增加到y) shares its years.
@@ -1062,7 +1174,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       for (auto it = facts.begin() + std::min(previous_respective_facts_begin, facts.size());
            it != facts.end() && !merged; ++it) {
         if (it->metric != metrics.front() || it->from_point || it->qualifier != qualifier ||
-            it->period != period || it->period_last != period_last)
+            it->period != period || it->period_last != period_last || it->partial != partial)
           continue;
         if (growth && !it->growth && it->level) {
           it->growth = measure;
@@ -1078,6 +1190,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (inherited && !facts.empty() && !facts[inherited_from].from_point &&
         facts[inherited_from].qualifier == qualifier && metrics.size() == 1 &&
         facts[inherited_from].period == period && facts[inherited_from].period_last == period_last &&
+        facts[inherited_from].partial == partial &&
         facts[inherited_from].metric == metrics.front()) {
       Fact& prev = facts[inherited_from];
       if (growth && !prev.growth) {
@@ -1105,6 +1218,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       f.period_last = period_last;
       f.average = average;
       f.change_of = change_of;
+      f.partial = partial;
       facts.push_back(std::move(f));
     }
   }

@@ -107,3 +107,68 @@ TEST(LocalReports, AMagnitudeOpeningAMeasureIsItsDenominator) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(LocalReports, NumberedSectorsShareTheirHead) {
+  auto doc = run_all(
+      "一、2023年工作回顾\n"
+      "全省地区生产总值增长4.9%，第一、二、三产业增加值分别增长3.8%、5.1%和4.6%以上。"
+      "全市地区生产总值增长5.2%，其中一、二、三产增加值分别增长4.1%、6.3%、4.7%。"
+      "三次产业增加值分别增长2.9%、4.4%和5.5%。"
+      "项目二期、计划总投资12亿元。\n",
+      "province/sectors.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  const std::vector<std::pair<std::string, std::string>> expected = {
+      {"3.8%", "第一产业增加值"}, {"5.1%", "第二产业增加值"}, {"4.6%", "第三产业增加值"},
+      {"4.1%", "一产增加值"},     {"6.3%", "二产增加值"},     {"4.7%", "三产增加值"},
+      {"2.9%", "第一产业增加值"}, {"4.4%", "第二产业增加值"}, {"5.5%", "第三产业增加值"}};
+  for (const auto& [surface, metric] : expected) {
+    auto fact = fact_with_evidence(*doc, surface);
+    ASSERT_FALSE(fact.is_null()) << surface;
+    EXPECT_EQ(fact["metric"], metric) << surface;
+    EXPECT_EQ(fact["period"], 2023) << surface;
+  }
+  EXPECT_EQ(fact_with_evidence(*doc, "4.6%")["qualifier"], ">=");
+  // An ordinal that is no item of a numeral list stays out of the subject.
+  auto investment = fact_with_evidence(*doc, "12亿元");
+  ASSERT_FALSE(investment.is_null());
+  EXPECT_EQ(investment["metric"], "总投资");
+}
+
+TEST(LocalReports, FiguresOfPartOfTheYearAreMarked) {
+  auto doc = run_all(
+      "政府工作报告\n"
+      "——2022年12月20日在某市第十五届人民代表大会第二次会议上\n"
+      "一、2022年工作回顾\n"
+      "前三季度，全市地区生产总值同比增长4.2%，增速居全省第二位，预计全年增长4.5%左右。"
+      "1—11月，规模以上工业增加值增长7.1%。"
+      "经济增速由一季度的2.1%回升至上半年的3.6%。"
+      "全年固定资产投资增长9%，增幅比一季度回落3个百分点。\n"
+      "二、2023年主要目标\n"
+      "明年主要预期目标是：地区生产总值增长6%左右。\n",
+      "city/december-report.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  struct Expected {
+    const char* surface;
+    const char* partial;  // nullptr: the whole year
+    const char* status;
+  };
+  for (const Expected& e : {Expected{"增长4.2%", "Q1-Q3", "actual"}, Expected{"4.5%左右", nullptr, "estimate"},
+                            Expected{"7.1%", "M1-M11", "actual"}, Expected{"2.1%", "Q1", "actual"},
+                            Expected{"3.6%", "H1", "actual"}, Expected{"增长9%", nullptr, "actual"}}) {
+    auto fact = fact_with_evidence(*doc, e.surface);
+    ASSERT_FALSE(fact.is_null()) << e.surface;
+    // Delivered in December 2022: the year reviewed is 2022 (from 一季度 to the whole year).
+    EXPECT_EQ(fact["period"], 2022) << e.surface;
+    EXPECT_EQ(fact["status"], e.status) << e.surface;
+    if (e.partial) EXPECT_EQ(fact["partial"], e.partial) << e.surface;
+    else EXPECT_FALSE(fact.contains("partial")) << e.surface;
+  }
+  auto target = fact_with_evidence(*doc, "6%左右");
+  ASSERT_FALSE(target.is_null());
+  EXPECT_EQ(target["period"], 2023);
+  EXPECT_EQ(target["status"], "target");
+}
+
+}  // namespace
