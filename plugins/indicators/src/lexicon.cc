@@ -216,7 +216,9 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
       {"physical_counters", &physical_counters},
       {"review_openers", &review_openers}, {"single_year_openers", &single_year_openers},
       {"estimate_notes", &estimate_notes}, {"estimate_scope_words", &estimate_scope_words},
-      {"adjustment_ends", &adjustment_ends}, {"whole_year_words", &whole_year_words},
+      {"adjustment_ends", &adjustment_ends}, {"result_heads", &result_heads},
+      {"adverbial_openers", &adverbial_openers},
+      {"adverbial_closers", &adverbial_closers}, {"whole_year_words", &whole_year_words},
       {"multi_year_openers", &multi_year_openers},
       {"review_heading_words", &review_heading_words},
       {"plan_heading_words", &plan_heading_words}};

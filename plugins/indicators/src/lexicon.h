@@ -130,6 +130,9 @@ struct Lexicon {
   WordList single_year_openers;  // 今年…: a paragraph or sentence about the planned year alone
   WordList estimate_notes;       // （预计数，下同）: every figure of the sentence is an estimate
   WordList estimate_scope_words; // 初步, 全年 before an opening 预计 (初步预计，…)
+  WordList adverbial_openers;    // 在 … 中: 在实际工作中 is an adverbial frame, no subject
+  WordList adverbial_closers;
+  WordList result_heads;         // 7%的更好结果: a figure qualifying a result, no counted noun
   WordList adjustment_ends;      // 因素, 影响 ending 扣除减税降费因素 (an adjusted rate, same metric)
   WordList multi_year_openers;
   WordList review_heading_words;

@@ -877,6 +877,13 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     bool respective_here = left.find("分别") != npos;
     std::string_view before_respective;
     if (respective_here) before_respective = left.substr(0, left.find("分别"));
+    // 在实际工作中争取实现7%: an adverbial frame (在…中) is no subject; the figure continues the
+    // fact before it.
+    if (const std::string_view frame = trim_spaces(subject); lex.adverbial_openers.prefix_match(frame) > 0) {
+      std::size_t length = 0;
+      const std::size_t closer = lex.adverbial_closers.find_first(frame, &length);
+      if (closer != npos && only_function_words(frame.substr(closer + length), lex)) subject = {};
+    }
     subject = strip_subject(subject, lex);
     if (absolute_change) subject = strip_subject(subject, lex);
 
@@ -963,6 +970,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     bool count_unit = q.unit.empty() || lex.count_units.contains(q.unit);
     // (after a from-figure comes its to-verb, never a counted noun: 由7种扩大到15种)
     std::string_view noun = is_from ? std::string_view() : noun_after(right_trim, lex);
+    // (争取实现7%的更好结果: a figure qualifying a result word names no counted thing)
+    if (q.unit == "percent" && lex.result_heads.suffix_match(noun) > 0) noun = {};
     if (noun.empty() && count_unit) {
       // 44个参与农村改厕的行政村: the counted noun follows a relative clause.
       std::size_t de = right_trim.find("的");
@@ -1048,6 +1057,15 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       }
       metrics.push_back(facts[inherited_from].metric);
       inherited = true;
+      // 地区生产总值增长6%以上，力争7%: a bare percent striven for after a change of the same
+      // subject is a change too, in the same direction (not …上升3个百分点，达到51.2%).
+      const Fact& before = facts[inherited_from];
+      if (!growth && q.unit == "percent" && before.growth && before.growth->unit == "percent" && !before.level &&
+          lex.target_cues.find_first(left) != npos) {
+        growth = true;
+        const Json& v = before.growth->value;
+        sign = v.is_number() && v.get<double>() < 0 ? -1 : 1;
+      }
     } else if (!carried_metric.empty()) {
       metrics.push_back(carried_metric);
       inherited = true;
@@ -1086,7 +1104,9 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       if (magnitude(q.value) < 10000) {
         if (measure.unit.empty()) continue;  // a bare number is a name or a code
       }
-      const std::string& m = metrics.front();
+      // (总量突破3万亿 after 地区生产总值…: the head of the subject it continues decides)
+      std::string_view m = metrics.front();
+      if (const std::size_t n = lex.generic_heads.suffix_match(m); n > 0 && n < m.size()) m.remove_suffix(n);
       if (magnitude(q.value) < 10000) {
       } else if (lex.money_heads.suffix_match(m) > 0) measure.unit = "CNY";
       else if (lex.household_heads.suffix_match(m) > 0) measure.unit = "household";

@@ -3,6 +3,8 @@
 // through the real segment + numbers + indicators stages.
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "test_support.h"
 
 namespace {
@@ -169,6 +171,39 @@ TEST(LocalReports, FiguresOfPartOfTheYearAreMarked) {
   ASSERT_FALSE(target.is_null());
   EXPECT_EQ(target["period"], 2023);
   EXPECT_EQ(target["status"], "target");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(LocalReports, AStretchGoalContinuesTheChangeBeforeIt) {
+  auto doc = run_all(
+      "二、2024年主要目标\n"
+      "主要预期目标是：地区生产总值增长5%以上，在实际工作中争取实现6%的更好结果；"
+      "规模以上工业增加值增长6.5%，争取达到7%；城镇调查失业率控制在5.5%以内。\n"
+      "一、2023年工作回顾\n"
+      "全省地区生产总值增长5.3%，总量突破2万亿；消费对经济增长的贡献率提高2个百分点，达到58%。\n",
+      "province/stretch.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  for (const auto& [surface, metric, value] : std::vector<std::tuple<std::string, std::string, double>>{
+           {"6%", "地区生产总值", 6}, {"7%", "规模以上工业增加值", 7}}) {
+    auto fact = fact_with_evidence(*doc, surface);
+    ASSERT_FALSE(fact.is_null()) << surface;
+    EXPECT_EQ(fact["metric"], metric) << surface;  // not 实际工作中 / 更好结果
+    EXPECT_TRUE(fact["level"].is_null()) << surface;
+    EXPECT_DOUBLE_EQ(fact["growth"]["value"].get<double>(), value) << surface;
+    EXPECT_EQ(fact["status"], "target") << surface;
+  }
+  // A total without a unit continues the money subject before it.
+  auto total = fact_with_evidence(*doc, "2万亿");
+  ASSERT_FALSE(total.is_null());
+  EXPECT_EQ(total["level"]["unit"], "CNY");
+  EXPECT_EQ(total["qualifier"], ">");
+  // A level reached after a change in points stays a level.
+  auto share = fact_with_evidence(*doc, "58%");
+  ASSERT_FALSE(share.is_null());
+  EXPECT_DOUBLE_EQ(share["level"]["value"].get<double>(), 58);
 }
 
 }  // namespace
