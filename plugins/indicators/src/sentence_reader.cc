@@ -886,6 +886,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     }
     subject = strip_subject(subject, lex);
     if (absolute_change) subject = strip_subject(subject, lex);
+    // 一般公共预算收入扣除减税降费因素增长8%: an adjusted rate of the same metric.
+    if (const std::size_t at = lex.exclusion_cues.find_first(subject);
+        at != npos && at > 0 && lex.adjustment_ends.suffix_match(subject) > 0)
+      subject = strip_subject(subject.substr(0, at), lex);
 
     if (!respective_here && qi + 1 < quantities.size() && !in_respective) {
       std::string_view between = text.substr(q.end + trailing_qualifier,

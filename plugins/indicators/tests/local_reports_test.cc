@@ -207,3 +207,22 @@ TEST(LocalReports, AStretchGoalContinuesTheChangeBeforeIt) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(LocalReports, AnAdjustedRateKeepsThePlainMetric) {
+  auto doc = run_all(
+      "一、2022年工作回顾\n"
+      "全市一般公共预算收入剔除留抵退税因素后同口径增长6.4%，税收收入扣除一次性影响增长3.3%，"
+      "剔除两户企业影响，工业总产值增长10%。\n",
+      "city/adjusted.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  auto revenue = fact_with_evidence(*doc, "6.4%");
+  ASSERT_FALSE(revenue.is_null());
+  EXPECT_EQ(revenue["metric"], "一般公共预算收入");
+  auto tax = fact_with_evidence(*doc, "3.3%");
+  ASSERT_FALSE(tax.is_null());
+  EXPECT_EQ(tax["metric"], "税收收入");
+}
+
+}  // namespace
