@@ -71,6 +71,7 @@ TEST(LocalReports, AnOpeningEstimateGovernsTheWholeList) {
       "规模以上工业增加值增长6%；社会消费品零售总额增长7.2%，城镇居民人均可支配收入增长4.8%。\n"
       "初步预计，全省外贸进出口总额增长3%，实际使用外资12亿美元。\n"
       "全市粮食产量预计达到210万吨，农业总产值增长4%。\n"
+      "全年新增高新技术企业120家，预计数字经济规模突破800亿元。\n"
       "初步测算，全区实现地区生产总值512亿元、同比增长5.6%（预计数，下同），固定资产投资增长8%。\n",
       "city/estimates.txt");
   if (!doc) GTEST_SKIP() << "numbers plugin not built";
@@ -83,6 +84,9 @@ TEST(LocalReports, AnOpeningEstimateGovernsTheWholeList) {
   }
   // 预计 after a subject governs its own clause only.
   EXPECT_EQ(fact_with_evidence(*doc, "210万吨")["status"], "estimate");
+  // 预计数字经济… is an opening 预计, no 预计数 note: what stands before it is actual.
+  EXPECT_EQ(fact_with_evidence(*doc, "800亿元")["status"], "estimate");
+  EXPECT_EQ(fact_with_evidence(*doc, "120家")["status"], "actual");
   auto output = fact_with_evidence(*doc, "增长4%");
   ASSERT_FALSE(output.is_null());
   EXPECT_EQ(output["status"], "actual");
