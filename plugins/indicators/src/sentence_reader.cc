@@ -43,16 +43,9 @@ char32_t last_cp(std::string_view s) {
   return next_code_point(s, i);
 }
 
-// The value of a Chinese numeral character (零〇一…九十百千万亿), -1 for any other.
-int chinese_numeral_value(char32_t cp) {
-  static constexpr std::u32string_view kDigits = U"零一二三四五六七八九";
-  if (const auto at = kDigits.find(cp); at != std::u32string_view::npos) return static_cast<int>(at);
-  switch (cp) {
-    case U'〇': case U'两': return cp == U'两' ? 2 : 0;
-    case U'十': return 10; case U'百': return 100; case U'千': return 1000;
-    case U'万': return 10000; case U'亿': return 100000000;
-    default: return -1;
-  }
+// 十 百 千 万 亿: the magnitudes of a Chinese numeral.
+bool is_magnitude_char(char32_t cp) {
+  return cp == U'十' || cp == U'百' || cp == U'千' || cp == U'万' || cp == U'亿';
 }
 
 // A character that can start or continue a noun phrase.
@@ -330,9 +323,9 @@ bool name_numbered_items(std::vector<std::string>& items) {
   auto numeral_of = [](std::string_view item, std::size_t* after) {
     const std::size_t start = item.starts_with("第") ? std::string_view("第").size() : 0;
     std::size_t i = start;
-    const int value = i < item.size() ? chinese_numeral_value(next_code_point(item, i)) : -1;
+    const int value = i < item.size() ? chinese_digit_value(next_code_point(item, i)) : -1;
     *after = i;
-    return value >= 1 && value <= 9 ? item.substr(start, i - start) : std::string_view();
+    return value >= 1 ? item.substr(start, i - start) : std::string_view();
   };
   std::vector<std::string> numerals;
   std::size_t after = 0;
@@ -356,7 +349,7 @@ bool listed_numeral(std::string_view text, std::size_t begin, std::size_t end) {
     if (s.starts_with("第")) s.remove_prefix(std::string_view("第").size());
     if (s.empty()) return false;
     for (std::size_t i = 0; i < s.size();)
-      if (const int v = chinese_numeral_value(next_code_point(s, i)); v < 1 || v > 9) return false;
+      if (chinese_digit_value(next_code_point(s, i)) < 1) return false;
     return true;
   };
   std::string_view rest = text.substr(end);
@@ -364,8 +357,7 @@ bool listed_numeral(std::string_view text, std::size_t begin, std::size_t end) {
   rest.remove_prefix(std::string_view("、").size());
   if (rest.starts_with("第")) rest.remove_prefix(std::string_view("第").size());
   std::size_t i = 0;
-  const int next = rest.empty() ? -1 : chinese_numeral_value(next_code_point(rest, i));
-  return next >= 1 && next <= 9;
+  return !rest.empty() && chinese_digit_value(next_code_point(rest, i)) >= 1;
 }
 
 // The items of a coordinated subject ("沈鼓集团、三一重装产值"), the shared head distributed.
@@ -725,7 +717,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       const char32_t lead = first_cp(surface);
       surface.remove_prefix(std::min(surface.size(), std::string_view("万").size()));
       const bool bare_magnitude = (lead == U'万' || lead == U'亿') && !surface.empty() &&
-                                  chinese_numeral_value(first_cp(surface)) < 0;
+                                  chinese_digit_value(first_cp(surface)) < 0 && !is_magnitude_char(first_cp(surface));
       std::string_view lead_words = trim_spaces(left);
       for (std::size_t n; (n = std::max(lex.connectors.prefix_match(lead_words), lex.scope_words.prefix_match(lead_words))) > 0;)
         lead_words = trim_spaces(lead_words.substr(n));
