@@ -9,10 +9,16 @@ packages=(
   libboost-dev libboost-filesystem-dev libicu-dev libre2-dev libyaml-cpp-dev libyaml-dev libspdlog-dev
   libcli11-dev nlohmann-json3-dev libsqlite3-dev sqlite3 nettle-dev
   libgtest-dev libgmock-dev
+  # PDF and DOCX input (core/src readers)
+  libpoppler-cpp-dev libzip-dev libxml2-dev
+  # The Python package and Python stages, for Debian's /usr/bin/python3
+  python3-dev pybind11-dev python3-pybind11 python3-pandas
 )
 if [[ "${1:-}" == "--with-test-tools" ]]; then
   # Headless browser and a CJK font for the HTML report rendering test.
   packages+=(chromium fonts-wqy-microhei)
+  # Python tests, and the generators of the PDF/DOCX test inputs.
+  packages+=(python3-pytest python3-matplotlib python3-reportlab python3-docx)
 fi
 
 missing=()

@@ -3,8 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
 #include <unordered_set>
 
+#include "batch_merge_sqlite.h"
 #include "batch_signals.h"
 #include "errors.h"
 #include "output_sink.h"
@@ -12,7 +16,58 @@
 namespace reportlens {
 namespace fs = std::filesystem;
 
-MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& inputs, bool csv_bom) {
+namespace {
+
+// "I/N" -> (I, N); (0, 0) for anything else ("merged", "", a store of an older version).
+std::pair<long long, long long> parse_shard(const std::string& shard) {
+  long long i = 0, n = 0;
+  char slash = 0, rest = 0;
+  std::istringstream in(shard);
+  if (!(in >> i >> slash >> n) || slash != '/' || (in >> rest) || i < 1 || n < 1 || i > n) return {0, 0};
+  return {i, n};
+}
+
+// Why the inputs are not a complete set of finished shards, one phrase per problem (empty: fine).
+std::vector<std::string> shard_set_gaps(const std::vector<fs::path>& inputs,
+                                        const std::vector<std::unique_ptr<RecordReader>>& readers) {
+  std::vector<std::string> gaps;
+  std::set<long long> present;
+  long long count = 0;
+  for (std::size_t k = 0; k < readers.size(); ++k) {
+    const std::optional<RunState> run = readers[k]->last_run();
+    if (!run) continue;  // a store that keeps no record of its runs: nothing to check
+    const std::string name = inputs[k].string();
+    if (run->status == "running")
+      gaps.push_back(name + ": its last run (started " + run->started_at + ") never finished (killed, or still running)");
+    else if (run->status == "interrupted" || run->status == "stopped" || run->status == "partial")
+      gaps.push_back(name + ": its last run was " + (run->status == "stopped" ? "stopped early" : run->status) +
+                     (run->not_run > 0 ? " with " + std::to_string(run->not_run) + " document(s) not run" : ""));
+    const auto [i, n] = parse_shard(run->shard);
+    if (n == 0) continue;
+    if (count != 0 && n != count) {
+      gaps.push_back(name + " is shard " + run->shard + " but another input is of " + std::to_string(count) + " shards");
+      continue;
+    }
+    count = n;
+    present.insert(i);
+  }
+  std::string missing;
+  for (long long i = 1; i <= count; ++i)
+    if (!present.count(i)) missing += (missing.empty() ? "" : ",") + std::to_string(i);
+  if (!missing.empty()) gaps.insert(gaps.begin(), "shard(s) " + missing + " of " + std::to_string(count) + " missing");
+  return gaps;
+}
+
+std::string join_gaps(const std::vector<std::string>& gaps) {
+  std::string all;
+  for (const auto& g : gaps) all += (all.empty() ? "" : "; ") + g;
+  return all;
+}
+
+}  // namespace
+
+MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& inputs, bool csv_bom,
+                          bool allow_partial) {
   if (inputs.empty()) throw HostError(ExitCode::kUsage, "merge: no input stores given");
   const std::string format = format_for_extension(output);
   if (format != "sqlite" && format != "jsonl" && format != "csv")
@@ -45,11 +100,29 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
     readers.push_back(std::move(reader));
   }
 
+  // Merging an incomplete set silently would pass for the whole corpus: refuse, or say so.
+  MergeReport report;
+  report.gaps = shard_set_gaps(inputs, readers);
+  if (!report.gaps.empty() && !allow_partial)
+    throw HostError(ExitCode::kIncomplete, "merge: incomplete shard set: " + join_gaps(report.gaps) +
+                                               " (rerun those shards to completion, or --allow-partial)");
+  for (const auto& g : report.gaps) spdlog::warn("merge: merging a partial set (--allow-partial): {}", g);
+
   RunIdentity identity = readers.front()->identity();
   identity.pipeline_hash = hash.empty() ? identity.pipeline_hash : hash;
   identity.shard = "merged";
+  const std::string status = report.gaps.empty() ? "complete" : "partial";
   // OUT is written beside its target: interrupted, the temporary goes and OUT stays as it was.
   const InterruptGuard interrupts;
+  // SQLite into SQLite: rows copied as they are, several times faster than records. The
+  // readers are closed first: a read-only connection left open on an input would keep its
+  // -wal/-shm files from being removed when the copy detaches it.
+  readers.clear();
+  if (auto copied = merge_sqlite_rows(output, inputs, identity, status)) {
+    copied->gaps = std::move(report.gaps);
+    return *copied;
+  }
+  for (const auto& in : inputs) readers.push_back(open_reader(in));
   SinkOptions options;
   options.fresh = true;
   options.csv_bom = csv_bom;
@@ -64,7 +137,6 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
     cursors.push_back(readers[i]->cursor());
     live[i] = cursors[i]->next(heads[i]);
   }
-  MergeReport report;
   report.output = output;
   std::unordered_set<std::string> seen;
   // Records are written in batches: one transaction per batch, not per document.
@@ -104,7 +176,8 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
     live[best] = cursors[best]->next(heads[best]);
   }
   flush();
-  sink->finish({{"documents", report.documents}, {"failed", report.failed}, {"skipped", 0}});
+  sink->finish({{"documents", report.documents}, {"failed", report.failed}, {"skipped", 0},
+                {"status", status}, {"not_run", 0}});
   return report;
 }
 

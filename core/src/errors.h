@@ -15,6 +15,7 @@ enum class ExitCode : int {
   kPluginLoad = 4,    // a plugin could not be found, loaded or was refused
   kStage = 5,         // a stage failed on a document (the others still ran)
   kOutput = 6,        // the result could not be written
+  kIncomplete = 7,    // merge: shards missing or not run to completion (see --allow-partial)
 };
 
 class HostError : public std::runtime_error {

@@ -13,6 +13,7 @@
 #include "json_text_writer.h"
 #include "output_file_util.h"
 #include "output_record_keys.h"
+#include "output_run_log.h"
 #include "result_writer.h"
 
 namespace reportlens {
@@ -141,6 +142,7 @@ class JsonlSink : public OutputSink {
     }
     for (const auto& [id, entry] : done) previous_.insert(id);
     fd_ = open_for_append(file_);
+    run_log_.start(run);  // a line still `running` at the end of the log: the run was killed
     return done;
   }
 
@@ -192,10 +194,11 @@ class JsonlSink : public OutputSink {
     }
   }
 
-  void finish(const Json&) override {
+  void finish(const Json& summary) override {
     sync_and_close(fd_, file_);
     if (rewritten_) compact(file_, hash_);
     if (options_.fresh) replace_file(file_, target_);
+    run_log_.end(summary);
     finished_ = true;
   }
 
@@ -209,6 +212,7 @@ class JsonlSink : public OutputSink {
   std::unordered_set<std::string> previous_;
   bool rewritten_ = false;
   bool finished_ = false;
+  RunLog run_log_{target_, options_.fresh};
   std::chrono::steady_clock::time_point last_sync_ = std::chrono::steady_clock::now();
 };
 
@@ -232,6 +236,7 @@ class JsonlReader : public RecordReader {
     });
   }
   const RunIdentity& identity() const override { return identity_; }
+  std::optional<RunState> last_run() const override { return read_last_run(path_); }
   std::vector<std::string> pipeline_hashes() const override { return hashes_; }
   std::unique_ptr<RecordCursor> cursor() const override { return std::make_unique<Cursor>(*this); }
 

@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -103,10 +104,21 @@ class RecordCursor {
   virtual const std::string* document_text() const { return nullptr; }
 };
 
+// How the last run (or merge) that wrote into a store ended, as its `runs` row (SQLite) or
+// run log (JSON Lines) says: what `pipeline merge` checks before trusting a shard.
+struct RunState {
+  std::string shard;    // "I/N", "merged" or ""
+  std::string status;   // complete, interrupted (signal), stopped (--max-errors), running (no end recorded)
+  long long not_run = 0;  // documents of its input set left for the next run
+  std::string started_at;
+};
+
 class RecordReader {
  public:
   virtual ~RecordReader() = default;
   virtual const RunIdentity& identity() const = 0;
+  // The last run's state, or nothing when the store keeps no record of its runs.
+  virtual std::optional<RunState> last_run() const { return std::nullopt; }
   // Every pipeline_hash found in the store (a store from one run has exactly one).
   virtual std::vector<std::string> pipeline_hashes() const = 0;
   virtual std::unique_ptr<RecordCursor> cursor() const = 0;

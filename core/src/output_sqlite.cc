@@ -30,7 +30,9 @@ CREATE TABLE IF NOT EXISTS runs (
   finished_at   TEXT,
   documents     INTEGER,
   failed        INTEGER,
-  skipped       INTEGER
+  skipped       INTEGER,
+  status        TEXT NOT NULL DEFAULT 'running',
+  not_run       INTEGER
 );
 CREATE TABLE IF NOT EXISTS documents (
   doc_id        INTEGER PRIMARY KEY,
@@ -168,6 +170,17 @@ int schema_version(sqlite::Database& db) {
   return version;
 }
 
+// runs.status and runs.not_run came after schema 2 without changing it (columns only added):
+// a store written before them gets them, its earlier runs' status unknown (NULL).
+void add_run_status_columns(sqlite::Database& db) {
+  sqlite::Statement has(db, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status'");
+  const bool present = has.step() && has.integer(0) > 0;
+  has.reset();
+  if (present) return;
+  db.exec("ALTER TABLE runs ADD COLUMN status TEXT");
+  db.exec("ALTER TABLE runs ADD COLUMN not_run INTEGER");
+}
+
 void configure(sqlite::Database& db) {
   db.exec("PRAGMA journal_mode=WAL");
   if (const int version = schema_version(db); version != 0 && version < kSchemaVersion) {
@@ -184,6 +197,7 @@ void configure(sqlite::Database& db) {
   db.exec("PRAGMA synchronous=NORMAL");
   db.exec("PRAGMA foreign_keys=ON");
   db.exec(kSchema);
+  add_run_status_columns(db);
   db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
 }
 
@@ -366,8 +380,8 @@ class SqliteSink : public OutputSink {
       done[list.text(0)] = {list.text(1), list.text(2) == "failed", static_cast<int>(list.integer(3))};
 
     sqlite::Statement add_run(*db_,
-        "INSERT INTO runs(pipeline, pipeline_hash, shard, provenance, started_at) "
-        "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+        "INSERT INTO runs(pipeline, pipeline_hash, shard, provenance, started_at, status) "
+        "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'running')");
     add_run.bind(1, run.pipeline).bind(2, run.pipeline_hash).bind(3, run.shard)
         .bind(4, run.provenance.dump()).run();
     run_id_ = sqlite3_last_insert_rowid(db_->handle());
@@ -430,9 +444,10 @@ class SqliteSink : public OutputSink {
     {
       sqlite::Statement done(*db_,
           "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), documents = ?, "
-          "failed = ?, skipped = ? WHERE run_id = ?");
+          "failed = ?, skipped = ?, status = ?, not_run = ? WHERE run_id = ?");
       done.bind(1, summary.value("documents", 0LL)).bind(2, summary.value("failed", 0LL))
-          .bind(3, summary.value("skipped", 0LL)).bind(4, run_id_).run();
+          .bind(3, summary.value("skipped", 0LL)).bind(4, summary.value("status", "complete"))
+          .bind(5, summary.value("not_run", 0LL)).bind(6, run_id_).run();
     }
     // Every statement finalised before closing, or SQLite keeps the connection (and its
     // -wal/-shm files) alive past the rename below.
@@ -528,18 +543,28 @@ class SqliteReader : public RecordReader {
   explicit SqliteReader(const fs::path& path) {
     if (!fs::exists(path)) throw HostError(ExitCode::kInput, path.string() + ": no such file");
     db_ = std::make_unique<sqlite::Database>(path, true);
-    sqlite::Statement run(*db_, "SELECT pipeline, pipeline_hash, provenance, shard FROM runs ORDER BY run_id DESC LIMIT 1");
+    // A store written before runs.status (opened read-only, so not given the columns): its
+    // runs count as complete once they recorded their end.
+    sqlite::Statement has(*db_, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status'");
+    const bool with_status = has.step() && has.integer(0) > 0;
+    has.reset();
+    sqlite::Statement run(*db_,
+        std::string("SELECT pipeline, pipeline_hash, provenance, shard, finished_at IS NOT NULL, ") +
+            (with_status ? "coalesce(status, 'complete'), coalesce(not_run, 0), " : "'complete', 0, ") +
+            "started_at FROM runs ORDER BY run_id DESC LIMIT 1");
     if (run.step()) {
       identity_.pipeline = run.text(0);
       identity_.pipeline_hash = run.text(1);
       identity_.provenance = Json::parse(run.text(2));
       identity_.shard = run.text(3);
+      last_run_ = {run.text(3), run.integer(4) != 0 ? run.text(5) : "running", run.integer(6), run.text(7)};
     }
     run.reset();
     sqlite::Statement hashes(*db_, "SELECT DISTINCT pipeline_hash FROM documents ORDER BY 1");
     while (hashes.step()) hashes_.push_back(hashes.text(0));
   }
   const RunIdentity& identity() const override { return identity_; }
+  std::optional<RunState> last_run() const override { return last_run_; }
   std::vector<std::string> pipeline_hashes() const override { return hashes_; }
   std::unique_ptr<RecordCursor> cursor() const override { return std::make_unique<Cursor>(*db_); }
 
@@ -549,11 +574,11 @@ class SqliteReader : public RecordReader {
     explicit Cursor(sqlite::Database& db)
         : docs_(db, "SELECT doc_id, pipeline_hash, result_key, seq, status, id, source, sha256, meta "
                     "FROM documents ORDER BY seq, id"),
-          // The record's text: the stored one, else the document's between the offsets.
-          anns_(db, "SELECT a.type, a.begin, a.end, coalesce(a.text, CASE WHEN a.text_cut IS NULL "
-                    "THEN substr(t.text, a.begin + 1, a.end - a.begin) ELSE substr(t.text, a.begin + 1, a.text_cut) || '…' END), "
-                    "a.attrs FROM annotations a LEFT JOIN document_texts t USING (doc_id) "
-                    "WHERE a.doc_id = ? ORDER BY a.annotation_id"),
+          // The record's text is the stored one, else cut from the document text (span_text):
+          // in C++ over code-point offsets computed once per document, where SQLite's substr()
+          // would walk the whole text from its start for every span.
+          anns_(db, "SELECT type, begin, end, text, text_cut, attrs FROM annotations "
+                    "WHERE doc_id = ? ORDER BY annotation_id"),
           text_(db, "SELECT text FROM document_texts WHERE doc_id = ?"),
           errs_(db, "SELECT stage, message, exit_code FROM errors WHERE doc_id = ? ORDER BY error_id") {}
     bool next(Json& r) override {
@@ -568,6 +593,14 @@ class SqliteReader : public RecordReader {
       r["source"] = docs_.text(6);
       r["sha256"] = docs_.text(7);
       r["meta"] = Json::parse(docs_.text(8));
+      text_.bind(1, docs_.integer(0));
+      document_text_.reset();
+      byte_at_.clear();
+      if (text_.step()) {
+        document_text_ = text_.text(0);
+        byte_at_ = code_point_starts(*document_text_);
+      }
+      text_.reset();
       Json list = Json::array();
       anns_.bind(1, docs_.integer(0));
       while (anns_.step()) {
@@ -575,15 +608,12 @@ class SqliteReader : public RecordReader {
         a["type"] = anns_.text(0);
         a["begin"] = anns_.integer(1);
         a["end"] = anns_.integer(2);
-        a["text"] = anns_.text(3);
-        a["attrs"] = Json::parse(anns_.text(4));
+        a["text"] = anns_.is_null(3) ? span_text(anns_.integer(1), anns_.integer(2), anns_.is_null(4) ? -1 : anns_.integer(4))
+                                     : anns_.text(3);
+        a["attrs"] = Json::parse(anns_.text(5));
         list.push_back(std::move(a));
       }
       r["annotations"] = std::move(list);
-      text_.bind(1, docs_.integer(0));
-      document_text_.reset();
-      if (text_.step()) document_text_ = text_.text(0);
-      text_.reset();
       errs_.bind(1, docs_.integer(0));
       while (errs_.step()) {
         r["exit_code"] = errs_.integer(2);
@@ -595,12 +625,28 @@ class SqliteReader : public RecordReader {
     const std::string* document_text() const override { return document_text_ ? &*document_text_ : nullptr; }
 
    private:
+    // A long span's text: the document's between the code-point offsets, or its first `cut`
+    // code points and "…" (as written: see AnnotationRow::cut). Out of range: clamped, as
+    // substr() would.
+    std::string span_text(long long begin, long long end, long long cut) const {
+      if (byte_at_.empty()) return {};
+      const auto at = [&](long long cp) {
+        return byte_at_[static_cast<std::size_t>(std::clamp<long long>(cp, 0, byte_at_.size() - 1))];
+      };
+      const long long stop = cut < 0 ? end : begin + cut;
+      std::string text = document_text_->substr(at(begin), at(std::max(begin, stop)) - at(begin));
+      if (cut >= 0) text += "…";
+      return text;
+    }
+
     sqlite::Statement docs_, anns_, text_, errs_;
     std::optional<std::string> document_text_;
+    std::vector<std::size_t> byte_at_;
   };
 
   std::unique_ptr<sqlite::Database> db_;
   RunIdentity identity_;
+  std::optional<RunState> last_run_;
   std::vector<std::string> hashes_;
 };
 
@@ -613,5 +659,8 @@ std::unique_ptr<OutputSink> make_sqlite_sink(const fs::path& path, const SinkOpt
 std::unique_ptr<RecordReader> make_sqlite_reader(const fs::path& path) {
   return std::make_unique<SqliteReader>(path);
 }
+
+void configure_sqlite_store(sqlite::Database& db) { configure(db); }
+int sqlite_schema_version() { return kSchemaVersion; }
 
 }  // namespace reportlens

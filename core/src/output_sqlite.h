@@ -16,4 +16,12 @@ std::unique_ptr<OutputSink> make_sqlite_sink(const std::filesystem::path& path,
                                              const SinkOptions& options);
 std::unique_ptr<RecordReader> make_sqlite_reader(const std::filesystem::path& path);
 
+namespace sqlite {
+class Database;
+}
+// The schema (tables, indexes, journal settings) in an open database, as the store creates it;
+// for `pipeline merge`, which copies rows between stores (batch_merge_sqlite.h).
+void configure_sqlite_store(sqlite::Database& db);
+int sqlite_schema_version();
+
 }  // namespace reportlens

@@ -330,8 +330,11 @@ unsigned job_count(const RunOptions& o, std::size_t n) {
   return static_cast<unsigned>(std::min<std::size_t>(jobs, std::max<std::size_t>(n, 1)));
 }
 
+// What the stores record of the run (the `runs` row): counts and how it ended.
 Json summary_json(const RunReport& r) {
-  return {{"documents", r.documents}, {"failed", r.failed}, {"skipped", r.skipped}};
+  const char* status = r.not_run == 0 ? "complete" : InterruptGuard::received() != 0 ? "interrupted" : "stopped";
+  return {{"documents", r.documents}, {"failed", r.failed}, {"skipped", r.skipped},
+          {"status", status}, {"not_run", r.not_run}};
 }
 
 // The series report from a store (all results, including those of earlier runs) or, when

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "reportlens/text.h"
+#include "shared_corpus.h"
 
 namespace {
 
@@ -229,10 +230,7 @@ TEST(Normalize, HeadingLineLengthCountsCharacters) {
 }
 
 TEST(Normalize, NationalCorpusTraps) {
-  std::filesystem::path corpus = REPORTLENS_SHARED_CORPUS;
-  if (const char* env = std::getenv("REPORTLENS_SHARED_CORPUS"); env && *env) corpus = env;
-  const auto file = corpus / "national/2017.txt";
-  if (!std::filesystem::exists(file)) GTEST_SKIP() << "shared corpus not found";
+  REPORTLENS_SHARED_OR_SKIP(file, "national/2017.txt");
   std::ifstream in(file, std::ios::binary);
   std::stringstream buf;
   buf << in.rdbuf();

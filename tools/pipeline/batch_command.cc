@@ -26,6 +26,8 @@ CLI::App* add_merge_command(CLI::App& app, MergeArgs& args) {
   merge->add_option("output", args.output, "Merged store: .sqlite, .jsonl or .csv")->required();
   merge->add_option("inputs", args.inputs, "Shard stores (.sqlite or .jsonl)")->required();
   merge->add_flag("--csv-bom", args.csv_bom, "Start a CSV output with a UTF-8 BOM");
+  merge->add_flag("--allow-partial", args.allow_partial,
+                  "Merge even when shards are missing or did not run to completion (otherwise exit 7)");
   return merge;
 }
 
@@ -33,7 +35,7 @@ int run_merge(const MergeArgs& args, bool quiet) {
   std::vector<std::filesystem::path> inputs(args.inputs.begin(), args.inputs.end());
   MergeReport r;
   try {
-    r = merge_outputs(args.output, inputs, args.csv_bom);
+    r = merge_outputs(args.output, inputs, args.csv_bom, args.allow_partial);
   } catch (const Interrupted& e) {
     std::cerr << "merge: interrupted by " << signal_name(e.signal()) << ": nothing written (" << args.output
               << " left as it was)\n";
@@ -43,6 +45,7 @@ int run_merge(const MergeArgs& args, bool quiet) {
   if (!quiet)
     std::cerr << "merge: " << r.documents << " document(s) (" << r.failed << " failed) from " << inputs.size()
               << " store(s)" << (r.duplicates ? ", " + std::to_string(r.duplicates) + " duplicate(s) dropped" : "")
+              << (r.gaps.empty() ? "" : ", PARTIAL: " + std::to_string(r.gaps.size()) + " gap(s) in the shard set")
               << "\n";
   std::cout << "result: " << r.output.string() << "\n";
   return 0;

@@ -17,6 +17,7 @@ struct MergeArgs {
   std::string output;
   std::vector<std::string> inputs;
   bool csv_bom = false;
+  bool allow_partial = false;
 };
 CLI::App* add_merge_command(CLI::App& app, MergeArgs& args);
 int run_merge(const MergeArgs& args, bool quiet);

@@ -86,6 +86,8 @@ int main(int argc, char** argv) {
   std::string scaffold_name, scaffold_dir;
   scaffold->add_option("name", scaffold_name, "Plugin and stage name, e.g. policy-terms")->required();
   scaffold->add_option("--dir", scaffold_dir, "Project directory to create (default: ./NAME)");
+  bool scaffold_python = false;
+  scaffold->add_flag("--python", scaffold_python, "A stage written in Python (run by the `python` stage) instead of C++");
 
   try {
     app.parse(argc, argv);
@@ -97,7 +99,7 @@ int main(int argc, char** argv) {
   options.plugin_paths = plugin_paths;
 
   try {
-    if (*scaffold) return reportlens::cli::new_plugin(scaffold_name, scaffold_dir, plugin_paths);
+    if (*scaffold) return reportlens::cli::new_plugin(scaffold_name, scaffold_dir, plugin_paths, scaffold_python);
     if (*merge) return reportlens::cli::run_merge(merge_args, quiet);
     if (*plugins) {
       if (*info) return reportlens::cli::plugin_info(info_name, plugin_paths, info_json);

@@ -84,35 +84,23 @@ std::string render_template(std::string text, const PluginNames& names) {
   return text;
 }
 
-int new_plugin(const std::string& name, const std::string& dir,
-               const std::vector<std::string>& plugin_paths) {
-  const PluginNames names = plugin_names(name);
-  if (!names.error.empty()) {
-    std::cerr << "pipeline: " << names.error << "\n";
-    return static_cast<int>(ExitCode::kUsage);
-  }
+namespace {
 
-  // Two plugins providing one stage name are refused at load time: catch it now.
+bool name_taken(const std::string& name, const std::vector<std::string>& plugin_paths) {
   PluginRegistry registry;
   registry.discover(PluginRegistry::search_path(plugin_paths));
   const LoadedPlugin* taken = registry.find_plugin(name);
   if (const StageHandle* stage = registry.find_stage(name); taken == nullptr && stage != nullptr)
     taken = stage->plugin;
-  if (taken != nullptr) {
-    std::cerr << "pipeline: a plugin or stage named '" << name << "' is already installed ("
-              << taken->file.string() << "); choose another name\n";
-    return static_cast<int>(ExitCode::kUsage);
-  }
+  if (taken == nullptr) return false;
+  std::cerr << "pipeline: a plugin or stage named '" << name << "' is already installed ("
+            << taken->file.string() << "); choose another name\n";
+  return true;
+}
 
-  const fs::path root = dir.empty() ? fs::path(name) : fs::path(dir);
-  std::error_code ec;
-  if (fs::exists(root, ec) && (!fs::is_directory(root, ec) || !fs::is_empty(root, ec))) {
-    std::cerr << "pipeline: " << root.string()
-              << " already exists and is not an empty directory; pass --dir NEW-DIR\n";
-    return static_cast<int>(ExitCode::kUsage);
-  }
-
-  for (const ScaffoldFile& file : scaffold_templates()) {
+int write_scaffold(const std::vector<ScaffoldFile>& files, const fs::path& root, const PluginNames& names) {
+  for (const ScaffoldFile& file : files) {
+    std::error_code ec;
     const fs::path path = root / render_template(file.path, names);
     fs::create_directories(path.parent_path(), ec);
     std::ofstream out(path, std::ios::binary);
@@ -125,8 +113,10 @@ int new_plugin(const std::string& name, const std::string& dir,
     }
     std::cout << "  created " << path.string() << "\n";
   }
+  return 0;
+}
 
-  const std::string r = root.string();
+void print_next_steps(const std::string& name, const std::string& r) {
   std::cout << "\nPlugin project '" << name << "' is ready (stage '" << name
             << "', SDK " REPORTLENS_VERSION ", plugin ABI " << abi_version() << "). Next:\n"
             << "  cmake -S " << r << " -B " << r << "/build\n"
@@ -136,6 +126,39 @@ int new_plugin(const std::string& name, const std::string& dir,
             << "  pipeline --plugin-path " << r << "/build/plugins run " << r
             << "/pipeline.yaml --input REPORT.txt --output " << r << "/out/result.json\n"
             << "Guide: docs/writing-plugins.md in the reportlens sources.\n";
+}
+
+void print_python_next_steps(const std::string& name, const std::string& r) {
+  std::cout << "\nPython stage '" << name << "' is ready (run by the `python` stage; nothing to build). Next:\n"
+            << "  pipeline run " << r << "/pipeline.yaml --output " << r << "/out/result.json\n"
+            << "  cd " << r << " && python3 -m pytest\n"
+            << "Guide: docs/python.md in the reportlens sources.\n";
+}
+
+}  // namespace
+
+int new_plugin(const std::string& name, const std::string& dir,
+               const std::vector<std::string>& plugin_paths, bool python) {
+  const PluginNames names = plugin_names(name);
+  if (!names.error.empty()) {
+    std::cerr << "pipeline: " << names.error << "\n";
+    return static_cast<int>(ExitCode::kUsage);
+  }
+
+  // Two plugins providing one stage name are refused at load time: catch it now. (A Python
+  // stage runs as the `python` stage under its own id: no clash possible.)
+  if (!python && name_taken(name, plugin_paths)) return static_cast<int>(ExitCode::kUsage);
+  const fs::path root = dir.empty() ? fs::path(name) : fs::path(dir);
+  std::error_code ec;
+  if (fs::exists(root, ec) && (!fs::is_directory(root, ec) || !fs::is_empty(root, ec))) {
+    std::cerr << "pipeline: " << root.string()
+              << " already exists and is not an empty directory; pass --dir NEW-DIR\n";
+    return static_cast<int>(ExitCode::kUsage);
+  }
+  if (const int code = write_scaffold(python ? python_scaffold_templates() : scaffold_templates(), root, names))
+    return code;
+  if (python) print_python_next_steps(name, root.string());
+  else print_next_steps(name, root.string());
   return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "reportlens/testing.h"
+#include "shared_corpus.h"
 
 using namespace reportlens;
 namespace fs = std::filesystem;
@@ -70,9 +71,8 @@ TEST(DiffPlugin, SeedAgainstTheIllustrativeFollowUp) {
 // The national chain (../shared/corpus, skipped when absent): targets stated in one year's
 // work report judged by the next year's, through the real segment/numbers/indicators stages.
 TEST(DiffPlugin, NationalTargetsAgainstTheNextReport) {
-  const char* env = std::getenv("REPORTLENS_SHARED_CORPUS");
-  const fs::path shared = env ? fs::path(env) : fs::path(REPORTLENS_SOURCE_DIR) / ".." / "shared" / "corpus";
-  if (!fs::exists(shared / "national" / "2014.txt")) GTEST_SKIP() << "shared national corpus absent";
+  REPORTLENS_SHARED_OR_SKIP(national, "national/2014.txt");
+  const fs::path shared = reportlens::test::shared_corpus_dir();
   std::vector<std::pair<std::string, std::string>> docs;
   for (const char* year : {"2014", "2015", "2016"})
     docs.emplace_back(std::string("national/") + year + ".txt",

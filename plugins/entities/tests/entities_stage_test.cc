@@ -10,6 +10,7 @@
 
 #include "reportlens/testing.h"
 #include "test_files.h"
+#include "shared_corpus.h"
 
 using reportlens::Json;
 using reportlens::testing::run_stages;
@@ -215,8 +216,7 @@ TEST(EntitiesStage, ListedSurfacesInsideOtherWordsAreNotNames) {
 }
 
 TEST(EntitiesStage, NationalReportsGiveNoVerbOrCountLedNames) {
-  const fs::path dir = fs::path(REPORTLENS_SOURCE_DIR) / "../shared/corpus/national";
-  if (!fs::is_directory(dir)) GTEST_SKIP() << "national corpus not present";
+  REPORTLENS_SHARED_OR_SKIP(dir, "national");
   std::size_t pattern_names = 0;
   for (const char* year : {"2013", "2017", "2022"}) {
     const fs::path file = dir / (std::string(year) + ".txt");
@@ -238,8 +238,7 @@ TEST(EntitiesStage, NationalReportsGiveNoVerbOrCountLedNames) {
 TEST(EntitiesStage, NationalReportsJudgedByHand) {
   // Every entity of the national reports was read by hand; these were wrong before and must
   // stay gone (figures of speech, short forms inside other words, spans reaching too far).
-  const fs::path dir = fs::path(REPORTLENS_SOURCE_DIR) / "../shared/corpus/national";
-  if (!fs::is_directory(dir)) GTEST_SKIP() << "national corpus not present";
+  REPORTLENS_SHARED_OR_SKIP(dir, "national");
   std::set<std::string> all;
   for (const char* year : {"1978", "1981", "1982", "1984", "1988", "1992", "2006", "2008", "2009", "2012", "2019", "2021"}) {
     const fs::path file = dir / (std::string(year) + ".txt");

@@ -9,14 +9,13 @@
 #include <map>
 #include <sstream>
 
+#include "shared_corpus.h"
 #include "test_support.h"
 
 namespace {
 
 using reportlens::Json;
 using reportlens::indicators::testing::run_all;
-
-const std::filesystem::path kShared = std::filesystem::path(REPORTLENS_SHARED_CORPUS).parent_path();
 
 std::string read(const std::filesystem::path& p) {
   std::ifstream in(p);
@@ -48,16 +47,17 @@ bool same_metric(const std::string& gold, const std::string& got) {
 }
 
 TEST(LawtextGold, HeadlineFactsOfTheLocalReports) {
-  const auto gold_dir = kShared / "eval/gold";
-  if (!std::filesystem::exists(gold_dir / "indicators.jsonl") || !std::filesystem::exists(kShared / "corpus/lawtext"))
-    GTEST_SKIP() << "shared corpus or gold absent (" << kShared << ")";
+  REPORTLENS_SHARED_OR_SKIP(corpus, "lawtext");
+  const auto gold_dir = reportlens::test::shared_gold_dir();
+  if (gold_dir.empty() || !std::filesystem::exists(gold_dir / "indicators.jsonl"))
+    GTEST_SKIP() << "shared gold absent (../shared/eval/gold beside the checkout)";
   std::map<std::string, std::vector<Json>> facts_of, spans_of;
   for (auto& g : read_lines(gold_dir / "indicators.jsonl", "lawtext/")) facts_of[g["doc"]].push_back(g);
   for (auto& s : read_lines(gold_dir / "headline_spans.jsonl", "lawtext/")) spans_of[s["doc"]].push_back(s);
   ASSERT_FALSE(facts_of.empty());
   int found = 0, missed = 0, extra = 0;
   for (const auto& [doc_id, gold] : facts_of) {
-    const std::string text = read(kShared / "corpus" / doc_id);
+    const std::string text = read(corpus.parent_path() / doc_id);
     auto doc = run_all(text, doc_id);
     if (!doc) GTEST_SKIP() << "numbers plugin not built";
     // The headline spans as byte ranges (the gold gives their text).

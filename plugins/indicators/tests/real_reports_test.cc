@@ -8,6 +8,7 @@
 
 #include "reportlens/testing.h"
 #include "test_support.h"
+#include "shared_corpus.h"
 
 namespace {
 
@@ -91,8 +92,7 @@ TEST(RealStages, SeedReport) {
 }
 
 TEST(RealStages, NationalWorkReport2019) {
-  auto path = std::filesystem::path(REPORTLENS_SHARED_CORPUS) / "national/2019.txt";
-  if (!std::filesystem::exists(path)) GTEST_SKIP() << "shared corpus absent";
+  REPORTLENS_SHARED_OR_SKIP(path, "national/2019.txt");
   auto doc = run_all(read(path), "national/2019.txt");
   if (!doc) GTEST_SKIP() << "numbers plugin not built";
   auto growth = find(*doc, "国内生产总值", 2018, "actual");

@@ -12,6 +12,7 @@
 #include "number_lexicon.h"
 #include "quantity_scanner.h"
 #include "reportlens/text.h"
+#include "shared_corpus.h"
 
 namespace reportlens::numbers {
 namespace {
@@ -79,8 +80,8 @@ TEST(CandidateStarts, SkippingFindsExactlyWhatTheFullSearchFinds) {
   const QuantityScanner fast(*skipping), full(*walking);
 
   std::vector<fs::path> reports = {fs::path(NUMBERS_SOURCE_DIR) / "corpus/tiexi/2022-plan-report.txt"};
-  const fs::path national = fs::path(NUMBERS_SHARED_DIR) / "corpus/national";
-  if (fs::exists(national))
+  const fs::path national = reportlens::test::shared_corpus_path("national");
+  if (!national.empty())
     for (const auto& entry : fs::directory_iterator(national)) reports.push_back(entry.path());
   std::size_t mentions = 0;
   for (const auto& report : reports) {
@@ -95,7 +96,8 @@ TEST(CandidateStarts, SkippingFindsExactlyWhatTheFullSearchFinds) {
     }
     mentions += a.size();
   }
-  EXPECT_GT(mentions, 500u);
+  // The seed alone has about 420 mentions; the national reports, when present, add thousands.
+  EXPECT_GT(mentions, 400u);
 }
 
 // The hand matcher against the candidate regex, span for span: shapes chosen to exercise
@@ -113,8 +115,8 @@ TEST(CandidateMatcher, FindsTheRegexSpans) {
       "一户一策，两学一做，两至三年，三到五个，四大基地，党的十九大，5G，PM2.5，1:3，1/3",
       "百分之七点五，5月下旬，2024-12-27，1-10月，近5年，三四环，25号路，一是，（一）"};
   texts.push_back(read_file(fs::path(NUMBERS_SOURCE_DIR) / "corpus/tiexi/2022-plan-report.txt"));
-  const fs::path national = fs::path(NUMBERS_SHARED_DIR) / "corpus/national";
-  if (fs::exists(national))
+  const fs::path national = reportlens::test::shared_corpus_path("national");
+  if (!national.empty())
     for (const auto& entry : fs::directory_iterator(national)) texts.push_back(read_file(entry.path()));
   std::size_t spans = 0;
   for (const auto& raw : texts) {

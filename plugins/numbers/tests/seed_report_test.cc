@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "reportlens/testing.h"
+#include "shared_corpus.h"
 
 namespace {
 
@@ -25,7 +26,6 @@ std::string read_file(const fs::path& path) {
 }
 
 const fs::path kSeed = fs::path(NUMBERS_SOURCE_DIR) / "corpus/tiexi/2022-plan-report.txt";
-const fs::path kShared = fs::path(NUMBERS_SHARED_DIR);
 
 Json run_on(const std::string& text, const std::string& id) {
   return reportlens::testing::to_json(
@@ -53,8 +53,10 @@ std::u32string to_u32(const std::string& s) {
 // annotation overlapping its span has its value and unit; precision is judged in the
 // paragraphs holding gold evidence.
 TEST(SeedReport, MatchesTheDevelopmentGold) {
-  const fs::path gold_file = kShared / "eval/gold/quantities.jsonl";
-  if (!fs::exists(gold_file) || !fs::exists(kSeed)) GTEST_SKIP() << "no gold or seed";
+  const fs::path gold = reportlens::test::shared_gold_dir();
+  if (gold.empty()) GTEST_SKIP() << "shared gold not found (../shared beside the checkout)";
+  const fs::path gold_file = gold / "quantities.jsonl";
+  ASSERT_TRUE(fs::exists(gold_file) && fs::exists(kSeed)) << gold_file;
   const std::string text = read_file(kSeed);
   const std::u32string u = to_u32(text);
   const Json out = run_on(text, "tiexi/2022-plan-report.txt");
@@ -127,8 +129,7 @@ TEST(SeedReport, MatchesTheDevelopmentGold) {
 // On every national report: spans are exact slices of the original text, values have the
 // contract's shape, and two runs give the same output.
 TEST(NationalReports, AnnotationsAreWellFormedAndDeterministic) {
-  const fs::path dir = kShared / "corpus/national";
-  if (!fs::exists(dir)) GTEST_SKIP() << "no national corpus at " << dir;
+  REPORTLENS_SHARED_OR_SKIP(dir, "national");
   int documents = 0, mentions = 0;
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".txt") continue;
@@ -167,8 +168,7 @@ TEST(NationalReports, AnnotationsAreWellFormedAndDeterministic) {
 
 // Headline facts a researcher checks first, from reports the rules were not written on.
 TEST(NationalReports, HeadlineFigures) {
-  const fs::path dir = kShared / "corpus/national";
-  if (!fs::exists(dir)) GTEST_SKIP() << "no national corpus";
+  REPORTLENS_SHARED_OR_SKIP(dir, "national");
   struct Expect {
     const char* file;
     const char* text;

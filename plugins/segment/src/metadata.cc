@@ -3,15 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "region.h"
 #include "reportlens/text.h"
+#include "word_match.h"
 
 namespace reportlens::segment {
 namespace {
 
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
-bool contains_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return contains(s, w); });
-}
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
@@ -24,80 +22,6 @@ std::optional<int> year_before(std::string_view text, const std::vector<std::str
   const auto ys = years_in(text.substr(0, best));
   if (ys.empty()) return std::nullopt;
   return ys.back();
-}
-
-// Region named in the delivery line ("在铁西区第十九届人民代表大会") or the title
-// ("关于铁西区2022年…"). "全国人民代表大会" names the country.
-std::string find_region(const TitleBlock& b, const SegmentRules& rules) {
-  auto with_suffix = [&](std::string_view cand) -> std::string {
-    for (const auto& suf : rules.region_suffixes)
-      if (ends_with(cand, suf) && cand.size() > suf.size()) return std::string(cand);
-    return "";
-  };
-  if (contains(b.date_line, "全国人民代表大会")) return "全国";
-  if (auto at = b.date_line.find("在"); at != std::string::npos) {
-    const std::size_t from = at + std::string_view("在").size();
-    const std::size_t to = b.date_line.find("第", from);
-    if (to != std::string::npos) {
-      std::string r = with_suffix(std::string_view(b.date_line).substr(from, to - from));
-      if (!r.empty()) return r;
-    }
-  }
-  for (const std::string* src : {&b.title, &b.header}) {
-    std::string_view t = *src;
-    if (t.substr(0, std::string_view("关于").size()) == "关于") t.remove_prefix(std::string_view("关于").size());
-    // Up to the first digit (a year or 十九届): the region name before it.
-    std::size_t i = 0, cut = t.size();
-    while (i < t.size()) {
-      const std::size_t at = i;
-      const char32_t c = decode_code_point(t, i);
-      if ((c >= U'0' && c <= U'9') || c == U'十' || c == U'第' || c == U'一' || c == U'二' ||
-          c == U'三' || c == U'人' || c == U'政') {
-        cut = at;
-        break;
-      }
-    }
-    std::string r = with_suffix(t.substr(0, cut));
-    if (!r.empty() && code_point_count(r) <= 12) return r;
-  }
-  return "";
-}
-
-// The city a district or county belongs to: "沈阳市铁西区" if written, else the "XX市" the
-// report names most often (at least twice, XX also used bare, as in 中德（沈阳）).
-std::string find_city(std::string_view text, const std::string& region, const SegmentRules& rules) {
-  const std::string_view shi = "市";
-  std::map<std::string, int> counts;
-  for (std::size_t at = text.find(shi); at != std::string_view::npos; at = text.find(shi, at + 1)) {
-    if (at < 6) continue;
-    const std::string_view name = text.substr(at - 6, 6);  // two CJK characters
-    std::size_t i = 0;
-    const char32_t a = decode_code_point(name, i);
-    const char32_t b = decode_code_point(name, i);
-    if (i != 6 || !is_cjk_ideograph(a) || !is_cjk_ideograph(b)) continue;
-    const std::string whole = std::string(name) + std::string(shi);
-    if (std::find(rules.city_stopwords.begin(), rules.city_stopwords.end(),
-                  std::string(name.substr(3)) + std::string(shi)) != rules.city_stopwords.end())
-      continue;
-    if (std::find(rules.city_stopwords.begin(), rules.city_stopwords.end(), whole) !=
-        rules.city_stopwords.end())
-      continue;
-    if (!region.empty() && text.substr(at + shi.size(), region.size()) == region) return std::string(name);
-    ++counts[std::string(name)];
-  }
-  std::string best;
-  int best_count = 1;
-  for (const auto& [name, n] : counts) {
-    if (n <= best_count) continue;
-    // Used bare too (not only as "XX市"): a name, not a word ending in 市.
-    std::size_t bare = 0;
-    for (std::size_t at = text.find(name); at != std::string_view::npos; at = text.find(name, at + 1))
-      if (text.substr(at + name.size(), shi.size()) != shi) ++bare;
-    if (bare == 0) continue;
-    best = name;
-    best_count = n;
-  }
-  return best;
 }
 
 std::optional<int> year_from_name(std::string_view id) {
@@ -122,6 +46,96 @@ std::optional<int> meta_int(const Json& meta, const char* key) {
     }
   }
   return std::nullopt;
+}
+
+// The first year of a level-1 heading with words of `words` ("一、2024年工作回顾").
+std::optional<int> heading_year(const std::vector<Heading>& headings, const std::vector<std::string>& words) {
+  for (const auto& h : headings) {
+    if (h.level != 1 || !contains_any(h.title, words)) continue;
+    const auto ys = years_in(h.title);
+    if (!ys.empty()) return ys.front();
+  }
+  return std::nullopt;
+}
+
+// The year of the first level-1 heading after the review that has one ("二、2022年工作安排",
+// "二、2022年经济社会发展的目标要求"): the plan year.
+std::optional<int> plan_heading_year(const std::vector<Heading>& headings, const SegmentRules& rules) {
+  if (const auto y = heading_year(headings, rules.plan_words)) return y;
+  bool first = true;
+  for (const auto& h : headings) {
+    if (h.level != 1) continue;
+    const bool skip = first || contains_any(h.title, rules.review_words);
+    first = false;
+    if (skip) continue;
+    const auto ys = years_in(h.title);
+    if (!ys.empty()) return ys.front();
+  }
+  return std::nullopt;
+}
+
+// A short line near the top naming the review and its year that the outline did not take for a
+// heading ("2024年工作回顾" standing alone; read on the original lines, which the normalised
+// view may have joined with the paragraph after).
+std::optional<int> review_line_year(std::string_view text, const SegmentRules& rules) {
+  const std::string_view head = text.substr(0, std::min<std::size_t>(text.size(), 6000));
+  for (std::size_t b = 0; b < head.size();) {
+    std::size_t e = head.find('\n', b);
+    if (e == std::string_view::npos) e = head.size();
+    const std::string_view line = head.substr(b, e - b);
+    b = e + 1;
+    if (code_point_count(line) > 30 || contains(line, "。") || !contains_any(line, rules.review_words)) continue;
+    const auto ys = years_in(line);
+    if (!ys.empty()) return ys.front();
+  }
+  return std::nullopt;
+}
+
+// The years, from the most to the least direct evidence: the title ("2022年…执行情况及2023年
+// …计划"), the meeting date (a work or plan report reviews the year before it is delivered, or
+// the delivery year itself when delivered in a `next_year_months` month, 2022-12-30 → plan
+// 2023), a review heading's year, a year in the file name (national/2019.txt; kept before the
+// weaker text cues so that file-named collections read as before), a short review line, a
+// later heading's plan year.
+ReportYears infer_years(const Document& doc, const std::optional<TitleBlock>& block,
+                        const std::vector<Heading>& headings, const std::string& kind,
+                        const SegmentRules& rules) {
+  const std::string title = block ? block->title : "";
+  const bool review_then_plan = kind == "work_report" || kind == "plan_report";
+  ReportYears y;
+  std::optional<int> month;
+  if (block && !block->meeting_date.empty()) {
+    y.delivery_year = std::stoi(block->meeting_date.substr(0, 4));
+    if (block->meeting_date.size() >= 7) month = std::stoi(block->meeting_date.substr(5, 2));
+  }
+  if (!title.empty()) {
+    y.report_year = year_before(title, rules.review_words);
+    const auto ys = years_in(title);
+    if (kind == "statistical_bulletin" && !ys.empty()) y.report_year = ys.front();
+    if (y.report_year)
+      for (int v : ys)
+        if (v > *y.report_year) {
+          y.plan_year = v;
+          break;
+        }
+  }
+  if (!y.report_year && y.delivery_year && month && review_then_plan) {
+    const bool late = std::find(rules.next_year_months.begin(), rules.next_year_months.end(), *month) !=
+                      rules.next_year_months.end();
+    y.report_year = late ? *y.delivery_year : *y.delivery_year - 1;
+  }
+  if (!y.report_year) y.report_year = heading_year(headings, rules.review_words);
+  if (!y.delivery_year) y.delivery_year = year_from_name(doc.id());
+  if (!y.delivery_year) y.delivery_year = year_from_name(doc.source());
+  // A work report reviews the year before it is delivered ("过去一年").
+  if (!y.report_year && y.delivery_year && review_then_plan) y.report_year = *y.delivery_year - 1;
+  // Nothing dated: a review line the outline missed, a later heading's plan year.
+  if (!y.report_year) y.report_year = review_line_year(doc.text(), rules);
+  if (!y.report_year && review_then_plan)
+    if (const auto plan = plan_heading_year(headings, rules)) y.report_year = *plan - 1;
+  if (!y.plan_year && y.report_year && kind != "statistical_bulletin") y.plan_year = *y.report_year + 1;
+  if (!y.delivery_year && kind == "work_report" && y.report_year) y.delivery_year = *y.report_year + 1;
+  return y;
 }
 
 }  // namespace
@@ -175,38 +189,15 @@ ReportYears fill_metadata(Document& doc, const std::optional<TitleBlock>& block,
     else if (contains_any(opening, rules.work_report_words)) kind = "work_report";
     else if (contains_any(opening, rules.plan_report_words)) kind = "plan_report";
   }
+  // Neither says it: the head of government speaking to the congress gives its work report.
+  if (kind == "other" && block && !block->date_line.empty() &&
+      contains_any(block->speaker, rules.work_report_speakers))
+    kind = "work_report";
 
-  // Years. The delivery year: the meeting date, else a year in the file name.
-  ReportYears y;
-  if (block && !block->meeting_date.empty()) y.delivery_year = std::stoi(block->meeting_date.substr(0, 4));
-  if (!y.delivery_year) y.delivery_year = year_from_name(doc.id());
-  if (!y.delivery_year) y.delivery_year = year_from_name(doc.source());
-  // The reviewed year: "2022年…执行情况" in the title, else a review heading's year.
-  if (!title.empty()) y.report_year = year_before(title, rules.review_words);
-  if (!title.empty()) {
-    const auto ys = years_in(title);
-    if (kind == "statistical_bulletin" && !ys.empty()) y.report_year = ys.front();
-    if (y.report_year)
-      for (int v : ys)
-        if (v > *y.report_year) {
-          y.plan_year = v;
-          break;
-        }
-  }
-  for (const auto& h : headings) {
-    if (y.report_year) break;
-    if (h.level != 1 || !contains_any(h.title, rules.review_words)) continue;
-    const auto ys = years_in(h.title);
-    if (!ys.empty()) y.report_year = ys.front();
-  }
-  // A work report reviews the year before it is delivered ("过去一年").
-  if (!y.report_year && y.delivery_year && (kind == "work_report" || kind == "plan_report"))
-    y.report_year = *y.delivery_year - 1;
-  if (!y.plan_year && y.report_year && kind != "statistical_bulletin") y.plan_year = *y.report_year + 1;
-  if (!y.delivery_year && kind == "work_report" && y.report_year) y.delivery_year = *y.report_year + 1;
+  const ReportYears y = infer_years(doc, block, headings, kind, rules);
 
   // Region.
-  std::string region = block ? find_region(*block, rules) : "";
+  std::string region = find_region(block, text, rules);
   if (region.empty() &&
       (contains_any(opening, rules.national_words) || (block && contains(block->speaker, "国务院"))))
     region = "全国";

@@ -7,23 +7,14 @@
 #include "outline.h"
 #include "sentence_splitter.h"
 #include "title_block.h"
+#include "word_match.h"
 
 namespace reportlens::segment {
 namespace {
 
-bool starts_with_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return s.substr(0, w.size()) == w; });
-}
-
 // An empty attrs object. Json::object() builds it through the initializer-list constructor,
 // about five times the work; 48,000 sentences and clauses in the national reports pay it.
 Json no_attrs() { return Json(Json::value_t::object); }
-
-bool contains_any(std::string_view s, const std::vector<std::string>& words) {
-  return std::any_of(words.begin(), words.end(),
-                     [&](const std::string& w) { return s.find(w) != std::string_view::npos; });
-}
 
 }  // namespace
 

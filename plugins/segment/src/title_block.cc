@@ -1,10 +1,12 @@
 #include "title_block.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "chinese_numeral.h"
 #include "heading.h"
 #include "reportlens/text.h"
+#include "word_match.h"
 
 namespace reportlens::segment {
 namespace {
@@ -44,14 +46,47 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 bool ends_with(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
-bool contains(std::string_view s, std::string_view p) { return s.find(p) != std::string_view::npos; }
+
 
 // "——2022年12月14日在…会议上", or in brackets "（2023年1月10日在…会议上）".
-bool is_dash_line(std::string_view s) {
-  if ((starts_with(s, "—") || starts_with(s, "－－") || starts_with(s, "--")) && contains(s, "年"))
-    return true;
+bool is_dash_line(std::string_view s, const SegmentRules& rules) {
+  if (starts_with_any(s, rules.dashes) && contains(s, "年")) return true;
   return (starts_with(s, "（") || starts_with(s, "(")) && contains(s, "年") &&
          (contains(s, "会议") || contains(s, "月"));
+}
+
+// A line naming the congress and its meeting ("2020年1月5日在三明市第十三届人民代表大会第四次
+// 会议上", "——在七台河市…会议上"), not a session's file label ("市十六届人大七次会议文件").
+bool is_congress_line(std::string_view s, const SegmentRules& rules) {
+  return contains_any(s, rules.congress_words) && contains_any(s, rules.meeting_words) &&
+         !contains(s, "文件");
+}
+
+// Where the delivery part of a congress line starts when a title comes first on the same line
+// ("政府工作报告——2022年…", "政府工作报告（2022年1月24日在…）"): the first dash or bracket
+// after a prefix without the congress; 0 when the line is all delivery line.
+std::size_t delivery_start(std::string_view s, const SegmentRules& rules) {
+  std::size_t at = std::string_view::npos;
+  for (const auto& d : rules.dashes) at = std::min(at, s.find(d));
+  for (std::string_view b : {"（", "("}) at = std::min(at, s.find(b));
+  if (at == std::string_view::npos || contains_any(s.substr(0, at), rules.congress_words)) return 0;
+  return at;
+}
+
+// A title without the copy's label and trailing dashes ("原标题：政府工作报告——").
+std::string clean_title(std::string title, const SegmentRules& rules) {
+  for (const auto& l : rules.title_labels)
+    if (starts_with(title, l)) title.erase(0, l.size());
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (const auto& d : rules.dashes)
+      if (!title.empty() && ends_with(title, d)) {
+        title.resize(title.size() - d.size());
+        trimmed = true;
+      }
+    while (!title.empty() && title.back() == ' ') title.pop_back();
+  }
+  return title;
 }
 
 bool ends_speech_line(std::string_view s) {
@@ -147,8 +182,30 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
 
   std::size_t dash = stop;
   for (std::size_t i = 0; i < stop; ++i)
-    if (is_dash_line(lines[i].clean)) {
+    if (is_dash_line(lines[i].clean, rules)) {
       dash = i;
+      break;
+    }
+  std::string title_on_dash_line;  // "政府工作报告" of "政府工作报告——2022年…"
+  if (dash == stop)
+    for (std::size_t i = 0; i < stop; ++i) {
+      // The meeting may be on the next line ("…在乌鲁木齐市第十六届人民代表大会" / "第五次会议上").
+      const bool congress = is_congress_line(lines[i].clean, rules) ||
+                            (i + 1 < stop && is_congress_line(lines[i].clean + lines[i + 1].clean, rules) &&
+                             contains_any(lines[i].clean, rules.congress_words));
+      if (!congress) continue;
+      dash = i;
+      const std::size_t cut = delivery_start(lines[i].clean, rules);
+      title_on_dash_line = lines[i].clean.substr(0, cut);
+      lines[i].clean.erase(0, cut);
+      // Cut before the congress: "2021年2月21日在宁波市" / "第十五届人民代表大会…".
+      if (cut == 0 && i > 0 && !contains(lines[i].clean, "年") && contains(lines[i - 1].clean, "年") &&
+          contains(lines[i - 1].clean, "月")) {
+        dash = i - 1;
+        lines[dash].clean += lines[i].clean;
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i));
+        --stop;
+      }
       break;
     }
 
@@ -164,18 +221,24 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
       ++last;
       block.date_line += lines[last].clean;
     }
-    // Speaker: up to two short lines ("国务院总理" / "李克强").
+    block.meeting_date = parse_chinese_date(block.date_line);
+    // Speaker: up to two short lines ("国务院总理" / "李克强"). A date line there is the
+    // meeting date of a delivery line without one ("——在七台河市…会议上" / "李兵" / "2021年1月14日").
     std::string speaker;
     std::size_t taken = 0;
     while (last + 1 < stop && taken < 2 && char_count(lines[last + 1].clean) <= 30) {
       ++last;
       ++taken;
+      if (const std::string date = parse_chinese_date(lines[last].clean);
+          block.meeting_date.empty() && !date.empty() && char_count(lines[last].clean) <= 16) {
+        block.meeting_date = date;
+        continue;
+      }
       if (!speaker.empty()) speaker += ' ';
       speaker += lines[last].clean;
       if (char_count(speaker) > 8 && contains(speaker, " ")) break;  // "职务 姓名" complete
     }
     block.speaker = compact(speaker, true);
-    block.meeting_date = parse_chinese_date(block.date_line);
   } else {
     // No delivery line: a title only when the head names the document (…报告, …公报).
     // The title runs to the line that names it; a short line after it is the issuer
@@ -210,6 +273,7 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
     }
   }
   for (std::size_t i = first_title; i < title_end; ++i) block.title += compact(lines[i].clean);
+  block.title = clean_title(block.title + compact(title_on_dash_line), rules);
   if (block.title.empty() && block.date_line.empty()) return std::nullopt;
   block.begin = lines[0].begin;
   block.end = lines[last].end;

@@ -73,4 +73,24 @@ TEST(SegmentRules, ErrorsNameFileAndLine) {
       << creation_error(missing);
 }
 
+TEST(SegmentRules, MetadataKeysAreCheckedAndExtendable) {
+  const fs::path month = write_rules("month.yaml", "delivery:\n  next_year_months:\n    - 13\n");
+  EXPECT_NE(creation_error(month).find(month.string() + ":3: 'delivery.next_year_months' must be a list of months"),
+            std::string::npos)
+      << creation_error(month);
+  const fs::path provinces = write_rules("provinces.yaml", "provinces: [某省]\n");
+  EXPECT_NE(creation_error(provinces).find(provinces.string() + ":1: 'provinces' must map short names"),
+            std::string::npos)
+      << creation_error(provinces);
+
+  // November sessions plan the next year too, once a rules file says so.
+  const std::string text = "——2022年11月28日在某市第一届人民代表大会第二次会议上\n各位代表：\n现在，我代表市人民政府向大会报告工作。\n";
+  EXPECT_EQ(reportlens::testing::run_stages({{"segment"}}, text)->meta()["plan_year"], 2022);
+  const fs::path november = write_rules("november.yaml", "delivery:\n  next_year_months: [11]\n");
+  const auto doc = run_with_rules(november, text);
+  EXPECT_EQ(doc->meta()["region"], "某市");
+  EXPECT_EQ(doc->meta()["report_year"], 2022);
+  EXPECT_EQ(doc->meta()["plan_year"], 2023);
+}
+
 }  // namespace

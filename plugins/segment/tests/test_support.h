@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reportlens/document.h"
+#include "shared_corpus.h"
 
 namespace segment_test {
 
@@ -24,12 +25,7 @@ inline std::filesystem::path seed_path() {
 }
 
 // ../shared/corpus next to the checkout, or $REPORTLENS_SHARED_CORPUS; empty when absent.
-inline std::filesystem::path shared_corpus() {
-  std::filesystem::path dir = REPORTLENS_SHARED_CORPUS;
-  if (const char* env = std::getenv("REPORTLENS_SHARED_CORPUS"); env != nullptr && *env != '\0')
-    dir = env;
-  return std::filesystem::is_directory(dir) ? dir : std::filesystem::path();
-}
+inline std::filesystem::path shared_corpus() { return reportlens::test::shared_corpus_dir(); }
 
 inline std::vector<std::string> texts(const reportlens::Document& doc, const std::string& type) {
   std::vector<std::string> out;
