@@ -27,6 +27,12 @@ std::unique_ptr<Document> run_all(const std::string& text, const std::string& id
   }
 }
 
+Json fact_with_evidence(const Document& doc, const std::string& surface, const std::string& type) {
+  for (const auto& a : doc.annotations(type))
+    if (a.attrs["evidence"].get<std::string>().find(surface) != std::string::npos) return a.attrs;
+  return Json();
+}
+
 std::unique_ptr<Document> extract(const std::string& text, const std::vector<Q>& quantities,
                                   Json meta, const std::vector<Sec>& sections) {
   auto doc = std::make_unique<Document>("test.txt", "test.txt", text, std::move(meta));

@@ -37,6 +37,10 @@ std::vector<Json> facts(const Document& doc);
 // when the numbers plugin is not built, so such tests can skip.
 std::unique_ptr<Document> run_all(const std::string& text, const std::string& id);
 
+// The attrs of the first annotation of `type` whose evidence contains `surface`, or null json.
+Json fact_with_evidence(const Document& doc, const std::string& surface,
+                        const std::string& type = "indicator");
+
 // The first fact with this metric and period, or null json.
 Json find_fact(const Document& doc, const std::string& metric, int period);
 
