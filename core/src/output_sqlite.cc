@@ -501,9 +501,12 @@ class SqliteSink : public OutputSink {
   // the cascade did when a document is replaced, remove_stored() does. A page cache large
   // enough for the indexes that grow out of order (indicators by metric, entities by
   // canonical name) keeps their pages from being evicted and read back every transaction.
+  // Checkpoints every 64 MiB of WAL instead of 4 MiB: each one fsyncs twice and copies every
+  // page the commits since the last one touched (the same index pages again and again).
   void prepare() {
     db_->exec("PRAGMA foreign_keys=OFF");
     db_->exec("PRAGMA cache_size=-65536");  // KiB: 64 MiB
+    db_->exec("PRAGMA wal_autocheckpoint=16384");
     statements_ = std::make_unique<Statements>(*db_);
   }
 
