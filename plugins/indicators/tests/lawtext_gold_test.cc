@@ -17,12 +17,7 @@ namespace {
 using reportlens::Json;
 using reportlens::indicators::testing::run_all;
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::filesystem::path& p) { return reportlens::indicators::testing::read_file(p); }
 
 std::vector<Json> read_lines(const std::filesystem::path& p, const std::string& doc_prefix) {
   std::vector<Json> out;

@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "indicator_extractor.h"
@@ -70,6 +72,13 @@ Json find_fact(const Document& doc, const std::string& metric, int period) {
   for (const auto& a : doc.annotations("indicator"))
     if (a.attrs["metric"] == metric && a.attrs["period"] == period) return a.attrs;
   return Json();
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace reportlens::indicators::testing
