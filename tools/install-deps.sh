@@ -10,7 +10,7 @@ packages=(
   libcli11-dev nlohmann-json3-dev libsqlite3-dev sqlite3 nettle-dev
   libgtest-dev libgmock-dev
   # PDF and DOCX input (core/src readers)
-  libpoppler-cpp-dev libzip-dev libxml2-dev
+  libpoppler-cpp-dev poppler-data libzip-dev libxml2-dev
   # The Python package and Python stages, for Debian's /usr/bin/python3
   python3-dev pybind11-dev python3-pybind11 python3-pandas
 )

@@ -9,20 +9,15 @@
 #include <optional>
 #include <set>
 
+#include <spdlog/spdlog.h>
+
 #include "batch_manifest.h"
+#include "input_format.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool is_text_input(const std::string& name) {
-  const auto dot = name.rfind('.');
-  if (dot == std::string::npos || dot == 0) return false;
-  std::string ext = name.substr(dot);
-  std::transform(ext.begin(), ext.end(), ext.begin(), ::tolower);
-  return ext == ".txt" || ext == ".html" || ext == ".htm" || ext == ".text";
-}
 
 bool has_wildcard(const std::string& s) { return s.find_first_of("*?[") != std::string::npos; }
 
@@ -45,7 +40,8 @@ std::string join(const std::string& dir, const std::string& name) {
 // Depth-first walk of a directory tree, each directory's entries sorted by name (bytes): the
 // files come out in the order of their full paths compared component-wise, which is the
 // order a sorted list of every path would have, without holding that list.
-// Without patterns: every text file below the root (not following directory symlinks).
+// Without patterns: every document below the root (not following directory symlinks); the
+// other files are counted in `skipped`.
 // With patterns (a glob split at '/'): level k's entries must match patterns[k]
 // (fnmatch, a leading '.' only explicitly), the last level's are the files.
 class TreeWalker {
@@ -69,10 +65,12 @@ class TreeWalker {
           push(std::move(full));
           continue;
         }
-        if (fs::is_regular_file(full, ec) && is_text_input(full.substr(full.rfind('/') + 1))) {
+        if (!fs::is_regular_file(full, ec)) continue;
+        if (is_document_file(full)) {
           path = std::move(full);
           return true;
         }
+        if (skipped_++ == 0) first_skipped_ = full;
         continue;
       }
       const bool last = stack_.size() == patterns_.size();
@@ -85,6 +83,9 @@ class TreeWalker {
     }
     return false;
   }
+
+  std::size_t skipped() const { return skipped_; }
+  const std::string& first_skipped() const { return first_skipped_; }
 
  private:
   struct Level {
@@ -109,6 +110,8 @@ class TreeWalker {
 
   std::vector<std::string> patterns_;
   std::vector<Level> stack_;
+  std::size_t skipped_ = 0;
+  std::string first_skipped_;
 };
 
 // A glob as the directory to start in (its part before the first wildcard component) and
@@ -243,10 +246,15 @@ struct InputWalk::State {
         ++produced;
         return true;
       }
-      // This spec is exhausted.
+      // This spec is exhausted. The walk that checks the inputs (the one given `issues`) says
+      // what a directory held besides documents, so that nothing is left out unsaid.
+      if (kind == Kind::kTree && issues && tree->skipped() > 0)
+        spdlog::warn("input '{}': skipped {} file(s) that are not documents (e.g. {}); list a file "
+                     "explicitly or set its `format:` in a manifest to read it",
+                     s.path, tree->skipped(), display_path(tree->first_skipped()));
       if (produced == 0) {
         if (kind == Kind::kGlob) missing(s, "the pattern matches no file", issues);
-        else if (kind == Kind::kTree) missing(s, "the directory holds no .txt or .html file", issues);
+        else if (kind == Kind::kTree) missing(s, "the directory holds no document (.txt, .html, .pdf, .docx, or Markdown with front matter)", issues);
         else if (kind == Kind::kManifest && (!issues || issues->size() == issues_before))
           missing(s, "the manifest lists no document", issues);
       }
@@ -286,11 +294,17 @@ void InputWalk::current(ResolvedInput& r) const {
   r.role = spec.role;
   r.meta = spec.meta;
   r.encoding = spec.encoding;
+  r.format = spec.format;
   r.replace_invalid = spec.replace_invalid;
   if (s.entry) {
     for (const auto& [k, v] : s.entry->meta.items()) r.meta[k] = v;
     if (!s.entry->role.empty()) r.role = s.entry->role;
     if (!s.entry->encoding.empty()) r.encoding = s.entry->encoding;
+    // A manifest's `format` column chooses the reader; it is not document metadata.
+    if (const auto f = r.meta.find("format"); f != r.meta.end()) {
+      if (f->is_string()) r.format = f->get<std::string>();
+      r.meta.erase(f);
+    }
   }
 }
 

@@ -23,12 +23,15 @@ struct ResolvedInput {
   std::string role;
   Json meta = Json::object();
   std::string encoding;
+  std::string format;  // empty: detect (input_format.h)
   bool replace_invalid = false;
 };
 
-// Walks `specs` in order, relative paths taken from `base_dir`. A directory gives its *.txt,
-// *.html and *.htm files (recursively; each directory's entries sorted by name, i.e. paths in
-// component-wise order) with ids relative to it; a single file's id is
+// Walks `specs` in order, relative paths taken from `base_dir`. A directory gives its
+// documents (is_document_file in input_format.h: .txt, .html, .pdf, .docx, Markdown with front
+// matter, PDFs and DOCX under other names; recursively; each directory's entries sorted by
+// name, i.e. paths in component-wise order) with ids relative to it; the other files it holds
+// are counted and named in one warning per directory input (by check_inputs); a single file's id is
 // "<parent dir>/<file name>"; a glob's matches (same order) are treated as single files.
 // A manifest (.csv/.jsonl, or an input given as {manifest: FILE}) gives the files it lists,
 // in its order, with its metadata (batch_manifest.h).

@@ -1,12 +1,17 @@
 #include "output_series.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <set>
 #include <sstream>
 
-#include "atomic_file.h"
+#include "errors.h"
 #include "output_facts.h"
 
 namespace reportlens {
@@ -57,6 +62,75 @@ std::string xml(const std::string& v) {
 }
 
 using Series = std::map<long long, SeriesCollector::Cell>;  // year -> cell
+
+// The report's folder, written as a set: files go into a temporary folder beside the target,
+// flushed with one syncfs() and published with one rename, so readers see the old set or the
+// new one, never a mix, and a run with a thousand charts does not pay a thousand fsync+rename
+// pairs. Destroyed unpublished (an error), the temporary folder goes and the target stays.
+class FolderWriter {
+ public:
+  explicit FolderWriter(fs::path target) : target_(std::move(target)) {
+    std::error_code ec;
+    if (target_.has_parent_path()) fs::create_directories(target_.parent_path(), ec);
+    tmp_ = target_.parent_path() / ("." + target_.filename().string() + ".tmp." + std::to_string(::getpid()));
+    fs::remove_all(tmp_, ec);
+    if (!fs::create_directory(tmp_, ec)) fail(tmp_, "create a temporary folder", ec.value());
+  }
+  ~FolderWriter() {
+    std::error_code ec;
+    if (!tmp_.empty()) fs::remove_all(tmp_, ec);
+  }
+  FolderWriter(const FolderWriter&) = delete;
+  FolderWriter& operator=(const FolderWriter&) = delete;
+
+  void add(const std::string& name, std::string_view content) {
+    const fs::path path = tmp_ / name;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) fail(path, "create", errno);
+    for (std::size_t done = 0; done < content.size();) {
+      const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n < 0) {
+        const int error = errno;
+        ::close(fd);
+        fail(path, "write", error);
+      }
+      done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) fail(path, "write", errno);
+  }
+
+  // Flushes the set, then swaps it with the target folder (RENAME_EXCHANGE: atomic, also when
+  // the target exists) and removes the old set; on a file system without exchange the old
+  // folder is moved aside first (a reader may then briefly find no folder, never a mix).
+  void publish() {
+    if (const int fd = ::open(tmp_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+      const int rc = ::syncfs(fd);
+      const int error = errno;
+      ::close(fd);
+      if (rc != 0) fail(tmp_, "flush", error);
+    }
+    std::error_code ec;
+    if (!fs::exists(target_, ec)) {
+      if (::rename(tmp_.c_str(), target_.c_str()) != 0) fail(target_, "publish", errno);
+    } else if (::renameat2(AT_FDCWD, tmp_.c_str(), AT_FDCWD, target_.c_str(), RENAME_EXCHANGE) != 0) {
+      if (errno != EINVAL && errno != ENOSYS) fail(target_, "publish", errno);
+      const fs::path old = tmp_.string() + ".old";
+      fs::remove_all(old, ec);
+      if (::rename(target_.c_str(), old.c_str()) != 0) fail(target_, "move aside", errno);
+      if (::rename(tmp_.c_str(), target_.c_str()) != 0) fail(target_, "publish", errno);
+      tmp_ = old;  // removed below
+    }
+    fs::remove_all(tmp_, ec);  // the previous set
+    tmp_.clear();
+  }
+
+ private:
+  [[noreturn]] static void fail(const fs::path& path, const std::string& what, int error) {
+    throw HostError(ExitCode::kOutput, path.string() + ": cannot " + what + ": " + std::strerror(error));
+  }
+  fs::path target_, tmp_;
+};
 
 // One panel (a region) of a metric's chart, at vertical offset `top`.
 void draw_panel(std::ostringstream& svg, const std::string& region, const Series& series,
@@ -176,8 +250,7 @@ void SeriesCollector::add(const std::vector<Entry>& entries) {
 }
 
 fs::path SeriesCollector::write(const fs::path& dir, bool csv_bom) const {
-  std::error_code ec;
-  fs::create_directories(dir, ec);
+  FolderWriter folder(dir);
   std::string csv = csv_bom ? "\xEF\xBB\xBF" : "";
   csv += "region,metric,measure,unit,year,target_value,target_high,target_qualifier,target_doc,"
          "actual_value,actual_status,actual_doc,verdict\r\n";
@@ -200,7 +273,7 @@ fs::path SeriesCollector::write(const fs::path& dir, bool csv_bom) const {
     csv += (cell.target && cell.actual) ? target_verdict(*cell.target, *cell.actual) : "";
     csv += "\r\n";
   }
-  write_file_atomically(dir / "series.csv", csv);
+  folder.add("series.csv", csv);
 
   std::ostringstream html;
   html << "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>Indicator series</title>"
@@ -227,12 +300,13 @@ fs::path SeriesCollector::write(const fs::path& dir, bool csv_bom) const {
       last = std::max(last, series.rbegin()->first);
     }
     svg << "</svg>\n";
-    write_file_atomically(dir / name, svg.str());
+    folder.add(name, svg.str());
     html << "<tr><td><a href=\"" << name << "\">" << xml(metric) << "</a></td><td>" << measure << "</td><td>"
          << xml(unit) << "</td><td>" << regions.size() << "</td><td>" << first << "–" << last << "</td></tr>\n";
   }
   html << "</table>\n</body></html>\n";
-  write_file_atomically(dir / "index.html", html.str());
+  folder.add("index.html", html.str());
+  folder.publish();
   return dir / "index.html";
 }
 

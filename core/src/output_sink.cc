@@ -21,6 +21,12 @@ std::string format_for_extension(const fs::path& path) {
   return "";
 }
 
+std::string unsupported_output_extension(const fs::path& path) {
+  if (!path.has_extension() || !format_for_extension(path).empty()) return {};
+  return "output '" + path.string() + "': unknown extension '" + path.extension().string() +
+         "'; supported: .json, .jsonl (.ndjson), .sqlite (.sqlite3, .db), .csv (or no extension for .json)";
+}
+
 fs::path path_for_format(const fs::path& base, const std::string& format) {
   fs::path p = base;
   if (format == "series") {

@@ -86,6 +86,9 @@ class OutputSink {
 
 // The format a path's extension names (json, jsonl, sqlite, csv) or "" if none.
 std::string format_for_extension(const std::filesystem::path& path);
+// The problem with an output path whose extension names no format (results.parquet), or
+// empty: such a path would silently get a .json beside it.
+std::string unsupported_output_extension(const std::filesystem::path& path);
 // `base` with the extension of `format` (sqlite -> .sqlite, series -> .series directory).
 std::filesystem::path path_for_format(const std::filesystem::path& base, const std::string& format);
 

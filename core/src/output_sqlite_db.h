@@ -37,6 +37,9 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& bind(int index, std::string_view value);
+  // Binds without copying: `value` must stay alive and unchanged until the statement is
+  // reset (run() and step() to the end reset it, which also clears the bindings).
+  Statement& bind_static(int index, std::string_view value);
   Statement& bind(int index, long long value);
   Statement& bind(int index, double value);
   Statement& bind_null(int index);

@@ -4,6 +4,7 @@
 #include <set>
 #include <sstream>
 
+#include "input_format.h"
 #include "sha256.h"
 
 namespace reportlens {
@@ -87,12 +88,14 @@ void read_input(Checker& c, const YAML::Node& node, const std::string& role,
   if (node.IsScalar()) {
     in.path = node.Scalar();
   } else if (node.IsMap()) {
-    c.only_keys(node, "an input", {"path", "manifest", "role", "meta", "encoding", "on_invalid"});
+    c.only_keys(node, "an input", {"path", "manifest", "role", "meta", "encoding", "on_invalid", "format"});
     if (c.string_at(node["manifest"], "input manifest", in.path)) in.manifest = true;
     else if (!c.string_at(node["path"], "input path", in.path))
       c.issue(node, "input: missing 'path' (or 'manifest')");
     c.string_at(node["role"], "input role", in.role);
     c.string_at(node["encoding"], "input encoding", in.encoding);
+    if (c.string_at(node["format"], "input format", in.format) && !format_from_name(in.format))
+      c.issue(node["format"], "format: unknown format '" + in.format + "'; expected one of " + format_names());
     std::string on_invalid;
     if (c.string_at(node["on_invalid"], "on_invalid", on_invalid)) {
       if (on_invalid == "replace") in.replace_invalid = true;

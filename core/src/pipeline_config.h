@@ -18,6 +18,7 @@ struct InputSpec {
   std::string role;       // optional: base, compare, ...
   Json meta = Json::object();  // metadata overrides (region, report_year, kind, ...)
   std::string encoding;   // empty: detect
+  std::string format;     // empty: detect (input_format.h); else text, html, markdown, pdf, docx
   bool replace_invalid = false;
   bool manifest = false;  // `path` is a manifest file listing documents (batch_manifest.h)
   int line = 0, column = 0;

@@ -17,9 +17,9 @@
 #include "batch_stream.h"
 #include "batch_worker.h"
 #include "config_issue.h"
-#include "decode.h"
-#include "html_text.h"
+#include "document_reader.h"
 #include "input_resolver.h"
+#include "input_roles.h"
 #include "output_series.h"
 #include "output_sink.h"
 #include "pipeline_plan.h"
@@ -120,10 +120,12 @@ Prepared prepare(const RunOptions& o) {
   p.config = load_pipeline_config(o.pipeline_file, issues);
   p.registry.discover(PluginRegistry::search_path(o.plugin_paths));
   p.registry.throw_if_rejected();
+  bool planned = true;
   try {
     p.plan = make_plan(p.config, p.registry, o.settings);
   } catch (const ConfigError& e) {
     issues.insert(issues.end(), e.issues().begin(), e.issues().end());
+    planned = false;
   }
 
   std::optional<std::pair<std::size_t, std::size_t>> shard;
@@ -143,6 +145,7 @@ Prepared prepare(const RunOptions& o) {
     p.input_base = p.config.dir;
     p.input_origin = p.config.file.string();
   }
+  if (planned) check_input_roles(p.input_specs, p.input_origin, p.plan, issues);
   // One walk over the inputs checks them (and counts this run's share) before anything runs.
   check_inputs(p.input_specs, p.input_base, p.input_origin, p.in_shard, p.input_count, issues);
   if (o.inputs.empty() && p.config.inputs.empty())
@@ -159,6 +162,8 @@ Prepared prepare(const RunOptions& o) {
                         "name '" + p.config.name + "' is not a plain file name, so the default output out/" +
                             p.config.name + ".json would leave out/: rename it or set output.path / --output"}});
   else p.output = fs::path("out") / (p.config.name + ".json");
+  if (const std::string problem = unsupported_output_extension(p.output); !problem.empty())
+    throw ConfigError({{o.output.empty() ? p.config.file.string() : "--output", 0, 0, problem}});
   p.formats = choose_formats(o, p.config, p.output);
   return p;
 }
@@ -178,30 +183,6 @@ std::string read_file(const fs::path& path, const std::string& shown) {
     throw HostError(ExitCode::kInput, shown + ": short read");
   return bytes;
 }
-
-std::unique_ptr<Document> decode_document(const ResolvedInput& in, const std::string& bytes,
-                                          const std::string& sha256) {
-  DecodedText decoded = decode_bytes(bytes, {in.encoding, in.replace_invalid}, in.source);
-  if (decoded.replaced > 0)
-    spdlog::warn("{}: replaced {} invalid byte sequence(s) with U+FFFD", in.source, decoded.replaced);
-  Json meta = Json::object();
-  meta["encoding"] = decoded.encoding;
-  std::string text = std::move(decoded.text);
-  if (looks_like_html(in.path, text)) {
-    text = html_to_text(text);
-    meta["format"] = "html";
-  } else {
-    meta["format"] = "text";
-  }
-  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw HostError(ExitCode::kInput, in.source + ": no text after decoding");
-  meta["sha256"] = sha256;
-  meta["bytes"] = bytes.size();
-  for (const auto& [k, v] : in.meta.items()) meta[k] = v;  // user overrides win
-  if (!in.role.empty()) meta["role"] = in.role;
-  return std::make_unique<Document>(in.id, in.source, std::move(text), std::move(meta));
-}
-
 
 // One input through reading, decoding and the document stages. Exactly one of `document`
 // and `failure` is set.
@@ -235,7 +216,7 @@ class DocumentProcessor {
            const std::function<void(const std::string&)>& on_stage = {}) const {
     std::string stage;
     try {
-      auto doc = decode_document(in, bytes, out.sha256);
+      auto doc = read_document(in, bytes, out.sha256);
       for (std::size_t k = 0; k < stages_.size(); ++k) {
         stage = p_.plan.document_stages[k].id;
         if (on_stage) on_stage(stage);

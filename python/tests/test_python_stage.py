@@ -134,9 +134,18 @@ def test_errors_carry_the_cli_messages(tmp_path):
 
 
 def test_gil_is_released_while_stages_run(tmp_path):
-    # A Python thread keeps running while a run (C++ stages) is in progress.
+    # A Python thread keeps running while a run (C++ stages) is in progress. The run is made
+    # long enough (30 copies of the seed: about half a second on this idle 2-core machine) that a
+    # thread sleeping 5 ms at a time ticks many times during it, unless the run holds the GIL,
+    # in which case it cannot tick at all.
+    import shutil
     import threading
     import time
+    inputs = []
+    for i in range(30):
+        copy = tmp_path / f"copy{i:02d}.txt"
+        shutil.copyfile(SEED, copy)
+        inputs.append(copy)
     ticks, stop = [], threading.Event()
 
     def tick():
@@ -146,13 +155,14 @@ def test_gil_is_released_while_stages_run(tmp_path):
 
     t = threading.Thread(target=tick)
     t.start()
-    started = time.monotonic()
     from conftest import SOURCE
-    reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED])
+    started = time.monotonic()
+    reportlens.run(SOURCE / "pipelines" / "indicators.yaml", inputs=inputs)
+    finished = time.monotonic()
     stop.set()
     t.join()
-    during = [x for x in ticks if x > started + 0.05]
-    assert len(during) > 5, "the thread could not run during reportlens.run"
+    during = [x for x in ticks if started < x < finished]
+    assert len(during) > 5, f"the thread ticked {len(during)} times in a {finished - started:.3f} s run"
 
 
 def test_a_class_defined_in_the_running_script(tmp_path):

@@ -54,7 +54,7 @@ TEST(BatchInputs, DirectoriesAndGlobsAreWalkedInSortedPathOrder) {
   // A nested directory and names that sort differently as strings and as paths ("a" + '/'
   // vs "a.txt", "a-b"): the walk gives component-wise order.
   fs::create_directories(dir / "corpus/a/b");
-  for (const char* name : {"a/b/x.txt", "a.txt", "a-b.txt", "a/z.html", "a/skip.pdf", "group1/.hidden.txt"})
+  for (const char* name : {"a/b/x.txt", "a.txt", "a-b.txt", "a/z.html", "a/skip.csv", "group1/.hidden.txt"})
     std::ofstream(dir / "corpus" / name) << "第1号报告\n全年地区生产总值增长5%。\n";
   const fs::path yaml = write_pipeline(dir.path());
   const fs::path out = dir / "all.jsonl";

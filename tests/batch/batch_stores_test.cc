@@ -177,6 +177,65 @@ TEST(BatchSeries, TargetsAndActualsSideBySideWithChartsAndIndex) {
   EXPECT_EQ(reportlens::target_verdict(target, actual), "missed");
 }
 
+// A document stored again (changed input, retried failure) replaces its rows and leaves none
+// behind: the writer inserts without foreign-key checks and removes the children itself.
+TEST(BatchStores, SqliteReplacedDocumentLeavesNoOrphanRows) {
+  ScratchDir dir("sqlite-replace");
+  const fs::path db = dir / "r.sqlite";
+  const Json entity = {{"type", "entity"}, {"begin", 5}, {"end", 8}, {"text", "中德园"},
+                       {"attrs", {{"kind", "industrial_park"}, {"canonical", "中德园"}}}};
+  Json first = record("a.txt", 0, "铁西区", 2022, Json::array({indicator("地区生产总值", 2022, "target", 6.5), entity}));
+  Json other = record("b.txt", 1, "铁西区", 2023, Json::array({indicator("税收收入", 2023, "actual", 3.0)}));
+  Json failed = record("c.txt", 2, "铁西区", 2023, Json::array());
+  failed["status"] = "failed";
+  failed["error"] = {{"stage", "numbers"}, {"message", "boom"}, {"exit_code", 5}};
+  auto sink = reportlens::make_sink("sqlite", db, {});
+  sink->open({"p", "h1", Json::object(), ""});
+  sink->write({&first, &other, &failed});
+  sink->finish(Json::object());
+
+  Json changed = record("a.txt", 0, "铁西区", 2022, Json::array({indicator("地区生产总值", 2022, "actual", 7.0)}));
+  changed["result_key"] = "k-a2";
+  Json retried = record("c.txt", 2, "铁西区", 2023, Json::array({indicator("税收收入", 2022, "actual", 1.0)}));
+  auto again = reportlens::make_sink("sqlite", db, {});
+  again->open({"p", "h1", Json::object(), ""});
+  again->write({&changed, &retried});
+  again->finish(Json::object());
+
+  for (const std::string table : {"annotations", "indicators", "entities", "errors", "document_texts"})
+    EXPECT_EQ(query(db, "SELECT count(*) FROM " + table + " WHERE doc_id NOT IN (SELECT doc_id FROM documents)").at(0), "0")
+        << table;
+  EXPECT_EQ(query(db, "SELECT d.id || ' ' || i.status FROM indicators i JOIN documents d USING (doc_id) ORDER BY d.seq"),
+            (std::vector<std::string>{"a.txt actual", "b.txt actual", "c.txt actual"}));
+  EXPECT_EQ(query(db, "SELECT count(*) FROM entities").at(0), "0");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM errors").at(0), "0");
+  EXPECT_EQ(query(db, "PRAGMA foreign_key_check").size(), 0u);
+}
+
+// The report's folder is published as a set: rewritten, it holds exactly the new set (a chart
+// that no longer exists goes), with nothing left beside it.
+TEST(BatchSeries, RewritingReplacesTheWholeFolderAtOnce) {
+  ScratchDir dir("series-publish");
+  reportlens::SeriesCollector two, one;
+  two.add(record("a.txt", 0, "铁西区", 2022,
+                 Json::array({indicator("地区生产总值", 2022, "actual", 7.1), indicator("税收收入", 2022, "actual", 3.0)})));
+  one.add(record("a.txt", 0, "铁西区", 2022, Json::array({indicator("地区生产总值", 2022, "actual", 7.1)})));
+  const fs::path out = dir / "out.series";
+  two.write(out, false);
+  ASSERT_TRUE(fs::exists(out / "metric-002.svg"));
+  one.write(dir / "fresh.series", false);
+  one.write(out, false);
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(out)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"index.html", "metric-001.svg", "series.csv"}));
+  for (const auto& name : names) EXPECT_EQ(read_text(out / name), read_text(dir / "fresh.series" / name)) << name;
+  std::vector<std::string> beside;
+  for (const auto& e : fs::directory_iterator(dir.path())) beside.push_back(e.path().filename().string());
+  std::sort(beside.begin(), beside.end());
+  EXPECT_EQ(beside, (std::vector<std::string>{"fresh.series", "out.series"}));
+}
+
 // SQLite keeps each document's text once; sentences and other long spans are offsets into
 // it, facts keep their text. Reading the store back gives exactly the records of a run.
 TEST(BatchStores, SqliteStoresTheDocumentTextOnceAndSpansAsOffsets) {

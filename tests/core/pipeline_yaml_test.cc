@@ -343,7 +343,7 @@ TEST(PipelineYaml, MissingInputs) {
   EXPECT_EQ(where(issues[1]), "4:5");
   EXPECT_EQ(issues[1].message, "input 'reports/*.txt': the pattern matches no file");
   EXPECT_EQ(where(issues[2]), "5:5");
-  EXPECT_EQ(issues[2].message, "input 'empty-dir': the directory holds no .txt or .html file");
+  EXPECT_EQ(issues[2].message, "input 'empty-dir': the directory holds no document (.txt, .html, .pdf, .docx, or Markdown with front matter)");
 }
 
 TEST(PipelineYaml, NoInputsAtAll) {

@@ -109,4 +109,4 @@ REPORTLENS_PLUGIN(
         R"({"type":"object","properties":{"marker":{"type":"string","default":"FAIL"}}})"),
     reportlens::corpus_stage<CountCorpus>(
         "count-corpus", "One comparison counting digits per document", "digits", "",
-        R"({"type":"object","properties":{"fail":{"type":"boolean","default":false}}})"));
+        R"({"type":"object","roles":["base","compare"],"properties":{"fail":{"type":"boolean","default":false}}})"));

@@ -5,6 +5,7 @@
 #include "entity_diff.h"
 #include "html_report.h"
 #include "indicator_diff.h"
+#include "qualitative_targets.h"
 #include "target_check.h"
 #include "text_summary.h"
 
@@ -25,6 +26,7 @@ Comparison DiffEngine::compare(const DocView& base, const DocView& compare) cons
                                               : Json::array({base.region, compare.region});
   j["indicators"] = diff_indicators(base, compare, catalog_);
   j["targets"] = check_targets(base, compare, catalog_);
+  j["qualitative_targets"] = check_qualitative_targets(base, compare, catalog_, qualitative_);
   j["entities"] = diff_entities(base, compare);
   j["sections"] = sections_json(base, compare, c.sections);
   return c;
@@ -54,6 +56,11 @@ DiffEngine make_engine(const StageContext& context) {
   if (std::filesystem::exists(shipped)) catalog.load(shipped);
   for (const auto& extra : s.value("directions", Json::array()))
     catalog.load(context.resolve(extra.get<std::string>()));
+  QualitativeRules qualitative;
+  const auto shipped_q = context.data_dir / "qualitative_targets.yaml";
+  if (std::filesystem::exists(shipped_q)) qualitative.load(shipped_q);
+  for (const auto& extra : s.value("qualitative_targets", Json::array()))
+    qualitative.load(context.resolve(extra.get<std::string>()));
   DiffOptions options;
   options.pairing.mode = s.value("pairs", std::string("chain"));
   options.pairing.cross_region = s.value("cross_region", false);
@@ -61,7 +68,7 @@ DiffEngine make_engine(const StageContext& context) {
   options.align.min_sentence_similarity = s.value("min_sentence_similarity", 0.5);
   options.html = s.value("html", true);
   options.summary = s.value("summary", true);
-  return DiffEngine(std::move(catalog), std::move(options));
+  return DiffEngine(std::move(catalog), std::move(options), std::move(qualitative));
 }
 
 }  // namespace reportlens::diff

@@ -8,6 +8,7 @@
 #include "comparison.h"
 #include "metric_catalog.h"
 #include "pairing.h"
+#include "qualitative_rules.h"
 #include "reportlens/stage.h"
 #include "section_align.h"
 
@@ -22,8 +23,9 @@ struct DiffOptions {
 
 class DiffEngine {
  public:
-  DiffEngine(MetricCatalog catalog, DiffOptions options)
-      : catalog_(std::move(catalog)), options_(std::move(options)) {}
+  DiffEngine(MetricCatalog catalog, DiffOptions options, QualitativeRules qualitative = {})
+      : catalog_(std::move(catalog)), options_(std::move(options)),
+        qualitative_(std::move(qualitative)) {}
 
   // Compares two documents (their views must outlive the result).
   Comparison compare(const DocView& base, const DocView& compare) const;
@@ -36,10 +38,12 @@ class DiffEngine {
  private:
   MetricCatalog catalog_;
   DiffOptions options_;
+  QualitativeRules qualitative_;  // empty: qualitative targets are not looked for
 };
 
 // Builds the engine from validated stage settings: loads data/directions.yaml and any
-// extra `directions` files, reads pairing and tolerance settings.
+// extra `directions` files, data/qualitative_targets.yaml and any extra
+// `qualitative_targets` files, reads pairing and tolerance settings.
 DiffEngine make_engine(const StageContext& context);
 
 class DiffStage : public CorpusStage {

@@ -75,17 +75,50 @@ std::string strip_whitespace(std::string_view s) {
   return out;
 }
 
+// 能耗下降率不低于3.2% (a level in percent) → 能耗 growth −3.2 with qualifier <=: the form
+// the later report's actual (能耗下降3.5%, growth −3.5) takes.
+void read_decline_rate(const MetricCatalog& catalog, IndicatorView& v) {
+  if (!v.growth.is_null() || !v.level.is_object() || v.level.value("unit", "") != "percent") return;
+  if (!v.level["value"].is_number()) return;
+  const auto of = catalog.decline_rate_of(v.metric);
+  if (!of || of->empty()) return;
+  v.growth = {{"value", -v.level["value"].get<double>()}, {"unit", "percent"}};
+  v.level = nullptr;
+  v.canonical = catalog.canonical(*of);
+  static const std::pair<const char*, const char*> mirror[] = {
+      {">=", "<="}, {">", "<"}, {"<=", ">="}, {"<", ">"}};
+  if (v.qualifier.is_string())
+    for (const auto& [from, to] : mirror)
+      if (v.qualifier == from) {
+        v.qualifier = to;
+        break;
+      }
+}
+
 }  // namespace
 
 int report_year_of(const Document& doc) {
-  if (auto it = doc.meta().find("report_year"); it != doc.meta().end()) {
-    if (const int y = json_int(*it); y > 0) return y;
-  }
+  const auto meta_year = [&](const char* key) {
+    const auto it = doc.meta().find(key);
+    return it != doc.meta().end() ? json_int(*it) : 0;
+  };
+  if (const int y = meta_year("report_year"); y > 0) return y;
+  // A report plans the year after the one it reviews; one delivered in year N (January to
+  // March, as most are) reviews N−1. December deliveries carry report_year themselves.
+  if (const int y = meta_year("plan_year"); y > 0) return y - 1;
+  if (const int y = meta_year("delivery_year"); y > 0) return y - 1;
   static const std::regex year(R"((19|20)\d\d)");
   std::smatch m;
   const std::string& id = doc.id();
   if (std::regex_search(id, m, year)) return std::stoi(m.str());
   return 0;
+}
+
+int plan_year_of(const Document& doc) {
+  if (auto it = doc.meta().find("plan_year"); it != doc.meta().end())
+    if (const int y = json_int(*it); y > 0) return y;
+  const int reviewed = report_year_of(doc);
+  return reviewed > 0 ? reviewed + 1 : 0;
 }
 
 std::string region_of(const Document& doc) {
@@ -94,7 +127,8 @@ std::string region_of(const Document& doc) {
 }
 
 DocView::DocView(const Document& document, const MetricCatalog& catalog)
-    : doc(&document), year(report_year_of(document)), region(region_of(document)),
+    : doc(&document), year(report_year_of(document)), plan_year(plan_year_of(document)),
+      region(region_of(document)),
       code_points(document.text()) {
   const std::string& text = document.text();
 
@@ -190,6 +224,7 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
     v.level = a.attrs.value("level", Json(nullptr));
     v.growth = a.attrs.value("growth", Json(nullptr));
     v.qualifier = a.attrs.value("qualifier", Json(nullptr));
+    read_decline_rate(catalog, v);
     v.begin = a.begin;
     v.end = a.end;
     indicators.push_back(std::move(v));

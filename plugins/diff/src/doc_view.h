@@ -55,7 +55,9 @@ struct EntityView {
 
 struct DocView {
   const Document* doc = nullptr;
-  int year = 0;             // report year (meta.report_year, else a year in the id)
+  int year = 0;             // year reviewed (meta.report_year, else plan_year − 1 or
+                            // delivery_year − 1, else a year in the id)
+  int plan_year = 0;        // year the report plans (meta.plan_year, else year + 1)
   std::string region;
   CodePointIndex code_points;
   std::vector<SentenceView> sentences;
@@ -70,8 +72,11 @@ struct DocView {
   }
 };
 
-// Report year of a document: meta.report_year, else the first 19xx/20xx in its id.
+// Year a document reviews: meta.report_year, else meta.plan_year − 1, else
+// meta.delivery_year − 1, else the first 19xx/20xx in its id.
 int report_year_of(const Document& doc);
+// Year a document plans for: meta.plan_year, else report_year_of + 1.
+int plan_year_of(const Document& doc);
 // Region: meta.region, else "" (documents without one pair with each other).
 std::string region_of(const Document& doc);
 

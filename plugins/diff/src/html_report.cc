@@ -157,6 +157,34 @@ void render_targets(std::ostringstream& out, const Json& targets) {
   out << "</table>\n";
 }
 
+// Targets without a figure, with the Chinese verdict word a reader of these reports expects.
+void render_qualitative(std::ostringstream& out, const Json& items) {
+  if (items.empty()) return;
+  out << "<h3>定性目标 Qualitative targets</h3>\n"
+         "<table class=\"targets qualitative\"><tr><th>目标表述 statement</th><th>年份</th>"
+         "<th>关系 relation</th><th>结论 verdict</th><th>依据 evidence</th></tr>\n";
+  for (const auto& q : items) {
+    const std::string verdict = q["verdict"].get<std::string>();
+    const char* zh = verdict == "met" ? "达成" : verdict == "missed" ? "未达成" : "无法判断";
+    const Json& a = q["actual"];
+    std::string evidence = "<b>" + escape_html(q["target"]["doc"].get<std::string>()) + "</b>: " +
+                           escape_html(q["target"]["evidence"]["text"].get<std::string>());
+    for (const auto& f : a["figures"])
+      evidence += "<br><b>" + escape_html(a["doc"].get<std::string>()) + "</b>: " +
+                  escape_html(f["evidence"]["text"].get<std::string>());
+    for (const auto& e : a["evidence"])
+      evidence += "<br><b>" + escape_html(a["doc"].get<std::string>()) + "</b>: " +
+                  escape_html(e["text"].get<std::string>());
+    if (!q["reason"].get<std::string>().empty())
+      evidence += "<br><span class=\"note\">" + escape_html(q["reason"].get<std::string>()) + "</span>";
+    out << "<tr class=\"" << verdict << "\"><td>" << escape_html(q["statement"].get<std::string>())
+        << "</td><td class=\"num\">" << q["period"].get<int>() << "</td><td>"
+        << escape_html(q["relation"].get<std::string>()) << "</td><td class=\"verdict\">" << zh
+        << " " << verdict << "</td><td>" << evidence << "</td></tr>\n";
+  }
+  out << "</table>\n";
+}
+
 void render_indicators(std::ostringstream& out, const Json& indicators) {
   out << "<h3>指标变化 Indicator deltas</h3>\n";
   if (indicators.empty()) {
@@ -281,6 +309,7 @@ std::string render_html(const std::vector<Comparison>& comparisons) {
     out << "<h2>" << escape_html(c.base->doc->id()) << " → " << escape_html(c.compare->doc->id())
         << "</h2>\n";
     render_targets(out, c.json["targets"]);
+    render_qualitative(out, c.json.value("qualitative_targets", Json::array()));
     render_indicators(out, c.json["indicators"]);
     render_entities(out, c.json["entities"]);
     render_sections(out, c);

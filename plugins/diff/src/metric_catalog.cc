@@ -3,24 +3,18 @@
 #include <algorithm>
 #include <yaml-cpp/yaml.h>
 
-#include "reportlens/stage.h"
+#include "yaml_file.h"
 
 namespace reportlens::diff {
 namespace {
-
-[[noreturn]] void fail(const std::filesystem::path& file, const YAML::Node& node,
-                       const std::string& message) {
-  const int line = node.Mark().line >= 0 ? node.Mark().line + 1 : 0;
-  throw StageError(file.string() + ":" + std::to_string(line) + ": " + message);
-}
 
 std::vector<std::string> string_list(const std::filesystem::path& file, const YAML::Node& node,
                                      const char* what) {
   std::vector<std::string> out;
   if (!node) return out;
-  if (!node.IsSequence()) fail(file, node, std::string(what) + " must be a list of strings");
+  if (!node.IsSequence()) yaml_fail(file, node, std::string(what) + " must be a list of strings");
   for (const auto& item : node) {
-    if (!item.IsScalar()) fail(file, item, std::string(what) + " must be a list of strings");
+    if (!item.IsScalar()) yaml_fail(file, item, std::string(what) + " must be a list of strings");
     out.push_back(item.as<std::string>());
   }
   return out;
@@ -48,24 +42,18 @@ std::string compact(const std::string& s) {
 }  // namespace
 
 void MetricCatalog::load(const std::filesystem::path& file) {
-  YAML::Node root;
-  try {
-    root = YAML::LoadFile(file.string());
-  } catch (const YAML::ParserException& e) {
-    throw StageError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-  } catch (const YAML::BadFile&) {
-    throw StageError(file.string() + ": cannot read directions file");
-  }
-  if (!root.IsMap()) fail(file, root, "expected a mapping with 'metrics'");
+  const YAML::Node root = load_yaml_file(file, "directions file");
+  if (!root.IsMap()) yaml_fail(file, root, "expected a mapping with 'metrics'");
   for (const auto& kv : root) {
     const auto key = kv.first.as<std::string>();
     if (key != "metrics" && key != "tolerance" && key != "scope_prefixes" &&
         key != "change_suffixes" && key != "qualitative" && key != "synonyms" &&
-        key != "loose_words" && key != "lower_is_better_words" && key != "reduction_words")
-      fail(file, kv.first, "unknown key '" + key + "'");
+        key != "loose_words" && key != "lower_is_better_words" && key != "reduction_words" &&
+        key != "decline_rates")
+      yaml_fail(file, kv.first, "unknown key '" + key + "'");
   }
   if (const auto t = root["tolerance"]) {
-    if (!t.IsMap()) fail(file, t, "tolerance must be a mapping");
+    if (!t.IsMap()) yaml_fail(file, t, "tolerance must be a mapping");
     if (t["percent_points"]) tolerance_.percent_points = t["percent_points"].as<double>();
     if (t["relative"]) tolerance_.relative = t["relative"].as<double>();
   }
@@ -81,17 +69,22 @@ void MetricCatalog::load(const std::filesystem::path& file) {
                 string_list(file, root["lower_is_better_words"], "lower_is_better_words"));
   append_unique(reduction_words_, string_list(file, root["reduction_words"], "reduction_words"));
   if (const auto l = root["loose_words"]) {
-    if (!l.IsMap()) fail(file, l, "loose_words must be a mapping with prefixes/suffixes");
+    if (!l.IsMap()) yaml_fail(file, l, "loose_words must be a mapping with prefixes/suffixes");
     append_unique(loose_prefixes_, string_list(file, l["prefixes"], "loose_words.prefixes"));
     append_unique(loose_suffixes_, string_list(file, l["suffixes"], "loose_words.suffixes"));
   }
+  if (const auto d = root["decline_rates"]) {
+    if (!d.IsMap()) yaml_fail(file, d, "decline_rates must be a mapping with words/trailing");
+    append_unique(decline_rate_words_, string_list(file, d["words"], "decline_rates.words"));
+    append_unique(decline_rate_trailing_, string_list(file, d["trailing"], "decline_rates.trailing"));
+  }
   if (const auto syn = root["synonyms"]) {
-    if (!syn.IsMap()) fail(file, syn, "synonyms must be a mapping 'word: replacement'");
+    if (!syn.IsMap()) yaml_fail(file, syn, "synonyms must be a mapping 'word: replacement'");
     for (const auto& kv : syn) {
-      if (!kv.second.IsScalar()) fail(file, kv.second, "a synonym must be a string");
+      if (!kv.second.IsScalar()) yaml_fail(file, kv.second, "a synonym must be a string");
       const std::string from = compact(kv.first.as<std::string>());
       const std::string to = compact(kv.second.as<std::string>());
-      if (from.empty()) fail(file, kv.first, "empty synonym");
+      if (from.empty()) yaml_fail(file, kv.first, "empty synonym");
       auto it = std::find_if(synonyms_.begin(), synonyms_.end(),
                              [&](const auto& p) { return p.first == from; });
       if (it != synonyms_.end()) it->second = to;
@@ -102,17 +95,17 @@ void MetricCatalog::load(const std::filesystem::path& file) {
     });
   }
   if (const auto metrics = root["metrics"]) {
-    if (!metrics.IsSequence()) fail(file, metrics, "metrics must be a list");
+    if (!metrics.IsSequence()) yaml_fail(file, metrics, "metrics must be a list");
     for (const auto& m : metrics) {
-      if (!m.IsMap() || !m["canonical"]) fail(file, m, "each metric needs 'canonical'");
+      if (!m.IsMap() || !m["canonical"]) yaml_fail(file, m, "each metric needs 'canonical'");
       MetricInfo info;
       info.canonical = compact(m["canonical"].as<std::string>());
       info.direction = m["direction"] ? m["direction"].as<std::string>() : "higher_is_better";
       if (!valid_direction(info.direction))
-        fail(file, m["direction"], "direction must be higher_is_better, lower_is_better, ceiling or band");
+        yaml_fail(file, m["direction"], "direction must be higher_is_better, lower_is_better, ceiling or band");
       if (m["bounded"]) {
         info.bounded = m["bounded"].as<std::string>();
-        if (!valid_direction(info.bounded)) fail(file, m["bounded"], "bad 'bounded' direction");
+        if (!valid_direction(info.bounded)) yaml_fail(file, m["bounded"], "bad 'bounded' direction");
       }
       metrics_[info.canonical] = info;
       alias_to_canonical_[info.canonical] = info.canonical;
@@ -196,6 +189,18 @@ std::string MetricCatalog::loose(const std::string& canonical) const {
       }
   }
   return s;
+}
+
+std::optional<std::string> MetricCatalog::decline_rate_of(const std::string& metric) const {
+  std::string s = compact(metric);
+  const auto ends = [&](const std::string& w) {
+    return s.size() > w.size() && s.compare(s.size() - w.size(), w.size(), w) == 0;
+  };
+  for (const auto& w : decline_rate_trailing_)
+    if (ends(w)) s.erase(s.size() - w.size());
+  for (const auto& w : decline_rate_words_)
+    if (ends(w)) return s.substr(0, s.size() - w.size());
+  return std::nullopt;
 }
 
 const MetricInfo* MetricCatalog::find(const std::string& canonical) const {

@@ -38,6 +38,10 @@ class MetricCatalog {
   // period and that the key is not a bare generic noun.
   std::string loose(const std::string& canonical) const;
 
+  // A metric written as a rate of decline (能耗下降率, 降幅): the metric it is the decline of
+  // (能耗), else nullopt. See `decline_rates` in the data file.
+  std::optional<std::string> decline_rate_of(const std::string& metric) const;
+
   // The known entry for a canonical key, if any.
   const MetricInfo* find(const std::string& canonical) const;
 
@@ -69,6 +73,7 @@ class MetricCatalog {
   std::vector<std::string> lower_words_, reduction_words_;
   std::vector<std::string> share_before_, share_after_;
   std::vector<std::string> loose_prefixes_, loose_suffixes_;
+  std::vector<std::string> decline_rate_words_, decline_rate_trailing_;
   // Word-level synonyms, longest first: 规上 → 规模以上, 播种面积 → 种植面积.
   std::vector<std::pair<std::string, std::string>> synonyms_;
   Tolerance tolerance_;

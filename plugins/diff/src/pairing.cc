@@ -13,7 +13,10 @@ std::vector<std::pair<const Document*, const Document*>> pair_documents(
   const auto base_role = corpus.roles.find("base");
   const auto compare_role = corpus.roles.find("compare");
   if (base_role != corpus.roles.end() && compare_role != corpus.roles.end()) {
-    out.emplace_back(base_role->second, compare_role->second);
+    // corpus.roles keeps one document per role: every `compare` input is found by its meta.
+    for (const Document* d : corpus.documents)
+      if (d != base_role->second && d->meta().value("role", "") == "compare") out.emplace_back(base_role->second, d);
+    if (out.empty()) out.emplace_back(base_role->second, compare_role->second);
     return out;
   }
   if (base_role != corpus.roles.end()) {

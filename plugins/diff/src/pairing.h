@@ -14,7 +14,8 @@ struct PairingOptions {
   bool cross_region = false;   // pair reports of different regions too
 };
 
-// Pairs (base, compare). Explicit roles win: `base` and `compare` give exactly that pair;
+// Pairs (base, compare). Explicit roles win: `base` and `compare` pair the base with each
+// compare document, in input order;
 // `base` alone compares it with every other document. Otherwise documents are grouped by
 // region (unless cross_region) and ordered by report year, then id.
 std::vector<std::pair<const Document*, const Document*>> pair_documents(

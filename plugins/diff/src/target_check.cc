@@ -260,10 +260,10 @@ Json check_targets(const DocView& base, const DocView& compare, const MetricCata
       if (best->status == "estimate") reason = "actual is an estimate (预计)";
       if (loose) reason += std::string(reason.empty() ? "" : "; ") + "matched on the name without " +
                            "its action word (" + best->metric + ")";
-    } else if (best) {
-      entry["actual"] = figure_json(compare, best, &*best_figure, target.period);
-      reason = "actual in another unit (" + best_figure->unit + ")";
     } else if (const auto q = qualitative_actual(compare, catalog, target.canonical, target.period)) {
+      // No figure in the target's unit (none at all, or only a level in 亿美元 against a
+      // growth target): what the later report says in words decides.
+      best = nullptr;  // the figure in another unit is not the actual used
       const SentenceView& s = compare.sentences[q->sentence];
       Json a = Json::object();
       a["doc"] = compare.doc->id();
@@ -284,6 +284,9 @@ Json check_targets(const DocView& base, const DocView& compare, const MetricCata
         verdict = verdict_of(actual_interval(f), satisfying_interval(*tf, direction, catalog.tolerance()));
         reason = "the later report states a decline without a figure";
       }
+    } else if (best) {
+      entry["actual"] = figure_json(compare, best, &*best_figure, target.period);
+      reason = "actual in another unit (" + best_figure->unit + ")";
     } else {
       entry["actual"] = figure_json(compare, nullptr, nullptr, target.period);
       // A gap in the series (no 2020 report): the later report reviews a later year.

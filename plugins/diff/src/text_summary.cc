@@ -63,6 +63,34 @@ std::size_t display_width(std::string_view text) {
   return w;
 }
 
+namespace {
+
+// Targets without a figure: statement, verdict and the first evidence of the later report.
+void render_qualitative(std::ostringstream& out, const Json& items) {
+  if (items.empty()) return;
+  std::size_t met = 0, missed = 0;
+  for (const auto& q : items) {
+    met += q["verdict"] == "met";
+    missed += q["verdict"] == "missed";
+  }
+  out << "  Qualitative targets: " << items.size() << " (met " << met << ", missed " << missed
+      << ", unclear " << items.size() - met - missed << ")\n";
+  for (const auto& q : items) {
+    std::string why;
+    const Json& a = q["actual"];
+    if (!a["evidence"].empty()) why = a["evidence"][0]["text"].get<std::string>();
+    else if (!a["figures"].empty()) {
+      for (const auto& f : a["figures"])
+        why += (why.empty() ? "" : ", ") + f["metric"].get<std::string>() + " " +
+               figure_text(f["value"], f["unit"], Json(nullptr));
+    }
+    out << "    " << pad(clip(q["statement"].get<std::string>(), 30), 32)
+        << pad(q["verdict"].get<std::string>(), 9) << clip(why, 40) << "\n";
+  }
+}
+
+}  // namespace
+
 std::string render_summary(const std::vector<Comparison>& comparisons) {
   std::ostringstream out;
   if (comparisons.empty()) {
@@ -105,6 +133,7 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
       if (hidden > 0)
         out << "    … and " << hidden << " more unclear: no figure in the later report (see the HTML report)\n";
     }
+    render_qualitative(out, j.value("qualitative_targets", Json::array()));
     std::vector<const Json*> moves;
     for (const auto& i : j["indicators"])
       if (move_size(i) > 0) moves.push_back(&i);

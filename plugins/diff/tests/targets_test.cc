@@ -147,3 +147,58 @@ TEST(Targets, FutureTargetsAreNotCheckedAgainstAnEarlierYear) {
   const DocView a(*base, catalog), b(*later, catalog);
   EXPECT_TRUE(check_targets(a, b, catalog).empty());
 }
+
+TEST(Targets, BelowExpectationInTheProblemsParagraphIsMissedEvenBesideALevelInAnotherUnit) {
+  auto a = make_doc("乙市/2023.txt", "主要预期目标是：固定资产投资增长10%以上，实际利用外资增长15%以上，外贸进出口总额增长10%以上。",
+                    {{"plan_year", 2023}});
+  add_indicator(*a, "固定资产投资增长10%以上", indicator("固定资产投资", 2023, "target", nullptr, growth(10), ">="));
+  add_indicator(*a, "实际利用外资增长15%以上", indicator("实际利用外资", 2023, "target", nullptr, growth(15), ">="));
+  add_indicator(*a, "外贸进出口总额增长10%以上", indicator("外贸进出口总额", 2023, "target", nullptr, growth(10), ">="));
+  // Only the level in 亿美元 and the problems paragraph speak of these in the later report.
+  auto b = make_doc("乙市/2024.txt", "实际利用外资9.6亿美元。我们也清醒看到，固定资产投资、外资外贸增长低于预期。",
+                    {{"delivery_year", 2024}});
+  add_indicator(*b, "实际利用外资9.6亿美元", indicator("实际利用外资", 2023, "actual", level(9.6e8, "USD"), nullptr));
+  const MetricCatalog catalog = shipped_catalog();
+  const DocView va(*a, catalog), vb(*b, catalog);
+  EXPECT_EQ(vb.year, 2023);  // delivered 2024: reviews 2023
+  const Json targets = check_targets(va, vb, catalog);
+  ASSERT_EQ(targets.size(), 3u);
+  for (const auto& t : targets) {
+    EXPECT_EQ(t["verdict"], "missed") << t["metric"];
+    EXPECT_EQ(t["actual"]["evidence"]["text"], "我们也清醒看到，固定资产投资、外资外贸增长低于预期。");
+    EXPECT_FALSE(t["estimate"].get<bool>());
+  }
+}
+
+TEST(Targets, SpendingTargetMatchesTheSpendingFigureWithoutInput) {
+  auto a = make_doc("丙市/2024.txt", "主要预期目标是：全社会研发经费投入增长10%。", {{"plan_year", 2024}});
+  add_indicator(*a, "全社会研发经费投入增长10%", indicator("全社会研发经费投入", 2024, "target", nullptr, growth(10)));
+  auto b = make_doc("丙市/2025.txt", "全社会研发经费增长14.2%。", {{"plan_year", 2025}});
+  add_indicator(*b, "全社会研发经费增长14.2%", indicator("全社会研发经费", 2024, "actual", nullptr, growth(14.2)));
+  const MetricCatalog catalog = shipped_catalog();
+  const DocView va(*a, catalog), vb(*b, catalog);
+  EXPECT_EQ(vb.year, 2024);  // plans 2025: reviews 2024
+  const Json targets = check_targets(va, vb, catalog);
+  ASSERT_EQ(targets.size(), 1u);
+  EXPECT_EQ(targets[0]["verdict"], "met");
+  EXPECT_EQ(targets[0]["matched_by"], "loose_name");
+}
+
+TEST(Targets, RateOfDeclineAsALevelIsANegativeGrowth) {
+  auto a = make_doc("丁市/2022.txt", "主要预期目标是：万元地区生产总值能耗下降率不低于3.2%。", {{"plan_year", 2022}});
+  add_indicator(*a, "地区生产总值能耗下降率不低于3.2%",
+                indicator("地区生产总值能耗下降率不低于", 2022, "target", level(3.2, "percent"), nullptr, ">="));
+  auto b = make_doc("丁市/2023.txt", "万元地区生产总值能耗下降3.6%。", {{"plan_year", 2023}});
+  add_indicator(*b, "万元地区生产总值能耗下降3.6%",
+                indicator("万元地区生产总值能耗", 2022, "actual", nullptr, growth(-3.6)));
+  const MetricCatalog catalog = shipped_catalog();
+  const DocView va(*a, catalog), vb(*b, catalog);
+  ASSERT_EQ(va.indicators.size(), 1u);
+  EXPECT_EQ(va.indicators[0].growth["value"], -3.2);
+  EXPECT_EQ(va.indicators[0].qualifier, "<=");
+  const Json targets = check_targets(va, vb, catalog);
+  ASSERT_EQ(targets.size(), 1u);
+  EXPECT_EQ(targets[0]["target"]["value"], -3.2);
+  EXPECT_EQ(targets[0]["direction"], "lower_is_better");
+  EXPECT_EQ(targets[0]["verdict"], "met");  // −3.6 ≤ −3.2
+}

@@ -52,6 +52,15 @@ inline MetricCatalog shipped_catalog() {
   return c;
 }
 
-inline DiffEngine engine() { return DiffEngine(shipped_catalog(), DiffOptions{}); }
+inline QualitativeRules shipped_qualitative() {
+  QualitativeRules r;
+  r.load(REPORTLENS_DIFF_DATA_DIR "/qualitative_targets.yaml");
+  return r;
+}
+
+// As the shipped stage builds it: both data files.
+inline DiffEngine engine() {
+  return DiffEngine(shipped_catalog(), DiffOptions{}, shipped_qualitative());
+}
 
 }  // namespace reportlens::diff::fixtures

@@ -20,6 +20,7 @@ struct Candidate {
   std::string canonical;
   const GazetteerEntry* entry = nullptr;  // set for gazetteer matches
   std::string rule;                       // pattern: the name ending that fired (e.g. 产业园)
+  double confidence = 1.0;                // set by score_confidence (confidence.h)
 
   std::size_t length() const { return end - begin; }
 };

@@ -1,5 +1,7 @@
 #include "document_names.h"
 
+#include "confidence.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -315,43 +317,148 @@ void DocumentNames::park_brand(std::string_view text, const Region& region, cons
       if (other.size() > e.size() && ends_with(other, e)) return other.substr(0, other.size() - e.size());
     return other;
   };
+  // Nor a place before a firm (深汕比亚迪汽车工业园: 深汕 + 比亚迪), nor what starts or ends with
+  // the place that opens a zone of the document (深汕 of 深汕特别合作区).
   if (std::any_of(found.begin(), found.end(), [&](const Candidate& o) {
+        if (o.kind == EntityKind::kZone) {
+          const std::string_view zone = text.substr(o.begin, o.length());
+          const std::size_t two = char_offsets(zone).size() > 2 ? char_offsets(zone)[2] : zone.size();
+          const std::string_view place = zone.substr(0, two);
+          return starts_with(zone, brand) || starts_with(brand, place) || ends_with(brand, place);
+        }
         if (o.kind != EntityKind::kCompany) return false;
         const std::string_view base = firm_base(o);
-        return base.size() < brand.size() && starts_with(brand, base);
+        return base.size() < brand.size() && (starts_with(brand, base) || ends_with(brand, base));
       }))
     return;
-  out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), "园区品牌"});
+  // A base (基地) is as often a programme as a firm's site: its brand needs a firm_contexts word.
+  out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand),
+                 ends_with(c.rule, "基地") ? "基地品牌" : "园区品牌"});
 }
 
 void DocumentNames::facility_brands(std::string_view text, const Region& region, std::vector<Derived>& out) const {
+  const PatternRules& rules = patterns_.rules();
+  for (const auto& [facility, empty_tail_ok] : rules.brand_facilities) facility_brands_before(text, region, facility, empty_tail_ok, false, out);
+  for (const std::string& facility : rules.brand_list_facilities) facility_brands_before(text, region, facility, false, true, out);
+}
+
+void DocumentNames::facility_brands_before(std::string_view text, const Region& region, std::string_view facility,
+                                           bool empty_tail_ok, bool list_only, std::vector<Derived>& out) const {
   constexpr std::string_view kComma = "、";
-  for (const auto& [facility, empty_tail_ok] : patterns_.rules().brand_facilities) {
-    for (std::size_t p = find_from(text, facility, 0); p != std::string_view::npos;
-         p = find_from(text, facility, p + facility.size())) {
-      const PatternFinder::Stem stem = patterns_.stem(text, p);
-      const auto add = [&](std::string_view name, bool tail_ok) {
-        const std::string_view brand = brand_of(name, region, tail_ok);
-        if (!brand.empty())
-          out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), "项目品牌"});
-      };
-      if (stem.verdict == StemVerdict::kName) {
-        add(text.substr(stem.begin, p - stem.begin), empty_tail_ok);
-        continue;
+  for (std::size_t p = find_from(text, facility, 0); p != std::string_view::npos;
+       p = find_from(text, facility, p + facility.size())) {
+    // Before 项目 only lists count (a single brand would score below any useful threshold):
+    // the cheap look for 等 comes before word segmentation, which 项目, frequent in local
+    // reports, would otherwise cost at every occurrence.
+    const std::size_t list_etc = list_only ? etc_before_class(text, p) : std::string_view::npos;
+    if (list_only && list_etc == std::string_view::npos) continue;
+    const PatternFinder::Stem stem = list_only ? PatternFinder::Stem{} : patterns_.stem(text, p);
+    // Before 总部: 项目品牌; items of a list of projects (甲X、乙Y等项目, evidence itself): 项目列举.
+    const char* rule = list_only ? "项目列举" : "项目品牌";
+    const auto add = [&](std::string_view name, bool tail_ok) {
+      // Before a headquarters the whole name is the brand (丘钛科技总部), without the words that
+      // qualify the headquarters (甲区域总部, 乙华南总部: hq_qualifiers).
+      if (!list_only)
+        for (bool again = true; again;) {
+          again = false;
+          for (const std::string& q : patterns_.rules().hq_qualifiers)
+            if (name.size() > q.size() && ends_with(name, q)) {
+              name.remove_suffix(q.size());
+              again = true;
+            }
+        }
+      std::string_view brand = brand_of(name, region, tail_ok && !list_only);
+      const bool generic_end = std::any_of(patterns_.rules().generic_words.begin(), patterns_.rules().generic_words.end(),
+                                           [&](const std::string& w) { return w.size() >= 6 && ends_with(name, w); });
+      const char* how = rule;
+      // A product of two characters after the brand is as often the brand's own last word
+      // (甲技术超|材料, 乙液流|电池): such an item is only a single brand (项目单项).
+      constexpr std::size_t kMinTailChars = 3;
+      if (list_only && !brand.empty() && code_point_count(name.substr(brand.size())) < kMinTailChars) how = "项目单项";
+      // A park, a hub or a road is no firm's project (前海石公园、平湖南国际综合物流枢纽等项目).
+      const auto& tails = patterns_.rules().non_firm_project_tails;
+      if (std::any_of(tails.begin(), tails.end(), [&](const std::string& t) { return ends_with(name, t); })) return;
+      // A list item that is a brand alone (中粮油脂等项目) is as often a road or a venue
+      // (盐港东立交): only a single brand (项目单项), when no generic tail follows a shorter one.
+      if (brand.empty() && tail_ok && list_only && !generic_end) {
+        brand = brand_of(name, region, true);
+        how = "项目单项";
       }
-      // 甲全新动力电池、乙储能与动力电池等项目: the items before 等 (generic words between).
-      std::size_t etc = stem.verdict == StemVerdict::kEmpty ? p : stem.begin;
-      if (etc < 3 || text.substr(etc - 3, 3) != "等") continue;
-      std::size_t item_end = etc - 3;
+      if (brand.empty()) return;
+      // The brand must end where a word of the item ends (光启技术|超材料 gives no 光启技术超).
+      if (brand.size() < name.size() && all_ideographs(name)) {
+        const std::vector<std::size_t> cuts = word_boundaries(name);
+        if (!std::binary_search(cuts.begin(), cuts.end(), brand.size())) return;
+      }
+      out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand), how});
+    };
+    // The items of a 、-list, from the one ending at `item_end` backwards: each a brand +
+    // generic words, or (when `first_alone`) a brand alone.
+    const auto add_items = [&](std::size_t item_end, bool first_alone) {
       for (int items = 0; items < 8 && item_end > 0; ++items) {
-        const PatternFinder::Stem item = patterns_.stem(text, item_end);
+        PatternFinder::Stem item = patterns_.stem(text, item_end);
+        // A product joined by a connector (乙储能与动力电池): the walk stopped at 与.
+        for (const std::string_view joint : {"与", "和", "及"})
+          if (item.verdict != StemVerdict::kName && item.begin >= joint.size() &&
+              text.substr(item.begin - joint.size(), joint.size()) == joint) {
+            const PatternFinder::Stem before = patterns_.stem(text, item.begin - joint.size());
+            if (before.verdict == StemVerdict::kName) item = {before.begin, StemVerdict::kName, false};
+          }
         if (item.verdict != StemVerdict::kName) break;
-        add(text.substr(item.begin, item_end - item.begin), false);
+        add(text.substr(item.begin, item_end - item.begin), first_alone);
+        first_alone = list_only;
         if (item.begin < kComma.size() || text.substr(item.begin - kComma.size(), kComma.size()) != kComma) break;
         item_end = item.begin - kComma.size();
       }
+    };
+    if (!list_only && stem.verdict == StemVerdict::kName) {
+      add(text.substr(stem.begin, p - stem.begin), empty_tail_ok);
+      continue;
     }
+    // 甲全新动力电池、乙储能与动力电池等项目: the items before 等 (generic words between).
+    std::size_t etc = stem.verdict == StemVerdict::kEmpty ? p : stem.begin;
+    if (list_only) etc = list_etc;
+    if (etc == std::string_view::npos || etc < 3 || text.substr(etc - 3, 3) != "等") continue;
+    add_items(etc - 3, list_only);
   }
+}
+
+std::size_t DocumentNames::etc_before_class(std::string_view text, std::size_t noun) const {
+  // 等60个产业项目, 等一批超百亿项目, 等项目: 等, then a count or a qualifier, then generic words.
+  constexpr std::string_view kEtc = "等";
+  constexpr std::size_t kMaxChars = 10;
+  std::size_t b = noun;
+  for (std::size_t n = 0; n < kMaxChars && b > 0; ++n) {
+    const std::size_t p = char_before(text, b);
+    if (text.substr(p, b - p) == kEtc) break;
+    std::size_t q = p;
+    if (!is_name_char(next_code_point(text, q))) return std::string_view::npos;
+    b = p;
+  }
+  if (b < kEtc.size() || text.substr(b - kEtc.size(), kEtc.size()) != kEtc) return std::string_view::npos;
+  std::string_view between = text.substr(b, noun - b);
+  for (const std::string& q : patterns_.rules().local_qualifiers)
+    if (q.size() > 3 && starts_with(between, q)) {
+      between.remove_prefix(q.size());
+      break;
+    }
+  // A count: numerals and one counter (60个, 3000个, 两个).
+  std::size_t i = 0;
+  bool numeral = false;
+  while (i < between.size()) {
+    std::size_t q = i;
+    const char32_t cp = next_code_point(between, q);
+    if (!((cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万余多").find(cp) != std::u32string_view::npos)) break;
+    numeral = true;
+    i = q;
+  }
+  if (numeral && i < between.size()) {
+    std::size_t q = i;
+    next_code_point(between, q);
+    const std::string_view counter = between.substr(i, q - i);
+    if (contains(patterns_.rules().counters, counter)) between.remove_prefix(q);
+  }
+  return between.empty() || patterns_.is_generic(between) ? b : std::string_view::npos;
 }
 
 void DocumentNames::retype_malls(std::string_view text, std::vector<Candidate>& candidates) const {
@@ -390,7 +497,7 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
     return true;
   };
   for (const Candidate& c : found) {
-    if (c.kind != EntityKind::kCompany) continue;
+    if (c.kind != EntityKind::kCompany || c.confidence < rules.vouch_confidence) continue;
     // Items after it: each ends at the next 、; the last one at 等, punctuation, a verb (a stop
     // word of two or more characters: 成为, 搭建) or a predicate noun (`item_predicates`:
     // 甲集团、乙重装产值 -> 乙重装). One that runs on into something else is left alone.
@@ -487,7 +594,23 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
   }
 }
 
+void DocumentNames::retype_zone_parts(std::vector<Candidate>& candidates) const {
+  // A bare 园区 named after the zone it lies in (…合作区深圳园区) is that zone's part: a zone
+  // (not 昆山高新区机器人产业园, a park in the zone).
+  std::vector<std::size_t> parts;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const Candidate& c = candidates[i];
+    if (c.source != Source::kPattern || c.kind != EntityKind::kIndustrialPark || c.rule != "园区") continue;
+    if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
+          return o.kind == EntityKind::kZone && o.begin == c.begin && o.end < c.end;
+        }))
+      parts.push_back(i);
+  }
+  for (std::size_t i : parts) candidates[i].kind = EntityKind::kZone;
+}
+
 void DocumentNames::extend(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const {
+  retype_zone_parts(candidates);
   retype_malls(text, candidates);
   local_abbreviations(text, region, candidates);
   std::vector<Derived> derived;
@@ -532,6 +655,7 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
         c.source = Source::kPattern;
         c.canonical = d.canonical;
         c.rule = d.rule;
+        c.confidence = base_confidence(patterns_.rules(), c);  // before evidence (confidence.h)
         candidates.push_back(std::move(c));
       }
     }

@@ -52,8 +52,13 @@ class DocumentNames {
   void short_forms(std::string_view text, const Region& region, const Candidate& c, std::vector<Derived>& out) const;
   void park_brand(std::string_view text, const Region& region, const Candidate& c, const std::vector<Candidate>& found,
                   std::vector<Derived>& out) const;
+  // Where the 等 before a class noun at `noun` ends (等60个产业项目), or npos.
+  std::size_t etc_before_class(std::string_view text, std::size_t noun) const;
+  void retype_zone_parts(std::vector<Candidate>& candidates) const;
   void retype_malls(std::string_view text, std::vector<Candidate>& candidates) const;
   void facility_brands(std::string_view text, const Region& region, std::vector<Derived>& out) const;
+  void facility_brands_before(std::string_view text, const Region& region, std::string_view facility, bool empty_tail_ok,
+                              bool list_only, std::vector<Derived>& out) const;
   // The brand at the start of `name` when the rest is generic (a product or an activity).
   std::string_view brand_of(std::string_view name, const Region& region, bool empty_tail_ok) const;
   void local_abbreviations(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const;

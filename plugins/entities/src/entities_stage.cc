@@ -55,7 +55,10 @@ BuiltTagger build_tagger(const StageContext& context) {
   }
   // The name endings go into the gazetteer's automaton: tagging scans the text once.
   gazetteer->build(patterns ? patterns->ending_texts() : std::vector<std::string>{});
-  built.tagger = std::make_unique<EntityTagger>(gazetteer, patterns, parse_region(settings.value("region", std::string())));
+  const double min_confidence = settings.value("min_confidence", 0.5);
+  if (min_confidence < 0.0 || min_confidence > 1.0) throw StageError("min_confidence: expected a number from 0 to 1");
+  built.tagger = std::make_unique<EntityTagger>(gazetteer, patterns, parse_region(settings.value("region", std::string())),
+                                                min_confidence);
   return built;
 }
 

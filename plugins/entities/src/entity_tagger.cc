@@ -1,8 +1,10 @@
 #include "entity_tagger.h"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
+#include "confidence.h"
 #include "document_names.h"
 #include "word_breaker.h"
 
@@ -110,8 +112,12 @@ std::size_t after_last_blank_line(std::string_view original, std::size_t b, std:
 }  // namespace
 
 EntityTagger::EntityTagger(std::shared_ptr<const Gazetteer> gazetteer,
-                           std::shared_ptr<const PatternFinder> patterns, Region region_override)
-    : gazetteer_(std::move(gazetteer)), patterns_(std::move(patterns)), region_override_(std::move(region_override)) {
+                           std::shared_ptr<const PatternFinder> patterns, Region region_override,
+                           double min_confidence)
+    : gazetteer_(std::move(gazetteer)),
+      patterns_(std::move(patterns)),
+      region_override_(std::move(region_override)),
+      min_confidence_(min_confidence) {
   single_pass_ = gazetteer_ && patterns_ && !gazetteer_->extra_keys().empty() &&
                  gazetteer_->extra_keys() == patterns_->ending_texts();
 }
@@ -224,10 +230,25 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
              splits_words(text, g.begin, g.end);
     });
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
-    // Short forms, brands and list siblings the document's own names imply (沈鼓集团 … 沈鼓).
+    // Short forms, brands and list siblings the document's own names imply (沈鼓集团 … 沈鼓);
+    // only names sure enough vouch for their siblings, so they are scored first.
+    score_confidence(text, patterns_->rules(), candidates);
     DocumentNames(*patterns_).extend(text, region, candidates);
+    // A short form placed wherever it occurs must not cut through the words around it either
+    // (沈飞 of 沈飞公司 in 沈|飞机场).
+    const auto& derived_rules = patterns_->rules().rule_confidence;
+    std::erase_if(candidates, [&](const Candidate& g) {
+      return g.source == Source::kPattern &&
+             std::any_of(derived_rules.begin(), derived_rules.end(), [&](const auto& r) { return r.first == g.rule; }) &&
+             std::none_of(candidates.begin(), candidates.end(),
+                          [&](const Candidate& p) { return p.begin <= g.begin && g.end <= p.end && p.length() > g.length(); }) &&
+             splits_words(text, g.begin, g.end);
+    });
   }
   if (!patterns_) std::erase_if(candidates, [&](const Candidate& g) { return splits_words(text, g.begin, g.end); });
+  static const PatternRules kDefaults;
+  score_confidence(text, patterns_ ? patterns_->rules() : kDefaults, candidates);
+  std::erase_if(candidates, [&](const Candidate& c) { return c.confidence < min_confidence_; });
   return resolve_overlaps(std::move(candidates));
 }
 
@@ -241,6 +262,7 @@ void EntityTagger::annotate(Document& doc) const {
     attrs["kind"] = std::string(kind_name(c.kind));
     attrs["canonical"] = c.canonical;
     attrs["source"] = c.source == Source::kGazetteer ? "gazetteer" : "pattern";
+    attrs["confidence"] = std::round(c.confidence * 100.0) / 100.0;
     if (c.entry != nullptr) {
       attrs["gazetteer"] = c.entry->gazetteer;
       attrs["entry"] = c.entry->id;

@@ -21,7 +21,7 @@ class EntityTagger {
   // `patterns` may be null (gazetteers only). `region_override`, when not empty, replaces
   // whatever region the document metadata gives.
   EntityTagger(std::shared_ptr<const Gazetteer> gazetteer, std::shared_ptr<const PatternFinder> patterns,
-               Region region_override = {});
+               Region region_override = {}, double min_confidence = 0.0);
 
   // The entities of a normalised text for a document of region `region`. With `norm` and
   // the original text, pattern names never reach back over a paragraph break.
@@ -43,6 +43,8 @@ class EntityTagger {
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::shared_ptr<const PatternFinder> patterns_;
   Region region_override_;
+  // Candidates scored below this (confidence.h) are dropped before overlaps are resolved.
+  double min_confidence_ = 0.0;
   // The gazetteer automaton also holds the pattern endings (Gazetteer::build with
   // patterns->ending_texts()): one pass over the text finds both.
   bool single_pass_ = false;

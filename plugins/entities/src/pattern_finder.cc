@@ -153,7 +153,18 @@ PatternFinder::Stem PatternFinder::stem(std::string_view text, std::size_t endin
   if (first.stopped_at_soft_stop &&
       (first.verdict == StemVerdict::kGeneric || first.verdict == StemVerdict::kTooShort)) {
     Stem second = left_edge(text, ending_begin, false);
-    if (second.verdict == StemVerdict::kName) return second;
+    // Not through a verb that follows another name (金普新区|建设|通用航空产业园): what was
+    // walked over must not end in a name ending of its own.
+    const std::string_view walked = text.substr(second.begin, first.begin - second.begin);
+    const bool after_name = std::any_of(rules_.endings.begin(), rules_.endings.end(), [&](const NameEnding& e) {
+      if (e.list_only) return false;
+      for (std::size_t at = walked.find(e.text); at != std::string_view::npos; at = walked.find(e.text, at + 1)) {
+        const std::string_view rest = walked.substr(at + e.text.size());
+        if (!rest.empty() && stop_words_.contains(rest)) return true;
+      }
+      return false;
+    });
+    if (second.verdict == StemVerdict::kName && !after_name) return second;
   }
   return first;
 }

@@ -38,6 +38,25 @@ std::size_t read_count(const std::string& file, const std::string& key, const YA
   }
 }
 
+double read_confidence(const std::string& file, const std::string& key, const YAML::Node& node) {
+  try {
+    const double v = node.as<double>();
+    if (v < 0.0 || v > 1.0) fail(file, line_of(node), key + ": expected a number from 0 to 1");
+    return v;
+  } catch (const YAML::Exception&) {
+    fail(file, line_of(node), key + ": expected a number from 0 to 1");
+  }
+}
+
+void read_confidences(const std::string& file, const std::string& key, const YAML::Node& node,
+                      std::vector<std::pair<std::string, double>>& out) {
+  if (!node.IsMap()) fail(file, line_of(node), key + ": expected a mapping name -> confidence");
+  for (const auto& kv : node) {
+    if (kv.first.Scalar().empty()) fail(file, line_of(kv.first), key + ": expected a non-empty name");
+    out.emplace_back(normalize_text(kv.first.Scalar()).text, read_confidence(file, key, kv.second));
+  }
+}
+
 }  // namespace
 
 void PatternRules::load_file(const std::filesystem::path& path) {
@@ -155,6 +174,28 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       std::vector<std::string> texts;
       append_strings(file, key, value, texts);
       for (auto& t : texts) brand_facilities.emplace_back(std::move(t), key == "brand_facilities_alone");
+    } else if (key == "brand_list_facilities") {
+      append_strings(file, key, value, brand_list_facilities);
+    } else if (key == "park_designation_suffixes") {
+      append_strings(file, key, value, park_designation_suffixes);
+    } else if (key == "non_firm_project_tails") {
+      append_strings(file, key, value, non_firm_project_tails);
+    } else if (key == "hq_qualifiers") {
+      append_strings(file, key, value, hq_qualifiers);
+    } else if (key == "firm_contexts") {
+      append_strings(file, key, value, firm_contexts);
+    } else if (key == "ending_confidence" || key == "rule_confidence") {
+      read_confidences(file, key, value, key == "ending_confidence" ? ending_confidence : rule_confidence);
+    } else if (key == "default_confidence") {
+      default_confidence = read_confidence(file, key, value);
+    } else if (key == "gazetteer_confidence") {
+      gazetteer_confidence = read_confidence(file, key, value);
+    } else if (key == "evidence_bonus") {
+      evidence_bonus = read_confidence(file, key, value);
+    } else if (key == "vouch_confidence") {
+      vouch_confidence = read_confidence(file, key, value);
+    } else if (key == "evidence_confidence") {
+      evidence_confidence = read_confidence(file, key, value);
     } else if (key == "item_predicates") {
       append_strings(file, key, value, item_predicates);
     } else if (key == "max_brand_chars") {

@@ -105,6 +105,31 @@ struct PatternRules {
   std::vector<std::string> item_predicates;
   // Longest brand taken from before a park name (普洛斯智慧物流仓储产业园 -> 普洛斯).
   std::size_t max_brand_chars = 5;
+  // Nouns after which only the items of a list before 等 give brands (甲精细化工、乙铜产业链等
+  // 项目 -> 甲, 乙), and a single name before them only in a firm-like context (see below).
+  std::vector<std::string> brand_list_facilities;
+  // Words around a name that show a firm acting (投产, 签约, 落地 ...): a brand before a
+  // project counts when one follows the project, and they raise a name's confidence.
+  std::vector<std::string> firm_contexts;
+  // Words between a brand and 总部 that qualify the headquarters (区域, 华南 ...), not the brand.
+  std::vector<std::string> hq_qualifiers;
+  // Items before 项目 ending in these are places, not a firm's project (…公园, …枢纽, …立交).
+  std::vector<std::string> non_firm_project_tails;
+  // A park whose stem ends in one of these is a national designation (…国家湿地公园).
+  std::vector<std::string> park_designation_suffixes;
+  // Confidence of a pattern candidate by the name ending that fired (基地: 0.4) and by the
+  // document-level rule (园区品牌: 0.6); anything else has default_confidence. Evidence from
+  // the document adds evidence_bonus (see confidence.h).
+  std::vector<std::pair<std::string, double>> ending_confidence;
+  std::vector<std::pair<std::string, double>> rule_confidence;
+  double default_confidence = 0.85;
+  double gazetteer_confidence = 0.95;
+  double evidence_bonus = 0.3;
+  // A found firm vouches for its 、-list siblings only when it is this sure itself.
+  double vouch_confidence = 0.85;
+  // A name counts as evidence for another (a firm inside a base, a park next to a park) when
+  // it is this sure.
+  double evidence_confidence = 0.5;
   std::size_t min_stem_chars = 2;
   std::size_t max_stem_chars = 18;
 

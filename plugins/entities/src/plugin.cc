@@ -16,6 +16,8 @@ constexpr const char* kSettings = R"json({"type":"object","properties":{
     "description":"Extra pattern rule YAML files merged over data/patterns.yaml"},
   "region":{"type":"string","default":"",
     "description":"Document region override, e.g. 沈阳市铁西区 (default: document metadata)"},
+  "min_confidence":{"type":"number","minimum":0,"maximum":1,"default":0.5,
+    "description":"Drop entities scored below this confidence (0 keeps every candidate; see README)"},
   "strict":{"type":"boolean","default":false,
     "description":"Fail on rejected or duplicate gazetteer entries instead of reporting them"},
   "report":{"type":"boolean","default":false,

@@ -92,7 +92,7 @@ TEST(DocumentNames, BrandBeforeAPlaceOfTheDocumentThenGenericWords) {
   ASSERT_TRUE(found.count("宁德时代宜宾基地"));
   ASSERT_TRUE(found.count("宁德时代"));
   EXPECT_EQ(found.at("宁德时代").kind, "company");
-  EXPECT_EQ(found.at("宁德时代").rule, "园区品牌");
+  EXPECT_EQ(found.at("宁德时代").rule, "基地品牌");  // read off a base (基地): needs a firm context
   // A park before the place is a park, not a brand.
   EXPECT_FALSE(found.count("清华科技园"));
   EXPECT_TRUE(found.count("清华科技园宜宾分园"));
@@ -146,8 +146,9 @@ TEST(DocumentNames, SquaresInAShoppingClauseAreMalls) {
   ASSERT_TRUE(found.count("吾悦广场"));
   EXPECT_EQ(found.at("吾悦广场").kind, "company");
   EXPECT_FALSE(found.count("新开业吾悦广场"));
-  ASSERT_TRUE(found.count("天鹅湖广场"));
-  EXPECT_EQ(found.at("天鹅湖广场").kind, "public_park");
+  // A square outside a shopping clause is a square: as a park it stays below the default
+  // confidence (广场 0.45 < min_confidence 0.5), so it is not tagged.
+  EXPECT_FALSE(found.count("天鹅湖广场"));
 }
 
 TEST(DocumentNames, SiblingsOfAKnownFirmInAList) {

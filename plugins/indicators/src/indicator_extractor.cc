@@ -152,10 +152,13 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
     context.review_paragraph = paragraph.review_opener;
     context.multi_year = paragraph.multi_year;
     context.horizon = calendar.horizon_at(sentence.begin);
-    if (!paragraph.review_opener && !paragraph.multi_year)
-      if (const YearSpan own = calendar.opening_horizon(text.substr(sentence.begin, sentence.end - sentence.begin));
-          !own.empty())
+    const std::string_view sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
+    if (!paragraph.review_opener && !paragraph.multi_year) {
+      if (calendar.opens_single_year(sentence_text, lexicon))
+        context.horizon = {};  // 今年…主要预期目标是： inside a section on the five-year plan
+      else if (const YearSpan own = calendar.opening_horizon(sentence_text); !own.empty())
         context.horizon = own;  // a sentence opening with 今后三年，… inside a one-year paragraph
+    }
     for (Fact& f : read_sentence(text, sentence.begin, sentence.end, inside, context, lexicon,
                                  carried_metric)) {
       std::size_t b = norm.original_begin(f.begin), e = norm.original_end(f.end);
@@ -178,6 +181,7 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
       attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
       if (f.from_point) attrs.emplace_back("from_to", "from");
       if (f.average) attrs.emplace_back("average", true);
+      if (!f.partial.empty()) attrs.emplace_back("partial", std::move(f.partial));
       out.push_back({multi_year ? "multi_year_indicator" : "indicator", b, e, Json(std::move(attrs))});
     }
   }

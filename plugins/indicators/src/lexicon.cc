@@ -214,7 +214,12 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
       {"count_units", &count_units}, {"person_heads", &person_heads},
       {"money_heads", &money_heads}, {"household_heads", &household_heads},
       {"physical_counters", &physical_counters},
-      {"review_openers", &review_openers}, {"multi_year_openers", &multi_year_openers},
+      {"review_openers", &review_openers}, {"single_year_openers", &single_year_openers},
+      {"estimate_notes", &estimate_notes}, {"estimate_scope_words", &estimate_scope_words},
+      {"adjustment_ends", &adjustment_ends}, {"result_heads", &result_heads},
+      {"adverbial_openers", &adverbial_openers},
+      {"adverbial_closers", &adverbial_closers}, {"whole_year_words", &whole_year_words},
+      {"multi_year_openers", &multi_year_openers},
       {"review_heading_words", &review_heading_words},
       {"plan_heading_words", &plan_heading_words}};
   const std::map<std::string, SignedWords*> signed_lists = {{"growth_verbs", &growth_verbs},
@@ -239,6 +244,13 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
         }
         if (sign != 1 && sign != -1) fail(file, item.second, key + ": sign must be 1 or -1");
         sit->second->set(item.first.as<std::string>(), sign);
+      }
+    } else if (key == "partial_periods") {
+      if (!value.IsMap()) fail(file, value, key + ": expected word: label");
+      for (const auto& item : value) {
+        if (!item.second.IsScalar()) fail(file, item.second, key + ": expected a label such as Q1-Q3");
+        partial_period_of[item.first.as<std::string>()] = item.second.as<std::string>();
+        partial_period_words.add(item.first.as<std::string>());
       }
     } else if (key == "coordinated_prefixes") {
       if (!value.IsMap()) fail(file, value, key + ": expected prefix: [groups]");

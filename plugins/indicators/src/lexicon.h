@@ -127,6 +127,13 @@ struct Lexicon {
   WordList household_heads;
   WordList physical_counters;
   WordList review_openers;
+  WordList single_year_openers;  // 今年…: a paragraph or sentence about the planned year alone
+  WordList estimate_notes;       // （预计数，下同）: every figure of the sentence is an estimate
+  WordList estimate_scope_words; // 初步, 全年 before an opening 预计 (初步预计，…)
+  WordList adverbial_openers;    // 在 … 中: 在实际工作中 is an adverbial frame, no subject
+  WordList adverbial_closers;
+  WordList result_heads;         // 7%的更好结果: a figure qualifying a result, no counted noun
+  WordList adjustment_ends;      // 因素, 影响 ending 扣除减税降费因素 (an adjusted rate, same metric)
   WordList multi_year_openers;
   WordList review_heading_words;
   WordList plan_heading_words;
@@ -134,6 +141,10 @@ struct Lexicon {
   // A prefix that coordinates several groups, and the groups in its order: 城乡 -> 城镇, 农村
   // (城乡居民人均可支配收入分别达到x和y names one subject per group). Longest prefix first.
   std::vector<std::pair<std::string, std::vector<std::string>>> coordinated_prefixes;
+  // Part of a year a figure covers (前三季度 -> Q1-Q3); the words are in partial_period_words.
+  std::map<std::string, std::string, std::less<>> partial_period_of;
+  WordList partial_period_words;
+  WordList whole_year_words;  // 全年: a figure of the whole year again after a partial one
 
   // alias (or canonical) -> canonical
   std::map<std::string, std::string, std::less<>> canonical_of;

@@ -151,7 +151,9 @@ YearSpan five_year_plan_at(std::string_view text, std::size_t at, std::size_t* l
   if (first == U'十') {
     const std::size_t after_ten = next;
     const int unit = chinese_digit_value(cp_at(text, after_ten, &next));
-    if (unit > 0 && unit != 5) {
+    std::size_t after_unit = 0;
+    // (十五五 is the fifteenth plan, 2026–2030; 十五 alone the tenth)
+    if (unit > 0 && (unit != 5 || cp_at(text, next, &after_unit) == U'五')) {
       number = 10 + unit;
     } else {
       number = 10;
@@ -230,9 +232,35 @@ YearSpan ReportCalendar::opening_horizon(std::string_view text) const {
   return {};
 }
 
+bool ReportCalendar::opens_single_year(std::string_view text, const Lexicon& lexicon) const {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  if (lexicon.single_year_openers.prefix_match(text) > 0) return true;
+  const int planned = plan_year_ != 0 ? plan_year_ : report_year_ + 1;
+  const auto years = years_in(text.substr(0, std::min<std::size_t>(text.size(), 16)));
+  if (years.empty() || years.front().at != 0 || years.front().year != planned) return false;
+  // (2021年到2025年, 2021年以来, 2021年起 are spans; 2021年1月 a date)
+  const std::string_view rest = text.substr(years.front().after);
+  if (rest.empty() || std::isdigit(static_cast<unsigned char>(rest.front()))) return false;
+  for (std::string_view span : {"到", "至", "—", "-", "以来", "起", "以后", "开始"})
+    if (rest.starts_with(span)) return false;
+  return true;
+}
+
+void ReportCalendar::end_plans_at_year_openings() {
+  // 二、“十四五”时期主要目标任务和2021年重点工作: such a section states the plan first, then
+  // the year's work. The first paragraph opening with the planned year (今年…, 2021年，…) ends
+  // the plan's part; the rest of the section is about that year.
+  for (auto& h : section_horizons_)
+    for (const auto& p : paragraphs_)
+      if (p.begin > h.begin && p.begin < h.end && p.single_year) {
+        h.end = p.begin;
+        break;
+      }
+}
+
 YearSpan ReportCalendar::horizon_at(std::size_t at) const {
   const ParagraphContext& paragraph = paragraph_at(at);
-  if (paragraph.review_opener || paragraph.multi_year) return {};
+  if (paragraph.review_opener || paragraph.multi_year || paragraph.single_year) return {};
   if (!paragraph.horizon.empty()) return paragraph.horizon;
   YearSpan found;  // the innermost: nested sections come after their parent
   for (const auto& h : section_horizons_)
@@ -244,6 +272,7 @@ ReportCalendar::ReportCalendar(const Document& doc, const Lexicon& lexicon) {
   infer_years(doc);
   read_sections(doc, lexicon);
   read_paragraphs(doc.normalized().text, lexicon);
+  end_plans_at_year_openings();
 }
 
 void ReportCalendar::infer_years(const Document& doc) {
@@ -397,7 +426,9 @@ void ReportCalendar::read_paragraphs(const std::string& text, const Lexicon& lex
                     opening.find("过去") != std::string_view::npos) &&
                    lexicon.multi_year_openers.find_first(opening) != std::string_view::npos;
     // “十三五”时期… / 今后五年，… open a paragraph about a multi-year plan.
-    if (!p.review_opener && !p.multi_year) p.horizon = opening_horizon(body);
+    // (今年是“十五五”开局之年，… names the plan but is about the year)
+    p.single_year = !p.review_opener && !p.multi_year && opens_single_year(body, lexicon);
+    if (!p.review_opener && !p.multi_year && !p.single_year) p.horizon = opening_horizon(body);
     paragraphs_.push_back(p);
     if (end == text.size()) break;
     start = end + 1;

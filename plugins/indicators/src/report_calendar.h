@@ -34,6 +34,7 @@ struct ParagraphContext {
   bool review_opener = false;      // opens with 过去一年 / 五年来 ...: a review, whatever the section
   bool multi_year = false;         // a multi-year review: only from-to end points are one-year facts
   YearSpan horizon;                // opens with “十三五”时期 / 今后五年 (not a review): a multi-year plan
+  bool single_year = false;        // opens with 今年 / the planned year: about that year alone
 };
 
 class ReportCalendar {
@@ -53,6 +54,10 @@ class ReportCalendar {
   YearSpan horizon_at(std::size_t at) const;
   // The plan a paragraph's or sentence's opening clause names (“十三五”时期，… / 今后三年，…).
   YearSpan opening_horizon(std::string_view text) const;
+  // True when `text` (a paragraph or sentence) opens with a word for the planned year alone
+  // (今年…, 新的一年…, 2021年，… in the 2021 report): whatever plan its section announces,
+  // what it states is about that one year.
+  bool opens_single_year(std::string_view text, const Lexicon& lexicon) const;
 
  private:
   struct SectionSpan {
@@ -62,6 +67,7 @@ class ReportCalendar {
   void infer_years(const Document& doc);
   void read_sections(const Document& doc, const Lexicon& lexicon);
   void read_paragraphs(const std::string& text, const Lexicon& lexicon);
+  void end_plans_at_year_openings();
   Scope classify_heading(const std::string& title, const Lexicon& lexicon) const;
 
   int report_year_ = 0;

@@ -43,6 +43,11 @@ char32_t last_cp(std::string_view s) {
   return next_code_point(s, i);
 }
 
+// 十 百 千 万 亿: the magnitudes of a Chinese numeral.
+bool is_magnitude_char(char32_t cp) {
+  return cp == U'十' || cp == U'百' || cp == U'千' || cp == U'万' || cp == U'亿';
+}
+
 // A character that can start or continue a noun phrase.
 bool nominal(char32_t cp) {
   return is_cjk_ideograph(cp) || (cp < 0x80 && std::isalnum(static_cast<int>(cp))) ||
@@ -309,6 +314,52 @@ void distribute_shared_tail(std::vector<std::string>& items) {
   for (std::size_t k = 0; k + 1 < items.size(); ++k) items[k] += tail;
 }
 
+// "第一、二、三产业增加值" -> 第一产业增加值, 第二产业增加值, 第三产业增加值 ("一、二、三产增加值" ->
+// 一产增加值…): numerals listed before a head that the last one carries share that head.
+// True when the items were such numerals (and are now named).
+bool name_numbered_items(std::vector<std::string>& items) {
+  if (items.size() < 2) return false;
+  // The numeral of an item (without 第) and where it ends, or an empty numeral.
+  auto numeral_of = [](std::string_view item, std::size_t* after) {
+    const std::size_t start = item.starts_with("第") ? std::string_view("第").size() : 0;
+    std::size_t i = start;
+    const int value = i < item.size() ? chinese_digit_value(next_code_point(item, i)) : -1;
+    *after = i;
+    return value >= 1 ? item.substr(start, i - start) : std::string_view();
+  };
+  std::vector<std::string> numerals;
+  std::size_t after = 0;
+  for (const auto& item : items) {
+    const std::string_view numeral = numeral_of(item, &after);
+    const bool last = &item == &items.back();
+    if (numeral.empty() || (last ? after >= item.size() : after != item.size())) return false;
+    numerals.emplace_back(numeral);
+  }
+  const std::string head = items.back().substr(after);
+  // (产业 after a bare numeral is written with 第: 第一产业; 一产 is the short form)
+  const std::string prefix = items.front().starts_with("第") || head.starts_with("产业") ? "第" : "";
+  for (std::size_t k = 0; k < items.size(); ++k) items[k] = prefix + numerals[k] + head;
+  return true;
+}
+
+// True when the numeral [begin, end) (一, 第二) is an item of a list of numerals before a shared
+// head (第一、二、三产业): a bare numeral, then 、 and another numeral. (Not 项目二期、…, 全国第二、总产值.)
+bool listed_numeral(std::string_view text, std::size_t begin, std::size_t end) {
+  auto bare = [](std::string_view s) {
+    if (s.starts_with("第")) s.remove_prefix(std::string_view("第").size());
+    if (s.empty()) return false;
+    for (std::size_t i = 0; i < s.size();)
+      if (chinese_digit_value(next_code_point(s, i)) < 1) return false;
+    return true;
+  };
+  std::string_view rest = text.substr(end);
+  if (!bare(text.substr(begin, end - begin)) || !rest.starts_with("、")) return false;
+  rest.remove_prefix(std::string_view("、").size());
+  if (rest.starts_with("第")) rest.remove_prefix(std::string_view("第").size());
+  std::size_t i = 0;
+  return !rest.empty() && chinese_digit_value(next_code_point(rest, i)) >= 1;
+}
+
 // The items of a coordinated subject ("沈鼓集团、三一重装产值"), the shared head distributed.
 std::vector<std::string> coordinated_items(std::string_view subject, const Lexicon& lex) {
   std::vector<std::string> items;
@@ -345,13 +396,14 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
     int sign = 0;
     const bool stop = lex.noun_stops.prefix_match(rest) > 0 && !rest.starts_with("、") &&
                       !rest.starts_with("和") && !rest.starts_with("及") && !rest.starts_with("与");
-    if (stop)
-      if (std::size_t e = compound_end(before, previous, i, lex); e > 0) {  // 中、高等职业教育在校生
+    const bool verb = lex.growth_verbs.prefix_match(rest, &sign) > 0;
+    if (stop || verb)
+      if (std::size_t e = compound_end(before, previous, i, lex); e > 0) {  // 中、高等职业教育在校生, 增加值
         previous = i;
         i = e;
         continue;
       }
-    if (i > 0 && (stop || lex.growth_verbs.prefix_match(rest, &sign) > 0)) {
+    if (i > 0 && (stop || verb)) {
       cut = i;
       break;
     }
@@ -380,7 +432,7 @@ std::vector<std::string> respective_subjects(std::string_view before, const Lexi
   }
   items.erase(std::remove_if(items.begin(), items.end(), [](const auto& s) { return s.empty(); }),
               items.end());
-  distribute_shared_tail(items);
+  if (!name_numbered_items(items)) distribute_shared_tail(items);
   return items;
 }
 
@@ -396,6 +448,92 @@ std::vector<std::string> split_coordinated_prefix(const std::string& subject, st
     return items;
   }
   return {subject};
+}
+
+// True when a clause opens with an estimate cue (预计全年地区生产总值增长6%左右，…; 初步预计，…;
+// 2022年预计…; 我们…，预计全年…): it governs the rest of the list it introduces, not only
+// its clause. A 预计 after a subject (工业总产值预计达到…) stays clause-local.
+bool opens_estimate(std::string_view clause, const Lexicon& lex) {
+  std::string_view s = trim_spaces(clause);
+  for (bool changed = true; changed;) {
+    const std::size_t before = s.size();
+    for (const WordList* list : {&lex.estimate_scope_words, &lex.scope_words})
+      if (std::size_t n = list->prefix_match(s); n > 0 && lex.estimate_cues.prefix_match(s) == 0) s.remove_prefix(n);
+    s = trim_spaces(drop_leading_year(s));
+    while (s.starts_with("—")) s.remove_prefix(std::string_view("—").size());  // ——预计…
+    changed = s.size() != before;
+  }
+  return lex.estimate_cues.prefix_match(s) > 0;
+}
+
+// Where the figures of a sentence become estimates: the first clause opening with an estimate
+// cue, or the sentence start when a note such as （预计数，下同） is among its figures.
+std::size_t estimates_from(std::string_view text, std::size_t begin, std::size_t end,
+                           const std::vector<Span>& marks, const Lexicon& lex) {
+  if (lex.estimate_notes.find_first(text.substr(begin, end - begin)) != npos) return begin;
+  std::size_t clause_begin = begin;
+  for (std::size_t k = 0; k <= marks.size(); ++k) {
+    const std::size_t clause_end = k < marks.size() ? marks[k].begin : end;
+    if (opens_estimate(text.substr(clause_begin, clause_end - clause_begin), lex)) return clause_begin;
+    if (k < marks.size()) clause_begin = marks[k].end;
+  }
+  return npos;
+}
+
+// The part of a year a month range covers ("2022-01/2022-09" -> Q1-Q3), "" for a whole year
+// or anything else.
+std::string month_range_label(const Json& value) {
+  if (!value.is_string()) return {};
+  const std::string& v = value.get_ref<const std::string&>();
+  // YYYY-MM/YYYY-MM
+  if (v.size() != 15 || v[4] != '-' || v[7] != '/' || v[12] != '-' || v.compare(0, 4, v, 8, 4) != 0) return {};
+  int first = 0, last = 0;
+  try {
+    first = std::stoi(v.substr(5, 2));
+    last = std::stoi(v.substr(13, 2));
+  } catch (...) {
+    return {};
+  }
+  // (one month, 1月, dates an event more often than it bounds a figure)
+  if (first < 1 || last > 12 || first >= last || (first == 1 && last == 12)) return {};
+  if (first == 1 && last == 6) return "H1";
+  if (first == 7 && last == 12) return "H2";
+  if (first % 3 == 1 && last == first + 2) return "Q" + std::to_string((first + 2) / 3);
+  if (first == 1 && last % 3 == 0) return "Q1-Q" + std::to_string(last / 3);
+  return "M" + std::to_string(first) + "-M" + std::to_string(last);
+}
+
+struct PartialMark {
+  std::size_t at;
+  std::string label;  // "" : the whole year again
+};
+
+// Where a sentence names a part of the year (前三季度, 上半年, 1—11月) or the whole year again
+// (全年), in order: a figure covers the part named last before it.
+std::vector<PartialMark> partial_marks(std::string_view text, std::size_t begin, std::size_t end,
+                                       std::span<const QuantityView> quantities, const Lexicon& lex) {
+  std::vector<PartialMark> marks;
+  for (const auto& q : quantities)
+    if (q.kind == "date" && !text.substr(begin, q.begin - begin).ends_with("比") &&
+        !text.substr(begin, q.begin - begin).ends_with("较"))
+      if (std::string label = month_range_label(q.value); !label.empty()) marks.push_back({q.begin, label});
+  const std::string_view sentence = text.substr(begin, end - begin);
+  for (const WordList* list : {&lex.partial_period_words, &lex.whole_year_words}) {
+    for (std::size_t from = 0, length = 0; from < sentence.size(); from += length) {
+      const std::size_t at = list->find_first(sentence.substr(from), &length);
+      if (at == npos) break;
+      from += at;
+      // (增幅比一季度回落17.2个百分点: a comparison base, not the part the figure covers)
+      const std::string_view before = sentence.substr(0, from);
+      if (before.ends_with("比") || before.ends_with("较") || before.ends_with("于")) continue;
+      const std::string word(sentence.substr(from, length));
+      const auto label = lex.partial_period_of.find(word);
+      marks.push_back({begin + from, list == &lex.whole_year_words || label == lex.partial_period_of.end()
+                                         ? std::string() : label->second});
+    }
+  }
+  std::stable_sort(marks.begin(), marks.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  return marks;
 }
 
 }  // namespace
@@ -433,6 +571,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     }
     return c;
   };
+  const std::size_t estimate_at = estimates_from(text, begin, end, marks, lex);
+  const std::vector<PartialMark> partials = partial_marks(text, begin, end, quantities, lex);
   auto quoted = [&](std::size_t at) {
     return std::any_of(quotes.begin(), quotes.end(),
                        [&](const Span& q) { return at > q.begin && at < q.end; });
@@ -496,7 +636,10 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       // figure; the subject before the year stays the figure's left context.
       if (q.kind == "year" && dating_year(text, quantities, qi, lex)) continue;
       if (q.kind == "year" || q.kind == "date") kept_before_date = last_kept_end;
-      if (q.kind == "ordinal" || q.kind == "year" || q.kind == "date") last_kept_end = std::max(last_kept_end, q.end);
+      // (第一、二、三产业增加值: ordinals listed before a shared head are part of the subject)
+      const bool listed = q.kind == "ordinal" && listed_numeral(text, q.begin, q.end);
+      if ((q.kind == "ordinal" && !listed) || q.kind == "year" || q.kind == "date")
+        last_kept_end = std::max(last_kept_end, q.end);
       continue;
     }
     Clause clause = clause_of(q.begin);
@@ -565,6 +708,22 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       bool physical = lex.physical_counters.contains(q.surface_unit) && magnitude(q.value) >= 2;
       bool percentage = q.unit == "percent" || q.unit == "percentage_point";
       if (!arabic && magnitude(q.value) < 10 && !physical && !percentage) continue;
+    }
+    {
+      // 万元地区生产总值能耗, 万人发明专利拥有量: a magnitude with no numeral that opens a noun
+      // phrase is the denominator of the measure named after it, not an amount.
+      // (近千万家庭, 十种有色金属, 百分之五十五 have a numeral or follow a verb: they stay)
+      std::string_view surface = text.substr(q.begin, q.end - q.begin);
+      const char32_t lead = first_cp(surface);
+      surface.remove_prefix(std::min(surface.size(), std::string_view("万").size()));
+      const bool bare_magnitude = (lead == U'万' || lead == U'亿') && !surface.empty() &&
+                                  chinese_digit_value(first_cp(surface)) < 0 && !is_magnitude_char(first_cp(surface));
+      std::string_view lead_words = trim_spaces(left);
+      for (std::size_t n; (n = std::max(lex.connectors.prefix_match(lead_words), lex.scope_words.prefix_match(lead_words))) > 0;)
+        lead_words = trim_spaces(lead_words.substr(n));
+      if (bare_magnitude && lead_words.empty() && nominal(first_cp(right)) &&
+          lex.qualifier_words.prefix_match(right) == 0)
+        continue;  // (it stays in the metric: 万人有效发明专利拥有量)
     }
     // 年均增长: a yearly average fits no single year. Over a planned span it is a target of
     // that span; elsewhere (a review) it is left out.
@@ -710,8 +869,19 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     bool respective_here = left.find("分别") != npos;
     std::string_view before_respective;
     if (respective_here) before_respective = left.substr(0, left.find("分别"));
+    // 在实际工作中争取实现7%: an adverbial frame (在…中) is no subject; the figure continues the
+    // fact before it.
+    if (const std::string_view frame = trim_spaces(subject); lex.adverbial_openers.prefix_match(frame) > 0) {
+      std::size_t length = 0;
+      const std::size_t closer = lex.adverbial_closers.find_first(frame, &length);
+      if (closer != npos && only_function_words(frame.substr(closer + length), lex)) subject = {};
+    }
     subject = strip_subject(subject, lex);
     if (absolute_change) subject = strip_subject(subject, lex);
+    // 一般公共预算收入扣除减税降费因素增长8%: an adjusted rate of the same metric.
+    if (const std::size_t at = lex.exclusion_cues.find_first(subject);
+        at != npos && at > 0 && lex.adjustment_ends.suffix_match(subject) > 0)
+      subject = strip_subject(subject.substr(0, at), lex);
 
     if (!respective_here && qi + 1 < quantities.size() && !in_respective) {
       std::string_view between = text.substr(q.end + trailing_qualifier,
@@ -796,6 +966,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     bool count_unit = q.unit.empty() || lex.count_units.contains(q.unit);
     // (after a from-figure comes its to-verb, never a counted noun: 由7种扩大到15种)
     std::string_view noun = is_from ? std::string_view() : noun_after(right_trim, lex);
+    // (争取实现7%的更好结果: a figure qualifying a result word names no counted thing)
+    if (q.unit == "percent" && lex.result_heads.suffix_match(noun) > 0) noun = {};
     if (noun.empty() && count_unit) {
       // 44个参与农村改厕的行政村: the counted noun follows a relative clause.
       std::size_t de = right_trim.find("的");
@@ -881,6 +1053,15 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       }
       metrics.push_back(facts[inherited_from].metric);
       inherited = true;
+      // 地区生产总值增长6%以上，力争7%: a bare percent striven for after a change of the same
+      // subject is a change too, in the same direction (not …上升3个百分点，达到51.2%).
+      const Fact& before = facts[inherited_from];
+      if (!growth && q.unit == "percent" && before.growth && before.growth->unit == "percent" && !before.level &&
+          lex.target_cues.find_first(left) != npos) {
+        growth = true;
+        const Json& v = before.growth->value;
+        sign = v.is_number() && v.get<double>() < 0 ? -1 : 1;
+      }
     } else if (!carried_metric.empty()) {
       metrics.push_back(carried_metric);
       inherited = true;
@@ -919,7 +1100,9 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       if (magnitude(q.value) < 10000) {
         if (measure.unit.empty()) continue;  // a bare number is a name or a code
       }
-      const std::string& m = metrics.front();
+      // (总量突破3万亿 after 地区生产总值…: the head of the subject it continues decides)
+      std::string_view m = metrics.front();
+      if (const std::size_t n = lex.generic_heads.suffix_match(m); n > 0 && n < m.size()) m.remove_suffix(n);
       if (magnitude(q.value) < 10000) {
       } else if (lex.money_heads.suffix_match(m) > 0) measure.unit = "CNY";
       else if (lex.household_heads.suffix_match(m) > 0) measure.unit = "household";
@@ -948,7 +1131,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
                                ? lex.review_target_cues
                                : lex.target_cues;
     if (status != "target" && cues.find_first(clause_before) != npos) status = "target";
-    if (status != "target" && lex.estimate_cues.find_first(clause_before) != npos) status = "estimate";
+    if (status != "target" && ((estimate_at != npos && estimate_at <= q.begin) || lex.estimate_cues.find_first(clause_before) != npos))
+      status = "estimate";
     bool dated = false;  // an explicit year (到2020年) dates the figure
     for (const auto& cue : year_cues)
       if (cue.at <= q.begin) {
@@ -956,7 +1140,11 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
         dated = true;
       }
     if (status == "actual" && period > context.report_year && context.report_year != 0) status = "target";
-    if (is_from) period = context.multi_year ? context.report_year - 5 : period - 1;
+    std::string partial;  // the part of the year named last before the figure
+    for (const auto& mark : partials)
+      if (mark.at < q.begin) partial = mark.label;
+    // (从一季度的10.4%收窄至前三季度的2.2%: both ends are of the same year)
+    if (is_from && partial.empty()) period = context.multi_year ? context.report_year - 5 : period - 1;
     if (from_to_end && context.multi_year) period = context.report_year;
     // A from-to pair without years written next to one with them (由2002年A增加到2007年B，
     // C由x增加到y) shares its years.
@@ -1002,7 +1190,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       for (auto it = facts.begin() + std::min(previous_respective_facts_begin, facts.size());
            it != facts.end() && !merged; ++it) {
         if (it->metric != metrics.front() || it->from_point || it->qualifier != qualifier ||
-            it->period != period || it->period_last != period_last)
+            it->period != period || it->period_last != period_last || it->partial != partial)
           continue;
         if (growth && !it->growth && it->level) {
           it->growth = measure;
@@ -1018,6 +1206,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
     if (inherited && !facts.empty() && !facts[inherited_from].from_point &&
         facts[inherited_from].qualifier == qualifier && metrics.size() == 1 &&
         facts[inherited_from].period == period && facts[inherited_from].period_last == period_last &&
+        facts[inherited_from].partial == partial &&
         facts[inherited_from].metric == metrics.front()) {
       Fact& prev = facts[inherited_from];
       if (growth && !prev.growth) {
@@ -1045,6 +1234,7 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
       f.period_last = period_last;
       f.average = average;
       f.change_of = change_of;
+      f.partial = partial;
       facts.push_back(std::move(f));
     }
   }

@@ -48,6 +48,7 @@ struct Fact {
   bool average = false;            // a yearly average over the span (年均增长7%)
   bool from_point = false;         // the earlier end of a from-to pair
   std::string change_of;           // 减少0.42万人 after 户籍总人口…: the metric this is a change of
+  std::string partial;             // the part of the year covered (Q1-Q3, H1, M1-M11); "" whole year
 };
 
 struct SentenceContext {

@@ -58,6 +58,10 @@ TEST(FiveYearPlanNames, AreReadOnlyWhereTheyCannotBeNumbers) {
   EXPECT_EQ(span.last, 2000);
   span = five_year_plan_at("十五时期", 0, &length);  // the tenth plan
   EXPECT_EQ(span.first, 2001);
+  span = five_year_plan_at("“十五五”时期", std::string_view("“").size(), &length);  // the fifteenth
+  EXPECT_EQ(span.first, 2026);
+  EXPECT_EQ(span.last, 2030);
+  EXPECT_EQ(length, std::string_view("十五五").size());
   // Plain numbers: 十五条措施, 二十五个, 第十五届.
   EXPECT_TRUE(five_year_plan_at("十五条措施", 0, &length).empty());
   EXPECT_TRUE(five_year_plan_at("二十五个", std::string_view("二").size(), &length).empty());

@@ -16,12 +16,7 @@ using reportlens::Json;
 
 using reportlens::indicators::testing::run_all;
 
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read(const std::filesystem::path& p) { return reportlens::indicators::testing::read_file(p); }
 
 Json find(const reportlens::Document& doc, const std::string& metric, int period,
           const std::string& status) {

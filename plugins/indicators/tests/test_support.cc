@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "indicator_extractor.h"
@@ -25,6 +27,12 @@ std::unique_ptr<Document> run_all(const std::string& text, const std::string& id
     if (std::string(e.what()).find("numbers") != std::string::npos) return nullptr;
     throw;
   }
+}
+
+Json fact_with_evidence(const Document& doc, const std::string& surface, const std::string& type) {
+  for (const auto& a : doc.annotations(type))
+    if (a.attrs["evidence"].get<std::string>().find(surface) != std::string::npos) return a.attrs;
+  return Json();
 }
 
 std::unique_ptr<Document> extract(const std::string& text, const std::vector<Q>& quantities,
@@ -64,6 +72,13 @@ Json find_fact(const Document& doc, const std::string& metric, int period) {
   for (const auto& a : doc.annotations("indicator"))
     if (a.attrs["metric"] == metric && a.attrs["period"] == period) return a.attrs;
   return Json();
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace reportlens::indicators::testing

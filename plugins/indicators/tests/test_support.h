@@ -2,6 +2,7 @@
 // stage would add (written by the test), optional sections, then runs the extractor.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,13 @@ std::vector<Json> facts(const Document& doc);
 // Runs the real segment + numbers + indicators plugins on `text` (document id `id`); null
 // when the numbers plugin is not built, so such tests can skip.
 std::unique_ptr<Document> run_all(const std::string& text, const std::string& id);
+
+// The bytes of a file (a report of the shipped or the shared corpus).
+std::string read_file(const std::filesystem::path& path);
+
+// The attrs of the first annotation of `type` whose evidence contains `surface`, or null json.
+Json fact_with_evidence(const Document& doc, const std::string& surface,
+                        const std::string& type = "indicator");
 
 // The first fact with this metric and period, or null json.
 Json find_fact(const Document& doc, const std::string& metric, int period);

@@ -15,6 +15,9 @@ struct Line {
   std::size_t end = 0;
   bool blank_before = false;  // a blank line (or the text start) precedes it
   bool blank_after = false;   // a blank line (or the text end) follows it
+  // The input format marks the line as a heading (meta.headings, docs/input-formats.md):
+  // its level there, 1 for a level-less one; 0 when not marked.
+  int hinted_level = 0;
 };
 
 std::vector<Line> split_lines(std::string_view normalized);

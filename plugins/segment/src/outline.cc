@@ -1,5 +1,6 @@
 #include "outline.h"
 
+#include <algorithm>
 #include <map>
 
 #include "reportlens/text.h"
@@ -95,7 +96,14 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
     }
 
     std::optional<HeadingMarker> marker = parse_numbered_heading(s);
-    if (!marker && li > salutation_line && lines[li].blank_before && lines[li].blank_after &&
+    if (!marker && lines[li].hinted_level > 0) {
+      // A heading the input format marks (a Word heading style, a Markdown #): no guessing.
+      HeadingMarker m;
+      m.style = MarkerStyle::kPlain;
+      m.title_begin = 0;
+      m.title_end = s.size();
+      marker = m;
+    } else if (!marker && li > salutation_line && lines[li].blank_before && lines[li].blank_after &&
         looks_like_plain_heading(s)) {
       // An unnumbered heading stands alone between a finished paragraph and a new one.
       const bool after_paragraph = li == 0 || ends_with_terminal(line_text(li - 1)) ||
@@ -115,10 +123,10 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
 
     int level = 0;
     if (marker->style == MarkerStyle::kPlain) {
-      // Unnumbered headings divide the report at the top.
-      stack.clear();
+      // Unnumbered headings divide the report at the top, or at the level the format gives.
+      level = std::clamp(lines[li].hinted_level, 1, static_cast<int>(stack.size()) + 1);
+      stack.resize(static_cast<std::size_t>(level - 1));
       stack.push_back({marker->style, 0});
-      level = 1;
     } else {
       // Where the number fits: the continuation of an open series of its style (一 → 二),
       // a new series (一) nested in what is open, or after a gap in an open series.

@@ -16,6 +16,29 @@ namespace {
 // about five times the work; 48,000 sentences and clauses in the national reports pay it.
 Json no_attrs() { return Json(Json::value_t::object); }
 
+// The lines holding the headings the input's format marked (meta.headings: code point
+// offsets into the text, see docs/input-formats.md). Without that key, nothing changes.
+void mark_hinted_headings(const Document& doc, std::vector<Line>& lines) {
+  const auto it = doc.meta().find("headings");
+  if (it == doc.meta().end() || !it->is_array() || it->empty()) return;
+  std::vector<std::pair<std::size_t, int>> hints;  // code point offset, level
+  for (const Json& h : *it)
+    if (h.is_object() && h.value("begin", Json()).is_number_unsigned())
+      hints.emplace_back(h["begin"].get<std::size_t>(), std::max(1, h.value("level", 1)));
+  std::sort(hints.begin(), hints.end());
+  const NormalizedText& norm = doc.normalized();
+  const std::string& text = doc.text();
+  std::size_t byte = 0, cp = 0, li = 0;
+  for (const auto& [begin, level] : hints) {
+    while (cp < begin && byte < text.size()) {
+      decode_code_point(text, byte);
+      ++cp;
+    }
+    while (li < lines.size() && norm.original_end(lines[li].end) <= byte) ++li;
+    if (li < lines.size() && norm.original_begin(lines[li].begin) <= byte) lines[li].hinted_level = level;
+  }
+}
+
 }  // namespace
 
 Segmenter::Segmenter(SegmentRules rules, SegmentOptions options)
@@ -26,7 +49,7 @@ Segmenter::Segmenter(SegmentRules rules, SegmentOptions options)
 void Segmenter::run(Document& doc) const {
   const NormalizedText& norm = doc.normalized();
   const std::string_view text = norm.text;
-  const std::vector<Line> lines = split_lines(text);
+  std::vector<Line> lines = split_lines(text);
   auto original = [&](std::size_t b, std::size_t e) { return to_original(norm, b, e); };
 
   // Title block (found on the original lines: its line breaks are meaningful).
@@ -42,6 +65,7 @@ void Segmenter::run(Document& doc) const {
       break;
     }
 
+  mark_hinted_headings(doc, lines);
   const Outline outline = build_outline(text, lines, body_line, salutation_line);
   const ReportYears years = fill_metadata(doc, block, outline.headings, rules_);
 

@@ -1,0 +1,81 @@
+// Confidence per entity (src/confidence.h) and the stage's min_confidence setting, through the
+// stage with the patterns only, on invented sentences in the style of local work reports.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "reportlens/testing.h"
+
+using reportlens::Json;
+using reportlens::testing::run_stages;
+
+namespace {
+
+struct Found {
+  std::string kind, rule;
+  double confidence = 0.0;
+};
+
+std::map<std::string, Found> tag(const std::string& text, Json settings = Json::object()) {
+  settings["shipped_gazetteers"] = Json::array();
+  auto doc = run_stages({{"segment"}, {"entities", settings}}, text, Json::object());
+  std::map<std::string, Found> out;
+  for (const auto& a : doc->annotations("entity"))
+    out[std::string(doc->slice(a.begin, a.end))] = {a.attrs["kind"], a.attrs.value("rule", ""),
+                                                    a.attrs["confidence"].get<double>()};
+  return out;
+}
+
+}  // namespace
+
+TEST(Confidence, EveryEntityHasOneAndTheSettingDropsTheUnsureOnes) {
+  const std::string text = "推进红星机械有限公司技改，新建设施蔬菜基地。";
+  auto found = tag(text);
+  ASSERT_TRUE(found.count("红星机械有限公司"));
+  EXPECT_DOUBLE_EQ(found.at("红星机械有限公司").confidence, 0.85);
+  // A base with no firm in it and no firm next to it is as often a programme: 0.4 < 0.5.
+  EXPECT_FALSE(found.count("设施蔬菜基地"));
+  found = tag(text, Json{{"min_confidence", 0}});
+  ASSERT_TRUE(found.count("设施蔬菜基地"));
+  EXPECT_DOUBLE_EQ(found.at("设施蔬菜基地").confidence, 0.4);
+  found = tag(text, Json{{"min_confidence", 0.9}});
+  EXPECT_TRUE(found.empty());
+}
+
+TEST(Confidence, ABaseHoldingASureFirmIsAFirmsSite) {
+  const auto found = tag("红星机械有限公司营收增长，红星机械新能源装备制造基地投产。");
+  ASSERT_TRUE(found.count("红星机械新能源装备制造基地"));
+  EXPECT_GE(found.at("红星机械新能源装备制造基地").confidence, 0.5);
+}
+
+TEST(Confidence, NationalDesignationsAreNoParkNames) {
+  const std::string text = "建设黄河口国家公园、大运河国家文化公园，改造翠湖湿地公园。";
+  auto found = tag(text);
+  EXPECT_FALSE(found.count("黄河口国家公园"));
+  EXPECT_FALSE(found.count("大运河国家文化公园"));
+  EXPECT_TRUE(found.count("翠湖湿地公园"));
+  found = tag(text, Json{{"min_confidence", 0}});  // still candidates, scored 0
+  ASSERT_TRUE(found.count("黄河口国家公园"));
+  EXPECT_DOUBLE_EQ(found.at("黄河口国家公园").confidence, 0.0);
+}
+
+TEST(Confidence, ABareParkNamedAfterItsZoneIsThatZonesPart) {
+  const auto found = tag("推进横琴粤澳深度合作区珠海园区建设。");
+  ASSERT_TRUE(found.count("横琴粤澳深度合作区珠海园区"));
+  EXPECT_EQ(found.at("横琴粤澳深度合作区珠海园区").kind, "zone");
+  EXPECT_FALSE(found.count("横琴粤澳深度合作区"));
+}
+
+TEST(Confidence, BrandsOfAListOfProjects) {
+  // Brand + a product of three characters or more: the firms of the projects.
+  auto found = tag("推进赣锋锂业动力电池、天齐锂业储能电站等项目建设。");
+  for (const char* firm : {"赣锋锂业", "天齐锂业"}) {
+    ASSERT_TRUE(found.count(firm)) << firm;
+    EXPECT_EQ(found.at(firm).rule, "项目列举") << firm;
+  }
+  // A place is no firm's project; a two-character product may be the brand's own last word.
+  found = tag("加快建设滨江公园、北站枢纽等项目，推进鹏辉技术超材料等项目。");
+  for (const auto& [name, f] : found) EXPECT_NE(f.kind, "company") << name << " " << f.rule;
+  EXPECT_TRUE(found.count("滨江公园"));  // the park itself is a park
+}
