@@ -25,8 +25,10 @@ struct RunOptions {
   bool progress = true;                   // progress line on stderr (only if it is a terminal)
   bool csv_bom = false;                   // start CSV outputs with a UTF-8 BOM (or output.csv_bom)
   // Worker isolation (docs/batch.md): each document in a worker process. -1: for stores
-  // (resumable runs) but not for the JSON result; 0: never (--no-isolate); 1: always (--isolate).
-  int isolate = -1;
+  // (resumable runs) but not for the JSON result (the CLI's default); 0: never (--no-isolate;
+  // the default for in-process callers such as the Python module, whose interpreter threads
+  // make fork unsafe); 1: always (--isolate).
+  int isolate = 0;
   bool wait_lock = false;                 // wait for another run's lock on a store instead of refusing
   double doc_timeout_seconds = 600;        // an isolated document's time limit (0: none)
   std::size_t doc_memory_bytes = 0;        // an isolated worker's address-space limit (0: none)

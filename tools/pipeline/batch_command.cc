@@ -19,6 +19,7 @@ void add_batch_options(CLI::App* run, RunOptions& o) {
   run->add_option("--shard", o.shard, "Take the I-th of N deterministic shares of the inputs: I/N (1-based)");
   run->add_flag("!--no-progress", o.progress, "No progress line on stderr (shown only on a terminal anyway)");
   run->add_flag("--csv-bom", o.csv_bom, "Start CSV outputs with a UTF-8 BOM (for Excel)");
+  o.isolate = -1;  // the command line isolates stores by default
   run->add_flag("--wait-lock", o.wait_lock,
                 "Wait while another run writes into the same store (default: refuse at once, exit 6)");
   run->add_flag_function(
