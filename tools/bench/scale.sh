@@ -20,7 +20,11 @@
 #   jieba   extract (JSON Lines, -j1) against @node-rs/jieba only segmenting the same files
 #           (node script, one thread); needs node and npm: the package is installed into a
 #           cache folder (REPORTLENS_BENCH_CACHE, default ~/.cache/reportlens-bench)
+# Store runs isolate each document in a worker process by default (docs/batch.md); the figures
+# here are the stores' own speed, so runs get ISOLATION (default --no-isolate). Set
+# ISOLATION=--isolate to include the cost of isolation.
 set -euo pipefail
+isolation=${ISOLATION:---no-isolate}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build=$root/build
 corpus=$root/../shared/corpus/lawtext
@@ -56,6 +60,7 @@ make_copies "$tmp/in" "$copies"
 files=$(find "$tmp/in" -type f \( -name '*.txt' -o -name '*.html' -o -name '*.htm' \) | wc -l)
 bytes=$(find "$tmp/in" -type f \( -name '*.txt' -o -name '*.html' -o -name '*.htm' \) -printf '%s\n' | awk '{s += $1} END {print s}')
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
+echo "store runs: $isolation"
 echo "collection: $corpus x $copies = $files files, $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') MB"
 echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 
@@ -85,7 +90,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2f", a/b; else pr
 extract() {  # extract NAME FORMAT JOBS
   local out=$tmp/out-$1.$2
   rm -rf "$out" "$out".*
-  timed "$1" "$pipeline" run "$root/pipelines/extract.yaml" -i "$tmp/in" -o "$out" -j "$3" --no-progress
+  timed "$1" "$pipeline" run "$root/pipelines/extract.yaml" -i "$tmp/in" -o "$out" -j "$3" --no-progress $isolation
 }
 
 has() { [[ " $steps " == *" $1 "* ]]; }
@@ -108,7 +113,7 @@ fi
 if has diff; then
   make_copies "$tmp/diff-in" "$diff_copies"
   n=$(find "$tmp/diff-in" -type f -name '*.txt' | wc -l)
-  timed diff "$pipeline" run "$root/pipelines/diff.yaml" -i "$tmp/diff-in" -o "$tmp/diff.sqlite" -j 2 --no-progress
+  timed diff "$pipeline" run "$root/pipelines/diff.yaml" -i "$tmp/diff-in" -o "$tmp/diff.sqlite" -j 2 --no-progress $isolation
   echo "diff over $n reports ($diff_copies copies): peak RSS $(awk -v k="$(field diff 4)" 'BEGIN{printf "%.0f", k/1024}') MB"
   rm -rf "$tmp/diff-in" "$tmp"/diff.*
 fi
