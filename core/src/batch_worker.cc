@@ -16,8 +16,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
+#include <utility>
 
 namespace reportlens {
 namespace {
@@ -240,41 +242,47 @@ ExitGuard::~ExitGuard() { g_exit_code = 0; }
 
 void ExitGuard::set_stage(const std::string& stage) { g_stage = stage; }
 
-double parse_duration_seconds(const std::string& text) {
+// A leading finite, non-negative number and the unit written after it ("1.5h" -> 1.5, "h");
+// nullopt when the text does not start with one.
+static std::optional<std::pair<double, std::string>> number_and_unit(const std::string& text) {
   std::size_t used = 0;
   double v = 0;
   try {
     v = std::stod(text, &used);
   } catch (const std::exception&) {
-    used = 0;
+    return std::nullopt;
   }
-  const std::string unit = used ? text.substr(used) : "";
+  if (!(v >= 0) || !std::isfinite(v)) return std::nullopt;
+  return std::make_pair(v, text.substr(used));
+}
+
+double parse_duration_seconds(const std::string& text) {
+  const auto parsed = number_and_unit(text);
   double scale = 0;
-  if (unit.empty() || unit == "s") scale = 1;
-  else if (unit == "m") scale = 60;
-  else if (unit == "h") scale = 3600;
-  if (used == 0 || scale == 0 || !(v >= 0) || !std::isfinite(v))
+  if (parsed) {
+    const std::string& unit = parsed->second;
+    if (unit.empty() || unit == "s") scale = 1;
+    else if (unit == "m") scale = 60;
+    else if (unit == "h") scale = 3600;
+  }
+  if (scale == 0)
     throw std::invalid_argument("'" + text + "': expected seconds, e.g. 600, 10m or 1.5h (0: no limit)");
-  return v * scale;
+  return parsed->first * scale;
 }
 
 std::size_t parse_byte_size(const std::string& text) {
-  std::size_t used = 0;
-  double v = 0;
-  try {
-    v = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  const std::string unit = used ? text.substr(used) : "";
+  const auto parsed = number_and_unit(text);
   double scale = 0;
-  if (unit.empty()) scale = 1;
-  else if (unit == "K" || unit == "KiB") scale = 1024.0;
-  else if (unit == "M" || unit == "MiB") scale = 1024.0 * 1024;
-  else if (unit == "G" || unit == "GiB") scale = 1024.0 * 1024 * 1024;
-  if (used == 0 || scale == 0 || !(v >= 0) || !std::isfinite(v) || v * scale > 1e18)
+  if (parsed) {
+    const std::string& unit = parsed->second;
+    if (unit.empty()) scale = 1;
+    else if (unit == "K" || unit == "KiB") scale = 1024.0;
+    else if (unit == "M" || unit == "MiB") scale = 1024.0 * 1024;
+    else if (unit == "G" || unit == "GiB") scale = 1024.0 * 1024 * 1024;
+  }
+  if (scale == 0 || parsed->first * scale > 1e18)
     throw std::invalid_argument("'" + text + "': expected a size, e.g. 4G or 512M (0: no limit)");
-  return static_cast<std::size_t>(v * scale);
+  return static_cast<std::size_t>(parsed->first * scale);
 }
 
 }  // namespace reportlens
