@@ -41,8 +41,8 @@ std::unique_ptr<Fixture> fixture(const DiffEngine& engine) {
                   {{"report_year", 2023}});
   add_section(*f->b, "二、2024年主要任务", 1, "二", "2024年主要任务");
   add_indicator(*f->b, "地区生产总值增长6.5%", indicator("地区生产总值", 2023, "actual", nullptr, growth(6.5)));
-  f->va = std::make_unique<DocView>(*f->a, engine.catalog());
-  f->vb = std::make_unique<DocView>(*f->b, engine.catalog());
+  f->va = std::make_unique<DocView>(*f->a, engine.catalog(), shipped_words());
+  f->vb = std::make_unique<DocView>(*f->b, engine.catalog(), shipped_words());
   f->comparisons.push_back(engine.compare(*f->va, *f->vb));
   return f;
 }

@@ -69,7 +69,7 @@ TwoYears district_reports() {
 TEST(IndicatorMatch, VagueMetricWithOtherWordsAroundIsNotMatched) {
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   // 惠及居民 (renovation) vs 向困难居民…发放补贴 (allowance): no shared words, no match.
   EXPECT_TRUE(entries_for(ind, "居民").empty());
@@ -78,7 +78,7 @@ TEST(IndicatorMatch, VagueMetricWithOtherWordsAroundIsNotMatched) {
 TEST(IndicatorMatch, VagueMetricWithTheSameVerbIsMatchedAndLabelled) {
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   const auto projects = entries_for(ind, "项目");
   ASSERT_EQ(projects.size(), 1u);
@@ -100,7 +100,7 @@ TEST(IndicatorMatch, BareClauseTakesThePreviousClauseAsContext) {
   EXPECT_EQ(c.left, "签约项目#个");  // six characters, the number masked
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   const auto invest = entries_for(ind, "投资");
   ASSERT_EQ(invest.size(), 1u);
@@ -110,7 +110,7 @@ TEST(IndicatorMatch, BareClauseTakesThePreviousClauseAsContext) {
 TEST(IndicatorMatch, DifferentUnitsAreNotMatched) {
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   // 270个 parks against 1.2万平方米 of them: nothing to compare.
   const Json ind = diff_indicators(a, b, catalog);
   EXPECT_TRUE(entries_for(ind, "口袋公园").empty());
@@ -119,7 +119,7 @@ TEST(IndicatorMatch, DifferentUnitsAreNotMatched) {
 TEST(IndicatorMatch, NamedStatisticsNeedNoContext) {
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   const auto gdp = entries_for(ind, catalog.canonical("地区生产总值"));
   ASSERT_EQ(gdp.size(), 1u);
@@ -179,7 +179,7 @@ TEST(DocViewIndicators, OnlySingleYearIndicatorFacts) {
                 {{"metric", "地区生产总值"}, {"period", "2021"}, {"status", "actual"}, {"level", nullptr},
                  {"growth", growth(7)}, {"qualifier", nullptr}});
   const MetricCatalog catalog = shipped_catalog();
-  const DocView v(*d, catalog);
+  const DocView v(*d, catalog, shipped_words());
   ASSERT_EQ(v.indicators.size(), 2u);
   EXPECT_EQ(v.skipped_indicators, 2u);
   bool industry = false;
@@ -194,7 +194,7 @@ TEST(DocViewIndicators, OnlySingleYearIndicatorFacts) {
 TEST(IndicatorMatch, SummaryAndHtmlShowTheLabel) {
   auto p = district_reports();
   const DiffEngine e = engine();
-  const DocView a(*p.base, e.catalog()), b(*p.compare, e.catalog());
+  const DocView a(*p.base, e.catalog(), shipped_words()), b(*p.compare, e.catalog(), shipped_words());
   const std::vector<Comparison> cs{e.compare(a, b)};
   const std::string summary = render_summary(cs);
   EXPECT_NE(summary.find("项目 (实现签约)"), std::string::npos) << summary;
@@ -215,7 +215,7 @@ TEST(IndicatorMatch, StatementsThatNameTheMetricComeFirst) {
                 indicator("新开工保障性安居工程", 2015, "actual", level(7.4e6, "set"), nullptr));
   add_indicator(*later, "511万套", indicator("新开工保障性安居工程", 2015, "actual", level(5.11e6, "set"), nullptr));
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*base, catalog), b(*later, catalog);
+  const DocView a(*base, catalog, shipped_words()), b(*later, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   ASSERT_EQ(ind.size(), 1u);
   EXPECT_EQ(ind[0]["base"]["level"]["value"], 6.66e6);
