@@ -69,7 +69,7 @@ void draw_axes(std::ostringstream& out, const Frame& f, const std::vector<double
         << "\" y2=\"" << num(y) << "\" stroke=\"" << (t == 0 ? "#888" : "#e2e2e8") << "\"/>";
     text_at(out, f.left - 5, y + 4, kSmallPx, format_number(t, decimals), "end", " fill=\"#444\"");
   }
-  if (!unit.label.empty()) text_at(out, kPad, f.top - 8, kSmallPx, unit.label, "start", " fill=\"#444\"");
+  if (!unit.label.empty()) text_at(out, kPad, f.top - 14, kSmallPx, unit.label, "start", " fill=\"#444\"");
   const int span = f.last_year - f.first_year;
   const int every = span <= 10 ? 1 : span <= 20 ? 2 : 5;
   for (int year = f.first_year; year <= f.last_year; ++year) {
@@ -239,7 +239,7 @@ std::string render_svg_chart(const ChartSpec& spec, const Labels& L) {
   const int decimals = tick_decimals(ticks);
   double label_w = 0;
   for (double t : ticks) label_w = std::max(label_w, text_width(format_number(t, decimals), kSmallPx));
-  Frame f{kPad + label_w + 6, W - kPad - text_width("0000", kSmallPx) / 2, 58, H - 46,
+  Frame f{kPad + label_w + 6, W - kPad - text_width("0000", kSmallPx) / 2, 64, H - 46,
           points.front().year, points.back().year, ticks.front(), ticks.back()};
   draw_axes(out, f, ticks, decimals, unit);
   draw_points(out, f, points, unit, spec.unit, L);
