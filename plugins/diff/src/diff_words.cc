@@ -48,6 +48,8 @@ void DiffWords::load(const std::filesystem::path& words, const std::filesystem::
   sentence_ends = word_list(words, root["sentence_ends"], "sentence_ends");
   last_year_words = word_list(words, root["last_year_words"], "last_year_words");
   clause_group_ends = word_list(words, root["clause_group_ends"], "clause_group_ends");
+  context_delimiters = word_list(words, root["context_delimiters"], "context_delimiters");
+  context_sentence_stops = word_list(words, root["context_sentence_stops"], "context_sentence_stops");
   labels.load(labels_file);
 }
 

@@ -25,6 +25,8 @@ struct DiffWords {
   std::vector<std::string> sentence_ends;      // fallback sentence split
   std::vector<std::string> last_year_words;    // 去年, 上年 …
   std::vector<std::string> clause_group_ends;  // ；
+  std::vector<std::string> context_delimiters;      // ，。；：、 … around a figure (fact_context)
+  std::vector<std::string> context_sentence_stops;  // 。
   Labels labels;
 
   // Reads `words` (data/words.yaml) and `labels` (data/labels.yaml). Throws

@@ -280,7 +280,9 @@ std::optional<ChartSpec> indicator_chart(const Json& indicator, const Json& targ
     p.verdict = t["verdict"].get<std::string>();
     direction = t.value("direction", "");
   }
-  spec.subtitle = L.text("chart", measure) + (direction.empty() ? "" : " · " + L.direction(direction));
+  // A level in percent (城镇调查失业率5.5%) is a rate, not an amount.
+  const std::string kind = measure == "level" && spec.unit == "percent" ? "rate" : measure;
+  spec.subtitle = L.text("chart", kind) + (direction.empty() ? "" : " · " + L.direction(direction));
   return spec;
 }
 

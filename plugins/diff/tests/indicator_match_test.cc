@@ -95,7 +95,8 @@ TEST(IndicatorMatch, BareClauseTakesThePreviousClauseAsContext) {
   // 投资总额1000亿元 is a clause of its own; both years put it after 新签约项目N个.
   const FactContext c = fact_context("全年完成新签约项目210个，投资总额1000亿元。",
                                      std::string("全年完成新签约项目210个，").size(),
-                                     std::string("全年完成新签约项目210个，投资总额1000亿元").size());
+                                     std::string("全年完成新签约项目210个，投资总额1000亿元").size(),
+                                     shipped_words());
   EXPECT_TRUE(c.from_previous_clause);
   EXPECT_EQ(c.left, "签约项目#个");  // six characters, the number masked
   auto p = district_reports();
@@ -145,12 +146,12 @@ TEST(IndicatorMatch, ContextAgreementIsAnOverlapOfWords) {
   };
   const auto [ab, ae] = span(a, "51个老旧小区");
   const auto [bb, be] = span(b, "170个老旧小区");
-  const FactContext ca = fact_context(a, ab, ae), cb = fact_context(b, bb, be);
+  const FactContext ca = fact_context(a, ab, ae, shipped_words()), cb = fact_context(b, bb, be, shipped_words());
   EXPECT_EQ(ca.right, "实施改造提升");
   EXPECT_DOUBLE_EQ(context_agreement(ca, cb), 1.0);
   const std::string c = "新建170个老旧小区停车场。";
   const auto [cbeg, cend] = span(c, "170个老旧小区");
-  EXPECT_LT(context_agreement(ca, fact_context(c, cbeg, cend)), 0.3);
+  EXPECT_LT(context_agreement(ca, fact_context(c, cbeg, cend, shipped_words())), 0.3);
   // No words on either side: nothing to agree on.
   EXPECT_EQ(context_agreement(FactContext{}, ca), 0);
 }
