@@ -19,6 +19,9 @@ namespace reportlens::panel {
 // regions and indicators in the index's order, so names stay ASCII and stable for one input).
 using ChartFiles = std::map<std::string, std::string>;
 
+// `labels`: diff::Labels loaded from the diff's data/labels.yaml (a plugin can copy it into
+// its own data directory with reportlens_add_plugin(... DATA_FILES …/diff/data/labels.yaml)).
+// Rows without any figure (qualitative targets) count in the index but draw no chart.
 ChartFiles render_panel_charts(const std::vector<PanelRow>& rows, const diff::Labels& labels);
 
 }  // namespace reportlens::panel
