@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 
+#include "occurrences.h"
 #include "reportlens/text.h"
+#include "span_index.h"
 #include "word_breaker.h"
 
 namespace reportlens::entities {
@@ -125,6 +128,7 @@ void DocumentNames::definitions(std::string_view text, const std::vector<Candida
   std::stable_sort(markers.begin(), markers.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   // A definition follows a found name: an opening bracket right after it, then a marker. So
   // only the ends of the candidates are looked at, and the text is not scanned.
+  const SpanIndex index(found);
   for (const Candidate& c : found) {
     {
       if (c.end >= text.size()) continue;
@@ -132,8 +136,7 @@ void DocumentNames::definitions(std::string_view text, const std::vector<Candida
       const char32_t open = next_code_point(text, q);
       if (open != U'（' && open != U'(') continue;
       // The longest name ending at the bracket is the long form.
-      if (std::any_of(found.begin(), found.end(),
-                      [&](const Candidate& o) { return o.end == c.end && o.length() > c.length(); }))
+      if (index.any_near(c.begin, c.end, [&](std::size_t i) { return found[i].end == c.end && found[i].length() > c.length(); }))
         continue;
       const Candidate* long_form = &c;
       const std::string_view after_bracket = text.substr(q);
@@ -280,8 +283,32 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
   return brand;
 }
 
+DocumentNames::FoundNames DocumentNames::found_names(std::string_view text, const std::vector<Candidate>& found) const {
+  FoundNames names;
+  for (const Candidate& o : found) {
+    const std::string_view surface = text.substr(o.begin, o.length());
+    const std::vector<std::size_t> at = char_offsets(surface);
+    if (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany)
+      if (at.size() > 3) names.by_first_two[surface.substr(0, at[2])].insert(surface);
+    if (o.kind == EntityKind::kZone) {
+      for (std::size_t k = 1; k < at.size(); ++k) names.zone_prefixes.insert(surface.substr(0, at[k]));
+      names.zone_places.insert(surface.substr(0, at.size() > 2 ? at[2] : surface.size()));
+    }
+    if (o.kind == EntityKind::kCompany) {  // 美的集团股份有限公司 -> 美的
+      std::string_view base = surface;
+      for (const std::string& e : patterns_.rules().short_form_endings)
+        if (surface.size() > e.size() && ends_with(surface, e)) {
+          base = surface.substr(0, surface.size() - e.size());
+          break;
+        }
+      names.firm_bases.insert(base);
+    }
+  }
+  return names;
+}
+
 void DocumentNames::park_brand(std::string_view text, const Region& region, const Candidate& c,
-                               const std::vector<Candidate>& found, std::vector<Derived>& out) const {
+                               const FoundNames& names, std::vector<Derived>& out) const {
   const std::string_view surface = text.substr(c.begin, c.length());
   if (c.rule.empty() || !ends_with(surface, c.rule)) return;  // list items (rule 等…) have no ending
   const std::string_view stem = surface.substr(0, surface.size() - c.rule.size());
@@ -300,37 +327,27 @@ void DocumentNames::park_brand(std::string_view text, const Region& region, cons
   // take them when they start another park of the document too (腾讯数字产业基地 … 腾讯数字经济
   // 产业园) or a firm of it (华为技术有限公司 … 华为江西数字经济产业园), or the park is a base, a
   // firm's site (伟嘉兽药生产基地).
-  if (code_point_count(brand) == 2 && !ends_with(c.rule, "基地") &&
-      std::none_of(found.begin(), found.end(), [&](const Candidate& o) {
-        // (Not the same park with a shorter ending: 蒙西高新技术工业园 of 蒙西高新技术工业园区.)
-        const std::string_view other = text.substr(o.begin, o.length());
-        return (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany) &&
-               !starts_with(surface, other) && !starts_with(other, surface) && other.size() > brand.size() &&
-               starts_with(other, brand);
-      }))
-    return;
+  if (code_point_count(brand) == 2 && !ends_with(c.rule, "基地")) {
+    const auto it = names.by_first_two.find(brand);
+    if (it == names.by_first_two.end() ||
+        std::none_of(it->second.begin(), it->second.end(), [&](std::string_view other) {
+          // (Not the same park with a shorter ending: 蒙西高新技术工业园 of 蒙西高新技术工业园区.)
+          return !starts_with(surface, other) && !starts_with(other, surface) && other.size() > brand.size();
+        }))
+      return;
+  }
   // A brand made of a firm of the document and more (美的库卡智能制造科技园: 美的 + 库卡) is not
-  // one firm.
-  const auto firm_base = [&](const Candidate& o) {  // 美的集团股份有限公司 -> 美的
-    std::string_view other = text.substr(o.begin, o.length());
-    for (const std::string& e : patterns_.rules().short_form_endings)
-      if (other.size() > e.size() && ends_with(other, e)) return other.substr(0, other.size() - e.size());
-    return other;
-  };
-  // Nor a place before a firm (深汕比亚迪汽车工业园: 深汕 + 比亚迪), nor what starts or ends with
-  // the place that opens a zone of the document (深汕 of 深汕特别合作区).
-  if (std::any_of(found.begin(), found.end(), [&](const Candidate& o) {
-        if (o.kind == EntityKind::kZone) {
-          const std::string_view zone = text.substr(o.begin, o.length());
-          const std::size_t two = char_offsets(zone).size() > 2 ? char_offsets(zone)[2] : zone.size();
-          const std::string_view place = zone.substr(0, two);
-          return starts_with(zone, brand) || starts_with(brand, place) || ends_with(brand, place);
-        }
-        if (o.kind != EntityKind::kCompany) return false;
-        const std::string_view base = firm_base(o);
-        return base.size() < brand.size() && (starts_with(brand, base) || ends_with(brand, base));
-      }))
-    return;
+  // one firm; nor a place before a firm (深汕比亚迪汽车工业园: 深汕 + 比亚迪), nor what starts or
+  // ends with the place that opens a zone of the document (深汕 of 深汕特别合作区).
+  if (names.zone_prefixes.contains(brand)) return;
+  const std::vector<std::size_t> cuts = char_offsets(brand);
+  for (std::size_t k = 1; k + 1 < cuts.size(); ++k) {
+    const std::string_view head = brand.substr(0, cuts[k]), tail = brand.substr(cuts[k]);
+    if (names.zone_places.contains(head) || names.zone_places.contains(tail) || names.firm_bases.contains(head) ||
+        names.firm_bases.contains(tail))
+      return;
+  }
+  if (names.zone_places.contains(brand)) return;
   // A base (基地) is as often a programme as a firm's site: its brand needs a firm_contexts word.
   out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand),
                  ends_with(c.rule, "基地") ? "基地品牌" : "园区品牌"});
@@ -485,8 +502,10 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
   };
   // An item already found, or overlapping a found name, is left alone; but a found name that
   // ends the item after a brand (准能 of 准能集团 in 神华准能) is part of it.
+  const SpanIndex index(found);
   const auto covered = [&](std::size_t b, std::size_t e) {
-    return std::any_of(found.begin(), found.end(), [&](const Candidate& c) {
+    return index.any_near(b, e, [&](std::size_t i) {
+      const Candidate& c = found[i];
       return c.begin < e && b < c.end && !(b < c.begin && c.end == e);
     });
   };
@@ -554,13 +573,13 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
                                         std::vector<Candidate>& candidates) const {
   if (region.national || region.empty()) return;
   const std::string place = !region.city.empty() ? region.city : !region.district.empty() ? region.district : region.province;
+  SpanIndex index(candidates);
   for (const auto& abbreviation : patterns_.rules().local_abbreviations) {
     const std::string& surface = abbreviation.surface;
     for (std::size_t p = find_from(text, surface, 0); p != std::string_view::npos;
          p = find_from(text, surface, p + surface.size())) {
       const std::size_t e = p + surface.size();
-      if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.begin < e && p < c.end; }))
-        continue;
+      if (index.any_near(p, e, [&](std::size_t i) { return candidates[i].begin < e && p < candidates[i].end; })) continue;
       // Alone: nothing name-like before it (punctuation or a stop word), so not 2个化工园,
       // 国家级经开区 or 各类高新区.
       if (patterns_.stem(text, p).verdict != StemVerdict::kEmpty) continue;
@@ -589,6 +608,7 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
       const bool district_level = abbreviation.kind == EntityKind::kPublicPark && !region.district.empty();
       c.canonical = (district_level ? region.district : place) + abbreviation.full;
       c.rule = "本地简称";
+      index.add(candidates.size(), c);
       candidates.push_back(std::move(c));
     }
   }
@@ -615,6 +635,8 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
   local_abbreviations(text, region, candidates);
   std::vector<Derived> derived;
   definitions(text, candidates, derived);
+  SpanIndex index(candidates);
+  const FoundNames found = found_names(text, candidates);
   for (const Candidate& c : candidates) {
     if (c.source != Source::kPattern || c.rule.empty()) continue;
     if (starts_with(c.rule, "等")) {  // a list item (特变沈变等企业) is that firm wherever it is named
@@ -622,31 +644,41 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
       continue;
     }
     // Only from the longest name at a place (山河智能装备股份有限公司, not its 山河智能装备股份).
-    if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
+    if (index.any_near(c.begin, c.end, [&](std::size_t i) {
+          const Candidate& o = candidates[i];
           return o.kind == c.kind && o.begin <= c.begin && o.end >= c.end && o.length() > c.length();
         }))
       continue;
     if (c.kind == EntityKind::kCompany) short_forms(text, region, c, derived);
-    if (c.kind == EntityKind::kIndustrialPark) park_brand(text, region, c, candidates, derived);
+    if (c.kind == EntityKind::kIndustrialPark) park_brand(text, region, c, found, derived);
   }
 
   // Every occurrence of a derived name, unless a candidate of the same kind already covers it
   // (沈鼓 inside 沈鼓集团). A candidate on exactly that span takes the defined canonical name.
+  // The first name derived for a surface wins; all surfaces are found in one scan.
   const auto place_all = [&](const std::vector<Derived>& names) {
-    std::vector<std::string> done;
-    for (const Derived& d : names) {
-      if (contains(done, d.surface)) continue;
-      done.push_back(d.surface);
-      for (std::size_t p = find_from(text, d.surface, 0); p != std::string_view::npos; p = find_from(text, d.surface, p + 1)) {
+    std::set<std::string_view> done;
+    std::vector<const Derived*> firsts;
+    std::vector<std::string_view> surfaces;
+    for (const Derived& d : names)
+      if (done.insert(d.surface).second) {
+        firsts.push_back(&d);
+        surfaces.push_back(d.surface);
+      }
+    const std::vector<std::vector<std::size_t>> occurrences = find_all_occurrences(text, surfaces);
+    for (std::size_t k = 0; k < firsts.size(); ++k) {
+      const Derived& d = *firsts[k];
+      for (const std::size_t p : occurrences[k]) {
         const std::size_t e = p + d.surface.size();
         if (is_ascii_alnum(d.surface.front()) && p > 0 && is_ascii_alnum(text[p - 1])) continue;
         if (is_ascii_alnum(d.surface.back()) && e < text.size() && is_ascii_alnum(text[e])) continue;
         bool skip = false;
-        for (Candidate& c : candidates) {
-          if (c.kind != d.kind || c.begin > p || c.end < e) continue;
+        index.near(p, e, [&](std::size_t i) {
+          Candidate& c = candidates[i];
+          if (c.kind != d.kind || c.begin > p || c.end < e) return;
           if (c.begin == p && c.end == e && c.source == Source::kPattern && d.rule == "简称") c.canonical = d.canonical;
           skip = true;
-        }
+        });
         if (skip) continue;
         Candidate c;
         c.begin = p;
@@ -656,6 +688,7 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
         c.canonical = d.canonical;
         c.rule = d.rule;
         c.confidence = base_confidence(patterns_.rules(), c);  // before evidence (confidence.h)
+        index.add(candidates.size(), c);
         candidates.push_back(std::move(c));
       }
     }
