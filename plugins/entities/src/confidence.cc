@@ -73,7 +73,7 @@ void lists_and_brands(std::string_view text, const PatternRules& rules, const st
       const std::size_t from = c.begin > kComma.size() ? c.begin - kComma.size() : 0;
       if (index.any_near(from, c.end + kComma.size() + 1, [&](std::size_t j) {
             const Candidate& o = candidates[j];
-            return (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany) &&
+            return (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany || o.kind == EntityKind::kZone) &&
                    o.confidence >= rules.evidence_confidence && next_to(c, o);
           })) {
         c.confidence = std::min(1.0, base[i] + rules.evidence_bonus);
@@ -95,9 +95,42 @@ void lists_and_brands(std::string_view text, const PatternRules& rules, const st
 
 // The firms whose own context is asked about in pass 1 (names the document implies, below
 // the default confidence), each once, with all their occurrences found in one scan.
+// (Tried: the same for a base or a bare 园区 by its ending, 甲石化产业基地入围; on the 417 lawtext
+// reports it raised 200 programme and service bases, 维修基地, 核酸检测基地, 高产饲草基地.)
 bool needs_context(const PatternRules& rules, const Candidate& c, double base) {
   return c.source != Source::kGazetteer && c.kind == EntityKind::kCompany && base < rules.default_confidence &&
          !rules.firm_contexts.empty() && lookup(rules.rule_confidence, c.rule, -1.0) >= 0.0;
+}
+
+// A site by an ending that needs evidence (a base, a bare 园区) ranked right after its name
+// (甲石化产业基地入围“…30强”, site_rankings) is a named site: programmes are not ranked.
+bool ranked_site(std::string_view text, const PatternRules& rules, const Candidate& c) {
+  if (c.kind != EntityKind::kIndustrialPark || c.source != Source::kPattern) return false;
+  const std::string_view after = text.substr(c.end);
+  return std::any_of(rules.site_rankings.begin(), rules.site_rankings.end(),
+                     [&](const std::string& w) { return after.starts_with(w); });
+}
+
+// Does a word that an ending needs (ending_contexts: 自贸试验区 for 片区) stand earlier in the
+// candidate's sentence?
+bool ending_in_context(std::string_view text, const PatternRules& rules, const Candidate& c) {
+  for (const auto& [ending, words] : rules.ending_contexts) {
+    if (ending != c.rule) continue;
+    constexpr int kMaxChars = 80;
+    std::size_t from = c.begin;
+    for (int n = 0; n < kMaxChars && from > 0; ++n) {
+      std::size_t p = from - 1;
+      while (p > 0 && !is_char_boundary(text, p)) --p;
+      std::size_t q = p;
+      const char32_t cp = next_code_point(text, q);
+      if (cp == U'\u3002' || cp == U'\uff1b' || cp == U'\n' || cp == U'!' || cp == U'\uff01') break;
+      from = p;
+    }
+    // (or inside the name itself: 自贸试验区甲片区)
+    const std::string_view before = text.substr(from, c.end - c.rule.size() - from);
+    return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return before.find(w) != std::string_view::npos; });
+  }
+  return false;
 }
 
 std::map<std::string, bool, std::less<>> firms_in_context(std::string_view text, const PatternRules& rules,
@@ -156,11 +189,8 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
     }
     bool evidence = false;
     // (Only for names the document implies: a plant by its ending, 妈湾电厂, needs a firm inside.)
-    const bool derived = lookup(rules.rule_confidence, c.rule, -1.0) >= 0.0;
-    if (c.kind == EntityKind::kCompany && derived && b < rules.default_confidence && !rules.firm_contexts.empty()) {
-      const std::string_view surface = text.substr(c.begin, c.length());
-      evidence = acting.find(surface)->second;
-    }
+    if (needs_context(rules, c, b)) evidence = acting.find(text.substr(c.begin, c.length()))->second;
+    evidence = evidence || ending_in_context(text, rules, c) || ranked_site(text, rules, c);
     // A bare 园区 after an industry (化工园区) is a park; after a place or a lab it is an area.
     if (!evidence && c.rule == "园区" && c.length() > c.rule.size()) {
       const std::string_view stem = text.substr(c.begin, c.length() - c.rule.size());

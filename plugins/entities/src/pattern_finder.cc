@@ -260,7 +260,11 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
     for (std::size_t i = c.cp.size(); i-- > 0;) {
       const bool after_numeral = i > 0 && is_numeral(c.cp[i - 1]);
       const bool counter_here = after_numeral && counters_.count(char_at(i));
-      const bool date_here = after_numeral && date_units_.count(char_at(i));
+      const bool loose_date = after_numeral && !(c.cp[i - 1] >= U'0' && c.cp[i - 1] <= U'9') &&
+                              (i + 1 >= c.cp.size() || !is_numeral(c.cp[i + 1])) &&
+                              std::find(rules_.loose_date_units.begin(), rules_.loose_date_units.end(), char_at(i)) !=
+                                  rules_.loose_date_units.end();
+      const bool date_here = after_numeral && date_units_.count(char_at(i)) && !loose_date;
       const bool ordinal_here = c.cp[i] == U'第' && i + 1 < c.cp.size() && is_numeral(c.cp[i + 1]);
       const bool particle_here = c.cp[i] == U'的' && !(brand_lead_taken && i == 1);
       if (counter_here || date_here || ordinal_here || particle_here) {

@@ -57,6 +57,17 @@ void read_confidences(const std::string& file, const std::string& key, const YAM
   }
 }
 
+void read_ending_contexts(const std::string& file, const std::string& key, const YAML::Node& node,
+                          std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
+  if (!node.IsMap()) fail(file, line_of(node), key + ": expected a mapping ending -> list of words");
+  for (const auto& kv : node) {
+    if (kv.first.Scalar().empty()) fail(file, line_of(kv.first), key + ": expected a non-empty ending");
+    std::vector<std::string> words;
+    append_strings(file, key, kv.second, words);
+    out.emplace_back(normalize_text(kv.first.Scalar()).text, std::move(words));
+  }
+}
+
 }  // namespace
 
 void PatternRules::load_file(const std::filesystem::path& path) {
@@ -184,6 +195,12 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       append_strings(file, key, value, hq_qualifiers);
     } else if (key == "firm_contexts") {
       append_strings(file, key, value, firm_contexts);
+    } else if (key == "site_rankings") {
+      append_strings(file, key, value, site_rankings);
+    } else if (key == "loose_date_units") {
+      append_strings(file, key, value, loose_date_units);
+    } else if (key == "ending_contexts") {
+      read_ending_contexts(file, key, value, ending_contexts);
     } else if (key == "ending_confidence" || key == "rule_confidence") {
       read_confidences(file, key, value, key == "ending_confidence" ? ending_confidence : rule_confidence);
     } else if (key == "default_confidence") {

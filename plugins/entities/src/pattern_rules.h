@@ -61,6 +61,9 @@ struct PatternRules {
   // count of generic things.
   std::vector<std::string> counters;
   // Numeral + date unit (2022年, 5月) before a name: the name starts after it.
+  // After a Chinese numeral these date units make a date only when a numeral follows
+  // (一月十八日); reports write dates in digits, so 十月稻田 is a brand.
+  std::vector<std::string> loose_date_units;
   std::vector<std::string> date_units;
   // Endings for which "A、B等<generic ending>" does NOT make A and B entities.
   std::vector<std::string> list_rule_skips;
@@ -111,6 +114,11 @@ struct PatternRules {
   // Words around a name that show a firm acting (投产, 签约, 落地 ...): a brand before a
   // project counts when one follows the project, and they raise a name's confidence.
   std::vector<std::string> firm_contexts;
+  // An ending that names only with one of its words earlier in the same sentence (片区 of a
+  // free trade zone: 自贸试验区 … 大连片区): that is its evidence.
+  std::vector<std::pair<std::string, std::vector<std::string>>> ending_contexts;
+  // Ranking words right after a base or a bare 园区 that make it a named site (入围, 获评).
+  std::vector<std::string> site_rankings;
   // Words between a brand and 总部 that qualify the headquarters (区域, 华南 ...), not the brand.
   std::vector<std::string> hq_qualifiers;
   // Items before 项目 ending in these are places, not a firm's project (…公园, …枢纽, …立交).
