@@ -192,7 +192,7 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
     if (needs_context(rules, c, b)) evidence = acting.find(text.substr(c.begin, c.length()))->second;
     evidence = evidence || ending_in_context(text, rules, c) || ranked_site(text, rules, c);
     // A bare 园区 after an industry (化工园区) is a park; after a place or a lab it is an area.
-    if (!evidence && c.rule == "园区" && c.length() > c.rule.size()) {
+    if (!evidence && !rules.words.bare_park.empty() && c.rule == rules.words.bare_park && c.length() > c.rule.size()) {
       const std::string_view stem = text.substr(c.begin, c.length() - c.rule.size());
       evidence = std::any_of(rules.generic_words.begin(), rules.generic_words.end(),
                              [&](const std::string& w) { return w.size() >= 6 && stem.ends_with(w); });

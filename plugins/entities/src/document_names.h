@@ -74,6 +74,8 @@ class DocumentNames {
   std::string_view brand_of(std::string_view name, const Region& region, bool empty_tail_ok) const;
   void local_abbreviations(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const;
   void siblings(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const;
+  // The document's place names with their suffixes (words.*_suffixes), longest first.
+  std::vector<std::string> place_names(const Region& region) const;
   // Can `name` stand alone as a short name (see above)? `min_chars` for names cut down further.
   bool short_name_ok(std::string_view name, const Region& region, std::size_t min_chars) const;
 

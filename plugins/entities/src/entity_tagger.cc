@@ -217,9 +217,9 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
     // Also tried without a trailing 公司: 三生制药有限公司 -> 三生制药公司 -> 三生制药.
     if (gazetteer_)
       for (Candidate& c : found) {
-        constexpr std::string_view kFirm = "公司";
+        const std::string_view kFirm = patterns_->rules().words.firm;
         std::vector<std::string_view> names{c.canonical};
-        if (c.canonical.size() > kFirm.size() + 3 && std::string_view(c.canonical).ends_with(kFirm))
+        if (!kFirm.empty() && c.canonical.size() > kFirm.size() + 3 && std::string_view(c.canonical).ends_with(kFirm))
           names.push_back(std::string_view(c.canonical).substr(0, c.canonical.size() - kFirm.size()));
         const GazetteerEntry* best = nullptr;
         for (const std::string_view name : names) {

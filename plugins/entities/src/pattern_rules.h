@@ -130,6 +130,21 @@ struct PatternRules {
   // the document adds evidence_bonus (see confidence.h).
   std::vector<std::pair<std::string, double>> ending_confidence;
   std::vector<std::pair<std::string, double>> rule_confidence;
+  // Words and labels the code refers to by their role (`words:` in patterns.yaml), so that the
+  // C++ sources hold no Chinese: the list marker 等, the rule names written to `rule` …
+  struct Words {
+    std::string etc, particle, ordinal, china, firm, bare_park, park_char, base, comma;
+    std::vector<std::string> joints;  // connectors inside a product (与, 和, 及)
+    // Suffixes of the document's own place names by level (省; 市; 区 县 市).
+    std::vector<std::string> province_suffixes, city_suffixes, district_suffixes;
+    std::u32string count_numerals;    // numerals of a count after 等 (等3000余个)
+    std::u32string trailing_count_numerals;  // a count after an abbreviation makes it a class (森林公园3个)
+    std::u32string numerals;          // Chinese numerals (一 … 十 百 千 万 …)
+    std::u32string short_form_openers;  // what may stand between a definition marker and the short form
+    // Labels of the document-level rules (the `rule` attribute).
+    std::string definition, short_form, park_in_park, park_brand, base_brand, project_brand, project_list,
+        project_single, sibling, local_abbreviation, listed_again;
+  } words;
   double default_confidence = 0.85;
   double gazetteer_confidence = 0.95;
   double evidence_bonus = 0.3;
