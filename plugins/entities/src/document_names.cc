@@ -591,9 +591,11 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
       // Alone: nothing name-like before it (punctuation or a stop word), so not 2个化工园,
       // 国家级经开区 or 各类高新区.
       if (patterns_.stem(text, p).verdict != StemVerdict::kEmpty) continue;
-      // Followed by a count (森林公园3个) it is a class again.
+      // Followed by a count (森林公园3个, 湿地公园等4个) it is a class again.
       {
         std::size_t r = e;
+        const std::string& etc = patterns_.rules().words.etc;
+        if (!etc.empty() && text.substr(r, etc.size()) == etc) r += etc.size();
         if (r < text.size()) {
           const char32_t next = next_code_point(text, r);
           if ((next >= U'0' && next <= U'9') || patterns_.rules().words.trailing_count_numerals.find(next) != std::u32string::npos)

@@ -10,6 +10,8 @@ namespace reportlens::entities {
 namespace {
 
 
+bool is_opening_quote(char32_t cp) { return cp == U'\u201C' || cp == U'\u300C' || cp == U'\u300E' || cp == U'"'; }
+
 // Characters a name may contain: ideographs, ASCII letters and digits, the middle dot of
 // 中国·沈阳, and the hyphen of Latin brand names.
 bool is_name_char(char32_t cp) {
@@ -465,8 +467,11 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
     // is a common noun (商业、商店等企业) rather than a brand (特变沈变, 国信优易).
     // A mall (九方购物中心) is a firm although it ends in 中心.
     const bool mall = ends_with_any(item_text, rules_.commercial_markers);
+    // A quoted item is a slogan or a campaign (“甲乙看雪”“丙丁旅游”等文旅品牌), not a firm.
+    std::size_t q = 0;
+    const bool quoted = !item_text.empty() && is_opening_quote(next_code_point(item_text, q));
     const bool skip = ending.list_only && ((!mall && ends_with_any(item_text, rules_.non_firm_endings)) ||
-                                           word_boundaries(item_text).size() <= 2);
+                                           quoted || word_boundaries(item_text).size() <= 2);
     if (!skip) {
       Candidate c;
       c.begin = item.begin;
