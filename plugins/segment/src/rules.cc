@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "reportlens/stage.h"
+#include "reportlens/text.h"
 #include "reportlens/yaml_data.h"
 
 namespace reportlens::segment {
@@ -61,9 +62,20 @@ void append_pairs(const YAML::Node& node, const std::string& file, const char* k
   }
 }
 
+// A single non-empty word ("region.city_suffix"); a later file replaces it.
+void replace_word(const YAML::Node& node, const std::string& file, const char* key, std::string& into) {
+  if (!node || node.IsNull()) return;
+  if (!node.IsScalar() || node.as<std::string>().empty())
+    throw StageError(file + ":" + std::to_string(node.Mark().line + 1) + ": '" + key +
+                     "' must be a non-empty string");
+  into = node.as<std::string>();
+}
+
 constexpr const char* kKeys[] = {"scope",          "kind",     "salutation", "national",
                                   "region_suffixes", "city_stopwords", "delivery", "region",
-                                  "provinces"};
+                                  "provinces",       "title_block",
+                                  "national_name", "national_congress", "national_speaker",
+                                  "outline"};
 
 // node[key] without creating or throwing on missing levels.
 YAML::Node child(const YAML::Node& node, const char* key) {
@@ -98,10 +110,12 @@ void SegmentRules::load(const std::filesystem::path& path) {
         throw StageError(file + ":" + std::to_string(kv.first.Mark().line + 1) +
                          ": unknown key '" + key +
                          "' (expected scope, kind, national, salutation, region_suffixes, "
-                         "city_stopwords, delivery, region, provinces)");
+                         "city_stopwords, delivery, region, provinces, title_block, national_name, "
+                         "national_congress, national_speaker, outline)");
     }
     append(child(child(root, "scope"), "review"), file, "scope.review", read.review_words);
     append(child(child(root, "scope"), "plan"), file, "scope.plan", read.plan_words);
+    append(child(child(root, "scope"), "not_heading"), file, "scope.not_heading", read.not_heading_marks);
     append(child(child(root, "kind"), "statistical_bulletin"), file, "kind.statistical_bulletin",
            read.bulletin_words);
     append(child(child(root, "kind"), "plan_report"), file, "kind.plan_report", read.plan_report_words);
@@ -118,10 +132,36 @@ void SegmentRules::load(const std::filesystem::path& path) {
     append(child(delivery, "meeting"), file, "delivery.meeting", read.meeting_words);
     append(child(delivery, "title_labels"), file, "delivery.title_labels", read.title_labels);
     append_months(child(delivery, "next_year_months"), file, read.next_year_months);
+    append(child(delivery, "year"), file, "delivery.year", read.year_words);
+    append(child(delivery, "month"), file, "delivery.month", read.month_words);
+    append(child(delivery, "day"), file, "delivery.day", read.day_words);
+    append(child(delivery, "brackets"), file, "delivery.brackets", read.brackets);
+    append(child(delivery, "line_ends"), file, "delivery.line_ends", read.line_ends);
+    append(child(delivery, "file_label"), file, "delivery.file_label", read.file_labels);
+    const YAML::Node title_block = child(root, "title_block");
+    append(child(title_block, "document_names"), file, "title_block.document_names", read.document_names);
+    append(child(title_block, "speech_marks"), file, "title_block.speech_marks", read.speech_marks);
     append(child(child(root, "region"), "government"), file, "region.government", read.government_words);
     append(child(child(root, "region"), "offices"), file, "region.offices", read.office_words);
     append(child(child(root, "region"), "suffix_words"), file, "region.suffix_words", read.suffix_words);
+    const YAML::Node region = child(root, "region");
+    append(child(region, "title_prefixes"), file, "region.title_prefixes", read.title_prefixes);
+    append(child(region, "at"), file, "region.at", read.at_words);
+    append(child(region, "session"), file, "region.session", read.session_words);
+    append(child(region, "representing"), file, "region.representing", read.representing_words);
+    append(child(region, "below_city"), file, "region.below_city", read.below_city_suffixes);
+    append(child(region, "not_below_city"), file, "region.not_below_city", read.not_below_city_suffixes);
+    replace_word(child(region, "city_suffix"), file, "region.city_suffix", read.city_suffix);
+    replace_word(child(root, "national_name"), file, "national_name", read.national_name);
+    append(child(root, "national_congress"), file, "national_congress", read.national_congress);
+    append(child(root, "national_speaker"), file, "national_speaker", read.national_speakers);
     append_pairs(child(root, "provinces"), file, "provinces", read.province_names);
+    const YAML::Node outline = child(root, "outline");
+    append(child(outline, "box_labels"), file, "outline.box_labels", read.box_labels);
+    append(child(outline, "paragraph_ends"), file, "outline.paragraph_ends", read.paragraph_ends);
+    std::string numerals;
+    replace_word(child(outline, "box_numerals"), file, "outline.box_numerals", numerals);
+    for (std::size_t i = 0; i < numerals.size();) read.box_numerals.push_back(decode_code_point(numerals, i));
   });
   *this = std::move(read);
 }

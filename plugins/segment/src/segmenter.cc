@@ -66,7 +66,7 @@ void Segmenter::run(Document& doc) const {
     }
 
   mark_hinted_headings(doc, lines);
-  const Outline outline = build_outline(text, lines, body_line, salutation_line);
+  const Outline outline = build_outline(text, lines, body_line, salutation_line, rules_);
   const ReportYears years = fill_metadata(doc, block, outline.headings, rules_);
 
   if (block) {
