@@ -71,11 +71,33 @@ void replace_word(const YAML::Node& node, const std::string& file, const char* k
   into = node.as<std::string>();
 }
 
+// A string of characters, each ASCII or three bytes long (what CharFilter finds); `single`:
+// exactly one three-byte character. A later file replaces it.
+void replace_chars(const YAML::Node& node, const std::string& file, const char* key, bool single,
+                   std::u32string& into) {
+  std::string word;
+  replace_word(node, file, key, word);
+  if (word.empty()) return;
+  std::u32string chars;
+  for (std::size_t i = 0; i < word.size();) {
+    const std::size_t at = i;
+    const char32_t c = decode_code_point(word, i);
+    if ((i - at != 1 && i - at != 3) || (single && i - at != 3))
+      throw StageError(file + ":" + std::to_string(node.Mark().line + 1) + ": '" + key + "' must be " +
+                       (single ? "one three-byte character" : "ASCII or three-byte characters"));
+    chars.push_back(c);
+  }
+  if (single && chars.size() != 1)
+    throw StageError(file + ":" + std::to_string(node.Mark().line + 1) + ": '" + key +
+                     "' must be one three-byte character");
+  into = std::move(chars);
+}
+
 constexpr const char* kKeys[] = {"scope",          "kind",     "salutation", "national",
                                   "region_suffixes", "city_stopwords", "delivery", "region",
                                   "provinces",       "title_block",
                                   "national_name", "national_congress", "national_speaker",
-                                  "outline"};
+                                  "outline",       "enumeration"};
 
 // node[key] without creating or throwing on missing levels.
 YAML::Node child(const YAML::Node& node, const char* key) {
@@ -111,7 +133,7 @@ void SegmentRules::load(const std::filesystem::path& path) {
                          ": unknown key '" + key +
                          "' (expected scope, kind, national, salutation, region_suffixes, "
                          "city_stopwords, delivery, region, provinces, title_block, national_name, "
-                         "national_congress, national_speaker, outline)");
+                         "national_congress, national_speaker, outline, enumeration)");
     }
     append(child(child(root, "scope"), "review"), file, "scope.review", read.review_words);
     append(child(child(root, "scope"), "plan"), file, "scope.plan", read.plan_words);
@@ -162,6 +184,17 @@ void SegmentRules::load(const std::filesystem::path& path) {
     std::string numerals;
     replace_word(child(outline, "box_numerals"), file, "outline.box_numerals", numerals);
     for (std::size_t i = 0; i < numerals.size();) read.box_numerals.push_back(decode_code_point(numerals, i));
+    const YAML::Node enumeration = child(root, "enumeration");
+    replace_chars(child(enumeration, "after_numeral"), file, "enumeration.after_numeral", true,
+                  read.enum_after_numeral);
+    replace_chars(child(enumeration, "before_numeral"), file, "enumeration.before_numeral", true,
+                  read.enum_before_numeral);
+    replace_chars(child(enumeration, "after_ordinal"), file, "enumeration.after_ordinal", false,
+                  read.enum_after_ordinal);
+    replace_chars(child(enumeration, "boundaries"), file, "enumeration.boundaries", false,
+                  read.enum_boundaries);
+    replace_chars(child(enumeration, "separators"), file, "enumeration.separators", false,
+                  read.enum_separators);
   });
   *this = std::move(read);
 }

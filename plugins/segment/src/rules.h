@@ -29,6 +29,10 @@ struct SegmentRules {
   // that end a paragraph.
   std::vector<std::string> box_labels, paragraph_ends;
   std::u32string box_numerals;
+  // Enumeration markers (`enumeration`): 是 of 一是, 第 of 第一, what may follow 第一, the
+  // characters a marker may follow, the separators dropped before the next marker.
+  std::u32string enum_after_numeral, enum_before_numeral, enum_after_ordinal, enum_boundaries,
+      enum_separators;
   std::string city_suffix;  // 市 (a single word; a later file replaces it)
   // The national reports' region name (全国) and what marks one besides `national_words`.
   std::string national_name;

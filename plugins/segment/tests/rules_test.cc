@@ -109,4 +109,21 @@ TEST(SegmentRules, OutlineAndRegionWordsAreData) {
       << creation_error(suffix);
 }
 
+// Enumeration markers are data: 首先是 … 其次是 is no enumeration, but a rules file that makes
+// 要 the word after the numeral finds 一要…二要…; a marker of two characters is refused.
+TEST(SegmentRules, EnumerationMarkersAreData) {
+  const std::string text = "各位代表：\n今年要做好三件事：一要稳增长，二要促改革，三要惠民生。\n";
+  EXPECT_TRUE(reportlens::testing::run_stages({{"segment"}}, text)->annotations("enumeration").empty());
+  const fs::path yao = write_rules("enumeration_yao.yaml", "enumeration:\n  after_numeral: 要\n");
+  const auto doc = run_with_rules(yao, text);
+  ASSERT_EQ(doc->annotations("enumeration").size(), 3u);
+  EXPECT_EQ(doc->annotations("enumeration")[1].attrs["marker"], "二要");
+  EXPECT_EQ(doc->annotations("enumeration")[2].attrs["ordinal"], 3);
+
+  const fs::path two = write_rules("enumeration_two.yaml", "enumeration:\n  after_numeral: 是的\n");
+  EXPECT_NE(creation_error(two).find(two.string() + ":2: 'enumeration.after_numeral' must be one three-byte character"),
+            std::string::npos)
+      << creation_error(two);
+}
+
 }  // namespace
