@@ -58,8 +58,9 @@ double lookup(const std::vector<std::pair<std::string, double>>& table, std::str
 // is a firm.
 void lists_and_brands(std::string_view text, const PatternRules& rules, const std::vector<double>& base,
                       std::vector<Candidate>& candidates) {
-  constexpr std::string_view kComma = "、";
+  const std::string_view kComma = rules.words.comma;
   const auto next_to = [&](const Candidate& a, const Candidate& b) {
+    if (kComma.empty()) return false;
     return (a.end + kComma.size() == b.begin && text.substr(a.end, kComma.size()) == kComma) ||
            (b.end + kComma.size() == a.begin && text.substr(b.end, kComma.size()) == kComma);
   };
