@@ -124,7 +124,7 @@ bool ending_in_context(std::string_view text, const PatternRules& rules, const C
       while (p > 0 && !is_char_boundary(text, p)) --p;
       std::size_t q = p;
       const char32_t cp = next_code_point(text, q);
-      if (cp == U'\u3002' || cp == U'\uff1b' || cp == U'\n' || cp == U'!' || cp == U'\uff01') break;
+      if (cp == U'\n' || rules.words.sentence_ends.find(cp) != std::u32string::npos) break;
       from = p;
     }
     // (or inside the name itself: 自贸试验区甲片区)

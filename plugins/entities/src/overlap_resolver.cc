@@ -33,8 +33,7 @@ std::vector<ResolvedEntity> resolve_overlaps(std::vector<Candidate> candidates) 
   // The accepted names near a candidate, by begin offset: a pass over all accepted names per
   // candidate was quadratic in the document's length. They are visited in the order they
   // were accepted, as before.
-  std::vector<Candidate> accepted_spans;
-  SpanIndex index(accepted_spans);
+  SpanIndex index;
   std::vector<std::size_t> near;
   for (auto& c : candidates) {
     ResolvedEntity* blocker = nullptr;

@@ -82,7 +82,7 @@ void read_words(const std::string& file, const std::string& key, const YAML::Nod
                                                               {"province_suffixes", &w.province_suffixes},
                                                               {"city_suffixes", &w.city_suffixes},
                                                               {"district_suffixes", &w.district_suffixes}};
-  const std::map<std::string, std::u32string*> characters{{"numerals", &w.numerals}, {"count_numerals", &w.count_numerals},
+  const std::map<std::string, std::u32string*> characters{{"numerals", &w.numerals}, {"count_numerals", &w.count_numerals}, {"sentence_ends", &w.sentence_ends},
                                                            {"trailing_count_numerals", &w.trailing_count_numerals},
                                                            {"short_form_openers", &w.short_form_openers}};
   for (const auto& kv : node) {

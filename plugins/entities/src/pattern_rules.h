@@ -141,6 +141,7 @@ struct PatternRules {
     std::u32string trailing_count_numerals;  // a count after an abbreviation makes it a class (森林公园3个)
     std::u32string numerals;          // Chinese numerals (一 … 十 百 千 万 …)
     std::u32string short_form_openers;  // what may stand between a definition marker and the short form
+    std::u32string sentence_ends;       // marks that end a sentence (besides a line break)
     // Labels of the document-level rules (the `rule` attribute).
     std::string definition, short_form, park_in_park, park_brand, base_brand, project_brand, project_list,
         project_single, sibling, local_abbreviation, listed_again;

@@ -14,6 +14,7 @@ namespace reportlens::entities {
 
 class SpanIndex {
  public:
+  SpanIndex() = default;
   explicit SpanIndex(const std::vector<Candidate>& candidates) {
     for (std::size_t i = 0; i < candidates.size(); ++i) add(i, candidates[i]);
   }
