@@ -14,8 +14,9 @@ struct SentenceSpan {
   std::size_t begin, end;  // normalised
 };
 
-// Sentences from the segment stage, or (without it) split at 。！？ and line breaks.
-std::vector<SentenceSpan> sentences_of(const Document& doc) {
+// Sentences from the segment stage, or (without it) split at sentence ends (。！？) and line
+// breaks.
+std::vector<SentenceSpan> sentences_of(const Document& doc, const Lexicon& lexicon) {
   const auto& norm = doc.normalized();
   std::vector<SentenceSpan> out;
   OffsetsToNormalized offsets(norm);
@@ -31,8 +32,8 @@ std::vector<SentenceSpan> sentences_of(const Document& doc) {
         SentenceSpan& last = merged.back();
         std::string_view tail = std::string_view(norm.text).substr(0, last.end);
         while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
-        bool terminal = tail.ends_with("。") || tail.ends_with("！") || tail.ends_with("？") ||
-                        tail.ends_with("；") || tail.ends_with("\n");
+        bool terminal = lexicon.terminal_marks.suffix_match(tail) > 0 ||
+                        tail.ends_with("\n");
         bool gap_has_break = s.begin > last.end &&
                              std::string_view(norm.text).substr(last.end, s.begin - last.end).find('\n') !=
                                  std::string_view::npos;
@@ -50,7 +51,7 @@ std::vector<SentenceSpan> sentences_of(const Document& doc) {
   for (std::size_t i = 0; i < t.size();) {
     std::size_t j = i;
     char32_t cp = next_code_point(t, j);
-    if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'\n') {
+    if (lexicon.sentence_ends.has(cp) || cp == U'\n') {
       if (j > start) out.push_back({start, j});
       start = j;
     }
@@ -90,9 +91,31 @@ QuantityView quantity_view(const Annotation& a) {
   return q;
 }
 
+// The `trace` annotation of one number the reader looked at (`facts`: the sentence's facts,
+// before they are turned into annotations).
+Annotation trace_annotation(const Document& doc, const TraceRecord& record, const std::vector<Fact>& facts,
+                            const Lexicon& lexicon) {
+  const auto& norm = doc.normalized();
+  Json::object_t attrs;
+  const std::string_view id = rule_id(record.rule);
+  attrs.emplace_back("rule", std::string(id));
+  attrs.emplace_back("decision", record.kept ? "kept" : "dropped");
+  const auto reason = lexicon.rule_reasons.find(id);
+  attrs.emplace_back("reason", reason == lexicon.rule_reasons.end() ? std::string() : reason->second);
+  if (record.kept && record.fact < facts.size()) {
+    const Fact& f = facts[record.fact];
+    attrs.emplace_back("metric", f.metric);
+    attrs.emplace_back("period", f.period_last != 0 ? Json::array({f.period, f.period_last}) : Json(f.period));
+    attrs.emplace_back("status", f.status);
+    attrs.emplace_back("qualifier", f.qualifier.empty() ? Json() : Json(f.qualifier));
+    if (record.facts > 1) attrs.emplace_back("facts", record.facts);
+  }
+  return {"trace", norm.original_begin(record.begin), norm.original_end(record.end), Json(std::move(attrs))};
+}
+
 }  // namespace
 
-void extract_indicators(Document& doc, const Lexicon& lexicon) {
+void extract_indicators(Document& doc, const Lexicon& lexicon, bool trace) {
   const auto& norm = doc.normalized();
   const std::string_view text = norm.text;
   ReportCalendar calendar(doc, lexicon);
@@ -125,7 +148,9 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
   std::string carried_metric;
   std::vector<QuantityView> filtered;
   auto next_q = quantities.begin();
-  for (const auto& sentence : sentences_of(doc)) {
+  std::vector<TraceRecord> records;
+  std::vector<Annotation> traces;
+  for (const auto& sentence : sentences_of(doc, lexicon)) {
     while (next_q != quantities.end() && next_q->begin < sentence.begin) ++next_q;
     // The quantities inside the sentence: a slice of the sorted list, copied only in the
     // rare case that one of them runs past the sentence end and must be left out.
@@ -159,8 +184,11 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
       else if (const YearSpan own = calendar.opening_horizon(sentence_text); !own.empty())
         context.horizon = own;  // a sentence opening with 今后三年，… inside a one-year paragraph
     }
-    for (Fact& f : read_sentence(text, sentence.begin, sentence.end, inside, context, lexicon,
-                                 carried_metric)) {
+    records.clear();
+    std::vector<Fact> facts = read_sentence(text, sentence.begin, sentence.end, inside, context, lexicon,
+                                            carried_metric, trace ? &records : nullptr);
+    for (const TraceRecord& record : records) traces.push_back(trace_annotation(doc, record, facts, lexicon));
+    for (Fact& f : facts) {
       std::size_t b = norm.original_begin(f.begin), e = norm.original_end(f.end);
       if (e <= b) continue;
       Json::object_t attrs;  // built in its final key order: no lookups
@@ -186,6 +214,7 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
     }
   }
   for (auto& a : out) doc.add(std::move(a));
+  for (auto& a : traces) doc.add(std::move(a));
 }
 
 }  // namespace reportlens::indicators

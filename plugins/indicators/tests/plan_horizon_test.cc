@@ -46,26 +46,27 @@ void expect_period_types(const reportlens::Document& doc) {
 
 TEST(FiveYearPlanNames, AreReadOnlyWhereTheyCannotBeNumbers) {
   using reportlens::indicators::five_year_plan_at;
+  const reportlens::indicators::Lexicon& lex = reportlens::indicators::testing::shipped_lexicon();
   std::size_t length = 0;
-  auto span = five_year_plan_at("“十四五”时期", std::string_view("“").size(), &length);
+  auto span = five_year_plan_at("“十四五”时期", std::string_view("“").size(), &length, lex);
   EXPECT_EQ(span.first, 2021);
   EXPECT_EQ(span.last, 2025);
   EXPECT_EQ(length, std::string_view("十四五").size());
-  span = five_year_plan_at("“十二五”", std::string_view("“").size(), &length);
+  span = five_year_plan_at("“十二五”", std::string_view("“").size(), &length, lex);
   EXPECT_EQ(span.first, 2011);
-  span = five_year_plan_at("“九五”期间", std::string_view("“").size(), &length);
+  span = five_year_plan_at("“九五”期间", std::string_view("“").size(), &length, lex);
   EXPECT_EQ(span.first, 1996);
   EXPECT_EQ(span.last, 2000);
-  span = five_year_plan_at("十五时期", 0, &length);  // the tenth plan
+  span = five_year_plan_at("十五时期", 0, &length, lex);  // the tenth plan
   EXPECT_EQ(span.first, 2001);
-  span = five_year_plan_at("“十五五”时期", std::string_view("“").size(), &length);  // the fifteenth
+  span = five_year_plan_at("“十五五”时期", std::string_view("“").size(), &length, lex);  // the fifteenth
   EXPECT_EQ(span.first, 2026);
   EXPECT_EQ(span.last, 2030);
   EXPECT_EQ(length, std::string_view("十五五").size());
   // Plain numbers: 十五条措施, 二十五个, 第十五届.
-  EXPECT_TRUE(five_year_plan_at("十五条措施", 0, &length).empty());
-  EXPECT_TRUE(five_year_plan_at("二十五个", std::string_view("二").size(), &length).empty());
-  EXPECT_TRUE(five_year_plan_at("第十五届", std::string_view("第").size(), &length).empty());
+  EXPECT_TRUE(five_year_plan_at("十五条措施", 0, &length, lex).empty());
+  EXPECT_TRUE(five_year_plan_at("二十五个", std::string_view("二").size(), &length, lex).empty());
+  EXPECT_TRUE(five_year_plan_at("第十五届", std::string_view("第").size(), &length, lex).empty());
 }
 
 const char* kCityWorkReport =
