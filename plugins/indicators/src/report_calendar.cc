@@ -249,68 +249,12 @@ ReportCalendar::ReportCalendar(const Document& doc, const Lexicon& lexicon) : le
 }
 
 void ReportCalendar::infer_years(const Document& doc) {
-  const Json& meta = doc.meta();
-  report_year_ = read_report_meta(doc).report_year;
-  plan_year_ = read_report_meta(doc).plan_year;
-  if (auto it = meta.find("kind"); it != meta.end() && it->is_string()) kind_ = *it;
-
-  const std::string& text = doc.normalized().text;
-  std::string_view head(text.data(), std::min<std::size_t>(text.size(), 1500));
-  if (report_year_ == 0) {
-    // Plan report title: 关于2022年…计划执行情况及2023年…计划（草案）的报告
-    for (const auto& y : years_in(head, lexicon_)) {
-      auto rest = head.substr(y.after, std::min<std::size_t>(90, head.size() - y.after));
-      auto stop = rest.find("\n");
-      if (rest.substr(0, stop).find("执行情况") != std::string_view::npos) {
-        report_year_ = y.year;
-        if (kind_.empty()) kind_ = "plan_report";
-        break;
-      }
-    }
-  }
-  if (report_year_ == 0) {
-    // Delivery date line of a work report: ——2017年3月5日在…
-    for (const auto& y : years_in(head, lexicon_)) {
-      auto month_text = head.substr(y.after, 6);
-      int month = 0;
-      for (char c : month_text) {
-        if (!std::isdigit(static_cast<unsigned char>(c))) break;
-        month = month * 10 + (c - '0');
-      }
-      if (month >= 1 && month <= 12 && head.substr(y.after).find("月") < 3) {
-        report_year_ = month <= 6 ? y.year - 1 : y.year;
-        if (kind_.empty()) kind_ = "work_report";
-        break;
-      }
-    }
-  }
-  if (report_year_ == 0) {
-    // A heading such as 一、2020年工作回顾 names the reviewed year.
-    for (const auto& y : years_in(text, lexicon_)) {
-      auto rest = std::string_view(text).substr(y.after, 40);
-      if (rest.find("回顾") != std::string_view::npos) {
-        report_year_ = y.year;
-        break;
-      }
-    }
-  }
-  if (report_year_ == 0 && plan_year_ == 0) {
-    // Last resort: a year in the file name (national/2013.txt is the 2013 work report).
-    for (const auto& y : years_in(doc.id() + "年", lexicon_)) plan_year_ = y.year;
-    if (plan_year_ == 0) {
-      const std::string& id = doc.id();
-      for (std::size_t i = 0; i + 4 <= id.size(); ++i) {
-        bool four = true;
-        for (int k = 0; k < 4; ++k) four = four && std::isdigit(static_cast<unsigned char>(id[i + k]));
-        if (four && (i + 4 == id.size() || !std::isdigit(static_cast<unsigned char>(id[i + 4]))) &&
-            (i == 0 || !std::isdigit(static_cast<unsigned char>(id[i - 1])))) {
-          int y = std::stoi(id.substr(i, 4));
-          if (y >= 1949 && y <= 2100) plan_year_ = y;
-        }
-      }
-    }
-    if (plan_year_ != 0) report_year_ = plan_year_ - 1;
-  }
+  // The segment stage's metadata is the one owner of the report's years and kind; without it
+  // (no segment stage, no `meta:` in the pipeline) the facts are undated (period 0).
+  const ReportMeta meta = read_report_meta(doc);
+  report_year_ = meta.report_year;
+  plan_year_ = meta.plan_year;
+  kind_ = meta.kind;
   if (plan_year_ == 0 && report_year_ != 0) plan_year_ = report_year_ + 1;
   if (report_year_ == 0 && plan_year_ != 0) report_year_ = plan_year_ - 1;
 }
