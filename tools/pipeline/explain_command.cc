@@ -7,9 +7,9 @@
 #include <iostream>
 #include <random>
 
-#include "errors.h"
+#include "run/errors.h"
 #include "reportlens/document.h"
-#include "runner.h"
+#include "run/runner.h"
 
 namespace reportlens::cli {
 

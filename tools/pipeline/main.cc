@@ -77,6 +77,9 @@ int main(int argc, char** argv) {
   add_pipeline_options(run);
   run->add_option("-j,--jobs", options.jobs, "Documents processed in parallel (default: all cores)");
   reportlens::cli::add_batch_options(run, options);
+  run->add_option("--trace", options.trace,
+                  "Write the trace records (why each number was kept or dropped) to this JSON Lines file, "
+                  "not to the result; turns on every stage's trace setting and runs documents in-process");
   reportlens::cli::MergeArgs merge_args;
   CLI::App* merge = reportlens::cli::add_merge_command(app, merge_args);
   CLI::App* check = app.add_subcommand("check", "Validate a pipeline (YAML, plugins, settings, inputs) without running it");
