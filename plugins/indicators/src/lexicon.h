@@ -172,7 +172,7 @@ struct Lexicon {
   WordList year_words, ahead_words, plan_name_words, duration_tails, looking_back_tails,
       plan_period_tails, attributive_particles, dating_markers, etc_words, ordinal_prefixes,
       ordinal_heads, per_prefixes, list_separators, list_joiners, list_marks, pair_joiners, dashes,
-      comparison_bases, date_comparison_bases, partial_comparison_bases, change_comparison_bases,
+      comparison_bases,
       clause_commas, year_span_words, horizon_markers, consecutive_words, slogan_counters,
       person_counters, population_tails, threshold_words, age_units, respective_words,
       plan_share_cues, plan_completion_metric, share_verbs, share_heads, share_metric_suffix,

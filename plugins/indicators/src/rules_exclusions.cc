@@ -165,7 +165,7 @@ Step multi_year_figures(Reading& r) {
     if (other.kind != "year" || other.begin < n.clause.begin || other.begin >= q.begin || !other.value.is_number())
       continue;
     const std::string_view before_year = r.text.substr(n.clause.begin, other.begin - n.clause.begin);
-    if (r.lex.change_comparison_bases.suffix_match(before_year) > 0 &&
+    if (r.lex.comparison_bases.suffix_match(before_year) > 0 &&
         other.value.get<int>() < r.context.report_year - 1) {
       r.s.last_kept_end = n.end_with_qualifier(q.end);
       return Step::drop(Rule::kChangeOverYears);

@@ -69,7 +69,7 @@ std::vector<PartialMark> partial_marks(std::string_view text, std::size_t begin,
                                        std::span<const QuantityView> quantities, const Lexicon& lex) {
   std::vector<PartialMark> marks;
   for (const auto& q : quantities)
-    if (q.kind == "date" && lex.date_comparison_bases.suffix_match(text.substr(begin, q.begin - begin)) == 0)
+    if (q.kind == "date" && lex.comparison_bases.suffix_match(text.substr(begin, q.begin - begin)) == 0)
       if (std::string label = month_range_label(q.value); !label.empty()) marks.push_back({q.begin, label});
   const std::string_view sentence = text.substr(begin, end - begin);
   for (const WordList* list : {&lex.partial_period_words, &lex.whole_year_words}) {
@@ -78,7 +78,7 @@ std::vector<PartialMark> partial_marks(std::string_view text, std::size_t begin,
       if (at == npos) break;
       from += at;
       // (增幅比一季度回落17.2个百分点: a comparison base, not the part the figure covers)
-      if (lex.partial_comparison_bases.suffix_match(sentence.substr(0, from)) > 0) continue;
+      if (lex.comparison_bases.suffix_match(sentence.substr(0, from)) > 0) continue;
       const std::string word(sentence.substr(from, length));
       const auto label = lex.partial_period_of.find(word);
       marks.push_back({begin + from, list == &lex.whole_year_words || label == lex.partial_period_of.end()
