@@ -115,15 +115,14 @@ Annotation trace_annotation(const Document& doc, const TraceRecord& record, cons
 
 }  // namespace
 
-void extract_indicators(Document& doc, const Lexicon& lexicon, bool trace) {
-  const auto& norm = doc.normalized();
-  const std::string_view text = norm.text;
-  ReportCalendar calendar(doc, lexicon);
+namespace {
 
+// The quantity mentions in normalised offsets, sorted by start; figures without a value left out.
+std::vector<QuantityView> quantity_views(const Document& doc) {
   std::vector<QuantityView> quantities;
   const auto& quantity_annotations = doc.annotations("quantity");
   quantities.reserve(quantity_annotations.size());
-  OffsetsToNormalized offsets(norm);
+  OffsetsToNormalized offsets(doc.normalized());
   for (const auto& a : quantity_annotations) {
     const std::size_t begin = offsets.at(a.begin), end = offsets.at(a.end);
     if (end <= begin) continue;
@@ -143,6 +142,61 @@ void extract_indicators(Document& doc, const Lexicon& lexicon, bool trace) {
   if (!strictly_sorted)
     std::sort(quantities.begin(), quantities.end(),
               [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  return quantities;
+}
+
+// What the calendar says about the sentence [begin, end) of `text`.
+SentenceContext context_of(const ReportCalendar& calendar, std::string_view text, std::size_t begin,
+                           std::size_t end, const Lexicon& lexicon) {
+  const ParagraphContext& paragraph = calendar.paragraph_at(begin);
+  SentenceContext context;
+  context.scope = calendar.scope_at(begin);
+  context.report_year = calendar.report_year();
+  context.plan_year = calendar.plan_year();
+  context.review_paragraph = paragraph.review_opener;
+  context.multi_year = paragraph.multi_year;
+  context.horizon = calendar.horizon_at(begin);
+  const std::string_view sentence_text = text.substr(begin, end - begin);
+  if (!paragraph.review_opener && !paragraph.multi_year) {
+    if (calendar.opens_single_year(sentence_text, lexicon))
+      context.horizon = {};  // 今年…主要预期目标是： inside a section on the five-year plan
+    else if (const YearSpan own = calendar.opening_horizon(sentence_text); !own.empty())
+      context.horizon = own;  // a sentence opening with 今后三年，… inside a one-year paragraph
+  }
+  return context;
+}
+
+// The annotation of one fact (attrs built in their final key order: no lookups).
+Annotation fact_annotation(const Document& doc, Fact& f, std::size_t b, std::size_t e, const Lexicon& lexicon) {
+  Json::object_t attrs;
+  attrs.reserve(10);
+  std::string canonical = lexicon.canonical(f.metric);
+  attrs.emplace_back("metric", std::move(f.metric));
+  attrs.emplace_back("canonical", std::move(canonical));
+  // The contract's `indicator` is about one year (an integer period). A figure about a
+  // whole multi-year span (十四五 年均增长6%, 五年新增就业25万人, 控制在…以内 every year)
+  // fits no single year, so it is a `multi_year_indicator` with period [first, last].
+  const bool multi_year = f.period_last != 0;
+  if (multi_year) attrs.emplace_back("period", Json::array({f.period, f.period_last}));
+  else attrs.emplace_back("period", f.period);
+  attrs.emplace_back("status", std::move(f.status));
+  attrs.emplace_back("level", measure_json(f.level));
+  attrs.emplace_back("growth", measure_json(f.growth));
+  attrs.emplace_back("qualifier", f.qualifier.empty() ? Json() : Json(std::move(f.qualifier)));
+  attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
+  if (f.from_point) attrs.emplace_back("from_to", "from");
+  if (f.average) attrs.emplace_back("average", true);
+  if (!f.partial.empty()) attrs.emplace_back("partial", std::move(f.partial));
+  return {multi_year ? "multi_year_indicator" : "indicator", b, e, Json(std::move(attrs))};
+}
+
+}  // namespace
+
+void extract_indicators(Document& doc, const Lexicon& lexicon, bool trace) {
+  const auto& norm = doc.normalized();
+  const std::string_view text = norm.text;
+  const ReportCalendar calendar(doc, lexicon);
+  const std::vector<QuantityView> quantities = quantity_views(doc);
 
   std::vector<Annotation> out;
   std::string carried_metric;
@@ -169,48 +223,14 @@ void extract_indicators(Document& doc, const Lexicon& lexicon, bool trace) {
       carried_metric.clear();
       continue;
     }
-    const ParagraphContext& paragraph = calendar.paragraph_at(sentence.begin);
-    SentenceContext context;
-    context.scope = calendar.scope_at(sentence.begin);
-    context.report_year = calendar.report_year();
-    context.plan_year = calendar.plan_year();
-    context.review_paragraph = paragraph.review_opener;
-    context.multi_year = paragraph.multi_year;
-    context.horizon = calendar.horizon_at(sentence.begin);
-    const std::string_view sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
-    if (!paragraph.review_opener && !paragraph.multi_year) {
-      if (calendar.opens_single_year(sentence_text, lexicon))
-        context.horizon = {};  // 今年…主要预期目标是： inside a section on the five-year plan
-      else if (const YearSpan own = calendar.opening_horizon(sentence_text); !own.empty())
-        context.horizon = own;  // a sentence opening with 今后三年，… inside a one-year paragraph
-    }
+    const SentenceContext context = context_of(calendar, text, sentence.begin, sentence.end, lexicon);
     records.clear();
     std::vector<Fact> facts = read_sentence(text, sentence.begin, sentence.end, inside, context, lexicon,
                                             carried_metric, trace ? &records : nullptr);
     for (const TraceRecord& record : records) traces.push_back(trace_annotation(doc, record, facts, lexicon));
     for (Fact& f : facts) {
-      std::size_t b = norm.original_begin(f.begin), e = norm.original_end(f.end);
-      if (e <= b) continue;
-      Json::object_t attrs;  // built in its final key order: no lookups
-      attrs.reserve(10);
-      std::string canonical = lexicon.canonical(f.metric);
-      attrs.emplace_back("metric", std::move(f.metric));
-      attrs.emplace_back("canonical", std::move(canonical));
-      // The contract's `indicator` is about one year (an integer period). A figure about a
-      // whole multi-year span (十四五 年均增长6%, 五年新增就业25万人, 控制在…以内 every year)
-      // fits no single year, so it is a `multi_year_indicator` with period [first, last].
-      const bool multi_year = f.period_last != 0;
-      if (multi_year) attrs.emplace_back("period", Json::array({f.period, f.period_last}));
-      else attrs.emplace_back("period", f.period);
-      attrs.emplace_back("status", std::move(f.status));
-      attrs.emplace_back("level", measure_json(f.level));
-      attrs.emplace_back("growth", measure_json(f.growth));
-      attrs.emplace_back("qualifier", f.qualifier.empty() ? Json() : Json(std::move(f.qualifier)));
-      attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
-      if (f.from_point) attrs.emplace_back("from_to", "from");
-      if (f.average) attrs.emplace_back("average", true);
-      if (!f.partial.empty()) attrs.emplace_back("partial", std::move(f.partial));
-      out.push_back({multi_year ? "multi_year_indicator" : "indicator", b, e, Json(std::move(attrs))});
+      const std::size_t b = norm.original_begin(f.begin), e = norm.original_end(f.end);
+      if (e > b) out.push_back(fact_annotation(doc, f, b, e, lexicon));
     }
   }
   for (auto& a : out) doc.add(std::move(a));

@@ -21,8 +21,8 @@ namespace reportlens::indicators {
 struct SentenceState {
   std::size_t last_kept_end = 0;
   std::size_t kept_before_date = 0;  // last_kept_end before the latest year/date mention
-  std::size_t proportion_clause = npos_of_state();  // clause of "60%的村…" (its other numbers are criteria)
-  std::size_t consecutive_clause = npos_of_state();  // clause of "连续8年…" (a figure over several years)
+  std::size_t proportion_clause = std::string_view::npos;   // clause of "60%的村…" (its other numbers are criteria)
+  std::size_t consecutive_clause = std::string_view::npos;  // clause of "连续8年…" (a figure over several years)
   std::vector<std::string> respective;  // subjects of a 分别 list
   std::size_t respective_next = 0;
   // Where the facts of the current and of the previous 分别 list start: the second list
@@ -31,8 +31,6 @@ struct SentenceState {
   int respective_sign = 0;         // 0: the list is levels
   int from_year = 0, to_year = 0;  // years written in the sentence's last from-to pair
   bool in_respective = false;
-
-  static constexpr std::size_t npos_of_state() { return std::string_view::npos; }
 };
 
 // What the rules found out about the number being read.
@@ -101,14 +99,8 @@ struct Step {
   static Step keep(Rule r) { return {Verdict::kKeep, r}; }
 };
 
-// A named step of the reader: its functions are in rules_*.cc.
-struct ReaderRule {
-  const char* name;
-  Step (*apply)(Reading&);
-};
-
-// The rules in the order they run (rule_table.cc).
-std::span<const ReaderRule> reader_rules();
+// A step of the reader (rules_*.cc); rule_table.cc lists them in the order they run.
+using ReaderRule = Step (*)(Reading&);
 
 // rules_exclusions.cc
 Step non_figure(Reading& r);

@@ -9,27 +9,15 @@ namespace reportlens::indicators {
 
 namespace {
 
-constexpr std::array kRules = {
-    ReaderRule{"non_figure", non_figure},
-    ReaderRule{"frame_number", frame_number},
-    ReaderRule{"consecutive_years", consecutive_years},
-    ReaderRule{"not_a_measure", not_a_measure},
-    ReaderRule{"noun_phrase_numbers", noun_phrase_numbers},
-    ReaderRule{"rhetoric_and_denominators", rhetoric_and_denominators},
-    ReaderRule{"multi_year_figures", multi_year_figures},
-    ReaderRule{"role", role},
-    ReaderRule{"subject_before_year", subject_before_year},
-    ReaderRule{"subject_of_target", subject_of_target},
-    ReaderRule{"duration", duration},
-    ReaderRule{"clean_subject", clean_subject},
-    ReaderRule{"respective_distribution", respective_distribution},
-    ReaderRule{"from_to_subject", from_to_subject},
-    ReaderRule{"metric", metric},
-    ReaderRule{"metric_checks", metric_checks},
-    ReaderRule{"value", value},
-    ReaderRule{"status_and_period", status_and_period},
-    ReaderRule{"plan_span", plan_span},
-    ReaderRule{"merge_or_emit", merge_or_emit},
+constexpr std::array<ReaderRule, 20> kRules = {
+    // framing and exclusions (rules_exclusions.cc)
+    non_figure, frame_number, consecutive_years, not_a_measure, noun_phrase_numbers,
+    rhetoric_and_denominators, multi_year_figures,
+    // role and subject (rules_subject.cc)
+    role, subject_before_year, subject_of_target, duration, clean_subject, respective_distribution,
+    from_to_subject,
+    // metric and value (rules_metric.cc), status, period and merge (rules_period.cc)
+    metric, metric_checks, value, status_and_period, plan_span, merge_or_emit,
 };
 
 #define REPORTLENS_RULE_NAME(id, name) std::string_view(name),
@@ -40,8 +28,6 @@ constexpr Rule kAllRules[] = {REPORTLENS_INDICATOR_RULES(REPORTLENS_RULE_VALUE)}
 #undef REPORTLENS_RULE_VALUE
 
 }  // namespace
-
-std::span<const ReaderRule> reader_rules() { return kRules; }
 
 std::string_view rule_id(Rule rule) { return kRuleIds[static_cast<std::size_t>(rule)]; }
 
@@ -74,8 +60,8 @@ std::vector<Fact> read_sentence(std::string_view text, std::size_t begin, std::s
   for (std::size_t qi = 0; qi < quantities.size(); ++qi) {
     r.n = NumberState{};
     r.n.qi = qi;
-    for (const ReaderRule& rule : kRules) {
-      const Step step = rule.apply(r);
+    for (const ReaderRule rule : kRules) {
+      const Step step = rule(r);
       if (step.verdict == Verdict::kNext) continue;
       if (trace) {
         const bool kept = step.verdict == Verdict::kKeep;
