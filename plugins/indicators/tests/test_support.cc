@@ -19,10 +19,10 @@ const Lexicon& shipped_lexicon() {
   return lexicon;
 }
 
-std::unique_ptr<Document> run_all(const std::string& text, const std::string& id) {
+std::unique_ptr<Document> run_all(const std::string& text, const std::string& id, Json meta) {
   try {
     return reportlens::testing::run_stages({{"segment"}, {"numbers"}, {"indicators"}}, text,
-                                           Json::object(), {}, id);
+                                           std::move(meta), {}, id);
   } catch (const std::exception& e) {
     if (std::string(e.what()).find("numbers") != std::string::npos) return nullptr;
     throw;
