@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Done-when figures of a panel run (issue 17).
+
+  panel_figures.py RESULT.json RESULT.panel.jsonl [--gold GOLD/targets.jsonl --prefix lawtext/]
+
+Prints: the place-years whose next report is in the collection (a report planning year Y and
+one reviewing Y, same region), how many of them have a 地区生产总值 growth row with both a
+target and an actual; and, with --gold, how many gold target pairs the panel agrees with
+(same target document, year, indicator and target value; same verdict).
+"""
+import argparse, collections, json
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("result"); ap.add_argument("panel")
+    ap.add_argument("--gold"); ap.add_argument("--prefix", default="")
+    ap.add_argument("--catalogue", default="plugins/indicators/data/catalogue.yaml")
+    a = ap.parse_args()
+    rows = [json.loads(l) for l in open(a.panel, encoding="utf-8")]
+    # Place-years: from the documents' own metadata, as the stage pairs them.
+    years = collections.defaultdict(set)
+    with open(a.result, encoding="utf-8") as f:
+        for d in json.load(f)["documents"]:
+            m = d.get("meta", {})
+            if m.get("region") and m.get("report_year"):
+                years[m["region"]].add(int(m["report_year"]))
+    place_years = {(r, y + 1) for r, ys in years.items() for y in ys if y + 1 in ys}
+    full = {(r["region"], r["year"]) for r in rows
+            if r["indicator"] == "地区生产总值" and r["measure"] == "growth"
+            and r["target_value"] is not None and r["actual_value"] is not None}
+    hit = len(place_years & full)
+    print(f"place-years with the next report: {len(place_years)}; with a 地区生产总值 growth row "
+          f"with target and actual: {hit} ({100.0 * hit / max(1, len(place_years)):.1f}%)")
+    missing = sorted(place_years - full)
+    if missing: print("  without:", ", ".join(f"{r}{y}" for r, y in missing[:40]))
+    if a.gold:
+        names = standard_names(a.catalogue)
+        agree, total = 0, 0
+        for line in open(a.gold, encoding="utf-8"):
+            g = json.loads(line)
+            if not g["target_doc"].startswith(a.prefix): continue
+            total += 1
+            doc = g["target_doc"][len(a.prefix):]
+            tv = g["target"]["value"]; tv = tv[0] if isinstance(tv, list) else tv
+            found = None
+            for r in rows:
+                if r["target_doc"] == doc and r["year"] == g["period"] and \
+                   r["indicator"] == names.get(g["metric"], g["metric"]) and \
+                   r["target_value"] is not None and abs(r["target_value"] - tv) < 1e-6:
+                    found = r; break
+            ok = found is not None and found["verdict"] == g["verdict"]
+            agree += ok
+            if not ok:
+                print(f"  gold {doc} {g['period']} {g['metric']} {g['verdict']}: panel "
+                      + (f"{found['verdict'] or '-'} ({found['indicator']} {found['measure']})" if found else "no row"))
+        print(f"gold target pairs agreeing: {agree}/{total}")
+
+def standard_names(path):
+    """variant -> standard name, read from the catalogue without a YAML library."""
+    import yaml  # python3-yaml
+    out = {}
+    for ind in yaml.safe_load(open(path, encoding="utf-8"))["indicators"]:
+        out[ind["name"]] = ind["name"]
+        for v in ind.get("variants", []): out[v] = ind["name"]
+    return out
+
+if __name__ == "__main__":
+    main()
