@@ -114,9 +114,15 @@ void Catalogue::read(const std::filesystem::path& file, const YAML::Node& root) 
   if (!root.IsMap()) fail(file, root, "expected a mapping with 'indicators' and 'units'");
   for (const auto& kv : root) {
     const std::string key = kv.first.as<std::string>();
-    if (key != "indicators" && key != "units") fail(file, kv.first, "unknown key '" + key + "'");
+    if (key != "indicators" && key != "units" && key != "name_noise")
+      fail(file, kv.first, "unknown key '" + key + "'");
   }
   if (root["units"]) read_units(file, root["units"], units_);
+  if (const YAML::Node noise = root["name_noise"]) {
+    if (!noise.IsMap()) fail(file, noise, "name_noise must be a mapping with leading and cut_before");
+    for (auto& w : strings(file, noise["leading"], "name_noise.leading")) noise_leading_.push_back(std::move(w));
+    for (auto& w : strings(file, noise["cut_before"], "name_noise.cut_before")) noise_cut_.push_back(std::move(w));
+  }
   const YAML::Node list = root["indicators"];
   if (!list) return;
   if (!list.IsSequence()) fail(file, list, "indicators must be a list");
@@ -141,6 +147,24 @@ const Indicator* Catalogue::find(std::string_view name) const {
   if (name.find_first_of(" \t\n\r") == std::string_view::npos) return nullptr;
   const auto again = by_name_.find(compact(name));
   return again == by_name_.end() ? nullptr : &indicators_[again->second];
+}
+
+std::string Catalogue::without_noise(std::string_view metric) const {
+  std::string s(metric);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& w : noise_leading_)
+      if (s.size() > w.size() && s.compare(0, w.size(), w) == 0) {
+        s.erase(0, w.size());
+        changed = true;
+      }
+  }
+  // Cut at the earliest verb that follows some name (never at the very start).
+  std::size_t cut = std::string::npos;
+  for (const auto& w : noise_cut_)
+    if (const auto at = s.find(w); at != std::string::npos && at > 0) cut = std::min(cut, at);
+  if (cut != std::string::npos) s.resize(cut);
+  return s;
 }
 
 const Unit* Catalogue::unit(const std::string& name) const {

@@ -43,6 +43,12 @@ class Catalogue {
   // Indicators in file order.
   const std::vector<Indicator>& indicators() const { return indicators_; }
 
+  // `metric` without the words around a name that do not change the indicator (name_noise
+  // in the data): leading ones removed (（下同）, ——, 预计), and the text cut before a verb the
+  // reader left in the name (生产总值有望 → 生产总值, 地区生产总值突破4000亿元大关 → 地区生产总值).
+  // The metric itself when nothing applies.
+  std::string without_noise(std::string_view metric) const;
+
   const Unit* unit(const std::string& name) const;
   // `value` in unit `from` expressed in unit `to`, when both are known and share a base.
   std::optional<double> convert(double value, const std::string& from, const std::string& to) const;
@@ -53,6 +59,7 @@ class Catalogue {
   std::vector<Indicator> indicators_;
   std::map<std::string, std::size_t, std::less<>> by_name_;  // name or variant -> index
   std::map<std::string, Unit, std::less<>> units_;
+  std::vector<std::string> noise_leading_, noise_cut_;
 };
 
 bool valid_direction(std::string_view d);

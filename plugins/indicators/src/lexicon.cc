@@ -361,6 +361,11 @@ std::string Lexicon::canonical(std::string_view metric) const {
     if (!reduced.empty() && reduced != key)
       if (const std::string* found = lookup(reduced)) return *found;
   }
+  // Words the reader kept around a standard indicator's name (预计…, …有望): only a
+  // catalogue name found this way replaces the metric.
+  if (const std::string bare = catalogue.without_noise(key); bare != key)
+    if (const std::string* found = lookup(bare))
+      if (catalogue.find(*found)) return *found;
   return key;
 }
 
