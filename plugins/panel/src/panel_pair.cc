@@ -110,7 +110,7 @@ void RowSet::add_target(const Json& entry) {
   PanelRow* existing = find(ind->name, measure);
   // The first target stated wins, unless only a later statement of it has an actual.
   const bool has_actual = a.is_object() && a.value("value", Json()).is_number();
-  if (existing && (!existing->actual_value.has_value() || !has_actual)) return;
+  if (existing && (existing->actual_value.has_value() || !has_actual)) return;
   if (existing) rows_.erase(rows_.begin() + (existing - rows_.data()));
   const Display d = display_for(ctx_, *ind, measure, unit);
   PanelRow& r = make(*ind, measure, d);

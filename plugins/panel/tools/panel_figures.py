@@ -34,7 +34,7 @@ def main():
     missing = sorted(place_years - full)
     if missing: print("  without:", ", ".join(f"{r}{y}" for r, y in missing[:40]))
     if a.gold:
-        names = standard_names(a.catalogue)
+        names, units, _ = standard_names(a.catalogue)
         agree, total = 0, 0
         for line in open(a.gold, encoding="utf-8"):
             g = json.loads(line)
@@ -44,9 +44,13 @@ def main():
             tv = g["target"]["value"]; tv = tv[0] if isinstance(tv, list) else tv
             found = None
             for r in rows:
-                if r["target_doc"] == doc and r["year"] == g["period"] and \
-                   r["indicator"] == names.get(g["metric"], g["metric"]) and \
-                   r["target_value"] is not None and abs(r["target_value"] - tv) < 1e-6:
+                if r["target_doc"] != doc or r["year"] != g["period"] or \
+                   r["indicator"] != names.get(g["metric"], g["metric"]) or r["target_value"] is None:
+                    continue
+                # The gold is in base units (person, jin, CNY); the row in its display unit.
+                gu, ru = units.get(g["target"]["unit"]), units.get(r["unit"])
+                v = tv * gu[1] / ru[1] if gu and ru and gu[0] == ru[0] else tv
+                if abs(r["target_value"] - v) < 1e-6 * max(1, abs(v)):
                     found = r; break
             ok = found is not None and found["verdict"] == g["verdict"]
             agree += ok
@@ -56,13 +60,15 @@ def main():
         print(f"gold target pairs agreeing: {agree}/{total}")
 
 def standard_names(path):
-    """variant -> standard name, read from the catalogue without a YAML library."""
+    """variant -> standard name, and unit -> (base, factor), from the catalogue."""
     import yaml  # python3-yaml
+    data = yaml.safe_load(open(path, encoding="utf-8"))
     out = {}
-    for ind in yaml.safe_load(open(path, encoding="utf-8"))["indicators"]:
+    for ind in data["indicators"]:
         out[ind["name"]] = ind["name"]
         for v in ind.get("variants", []): out[v] = ind["name"]
-    return out
+    units = {u: (x["base"], float(x["factor"])) for u, x in data["units"].items()}
+    return out, units, None
 
 if __name__ == "__main__":
     main()
