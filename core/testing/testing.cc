@@ -6,10 +6,10 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "decode.h"
-#include "html_text.h"
-#include "plugin_registry.h"
-#include "result_writer.h"
+#include "input/decode.h"
+#include "input/html_text.h"
+#include "plugins/plugin_registry.h"
+#include "output/result_writer.h"
 
 namespace reportlens::testing {
 namespace {

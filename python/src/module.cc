@@ -8,12 +8,12 @@
 #include <csignal>
 #include <cstdlib>
 
-#include "config_issue.h"
-#include "errors.h"
+#include "pipeline/config_issue.h"
+#include "run/errors.h"
 #include "json_py.h"
-#include "plugin_registry.h"
+#include "plugins/plugin_registry.h"
 #include "reportlens/abi.h"
-#include "runner.h"
+#include "run/runner.h"
 #include "store_reader.h"
 
 namespace py = pybind11;

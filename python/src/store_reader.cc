@@ -3,10 +3,10 @@
 #include <fstream>
 #include <iterator>
 
-#include "decode.h"
-#include "errors.h"
-#include "html_text.h"
-#include "sha256.h"
+#include "input/decode.h"
+#include "run/errors.h"
+#include "input/html_text.h"
+#include "util/sha256.h"
 
 namespace reportlens::python {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "output_sink.h"
+#include "output/output_sink.h"
 
 namespace reportlens::python {
 

@@ -5,11 +5,11 @@
 #include <algorithm>
 #include <fstream>
 
-#include "batch_identity.h"
+#include "run/batch_identity.h"
 #include "batch_test_support.h"
-#include "output_series.h"
-#include "output_sink.h"
-#include "result_writer.h"
+#include "output/output_series.h"
+#include "output/output_sink.h"
+#include "output/result_writer.h"
 
 using namespace batchtest;
 using reportlens::Json;

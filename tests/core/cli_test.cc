@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "reportlens/text.h"
-#include "sha256.h"
+#include "util/sha256.h"
 #include "test_support.h"
 
 namespace reportlens::test {

@@ -4,11 +4,11 @@
 
 #include <cstdlib>
 
-#include "config_issue.h"
-#include "pipeline_config.h"
-#include "pipeline_plan.h"
-#include "plugin_registry.h"
-#include "runner.h"
+#include "pipeline/config_issue.h"
+#include "pipeline/pipeline_config.h"
+#include "pipeline/pipeline_plan.h"
+#include "plugins/plugin_registry.h"
+#include "run/runner.h"
 #include "test_support.h"
 
 namespace reportlens {

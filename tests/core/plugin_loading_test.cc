@@ -4,8 +4,8 @@
 
 #include <cstdlib>
 
-#include "errors.h"
-#include "plugin_registry.h"
+#include "run/errors.h"
+#include "plugins/plugin_registry.h"
 #include "reportlens/abi.h"
 #include "test_support.h"
 

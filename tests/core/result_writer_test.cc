@@ -8,9 +8,9 @@
 
 #include "reportlens/document.h"
 #include "reportlens/testing.h"
-#include "errors.h"
-#include "json_text_writer.h"
-#include "result_writer.h"
+#include "run/errors.h"
+#include "output/json_text_writer.h"
+#include "output/result_writer.h"
 
 namespace reportlens {
 namespace {

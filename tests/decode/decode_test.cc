@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "decode.h"
-#include "errors.h"
+#include "input/decode.h"
+#include "run/errors.h"
 #include "reportlens/text.h"
 #include "shared_corpus.h"
 

@@ -1,7 +1,7 @@
 // HTML input: markup stripped, entities decoded, blocks become paragraph breaks.
 #include <gtest/gtest.h>
 
-#include "html_text.h"
+#include "input/html_text.h"
 
 namespace {
 

@@ -5,12 +5,12 @@
 #include <regex>
 #include <sstream>
 
-#include "docx_text.h"
-#include "errors.h"
+#include "input/docx_text.h"
+#include "run/errors.h"
 #include "format_inputs.h"
-#include "input_format.h"
-#include "markdown_text.h"
-#include "pdf_text.h"
+#include "input/input_format.h"
+#include "input/markdown_text.h"
+#include "input/pdf_text.h"
 #include "reportlens/text.h"
 
 namespace reportlens::test {

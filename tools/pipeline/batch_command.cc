@@ -6,9 +6,9 @@
 #include <cstdio>
 #include <iostream>
 
-#include "batch_merge.h"
-#include "batch_signals.h"
-#include "batch_worker.h"
+#include "merge/batch_merge.h"
+#include "run/batch_signals.h"
+#include "run/batch_worker.h"
 
 namespace reportlens::cli {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "runner.h"
+#include "run/runner.h"
 
 namespace reportlens::cli {
 

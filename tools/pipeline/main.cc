@@ -6,15 +6,15 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "config_issue.h"
-#include "errors.h"
-#include "plugin_registry.h"
+#include "pipeline/config_issue.h"
+#include "run/errors.h"
+#include "plugins/plugin_registry.h"
 #include "new_plugin.h"
 #include "batch_command.h"
 #include "plugins_command.h"
 #include "reportlens/abi.h"
-#include "batch_identity.h"
-#include "runner.h"
+#include "run/batch_identity.h"
+#include "run/runner.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <regex>
 #include <set>
 
-#include "errors.h"
-#include "plugin_registry.h"
+#include "run/errors.h"
+#include "plugins/plugin_registry.h"
 #include "reportlens/abi.h"
 
 namespace reportlens::cli {

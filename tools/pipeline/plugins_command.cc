@@ -3,8 +3,8 @@
 #include <cstdio>
 #include <iostream>
 
-#include "errors.h"
-#include "plugin_registry.h"
+#include "run/errors.h"
+#include "plugins/plugin_registry.h"
 
 namespace reportlens::cli {
 namespace {

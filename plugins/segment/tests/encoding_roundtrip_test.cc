@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "decode.h"
-#include "html_text.h"
+#include "input/decode.h"
+#include "input/html_text.h"
 #include "reportlens/testing.h"
 #include "test_support.h"
 

@@ -1,0 +1,204 @@
+#include "merge/batch_merge_sqlite.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <tuple>
+#include <unordered_set>
+
+#include "run/batch_signals.h"
+#include "output/output_file_util.h"
+#include "output/output_sqlite.h"
+#include "output/output_sqlite_db.h"
+
+namespace reportlens {
+namespace fs = std::filesystem;
+
+namespace {
+
+// One document of an input, and where it goes in the output.
+struct Doc {
+  long long seq = 0;
+  std::string id;
+  std::size_t input = 0;
+  long long old_doc = 0, first_annotation = 0, annotations = 0, errors = 0;
+  bool failed = false;
+  long long new_doc = 0, annotation_offset = 0, error_id = 0;
+};
+
+// The documents of `db`'s attached store `src`, or nothing if its rows cannot be copied as
+// they are: a store of another schema, without document texts (merged from JSON Lines), or a
+// document whose annotation ids are not consecutive (the ids are shifted by one offset each).
+std::optional<std::vector<Doc>> list_documents(sqlite::Database& db, std::size_t input) {
+  {
+    sqlite::Statement version(db, "PRAGMA src.user_version");
+    const long long v = version.step() ? version.integer(0) : 0;
+    version.reset();
+    if (v != sqlite_schema_version()) return std::nullopt;
+  }
+  sqlite::Statement q(db,
+      "SELECT d.seq, d.id, d.doc_id, d.status = 'failed', "
+      "(SELECT count(*) FROM src.document_texts t WHERE t.doc_id = d.doc_id), "
+      "(SELECT count(*) FROM src.errors e WHERE e.doc_id = d.doc_id), "
+      "min(a.annotation_id), max(a.annotation_id), count(a.annotation_id) "
+      "FROM src.documents d LEFT JOIN src.annotations a ON a.doc_id = d.doc_id GROUP BY d.doc_id");
+  std::vector<Doc> docs;
+  bool ok = true;
+  while (q.step()) {
+    Doc d;
+    d.seq = q.integer(0);
+    d.id = q.text(1);
+    d.input = input;
+    d.old_doc = q.integer(2);
+    d.failed = q.integer(3) != 0;
+    d.errors = q.integer(5);
+    d.annotations = q.integer(8);
+    d.first_annotation = d.annotations ? q.integer(6) : 0;
+    const bool has_text = q.integer(4) == 1;
+    if ((!has_text && !d.failed) || d.errors > 1 || (d.annotations && q.integer(7) - d.first_annotation + 1 != d.annotations))
+      ok = false;
+    docs.push_back(std::move(d));
+  }
+  if (!ok) return std::nullopt;
+  return docs;
+}
+
+// Orders every input's documents as one run would have written them, (seq, id) and the
+// earlier input first, keeps the first of each id, and numbers documents, annotations and
+// errors in that order.
+std::vector<Doc> plan(std::vector<Doc> all, MergeReport& report) {
+  std::stable_sort(all.begin(), all.end(), [](const Doc& a, const Doc& b) {
+    return std::tie(a.seq, a.id, a.input) < std::tie(b.seq, b.id, b.input);
+  });
+  std::unordered_set<std::string> seen;
+  std::vector<Doc> kept;
+  long long next_annotation = 1, next_error = 1;
+  for (Doc& d : all) {
+    if (!seen.insert(d.id).second) {
+      ++report.duplicates;
+      spdlog::warn("merge: document '{}' appears in more than one input; keeping the first", d.id);
+      continue;
+    }
+    d.new_doc = static_cast<long long>(kept.size()) + 1;
+    d.annotation_offset = next_annotation - d.first_annotation;
+    next_annotation += d.annotations;
+    d.error_id = d.errors ? next_error++ : 0;
+    ++report.documents;
+    if (d.failed) ++report.failed;
+    kept.push_back(std::move(d));
+  }
+  return kept;
+}
+
+// Copies the kept documents of the attached input `src` through the mapping table `temp.map`.
+void copy_rows(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t input, long long run_id) {
+  db.exec("DELETE FROM temp.map");
+  {
+    sqlite::Statement add(db, "INSERT INTO temp.map(old_doc, new_doc, shift, error_id) VALUES (?, ?, ?, ?)");
+    for (const Doc& d : docs)
+      if (d.input == input) add.bind(1, d.old_doc).bind(2, d.new_doc).bind(3, d.annotation_offset).bind(4, d.error_id).run();
+  }
+  const std::string run = std::to_string(run_id);
+  db.exec("INSERT INTO documents(doc_id, id, seq, source, sha256, pipeline_hash, result_key, run_id, status, "
+          "region, report_year, plan_year, kind, title, meta) "
+          "SELECT m.new_doc, d.id, d.seq, d.source, d.sha256, d.pipeline_hash, d.result_key, " + run +
+          ", d.status, d.region, d.report_year, d.plan_year, d.kind, d.title, d.meta "
+          "FROM temp.map m JOIN src.documents d ON d.doc_id = m.old_doc ORDER BY m.new_doc");
+  db.exec("INSERT INTO document_texts(doc_id, text) SELECT m.new_doc, t.text "
+          "FROM temp.map m JOIN src.document_texts t ON t.doc_id = m.old_doc ORDER BY m.new_doc");
+  db.exec("INSERT INTO annotations(annotation_id, doc_id, type, begin, end, text, text_cut, attrs) "
+          "SELECT a.annotation_id + m.shift, m.new_doc, a.type, a.begin, a.end, a.text, a.text_cut, a.attrs "
+          "FROM temp.map m JOIN src.annotations a ON a.doc_id = m.old_doc ORDER BY 1");
+  db.exec("INSERT INTO indicators SELECT i.annotation_id + m.shift, m.new_doc, i.metric, i.canonical_metric, "
+          "i.period, i.status, i.level_value, i.level_high, i.level_unit, i.growth_value, i.growth_high, "
+          "i.growth_unit, i.qualifier FROM temp.map m JOIN src.indicators i ON i.doc_id = m.old_doc ORDER BY 1");
+  db.exec("INSERT INTO entities SELECT e.annotation_id + m.shift, m.new_doc, e.kind, e.canonical, e.text "
+          "FROM temp.map m JOIN src.entities e ON e.doc_id = m.old_doc ORDER BY 1");
+  db.exec("INSERT INTO errors(error_id, doc_id, stage, message, exit_code) "
+          "SELECT m.error_id, m.new_doc, e.stage, e.message, e.exit_code "
+          "FROM temp.map m JOIN src.errors e ON e.doc_id = m.old_doc ORDER BY 1");
+}
+
+void attach(sqlite::Database& db, const fs::path& input) {
+  sqlite::Statement a(db, "ATTACH DATABASE ? AS src");
+  a.bind(1, input.string()).run();
+}
+
+}  // namespace
+
+std::optional<MergeReport> merge_sqlite_rows(const fs::path& output, const std::vector<fs::path>& inputs,
+                                             const RunIdentity& identity, const std::string& status) {
+  if (format_for_extension(output) != "sqlite") return std::nullopt;
+  for (const auto& in : inputs)
+    if (format_for_extension(in) != "sqlite") return std::nullopt;
+
+  std::error_code ec;
+  if (output.has_parent_path()) fs::create_directories(output.parent_path(), ec);
+  const fs::path file = temporary_beside(output);
+  // Whatever happens before the rename, the temporary database and its journals go.
+  struct Cleanup {
+    fs::path file;
+    bool done = false;
+    ~Cleanup() {
+      if (!done)
+        for (const char* suffix : {"", "-wal", "-shm"}) remove_quietly(file.string() + suffix);
+    }
+  } cleanup{file};
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix, ec);
+
+  sqlite::Database db(file);
+  configure_sqlite_store(db);
+  std::vector<Doc> all;
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    attach(db, inputs[k]);
+    auto docs = list_documents(db, k);
+    db.exec("DETACH DATABASE src");
+    if (!docs) return std::nullopt;
+    std::move(docs->begin(), docs->end(), std::back_inserter(all));
+  }
+  MergeReport report;
+  report.output = output;
+  const std::vector<Doc> docs = plan(std::move(all), report);
+
+  // Rows are consistent by construction: no per-row foreign key checks while copying. The file
+  // is a temporary that an interrupted merge deletes: no journal while it is written (each page
+  // once, not into the WAL and again into the file); WAL again, as every store, at the end.
+  db.exec("PRAGMA foreign_keys=OFF");
+  db.exec("PRAGMA journal_mode=OFF");
+  db.exec("PRAGMA synchronous=OFF");
+  db.exec("CREATE TEMP TABLE map(old_doc INTEGER PRIMARY KEY, new_doc INTEGER, shift INTEGER, error_id INTEGER)");
+  long long run_id = 0;
+  {
+    sqlite::Statement add_run(db,
+        "INSERT INTO runs(pipeline, pipeline_hash, shard, provenance, started_at, status) "
+        "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'running')");
+    add_run.bind(1, identity.pipeline).bind(2, identity.pipeline_hash).bind(3, identity.shard)
+        .bind(4, identity.provenance.dump()).run();
+    run_id = sqlite3_last_insert_rowid(db.handle());
+  }
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    throw_if_interrupted();
+    attach(db, inputs[k]);
+    db.exec("BEGIN IMMEDIATE");
+    copy_rows(db, docs, k, run_id);
+    db.exec("COMMIT");
+    db.exec("DETACH DATABASE src");
+  }
+  throw_if_interrupted();
+  {
+    // Statements finalised before closing, or SQLite keeps the connection and its files alive.
+    sqlite::Statement done(db,
+        "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), documents = ?, failed = ?, "
+        "skipped = 0, status = ?, not_run = 0 WHERE run_id = ?");
+    done.bind(1, static_cast<long long>(report.documents)).bind(2, static_cast<long long>(report.failed))
+        .bind(3, status).bind(4, run_id).run();
+  }
+  db.exec("PRAGMA journal_mode=WAL");  // recorded in the file; its WAL is empty
+  db.close();
+  for (const char* suffix : {"-wal", "-shm"}) fs::remove(output.string() + suffix, ec);
+  replace_file(file, output);
+  cleanup.done = true;
+  return report;
+}
+
+}  // namespace reportlens

@@ -1,0 +1,706 @@
+#include "output/output_sqlite.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "run/errors.h"
+#include "output/output_facts.h"
+#include "output/output_file_util.h"
+#include "output/output_sqlite_db.h"
+#include "output/result_writer.h"
+
+namespace reportlens {
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bumped when the schema changes incompatibly; stored in PRAGMA user_version.
+// 2: annotation text of long spans replaced by the document text stored once (document_texts).
+constexpr int kSchemaVersion = 2;
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS runs (
+  run_id        INTEGER PRIMARY KEY,
+  pipeline      TEXT NOT NULL,
+  pipeline_hash TEXT NOT NULL,
+  shard         TEXT NOT NULL DEFAULT '',
+  provenance    TEXT NOT NULL,
+  started_at    TEXT NOT NULL,
+  finished_at   TEXT,
+  documents     INTEGER,
+  failed        INTEGER,
+  skipped       INTEGER,
+  status        TEXT NOT NULL DEFAULT 'running',
+  not_run       INTEGER
+);
+CREATE TABLE IF NOT EXISTS documents (
+  doc_id        INTEGER PRIMARY KEY,
+  id            TEXT NOT NULL UNIQUE,
+  seq           INTEGER NOT NULL,
+  source        TEXT NOT NULL,
+  sha256        TEXT NOT NULL,
+  pipeline_hash TEXT NOT NULL,
+  result_key    TEXT NOT NULL,
+  run_id        INTEGER REFERENCES runs(run_id),
+  status        TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+  region        TEXT,
+  report_year   INTEGER,
+  plan_year     INTEGER,
+  kind          TEXT,
+  title         TEXT,
+  meta          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS documents_region_year ON documents(region, report_year);
+CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
+CREATE TABLE IF NOT EXISTS annotations (
+  annotation_id INTEGER PRIMARY KEY,
+  doc_id        INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  type          TEXT NOT NULL,
+  begin         INTEGER NOT NULL,
+  end           INTEGER NOT NULL,
+  text          TEXT,
+  text_cut      INTEGER,
+  attrs         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS annotations_doc ON annotations(doc_id);
+CREATE TABLE IF NOT EXISTS document_texts (
+  doc_id        INTEGER PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
+  text          TEXT NOT NULL
+);
+CREATE VIEW IF NOT EXISTS annotation_texts AS
+  SELECT a.annotation_id, a.doc_id, a.type, a.begin, a.end,
+         CASE WHEN t.text IS NULL THEN a.text ELSE substr(t.text, a.begin + 1, a.end - a.begin) END AS text,
+         a.attrs
+  FROM annotations a LEFT JOIN document_texts t USING (doc_id);
+CREATE TABLE IF NOT EXISTS indicators (
+  annotation_id    INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,
+  doc_id           INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  metric           TEXT NOT NULL,
+  canonical_metric TEXT NOT NULL,
+  period           INTEGER,
+  status           TEXT,
+  level_value      REAL,
+  level_high       REAL,
+  level_unit       TEXT,
+  growth_value     REAL,
+  growth_high      REAL,
+  growth_unit      TEXT,
+  qualifier        TEXT
+);
+CREATE INDEX IF NOT EXISTS indicators_metric_period ON indicators(canonical_metric, period);
+CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
+CREATE TABLE IF NOT EXISTS entities (
+  annotation_id INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,
+  doc_id        INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  kind          TEXT,
+  canonical     TEXT NOT NULL,
+  text          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
+CREATE INDEX IF NOT EXISTS entities_doc ON entities(doc_id);
+CREATE TABLE IF NOT EXISTS comparisons (
+  comparison_id INTEGER PRIMARY KEY,
+  base          TEXT,
+  compare       TEXT,
+  data          TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS targets (
+  target_id        INTEGER PRIMARY KEY,
+  comparison_id    INTEGER NOT NULL REFERENCES comparisons(comparison_id) ON DELETE CASCADE,
+  metric           TEXT,
+  period           INTEGER,
+  target_value     REAL,
+  target_unit      TEXT,
+  target_qualifier TEXT,
+  target_doc       TEXT,
+  actual_value     REAL,
+  actual_unit      TEXT,
+  actual_doc       TEXT,
+  direction        TEXT,
+  verdict          TEXT
+);
+CREATE INDEX IF NOT EXISTS targets_period ON targets(period, verdict);
+CREATE TABLE IF NOT EXISTS errors (
+  error_id  INTEGER PRIMARY KEY,
+  doc_id    INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  stage     TEXT NOT NULL,
+  message   TEXT NOT NULL,
+  exit_code INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS errors_doc ON errors(doc_id);
+)sql";
+
+void bind_optional(sqlite::Statement& s, int i, const std::optional<double>& v) {
+  if (v) s.bind(i, *v);
+  else s.bind_null(i);
+}
+void bind_optional(sqlite::Statement& s, int i, const std::optional<long long>& v) {
+  if (v) s.bind(i, *v);
+  else s.bind_null(i);
+}
+void bind_text_or_null(sqlite::Statement& s, int i, const std::string& v) {
+  if (v.empty()) s.bind_null(i);
+  else s.bind(i, v);
+}
+void bind_static_or_null(sqlite::Statement& s, int i, const std::string& v) {
+  if (v.empty()) s.bind_null(i);
+  else s.bind_static(i, v);
+}
+
+// Spans whose text is the document's between their offsets and which are long (sentences,
+// paragraphs...): stored as offsets only when the document text is stored, which costs the
+// input's size once instead of about twice that in span texts. Facts (indicators, entities,
+// quantities...) keep their text in the row, where queries read it.
+bool is_long_span(const std::string& type) {
+  return type == "sentence" || type == "clause" || type == "paragraph" || type == "section" ||
+         type == "box" || type == "box_item" || type == "title_block" || type == "enumeration";
+}
+
+// Byte offset of each code point of `text` (and of its end).
+std::vector<std::size_t> code_point_starts(const std::string& text) {
+  std::vector<std::size_t> at;
+  at.reserve(text.size() / 2 + 1);
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) at.push_back(i);
+  at.push_back(text.size());
+  return at;
+}
+
+int schema_version(sqlite::Database& db) {
+  sqlite::Statement v(db, "PRAGMA user_version");
+  const int version = v.step() ? static_cast<int>(v.integer(0)) : 0;
+  v.reset();
+  return version;
+}
+
+// runs.status and runs.not_run came after schema 2 without changing it (columns only added):
+// a store written before them gets them, its earlier runs' status unknown (NULL).
+void add_run_status_columns(sqlite::Database& db) {
+  sqlite::Statement has(db, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status'");
+  const bool present = has.step() && has.integer(0) > 0;
+  has.reset();
+  if (present) return;
+  db.exec("ALTER TABLE runs ADD COLUMN status TEXT");
+  db.exec("ALTER TABLE runs ADD COLUMN not_run INTEGER");
+}
+
+void configure(sqlite::Database& db) {
+  db.exec("PRAGMA journal_mode=WAL");
+  if (const int version = schema_version(db); version != 0 && version < kSchemaVersion) {
+    // Results are recomputable: an older store is rebuilt rather than migrated.
+    spdlog::warn("{}: store of schema version {} (now {}): its results are dropped and recomputed",
+                 db.path().string(), version, kSchemaVersion);
+    db.exec("DROP VIEW IF EXISTS annotation_texts");
+    for (const char* table : {"errors", "targets", "comparisons", "entities", "indicators", "document_texts",
+                              "annotations", "documents", "runs"})
+      db.exec(std::string("DROP TABLE IF EXISTS ") + table);
+  }
+  // NORMAL: a commit survives a killed process (the WAL is in the page cache and replayed);
+  // only a power cut may lose the last commits, never corrupt the file.
+  db.exec("PRAGMA synchronous=NORMAL");
+  db.exec("PRAGMA foreign_keys=ON");
+  db.exec(kSchema);
+  add_run_status_columns(db);
+  db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
+}
+
+// One record as the values of its rows, computed by render() on a worker thread: the writer
+// thread only binds and steps.
+struct AnnotationRow {
+  std::string type;
+  long long begin = 0, end = 0;
+  // cut < 0: `text` is stored; 0: the text is the document's between the offsets (not stored);
+  // k > 0: it is the span's first k code points and "…" (long structural spans are shortened).
+  long long cut = -1;
+  std::string text;  // kept when stored, and for entities (their table has it)
+  std::string attrs;
+  std::optional<IndicatorFact> indicator;
+  std::optional<EntityFact> entity;
+};
+
+struct Rows : RenderedRecord {
+  std::string id, source, sha256, pipeline_hash, result_key, status, meta;
+  long long seq = 0;
+  DocumentFacts facts;
+  struct Error {
+    std::string stage, message;
+    long long exit_code = 5;
+  };
+  std::optional<Error> error;
+  std::optional<std::string> document_text;
+  std::vector<AnnotationRow> annotations;
+};
+
+std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_text) {
+  auto rows = std::make_unique<Rows>();
+  rows->id = r.value("id", "");
+  rows->seq = r.value("seq", 0LL);
+  rows->source = r.value("source", "");
+  rows->sha256 = r.value("sha256", "");
+  rows->pipeline_hash = r.value("pipeline_hash", "");
+  rows->result_key = r.value("result_key", "");
+  rows->status = r.value("status", "ok");
+  const Json meta = r.value("meta", Json::object());
+  rows->facts = document_facts(meta);
+  rows->meta = meta.dump();
+  if (r.contains("error")) {
+    const Json& e = r["error"];
+    rows->error = Rows::Error{e.value("stage", ""), e.value("message", ""), e.value("exit_code", 5LL)};
+  }
+  std::vector<std::size_t> byte_at;
+  if (document_text) {
+    rows->document_text = *document_text;
+    byte_at = code_point_starts(*document_text);
+  }
+  // Whether the annotation's text can be taken from the document text instead (see AnnotationRow::cut).
+  static const std::string kEllipsis = "…";
+  const auto recoverable = [&](const std::string& type, long long begin, long long end, const std::string& text) -> long long {
+    if (byte_at.empty() || !is_long_span(type) || begin < 0 || end < begin ||
+        static_cast<std::size_t>(end) >= byte_at.size())
+      return -1;
+    const std::string& all = *document_text;
+    const std::size_t from = byte_at[begin], to = byte_at[end];
+    if (text.size() == to - from && all.compare(from, to - from, text) == 0) return 0;
+    if (text.size() <= kEllipsis.size() || text.compare(text.size() - kEllipsis.size(), kEllipsis.size(), kEllipsis) != 0)
+      return -1;
+    const std::size_t kept = text.size() - kEllipsis.size();
+    if (kept >= to - from || all.compare(from, kept, text, 0, kept) != 0) return -1;
+    const auto cut = std::lower_bound(byte_at.begin() + begin, byte_at.begin() + end, from + kept);
+    if (cut == byte_at.begin() + end || *cut != from + kept) return -1;
+    return cut - (byte_at.begin() + begin);
+  };
+  static const Json kNoAnnotations = Json::array();
+  const auto found = r.find("annotations");
+  const Json& annotations = found != r.end() ? *found : kNoAnnotations;
+  rows->annotations.reserve(annotations.size());
+  for (const auto& a : annotations) {
+    // References, not copies: this loop runs for every annotation of every document.
+    AnnotationRow& row = rows->annotations.emplace_back();
+    const std::string& type = a.at("type").get_ref<const std::string&>();
+    const std::string& text = a.at("text").get_ref<const std::string&>();
+    const Json& attrs = a.at("attrs");
+    row.type = type;
+    row.begin = a.at("begin").get<long long>();
+    row.end = a.at("end").get<long long>();
+    row.cut = recoverable(type, row.begin, row.end, text);
+    row.attrs = attrs.dump();
+    if (type == "indicator") row.indicator = indicator_fact(attrs);
+    else if (type == "entity") row.entity = entity_fact(attrs, text);
+    if (row.cut < 0 || row.entity) row.text = text;
+  }
+  return rows;
+}
+
+// The rows of a processed document's record (head + document_to_json(document)), taken from the
+// document itself: the same values render_rows() reads from that record, without building it.
+std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc) {
+  auto rows = std::make_unique<Rows>();
+  rows->id = doc.id();
+  rows->seq = head.value("seq", 0LL);
+  rows->source = doc.source();
+  rows->sha256 = doc.meta().value("sha256", "");
+  rows->pipeline_hash = head.value("pipeline_hash", "");
+  rows->result_key = head.value("result_key", "");
+  rows->status = head.value("status", "ok");
+  Json meta = doc.meta();
+  meta.erase("sha256");  // lifted to the top level of the record
+  rows->facts = document_facts(meta);
+  rows->meta = meta.dump();
+  rows->document_text = doc.text();
+  static const std::string kEllipsis = "…";
+  const std::vector<ShownAnnotation> shown = shown_annotations(doc);
+  rows->annotations.reserve(shown.size());
+  for (const ShownAnnotation& s : shown) {
+    const Annotation& a = *s.annotation;
+    AnnotationRow& row = rows->annotations.emplace_back();
+    row.type = a.type;
+    row.begin = s.begin;
+    row.end = s.end;
+    // As render_rows() decides from the record's text (the surface, or its prefix and "…")
+    // against the document text: a long span's text is recoverable from the offsets.
+    if (is_long_span(a.type)) {
+      const std::string_view span = std::string_view(doc.text()).substr(a.begin, a.end - a.begin);
+      if (!s.shortened || (span.size() == s.shown.size() + kEllipsis.size() && span.ends_with(kEllipsis))) {
+        row.cut = 0;
+      } else {
+        long long cut = 0;  // code points kept before the ellipsis
+        for (unsigned char c : s.shown) cut += (c & 0xC0) != 0x80;
+        row.cut = cut;
+      }
+    }
+    row.attrs = a.attrs.dump();
+    const bool entity = a.type == "entity";
+    if (row.cut < 0 || entity) {
+      row.text.assign(s.shown);
+      if (s.shortened) row.text += kEllipsis;
+    }
+    if (a.type == "indicator") row.indicator = indicator_fact(a.attrs);
+    else if (entity) row.entity = entity_fact(a.attrs, row.text);
+  }
+  return rows;
+}
+
+class SqliteSink : public OutputSink {
+ public:
+  SqliteSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
+  ~SqliteSink() override {
+    if (!options_.fresh || finished_ || file_.empty()) return;
+    // A fresh store destroyed before finish() (a failed or interrupted run): closed, then its
+    // temporary database and journals go; the target stays as it was.
+    statements_.reset();
+    db_.reset();
+    for (const char* suffix : {"", "-wal", "-shm"}) remove_quietly(file_.string() + suffix);
+  }
+
+  DoneMap open(const RunIdentity& run) override {
+    std::error_code ec;
+    if (target_.has_parent_path()) fs::create_directories(target_.parent_path(), ec);
+    file_ = options_.fresh ? temporary_beside(target_) : target_;
+    if (options_.fresh)
+      for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file_.string() + suffix, ec);
+    db_ = std::make_unique<sqlite::Database>(file_);
+    configure(*db_);
+    run_ = run;
+
+    DoneMap done;
+    {
+      sqlite::Statement other(*db_, "SELECT count(*) FROM documents WHERE pipeline_hash <> ?");
+      other.bind(1, run.pipeline_hash);
+      long long n = 0;
+      if (other.step()) n = other.integer(0);
+      other.reset();
+      if (n > 0) {
+        spdlog::warn("{}: {} result(s) of another pipeline version are dropped and recomputed",
+                     target_.string(), n);
+        sqlite::Statement del(*db_, "DELETE FROM documents WHERE pipeline_hash <> ?");
+        del.bind(1, run.pipeline_hash).run();
+      }
+    }
+    sqlite::Statement list(*db_,
+        "SELECT id, result_key, status, (SELECT max(exit_code) FROM errors e WHERE e.doc_id = d.doc_id) "
+        "FROM documents d");
+    while (list.step())
+      done[list.text(0)] = {list.text(1), list.text(2) == "failed", static_cast<int>(list.integer(3))};
+
+    sqlite::Statement add_run(*db_,
+        "INSERT INTO runs(pipeline, pipeline_hash, shard, provenance, started_at, status) "
+        "VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'running')");
+    add_run.bind(1, run.pipeline).bind(2, run.pipeline_hash).bind(3, run.shard)
+        .bind(4, run.provenance.dump()).run();
+    run_id_ = sqlite3_last_insert_rowid(db_->handle());
+    prepare();
+    return done;
+  }
+
+  std::unique_ptr<RenderedRecord> render(const Json& record, const std::string* document_text) const override {
+    return render_rows(record, document_text);
+  }
+
+  std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const override {
+    return render_document_rows(head, document);
+  }
+
+  void append(const std::vector<const RenderedRecord*>& records) override {
+    db_->exec("BEGIN IMMEDIATE");
+    try {
+      for (const RenderedRecord* r : records) insert(static_cast<const Rows&>(*r));
+      db_->exec("COMMIT");
+    } catch (...) {
+      sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+
+  void write_comparisons(const Json& comparisons) override {
+    db_->exec("BEGIN IMMEDIATE");
+    db_->exec("DELETE FROM targets");  // no cascade on this connection (see prepare())
+    db_->exec("DELETE FROM comparisons");
+    sqlite::Statement add(*db_, "INSERT INTO comparisons(base, compare, data) VALUES (?, ?, ?)");
+    sqlite::Statement add_target(*db_,
+        "INSERT INTO targets(comparison_id, metric, period, target_value, target_unit, "
+        "target_qualifier, target_doc, actual_value, actual_unit, actual_doc, direction, verdict) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto& c : comparisons) {
+      add.bind(1, json_string(c.value("base", Json()))).bind(2, json_string(c.value("compare", Json())))
+          .bind(3, c.dump()).run();
+      const long long cid = sqlite3_last_insert_rowid(db_->handle());
+      for (const auto& t : c.value("targets", Json::array())) {
+        const Json target = t.value("target", Json::object());
+        const Json actual = t.value("actual", Json::object());
+        add_target.bind(1, cid).bind(2, json_string(t.value("metric", Json())));
+        bind_optional(add_target, 3, json_integer(target.value("period", Json())));
+        bind_optional(add_target, 4, json_number(target.value("value", Json())));
+        bind_text_or_null(add_target, 5, json_string(target.value("unit", Json())));
+        bind_text_or_null(add_target, 6, json_string(target.value("qualifier", Json())));
+        bind_text_or_null(add_target, 7, json_string(target.value("doc", Json())));
+        bind_optional(add_target, 8, json_number(actual.value("value", Json())));
+        bind_text_or_null(add_target, 9, json_string(actual.value("unit", Json())));
+        bind_text_or_null(add_target, 10, json_string(actual.value("doc", Json())));
+        bind_text_or_null(add_target, 11, json_string(t.value("direction", Json())));
+        bind_text_or_null(add_target, 12, json_string(t.value("verdict", Json())));
+        add_target.run();
+      }
+    }
+    db_->exec("COMMIT");
+  }
+
+  void finish(const Json& summary) override {
+    {
+      sqlite::Statement done(*db_,
+          "UPDATE runs SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), documents = ?, "
+          "failed = ?, skipped = ?, status = ?, not_run = ? WHERE run_id = ?");
+      done.bind(1, summary.value("documents", 0LL)).bind(2, summary.value("failed", 0LL))
+          .bind(3, summary.value("skipped", 0LL)).bind(4, summary.value("status", "complete"))
+          .bind(5, summary.value("not_run", 0LL)).bind(6, run_id_).run();
+    }
+    // Every statement finalised before closing, or SQLite keeps the connection (and its
+    // -wal/-shm files) alive past the rename below.
+    statements_.reset();
+    db_->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    db_->close();
+    if (options_.fresh) {
+      std::error_code ec;
+      for (const char* suffix : {"-wal", "-shm"}) fs::remove(target_.string() + suffix, ec);
+      replace_file(file_, target_);
+    }
+    finished_ = true;
+  }
+
+  fs::path path() const override { return target_; }
+
+ private:
+  struct Statements {
+    Statements(sqlite::Database& db)
+        : find(db, "SELECT doc_id FROM documents WHERE id = ?"),
+          remove_errors(db, "DELETE FROM errors WHERE doc_id = ?"),
+          remove_entities(db, "DELETE FROM entities WHERE doc_id = ?"),
+          remove_indicators(db, "DELETE FROM indicators WHERE doc_id = ?"),
+          remove_annotations(db, "DELETE FROM annotations WHERE doc_id = ?"),
+          remove_text(db, "DELETE FROM document_texts WHERE doc_id = ?"),
+          remove_document(db, "DELETE FROM documents WHERE doc_id = ?"),
+          document(db,
+                   "INSERT INTO documents(id, seq, source, sha256, pipeline_hash, result_key, run_id, "
+                   "status, region, report_year, plan_year, kind, title, meta) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          annotation(db, "INSERT INTO annotations(doc_id, type, begin, end, text, text_cut, attrs) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+          indicator(db,
+                    "INSERT INTO indicators(annotation_id, doc_id, metric, canonical_metric, period, status, "
+                    "level_value, level_high, level_unit, growth_value, growth_high, growth_unit, qualifier) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          entity(db, "INSERT INTO entities(annotation_id, doc_id, kind, canonical, text) VALUES (?, ?, ?, ?, ?)"),
+          error(db, "INSERT INTO errors(doc_id, stage, message, exit_code) VALUES (?, ?, ?, ?)"),
+          text(db, "INSERT INTO document_texts(doc_id, text) VALUES (?, ?)") {}
+    sqlite::Statement find, remove_errors, remove_entities, remove_indicators, remove_annotations, remove_text,
+        remove_document, document, annotation, indicator, entity, error, text;
+  };
+
+  // The writer's connection inserts without foreign-key checks: every child row it writes
+  // refers to the document (and annotation) it has just inserted, so the checks (a lookup in
+  // documents, and in annotations for indicators and entities, per row) can only pass. What
+  // the cascade did when a document is replaced, remove_stored() does. A page cache large
+  // enough for the indexes that grow out of order (indicators by metric, entities by
+  // canonical name) keeps their pages from being evicted and read back every transaction.
+  // Checkpoints every 64 MiB of WAL instead of 4 MiB: each one fsyncs twice and copies every
+  // page the commits since the last one touched (the same index pages again and again).
+  void prepare() {
+    db_->exec("PRAGMA foreign_keys=OFF");
+    db_->exec("PRAGMA cache_size=-65536");  // KiB: 64 MiB
+    db_->exec("PRAGMA wal_autocheckpoint=16384");
+    statements_ = std::make_unique<Statements>(*db_);
+  }
+
+  // Removes the stored record of `id` (a failed or outdated result being replaced), children
+  // first, as the schema's ON DELETE CASCADE would.
+  void remove_stored(const std::string& id) {
+    Statements& s = *statements_;
+    s.find.bind(1, id);
+    if (!s.find.step()) return;
+    const long long doc_id = s.find.integer(0);
+    s.find.reset();
+    for (sqlite::Statement* st : {&s.remove_errors, &s.remove_entities, &s.remove_indicators, &s.remove_annotations,
+                                  &s.remove_text, &s.remove_document})
+      st->bind(1, doc_id).run();
+  }
+
+  // Binds without copying (bind_static): every string is a field of `r`, alive until the
+  // statement has run.
+  void insert(const Rows& r) {
+    Statements& s = *statements_;
+    remove_stored(r.id);
+    s.document.bind_static(1, r.id).bind(2, r.seq).bind_static(3, r.source).bind_static(4, r.sha256).bind_static(5, r.pipeline_hash)
+        .bind_static(6, r.result_key).bind(7, run_id_).bind_static(8, r.status);
+    bind_static_or_null(s.document, 9, r.facts.region);
+    bind_optional(s.document, 10, r.facts.report_year);
+    bind_optional(s.document, 11, r.facts.plan_year);
+    bind_static_or_null(s.document, 12, r.facts.kind);
+    bind_static_or_null(s.document, 13, r.facts.title);
+    s.document.bind_static(14, r.meta);
+    s.document.run();
+    const long long doc_id = sqlite3_last_insert_rowid(db_->handle());
+
+    if (r.error) s.error.bind(1, doc_id).bind_static(2, r.error->stage).bind_static(3, r.error->message).bind(4, r.error->exit_code).run();
+    if (r.document_text) s.text.bind(1, doc_id).bind_static(2, *r.document_text).run();
+    for (const AnnotationRow& a : r.annotations) {
+      s.annotation.bind(1, doc_id).bind_static(2, a.type).bind(3, a.begin).bind(4, a.end);
+      if (a.cut < 0) s.annotation.bind_static(5, a.text).bind_null(6);
+      else if (a.cut == 0) s.annotation.bind_null(5).bind_null(6);
+      else s.annotation.bind_null(5).bind(6, a.cut);
+      s.annotation.bind_static(7, a.attrs).run();
+      const long long ann_id = sqlite3_last_insert_rowid(db_->handle());
+      if (a.indicator) {
+        const IndicatorFact& f = *a.indicator;
+        s.indicator.bind(1, ann_id).bind(2, doc_id).bind_static(3, f.metric).bind_static(4, f.canonical_metric);
+        bind_optional(s.indicator, 5, f.period);
+        bind_static_or_null(s.indicator, 6, f.status);
+        bind_optional(s.indicator, 7, f.level_value);
+        bind_optional(s.indicator, 8, f.level_high);
+        bind_static_or_null(s.indicator, 9, f.level_unit);
+        bind_optional(s.indicator, 10, f.growth_value);
+        bind_optional(s.indicator, 11, f.growth_high);
+        bind_static_or_null(s.indicator, 12, f.growth_unit);
+        bind_static_or_null(s.indicator, 13, f.qualifier);
+        s.indicator.run();
+      } else if (a.entity) {
+        s.entity.bind(1, ann_id).bind(2, doc_id);
+        bind_static_or_null(s.entity, 3, a.entity->kind);
+        s.entity.bind_static(4, a.entity->canonical).bind_static(5, a.text).run();
+      }
+    }
+  }
+
+  fs::path target_, file_;
+  SinkOptions options_;
+  RunIdentity run_;
+  std::unique_ptr<sqlite::Database> db_;
+  std::unique_ptr<Statements> statements_;
+  long long run_id_ = 0;
+  bool finished_ = false;
+};
+
+class SqliteReader : public RecordReader {
+ public:
+  explicit SqliteReader(const fs::path& path) {
+    if (!fs::exists(path)) throw HostError(ExitCode::kInput, path.string() + ": no such file");
+    db_ = std::make_unique<sqlite::Database>(path, true);
+    // A store written before runs.status (opened read-only, so not given the columns): its
+    // runs count as complete once they recorded their end.
+    sqlite::Statement has(*db_, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status'");
+    const bool with_status = has.step() && has.integer(0) > 0;
+    has.reset();
+    sqlite::Statement run(*db_,
+        std::string("SELECT pipeline, pipeline_hash, provenance, shard, finished_at IS NOT NULL, ") +
+            (with_status ? "coalesce(status, 'complete'), coalesce(not_run, 0), " : "'complete', 0, ") +
+            "started_at FROM runs ORDER BY run_id DESC LIMIT 1");
+    if (run.step()) {
+      identity_.pipeline = run.text(0);
+      identity_.pipeline_hash = run.text(1);
+      identity_.provenance = Json::parse(run.text(2));
+      identity_.shard = run.text(3);
+      last_run_ = {run.text(3), run.integer(4) != 0 ? run.text(5) : "running", run.integer(6), run.text(7)};
+    }
+    run.reset();
+    sqlite::Statement hashes(*db_, "SELECT DISTINCT pipeline_hash FROM documents ORDER BY 1");
+    while (hashes.step()) hashes_.push_back(hashes.text(0));
+  }
+  const RunIdentity& identity() const override { return identity_; }
+  std::optional<RunState> last_run() const override { return last_run_; }
+  std::vector<std::string> pipeline_hashes() const override { return hashes_; }
+  std::unique_ptr<RecordCursor> cursor() const override { return std::make_unique<Cursor>(*db_); }
+
+ private:
+  class Cursor : public RecordCursor {
+   public:
+    explicit Cursor(sqlite::Database& db)
+        : docs_(db, "SELECT doc_id, pipeline_hash, result_key, seq, status, id, source, sha256, meta "
+                    "FROM documents ORDER BY seq, id"),
+          // The record's text is the stored one, else cut from the document text (span_text):
+          // in C++ over code-point offsets computed once per document, where SQLite's substr()
+          // would walk the whole text from its start for every span.
+          anns_(db, "SELECT type, begin, end, text, text_cut, attrs FROM annotations "
+                    "WHERE doc_id = ? ORDER BY annotation_id"),
+          text_(db, "SELECT text FROM document_texts WHERE doc_id = ?"),
+          errs_(db, "SELECT stage, message, exit_code FROM errors WHERE doc_id = ? ORDER BY error_id") {}
+    bool next(Json& r) override {
+      if (!docs_.step()) return false;
+      r = Json::object();
+      r["pipeline_hash"] = docs_.text(1);
+      r["result_key"] = docs_.text(2);
+      r["seq"] = docs_.integer(3);
+      r["status"] = docs_.text(4);
+      if (r["status"] == "failed") r["exit_code"] = 0;  // filled from errors below, kept in place
+      r["id"] = docs_.text(5);
+      r["source"] = docs_.text(6);
+      r["sha256"] = docs_.text(7);
+      r["meta"] = Json::parse(docs_.text(8));
+      text_.bind(1, docs_.integer(0));
+      document_text_.reset();
+      byte_at_.clear();
+      if (text_.step()) {
+        document_text_ = text_.text(0);
+        byte_at_ = code_point_starts(*document_text_);
+      }
+      text_.reset();
+      Json list = Json::array();
+      anns_.bind(1, docs_.integer(0));
+      while (anns_.step()) {
+        Json a = Json::object();
+        a["type"] = anns_.text(0);
+        a["begin"] = anns_.integer(1);
+        a["end"] = anns_.integer(2);
+        a["text"] = anns_.is_null(3) ? span_text(anns_.integer(1), anns_.integer(2), anns_.is_null(4) ? -1 : anns_.integer(4))
+                                     : anns_.text(3);
+        a["attrs"] = Json::parse(anns_.text(5));
+        list.push_back(std::move(a));
+      }
+      r["annotations"] = std::move(list);
+      errs_.bind(1, docs_.integer(0));
+      while (errs_.step()) {
+        r["exit_code"] = errs_.integer(2);
+        r["error"] = {{"stage", errs_.text(0)}, {"message", errs_.text(1)}, {"exit_code", errs_.integer(2)}};
+      }
+      return true;
+    }
+
+    const std::string* document_text() const override { return document_text_ ? &*document_text_ : nullptr; }
+
+   private:
+    // A long span's text: the document's between the code-point offsets, or its first `cut`
+    // code points and "…" (as written: see AnnotationRow::cut). Out of range: clamped, as
+    // substr() would.
+    std::string span_text(long long begin, long long end, long long cut) const {
+      if (byte_at_.empty()) return {};
+      const auto at = [&](long long cp) {
+        return byte_at_[static_cast<std::size_t>(std::clamp<long long>(cp, 0, byte_at_.size() - 1))];
+      };
+      const long long stop = cut < 0 ? end : begin + cut;
+      std::string text = document_text_->substr(at(begin), at(std::max(begin, stop)) - at(begin));
+      if (cut >= 0) text += "…";
+      return text;
+    }
+
+    sqlite::Statement docs_, anns_, text_, errs_;
+    std::optional<std::string> document_text_;
+    std::vector<std::size_t> byte_at_;
+  };
+
+  std::unique_ptr<sqlite::Database> db_;
+  RunIdentity identity_;
+  std::optional<RunState> last_run_;
+  std::vector<std::string> hashes_;
+};
+
+}  // namespace
+
+std::unique_ptr<OutputSink> make_sqlite_sink(const fs::path& path, const SinkOptions& options) {
+  return std::make_unique<SqliteSink>(path, options);
+}
+
+std::unique_ptr<RecordReader> make_sqlite_reader(const fs::path& path) {
+  return std::make_unique<SqliteReader>(path);
+}
+
+void configure_sqlite_store(sqlite::Database& db) { configure(db); }
+int sqlite_schema_version() { return kSchemaVersion; }
+
+}  // namespace reportlens
