@@ -172,6 +172,14 @@ const Unit* Catalogue::unit(const std::string& name) const {
   return it == units_.end() ? nullptr : &it->second;
 }
 
+std::string Catalogue::same_scale(const std::string& base, const std::string& like) const {
+  const Unit* l = unit(like);
+  if (!l) return "";
+  for (const auto& [name, u] : units_)
+    if (u.base == base && u.factor == l->factor) return name;
+  return "";
+}
+
 std::optional<double> Catalogue::convert(double value, const std::string& from,
                                          const std::string& to) const {
   const Unit* a = unit(from);

@@ -50,6 +50,8 @@ class Catalogue {
   std::string without_noise(std::string_view metric) const;
 
   const Unit* unit(const std::string& name) const;
+  // A unit of `base` with the same scale as `like` (亿美元 for base USD like 亿元), or "".
+  std::string same_scale(const std::string& base, const std::string& like) const;
   // `value` in unit `from` expressed in unit `to`, when both are known and share a base.
   std::optional<double> convert(double value, const std::string& from, const std::string& to) const;
 

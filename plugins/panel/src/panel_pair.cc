@@ -36,21 +36,26 @@ std::string measure_of(const catalogue::Indicator& ind, bool growth, const std::
   return "";
 }
 
-// A value in base unit `unit` shown in the row's unit; the row's unit is the indicator's
-// display unit when it converts (亿元 for CNY, 万吨 for 斤), else a unit of the same base
-// and the same scale (亿美元 → 亿元 when the figure is in CNY), else the base unit's label.
+// A value in base unit `unit` shown in the row's unit: growth and rates by the base unit's
+// label (%); a level in the indicator's display unit when it converts (亿元 for CNY, 万吨 for
+// 斤), else in the unit of its own base at the same scale (亿美元 for a USD figure of an
+// indicator shown in 亿元). A level in a unit of neither (7个季度 of GDP) is not the indicator's
+// level: nullopt. An indicator without a display unit shows the base unit's label.
 struct Display {
   std::string unit;
   double factor = 1;  // display value = base value / factor
 };
-Display display_for(const PanelContext& ctx, const catalogue::Indicator& ind,
-                    const std::string& measure, const std::string& base_unit) {
+std::optional<Display> display_for(const PanelContext& ctx, const catalogue::Indicator& ind,
+                                   const std::string& measure, const std::string& base_unit) {
   const auto& vocab = ctx.vocabulary();
-  if (measure != "level" || ind.unit.empty()) return {ctx.unit_label(base_unit), 1};
+  if (measure != "level" || ind.unit.empty()) return Display{ctx.unit_label(base_unit), 1};
   const catalogue::Unit* from = vocab.unit(base_unit);
   const catalogue::Unit* to = vocab.unit(ind.unit);
-  if (from && to && from->base == to->base) return {ind.unit, to->factor / from->factor};
-  return {ctx.unit_label(base_unit), 1};
+  if (!from || !to) return std::nullopt;
+  if (from->base == to->base) return Display{ind.unit, to->factor / from->factor};
+  const std::string scaled = vocab.same_scale(from->base, ind.unit);
+  if (scaled.empty()) return std::nullopt;
+  return Display{scaled, vocab.unit(scaled)->factor / from->factor};
 }
 
 // Rounded to 6 decimals so that 120020000000 CNY reads 1200.2 亿元, not 1200.2000000000001.
@@ -112,7 +117,9 @@ void RowSet::add_target(const Json& entry) {
   const bool has_actual = a.is_object() && a.value("value", Json()).is_number();
   if (existing && (existing->actual_value.has_value() || !has_actual)) return;
   if (existing) rows_.erase(rows_.begin() + (existing - rows_.data()));
-  const Display d = display_for(ctx_, *ind, measure, unit);
+  const auto display = display_for(ctx_, *ind, measure, unit);
+  if (!display) return;
+  const Display& d = *display;
   PanelRow& r = make(*ind, measure, d);
   const Json& tv = t["value"];
   if (tv.is_array() && tv.size() == 2) r.target_value = shown(tv[0], d), r.target_high = shown(tv[1], d);
@@ -144,7 +151,9 @@ void RowSet::add_figure(const diff::DocView& later, const diff::IndicatorView& v
   const std::string unit = part.value("unit", std::string());
   const std::string measure = measure_of(ind, growth, unit);
   if (measure.empty()) return;
-  const Display d = display_for(ctx_, ind, measure, unit);
+  const auto display = display_for(ctx_, ind, measure, unit);
+  if (!display) return;
+  const Display& d = *display;
   PanelRow* r = find(ind.name, measure);
   if (!r) r = &make(ind, measure, d);
   if (r->unit != d.unit) return;  // a figure that does not convert to the row's unit

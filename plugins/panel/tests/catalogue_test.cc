@@ -66,7 +66,8 @@ TEST(Catalogue, DirectionsComeFromTheCatalogue) {
 }
 
 TEST(Catalogue, UnitsConvertWithinAFamily) {
-  const auto& v = shipped().vocabulary();
+  const auto c = shipped();
+  const auto& v = c.vocabulary();
   EXPECT_DOUBLE_EQ(*v.convert(1200, "亿斤", "万吨"), 6000);   // national grain target
   EXPECT_DOUBLE_EQ(*v.convert(2, "斤", "公斤"), 1);
   EXPECT_DOUBLE_EQ(*v.convert(1, "吨", "公斤"), 1000);
@@ -78,6 +79,9 @@ TEST(Catalogue, UnitsConvertWithinAFamily) {
   EXPECT_FALSE(v.convert(1, "亿元", "万吨").has_value());
   EXPECT_FALSE(v.convert(1, "亿元", "亿美元").has_value());
   EXPECT_FALSE(v.convert(1, "furlong", "万吨").has_value());
+  // A USD figure of an indicator shown in 亿元 is shown in 亿美元.
+  EXPECT_EQ(v.same_scale("USD", "亿元"), "亿美元");
+  EXPECT_EQ(v.same_scale("day", "亿元"), "");
 }
 
 TEST(Catalogue, AnExtensionFileAddsVariantsAndIndicators) {

@@ -2,6 +2,7 @@
 """Done-when figures of a panel run (issue 17).
 
   panel_figures.py RESULT.json RESULT.panel.jsonl [--gold GOLD/targets.jsonl --prefix lawtext/]
+  (national reports given one by one keep "national/" in their ids: --prefix national/ --keep-prefix)
 
 Prints: the place-years whose next report is in the collection (a report planning year Y and
 one reviewing Y, same region), how many of them have a 地区生产总值 growth row with both a
@@ -14,6 +15,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("result"); ap.add_argument("panel")
     ap.add_argument("--gold"); ap.add_argument("--prefix", default="")
+    ap.add_argument("--keep-prefix", action="store_true", help="document ids include the prefix")
     ap.add_argument("--catalogue", default="plugins/indicators/data/catalogue.yaml")
     a = ap.parse_args()
     rows = [json.loads(l) for l in open(a.panel, encoding="utf-8")]
@@ -40,7 +42,7 @@ def main():
             g = json.loads(line)
             if not g["target_doc"].startswith(a.prefix): continue
             total += 1
-            doc = g["target_doc"][len(a.prefix):]
+            doc = g["target_doc"] if a.keep_prefix else g["target_doc"][len(a.prefix):]
             tv = g["target"]["value"]; tv = tv[0] if isinstance(tv, list) else tv
             found = None
             for r in rows:
