@@ -52,8 +52,7 @@ void DiffEngine::run(Corpus& corpus) const {
 DiffEngine make_engine(const StageContext& context) {
   const Json& s = context.settings;
   MetricCatalog catalog;
-  const auto shipped = context.data_dir / "directions.yaml";
-  if (std::filesystem::exists(shipped)) catalog.load(shipped);
+  catalog.load_shipped(context.data_dir);
   for (const auto& extra : s.value("directions", Json::array()))
     catalog.load(context.resolve(extra.get<std::string>()));
   QualitativeRules qualitative;

@@ -99,6 +99,8 @@ Json figure_json(const DocView& view, const IndicatorView* ind, const Figure* f,
   return j;
 }
 
+}  // namespace
+
 // Most a level actual may differ from its target (either way) and still be the same
 // measure. Plans are missed or beaten by tens of percent, not by several times.
 constexpr double kPlausibleRatio = 3.0;
@@ -110,8 +112,6 @@ bool plausible_pair(const Figure& target, const Figure& actual) {
   if (t == 0 || a == 0) return true;
   return std::max(t, a) / std::min(t, a) <= kPlausibleRatio;
 }
-
-}  // namespace
 
 std::optional<Figure> figure_of(const IndicatorView& v, std::optional<bool> prefer_growth) {
   const auto make = [&](const Json& part, bool growth) -> std::optional<Figure> {

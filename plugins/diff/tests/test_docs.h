@@ -48,6 +48,7 @@ inline Json indicator(const std::string& metric, int period, const std::string& 
 
 inline MetricCatalog shipped_catalog() {
   MetricCatalog c;
+  c.load(REPORTLENS_DIFF_DATA_DIR "/../../indicators/data/catalogue.yaml");  // copied beside the plugin
   c.load(REPORTLENS_DIFF_DATA_DIR "/directions.yaml");
   return c;
 }

@@ -169,10 +169,13 @@ SentenceContext context_of(const ReportCalendar& calendar, std::string_view text
 // The annotation of one fact (attrs built in their final key order: no lookups).
 Annotation fact_annotation(const Document& doc, Fact& f, std::size_t b, std::size_t e, const Lexicon& lexicon) {
   Json::object_t attrs;
-  attrs.reserve(10);
+  attrs.reserve(11);
   std::string canonical = lexicon.canonical(f.metric);
+  std::string standard = lexicon.standard_indicator(canonical);
   attrs.emplace_back("metric", std::move(f.metric));
   attrs.emplace_back("canonical", std::move(canonical));
+  // The catalogue's standard name, for facts about a standard indicator only.
+  if (!standard.empty()) attrs.emplace_back("indicator", std::move(standard));
   // The contract's `indicator` is about one year (an integer period). A figure about a
   // whole multi-year span (十四五 年均增长6%, 五年新增就业25万人, 控制在…以内 every year)
   // fits no single year, so it is a `multi_year_indicator` with period [first, last].

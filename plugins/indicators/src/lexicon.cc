@@ -392,11 +392,16 @@ std::string Lexicon::canonical(std::string_view metric) const {
     for (auto at = key.find(junk); at != std::string::npos; at = key.find(junk))
       key.erase(at, junk.size());
   }
-  auto lookup = [this](std::string_view name) -> const std::string* {
+  auto known = [this](std::string_view name) -> const std::string* {
     if (auto it = canonical_of.find(name); it != canonical_of.end()) return &it->second;
+    if (const catalogue::Indicator* ind = catalogue.find(name)) return &ind->name;
+    return nullptr;
+  };
+  auto lookup = [&](std::string_view name) -> const std::string* {
+    if (const std::string* found = known(name)) return found;
     // A scope word in front (全区地区生产总值) does not change the metric.
     if (std::size_t n = scope_words.prefix_match(name); n > 0 && n < name.size())
-      if (auto it = canonical_of.find(name.substr(n)); it != canonical_of.end()) return &it->second;
+      return known(name.substr(n));
     return nullptr;
   };
   if (const std::string* found = lookup(key)) return *found;
@@ -417,7 +422,17 @@ std::string Lexicon::canonical(std::string_view metric) const {
     if (!reduced.empty() && reduced != key)
       if (const std::string* found = lookup(reduced)) return *found;
   }
+  // Words the reader kept around a standard indicator's name (预计…, …有望): only a
+  // catalogue name found this way replaces the metric.
+  if (const std::string bare = catalogue.without_noise(key); bare != key)
+    if (const std::string* found = lookup(bare))
+      if (catalogue.find(*found)) return *found;
   return key;
+}
+
+std::string Lexicon::standard_indicator(std::string_view canonical) const {
+  const catalogue::Indicator* ind = catalogue.find(canonical);
+  return ind && ind->name == canonical ? ind->name : std::string();
 }
 
 }  // namespace reportlens::indicators

@@ -1,7 +1,9 @@
 // The word lists and synonym table the indicator reader works with, loaded from YAML.
 //
 // Kept out of the code so that a user can teach the reader a new verb or scope word, or a
-// new alias for a metric, from the pipeline file (settings `lexicon` and `synonyms`).
+// new alias for a metric, from the pipeline file (settings `lexicon`, `catalogue`, `synonyms`).
+// Metric names come from the standard indicator catalogue (data/catalogue.yaml), the
+// vocabulary the diff and panel stages read too.
 #pragma once
 
 #include <algorithm>
@@ -14,6 +16,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "indicator_catalogue.h"
 
 namespace YAML {
 class Node;
@@ -184,16 +188,23 @@ struct Lexicon {
   // The one-line reason of each rule of the reader (rule id -> reason), shown by the trace.
   std::map<std::string, std::string, std::less<>> rule_reasons;
 
-  // alias (or canonical) -> canonical
+  // User synonyms (setting `synonyms`): alias (or canonical) -> canonical, before the catalogue.
   std::map<std::string, std::string, std::less<>> canonical_of;
+  // The standard indicators: a metric matching a name or variant takes the standard name.
+  catalogue::Catalogue catalogue;
 
   // Merges one lexicon file; throws StageError("file:line: ...") on a bad entry.
   void load_words(const std::filesystem::path& file);
   // Merges one synonyms file (canonical: [aliases]).
   void load_synonyms(const std::filesystem::path& file);
+  // Merges one indicator catalogue file (catalogue.yaml's shape).
+  void load_catalogue(const std::filesystem::path& file) { catalogue.load(file); }
 
   // The canonical name for a metric as written (the metric itself when unknown).
   std::string canonical(std::string_view metric) const;
+  // The catalogue's standard name when `canonical` (canonical()'s result) is a catalogue
+  // indicator, else "".
+  std::string standard_indicator(std::string_view canonical) const;
 
  private:
   void read_words(const std::filesystem::path& file, const YAML::Node& root);

@@ -8,8 +8,10 @@
 namespace {
 
 constexpr const char* kSettings = R"json({"type":"object","properties":{
+  "catalogue":{"type":"array","items":{"type":"string"},"default":[],
+    "description":"Extra indicator catalogue files merged over data/catalogue.yaml (standard names, variants)"},
   "synonyms":{"type":"array","items":{"type":"string"},"default":[],
-    "description":"Extra synonym files (canonical: [aliases]) merged over data/synonyms.yaml"},
+    "description":"Extra synonym files (canonical: [aliases]), looked up before the catalogue"},
   "lexicon":{"type":"array","items":{"type":"string"},"default":[],
     "description":"Extra word-list files merged over data/lexicon.yaml (verbs, scope words, cues)"},
   "trace":{"type":"boolean",
@@ -20,9 +22,11 @@ class IndicatorStage : public reportlens::DocumentStage {
  public:
   explicit IndicatorStage(const reportlens::StageContext& context) {
     lexicon_.load_words(context.data_dir / "lexicon.yaml");
-    lexicon_.load_synonyms(context.data_dir / "synonyms.yaml");
+    lexicon_.load_catalogue(context.data_dir / "catalogue.yaml");
     for (const auto& file : context.settings.value("lexicon", reportlens::Json::array()))
       lexicon_.load_words(context.resolve(file.get<std::string>()));
+    for (const auto& file : context.settings.value("catalogue", reportlens::Json::array()))
+      lexicon_.load_catalogue(context.resolve(file.get<std::string>()));
     for (const auto& file : context.settings.value("synonyms", reportlens::Json::array()))
       lexicon_.load_synonyms(context.resolve(file.get<std::string>()));
     trace_ = context.settings.value("trace", false);

@@ -104,7 +104,7 @@ TEST(StatusPeriod, NegatedTargetMirrorsItsQualifier) {
   ASSERT_EQ(all.size(), 2u);
   EXPECT_DOUBLE_EQ(all[0]["growth"]["value"].get<double>(), -3.1);
   EXPECT_EQ(all[0]["qualifier"], "<=");
-  EXPECT_EQ(all[0]["canonical"], "单位国内生产总值能耗");
+  EXPECT_EQ(all[0]["canonical"], "单位地区生产总值能耗");
   EXPECT_DOUBLE_EQ(all[1]["growth"]["value"].get<double>(), -3);
   EXPECT_EQ(all[1]["qualifier"], "~");
 }

@@ -13,7 +13,7 @@ const Lexicon& shipped_lexicon() {
   static const Lexicon lexicon = [] {
     Lexicon l;
     l.load_words(std::string(INDICATORS_DATA_DIR) + "/lexicon.yaml");
-    l.load_synonyms(std::string(INDICATORS_DATA_DIR) + "/synonyms.yaml");
+    l.load_catalogue(std::string(INDICATORS_DATA_DIR) + "/catalogue.yaml");
     return l;
   }();
   return lexicon;

@@ -55,4 +55,9 @@ class PanelContext;  // the loaded catalogue and diff rules (panel_context.h)
 std::vector<PanelRow> panel_rows(const Document& earlier, const Document& later,
                                  const PanelContext& context);
 
+// The ends of a region's series: the targets of a report whose next report is absent (no
+// actual, no verdict), and the figures of a report whose previous report is absent (no target).
+std::vector<PanelRow> target_rows(const Document& earlier, const PanelContext& context);
+std::vector<PanelRow> actual_rows(const Document& later, const PanelContext& context);
+
 }  // namespace reportlens::panel
