@@ -92,7 +92,7 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
       continue;
     }
 
-    std::optional<HeadingMarker> marker = parse_numbered_heading(s);
+    std::optional<HeadingMarker> marker = parse_numbered_heading(s, rules);
     if (!marker && lines[li].hinted_level > 0) {
       // A heading the input format marks (a Word heading style, a Markdown #): no guessing.
       HeadingMarker m;
@@ -107,7 +107,7 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
                                    (!out.headings.empty() && out.headings.back().line == li - 1);
       const bool before_paragraph =
           li + 1 < lines.size() &&
-          (code_point_count(line_text(li + 1)) >= 30 || parse_numbered_heading(line_text(li + 1)));
+          (code_point_count(line_text(li + 1)) >= 30 || parse_numbered_heading(line_text(li + 1), rules));
       if (after_paragraph && before_paragraph) {
         HeadingMarker m;
         m.style = MarkerStyle::kPlain;

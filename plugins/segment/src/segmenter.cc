@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lines.h"
+#include "reportlens/stage.h"
 #include "metadata.h"
 #include "outline.h"
 #include "sentence_splitter.h"
@@ -43,6 +44,10 @@ void mark_hinted_headings(const Document& doc, std::vector<Line>& lines) {
 
 Segmenter::Segmenter(SegmentRules rules, SegmentOptions options)
     : rules_(std::move(rules)), options_(options), enumerations_(rules_) {
+  if (rules_.numerals.digit_chars.empty() || rules_.numerals.unit_chars.empty() || rules_.ordinal_prefix == 0 ||
+      rules_.ordinal_units.empty() || rules_.date_year == 0 || rules_.date_month == 0 || rules_.date_day == 0)
+    throw StageError("segment rules: numerals.{digits, units}, heading.{ordinal_prefix, ordinal_units} and "
+                     "date.{year, month, day} are required (data/segment.yaml)");
   if (options_.words) words_ = std::make_unique<WordBreaker>();
 }
 

@@ -59,6 +59,7 @@ class EnumerationFinder {
   std::string after_numeral_text_, before_numeral_text_;
   std::u32string after_ordinal_, boundaries_, separators_;
   CharFilter boundary_filter_;
+  NumeralTable numerals_;  // the numerals of a marker (segment.yaml `numerals`)
 };
 
 }  // namespace reportlens::segment
