@@ -11,6 +11,9 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// The separators below (：: 、 . and space) are script-level punctuation; the box labels
+// and numerals are data (segment.yaml `outline`).
+
 // "道路工程：…": a short label of words, then a colon.
 bool box_item_label(std::string_view line, std::string& label, std::size_t& label_end) {
   std::size_t i = 0, chars = 0;

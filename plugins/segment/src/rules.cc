@@ -156,7 +156,7 @@ constexpr const char* kKeys[] = {"scope",          "kind",     "salutation", "na
                                   "provinces",       "title_block",
                                   "national_name", "national_congress", "national_speaker",
                                   "outline",       "enumeration",       "numerals",
-                                  "heading",       "date"};
+                                  "heading",       "date",              "sentence"};
 
 // node[key] without creating or throwing on missing levels.
 YAML::Node child(const YAML::Node& node, const char* key) {
@@ -184,6 +184,8 @@ void read_grammar(const YAML::Node& root, const std::string& file, SegmentRules&
   replace_char(child(date, "day"), file, "date.day", read.date_day);
   replace_chars(child(child(root, "region"), "title_stops"), file, "region.title_stops", false,
                 read.title_stops);
+  replace_chars(child(child(root, "sentence"), "goes_on_after_quote"), file, "sentence.goes_on_after_quote", false,
+                read.quote_continuations);
 }
 
 }  // namespace
@@ -212,7 +214,7 @@ void SegmentRules::load(const std::filesystem::path& path) {
                          ": unknown key '" + key +
                          "' (expected scope, kind, national, salutation, region_suffixes, "
                          "city_stopwords, delivery, region, provinces, title_block, national_name, "
-                         "national_congress, national_speaker, outline, enumeration, numerals, heading, date)");
+                         "national_congress, national_speaker, outline, enumeration, numerals, heading, date, sentence)");
     }
     append(child(child(root, "scope"), "review"), file, "scope.review", read.review_words);
     append(child(child(root, "scope"), "plan"), file, "scope.plan", read.plan_words);

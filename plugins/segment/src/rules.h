@@ -47,6 +47,9 @@ struct SegmentRules {
   // Characters where a region name in a title ends (`region.title_stops`): numerals, 第, the
   // first character of 人民政府 …
   std::u32string title_stops;
+  // What continues a sentence right after a quotation closed behind its terminator
+  // (`sentence.goes_on_after_quote`: “…。”的, “…！”，).
+  std::u32string quote_continuations;
   std::string city_suffix;  // 市 (a single word; a later file replaces it)
   // The national reports' region name (全国) and what marks one besides `national_words`.
   std::string national_name;

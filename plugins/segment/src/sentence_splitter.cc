@@ -13,6 +13,9 @@
 namespace reportlens::segment {
 namespace {
 
+// Script-level only: the punctuation of Chinese text (full and half width) that opens, closes
+// and ends a sentence or clause. Words (的 after a closed quote, the enumeration markers) are
+// data: segment.yaml `sentence`, `enumeration`, `numerals`.
 char32_t closer_for(char32_t c) {
   switch (c) {
     case U'“': return U'”';
@@ -161,13 +164,13 @@ std::size_t trim_spaces_back(std::string_view s, std::size_t from, std::size_t t
 
 }  // namespace
 
-SentenceSpans split_sentences(std::string_view text) {
+SentenceSpans split_sentences(std::string_view text, std::u32string_view goes_on) {
   SentenceSpans out;
-  split_sentences(text, out);
+  split_sentences(text, goes_on, out);
   return out;
 }
 
-void split_sentences(std::string_view text, SentenceSpans& out) {
+void split_sentences(std::string_view text, std::u32string_view goes_on, SentenceSpans& out) {
   out.sentences.clear();
   out.clauses.clear();
   thread_local std::vector<Mark> marks_buffer;  // reused from paragraph to paragraph
@@ -211,7 +214,7 @@ void split_sentences(std::string_view text, SentenceSpans& out) {
         std::size_t j = end;
         const char32_t next = end < text.size() ? decode_code_point(text, j) : U' ';
         const bool next_terminates = k < marks.size() && marks[k].begin == end && marks[k].terminator;
-        if (next != U'，' && next != U'、' && next != U'的' && next != U',' && !next_terminates) {
+        if (goes_on.find(next) == std::u32string_view::npos && !next_terminates) {
           end_sentence(end);
           m = k - 1;
         }
