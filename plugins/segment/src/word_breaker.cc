@@ -103,7 +103,7 @@ struct CharClasses {
     for (int32_t to = it->next(); to != icu::BreakIterator::DONE; from = to, to = it->next()) {
       const UChar32 c = probe.char32At(from);
       const int32_t tag = it->getRuleStatus();
-      if (c != u'中' && to - from == 1 && tag >= UBRK_WORD_NONE && tag < UBRK_WORD_NONE_LIMIT)
+      if (c != kIdeograph && to - from == 1 && tag >= UBRK_WORD_NONE && tag < UBRK_WORD_NONE_LIMIT)
         bmp[static_cast<std::size_t>(c)] = kSkip;
     }
   }
