@@ -230,7 +230,8 @@ constexpr GrammarWord kGrammarWords[] = {
     {"month", &NumberGrammar::month}, {"month_number", &NumberGrammar::month_number},
     {"months", &NumberGrammar::months}, {"first_n", &NumberGrammar::first_n},
     {"recent", &NumberGrammar::recent}, {"one", &NumberGrammar::one},
-    {"thousands_comma", &NumberGrammar::thousands_comma}};
+    {"thousands_comma", &NumberGrammar::thousands_comma},
+    {"enumeration_marker", &NumberGrammar::enumeration_marker}};
 constexpr GrammarList kGrammarLists[] = {
     {"day", &NumberGrammar::day}, {"year_before", &NumberGrammar::year_before},
     {"year_after", &NumberGrammar::year_after}, {"list_joiners", &NumberGrammar::list_joiners},

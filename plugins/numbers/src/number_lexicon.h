@@ -58,7 +58,7 @@ struct QualifierWord {
 struct NumberGrammar {
   std::string ordinal_prefix, class_suffix, percent_in_words, fraction_in_words, quarter;
   std::string cardinal_only, named_set, year, decade, month, month_number, months, first_n;
-  std::string recent, one, thousands_comma;
+  std::string recent, one, thousands_comma, enumeration_marker;
   std::vector<std::string> day, year_before, year_after, list_joiners, large_scales;
 };
 

@@ -28,6 +28,9 @@ constexpr const char* kRoman = "(?:IV|V?I{1,3}|V)";
 // prefix, from the grammar).
 constexpr std::u32string_view kAsciiStarts = U"0123456789IV";
 
+// The character literals left in this file are script-level: quotation marks, brackets,
+// 、 and 。 (the punctuation of Chinese text). Words are lexicon data.
+
 // Inside a short quotation (“…”, at most 40 characters, within one sentence): slogans
 // and names. Looked up only for the few numerals that need it.
 bool in_short_quote(std::string_view text, std::size_t pos) {
@@ -205,7 +208,7 @@ struct QuantityScanner::Scan {
           return e;
         }
         // 一是 … 五是: enumerated points.
-        if (!arabic && after == U'是' && !is_ideograph(before) && *v <= 20) {
+        if (!arabic && starts_with_at(text, e, g().enumeration_marker) && !is_ideograph(before) && *v <= 20) {
           add(ordinal(b, e, *v, std::string(run)));
           return e;
         }
