@@ -37,7 +37,7 @@ void DiffEngine::run(Corpus& corpus) const {
   std::map<const Document*, std::unique_ptr<DocView>> views;
   const auto view = [&](const Document* d) -> const DocView& {
     auto& slot = views[d];
-    if (!slot) slot = std::make_unique<DocView>(*d, catalog_);
+    if (!slot) slot = std::make_unique<DocView>(*d, catalog_, words_);
     return *slot;
   };
   std::vector<Comparison> comparisons;
@@ -68,7 +68,8 @@ DiffEngine make_engine(const StageContext& context) {
   options.align.min_sentence_similarity = s.value("min_sentence_similarity", 0.5);
   options.html = s.value("html", true);
   options.summary = s.value("summary", true);
-  return DiffEngine(std::move(catalog), std::move(options), std::move(qualitative));
+  return DiffEngine(std::move(catalog), DiffWords::from_data_dir(context.data_dir), std::move(options),
+                    std::move(qualitative));
 }
 
 }  // namespace reportlens::diff
