@@ -137,6 +137,9 @@ bool is_cjk_ideograph(char32_t cp) {
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FA1F) || cp == 0x3007;
 }
 
+// Language knowledge kept in the core for now: the values of the Chinese digits are part of
+// the exported SDK (indicators calls this), so moving them changes the SDK. Segment reads its
+// own numerals from segment.yaml `numerals`.
 int chinese_digit_value(char32_t cp) {
   switch (cp) {
     case U'〇': case U'零': return 0;
@@ -192,6 +195,10 @@ char32_t fold_width(char32_t cp) {
   }
 }
 
+// Script-level from here to is_numeral: the punctuation of Chinese text (full and half
+// width) that ends a sentence, closes a quotation or binds to a neighbour. It says how the
+// script is set, not what a word means.
+
 // Characters after which a line break is a real break: the sentence (or a colon-led
 // list) ended there. A closing quote counts only when it closes a finished sentence (。”).
 bool is_terminal(char32_t cp) {
@@ -233,6 +240,12 @@ bool binds_left(char32_t cp) {
   }
 }
 
+// Language knowledge, not script: the numerals and heading words below (一…十百零〇, 第 … 章节篇部,
+// 专栏, 各位代表) repeat segment.yaml `numerals` / `heading` / `outline.box_labels` / `salutation`.
+// They stay because the core normalises a document when it is read, before any stage, and has
+// no way to receive a stage's data: taking them from segment's rules needs a new SDK entry
+// (normalize_text with line-break rules, and the runner loading them). A heading word added
+// only to segment.yaml (第一编) is therefore still joined to the next line here.
 bool is_numeral(char32_t cp) {
   static const std::u32string_view kNumerals = U"一二三四五六七八九十百零〇";
   return (cp >= U'0' && cp <= U'9') || kNumerals.find(cp) != std::u32string_view::npos;

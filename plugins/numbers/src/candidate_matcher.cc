@@ -19,24 +19,6 @@ std::size_t digits_from(std::string_view text, std::size_t i) {
   return j - i;
 }
 
-// [零〇一二两三四五六七八九十百千万亿几] and, after 点, [零〇一二三四五六七八九].
-bool is_fraction_char(char32_t c) {
-  switch (c) {
-    case U'零': case U'〇': case U'一': case U'二': case U'三': case U'四': case U'五':
-    case U'六': case U'七': case U'八': case U'九':
-      return true;
-    default:
-      return false;
-  }
-}
-bool is_run_char(char32_t c) {
-  switch (c) {
-    case U'两': case U'十': case U'百': case U'千': case U'万': case U'亿': case U'几':
-      return true;
-    default:
-      return is_fraction_char(c);
-  }
-}
 
 // (?:[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:\.[0-9]+)? at a digit.
 std::size_t arabic_piece_end(std::string_view text, std::size_t q) {
@@ -55,15 +37,15 @@ std::size_t arabic_piece_end(std::string_view text, std::size_t q) {
   return r;
 }
 
-// [零…几]+(?:点[零…九]+)? at a numeral character.
-std::size_t chinese_piece_end(std::string_view text, std::size_t q) {
+// [run characters]+(?:point[fraction digits]+)? at a numeral character (script.in_run).
+std::size_t chinese_piece_end(std::string_view text, std::size_t q, const NumeralChars& script) {
   std::size_t r = q, next = q;
-  while (r < text.size() && is_run_char(code_point_at(text, r, &next))) r = next;
-  constexpr std::string_view kPoint = "点";  // part of kRun's script, like its numerals
-  if (starts_with_at(text, r, kPoint)) {
-    std::size_t f = r + kPoint.size();
+  while (r < text.size() && script.in_run(code_point_at(text, r, &next))) r = next;
+  std::size_t after_point = r;
+  if (r < text.size() && code_point_at(text, r, &after_point) == script.point) {
+    std::size_t f = after_point;
     const std::size_t fraction_begin = f;
-    while (f < text.size() && is_fraction_char(code_point_at(text, f, &next))) f = next;
+    while (f < text.size() && script.in_fraction(code_point_at(text, f, &next))) f = next;
     if (f > fraction_begin) r = f;
   }
   return r;
@@ -119,14 +101,14 @@ void index_words(const std::vector<std::string>& words, WordsByStart* out) {
 
 }  // namespace
 
-std::size_t numeral_run_at(std::string_view text, std::size_t p) {
+std::size_t numeral_run_at(std::string_view text, std::size_t p, const NumeralChars& script) {
   std::size_t q = p;
   for (;;) {
     if (is_digit_byte(text, q)) {
       q = arabic_piece_end(text, q);
     } else if (q < text.size() && static_cast<unsigned char>(text[q]) >= 0x80 &&
-               is_run_char(code_point_at(text, q))) {
-      q = chinese_piece_end(text, q);
+               script.in_run(code_point_at(text, q))) {
+      q = chinese_piece_end(text, q, script);
     } else {
       break;
     }
@@ -135,7 +117,7 @@ std::size_t numeral_run_at(std::string_view text, std::size_t p) {
 }
 
 CandidateMatcher::CandidateMatcher(const NumberLexicon& lexicon, const CandidateStarts& starts)
-    : starts_(starts), grammar_(lexicon.grammar()), pattern_first_(0x10000 / 64, 0) {
+    : starts_(starts), grammar_(lexicon.grammar()), numerals_(lexicon.numerals()), pattern_first_(0x10000 / 64, 0) {
   enabled_ = starts.enabled();
   index_words(lexicon.stop_words(), &stop_words_);
   index_words(lexicon.fixed_surfaces(), &fixed_);
@@ -183,10 +165,10 @@ bool CandidateMatcher::match_at(std::string_view text, std::size_t p, CandidateM
   } else if ((n = fixed_at(text, p)) > 0) {
     kind = CandidateKind::kFixed;
   } else if (starts_with_at(text, p, grammar_.ordinal_prefix) &&
-             (n = numeral_run_at(text, p + grammar_.ordinal_prefix.size())) > 0) {
+             (n = numeral_run_at(text, p + grammar_.ordinal_prefix.size(), numerals_)) > 0) {
     n += grammar_.ordinal_prefix.size();
     kind = CandidateKind::kOrdinalRun;
-  } else if ((n = numeral_run_at(text, p)) > 0) {
+  } else if ((n = numeral_run_at(text, p, numerals_)) > 0) {
     kind = CandidateKind::kRun;
   } else if ((n = roman_at(text, p, grammar_.class_suffix)) > 0) {
     kind = CandidateKind::kRoman;

@@ -63,6 +63,7 @@ class CandidateMatcher {
 
   const CandidateStarts& starts_;
   const NumberGrammar& grammar_;  // the ordinal prefix (第) and the class suffix (III类)
+  const NumeralChars& numerals_;  // the characters of a numeral run
   bool enabled_ = true;
   // Keyed by two characters: many stop words share their first one (一体化, 一般, 一些 …).
   WordsByStart stop_words_, fixed_;
@@ -71,6 +72,6 @@ class CandidateMatcher {
 };
 
 // Length of the numeral run (kRun) starting at `p`, 0 if none.
-std::size_t numeral_run_at(std::string_view text, std::size_t p);
+std::size_t numeral_run_at(std::string_view text, std::size_t p, const NumeralChars& script);
 
 }  // namespace reportlens::numbers

@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "reportlens/stage.h"
+#include "reportlens/text.h"
 #include "reportlens/yaml_data.h"
 #include "text_context.h"
 
@@ -128,7 +129,8 @@ void NumberLexicon::read_sections(const std::filesystem::path& file, const YAML:
       "units", "qualifiers_before", "qualifiers_after", "approximate_inside", "decrease_words",
       "money_context", "stop_words", "stop_patterns", "fixed_expressions", "ordinal_suffixes",
       "ordinal_counters", "congress_before", "congress_after", "month_parts",
-      "range_connectors", "range_blockers", "not_units", "vague_before", "article_counters", "grammar"};
+      "range_connectors", "range_blockers", "not_units", "vague_before", "article_counters", "grammar",
+      "numerals"};
   for (const auto& entry : root) {
     const std::string key = entry.first.as<std::string>();
     if (std::find(kSections.begin(), kSections.end(), key) == kSections.end())
@@ -197,6 +199,7 @@ void NumberLexicon::read_sections(const std::filesystem::path& file, const YAML:
   append(not_units_, string_list(file, root["not_units"], "not_units"));
   append(vague_before_, string_list(file, root["vague_before"], "vague_before"));
   if (const auto grammar = root["grammar"]) read_grammar(file, grammar);
+  if (const auto numerals = root["numerals"]) read_numerals(file, numerals);
   if (const auto patterns = root["stop_patterns"]) {
     for (const auto& p : patterns) {
       const std::string pattern = scalar(file, p, "stop_patterns");
@@ -227,7 +230,8 @@ constexpr GrammarWord kGrammarWords[] = {
     {"month", &NumberGrammar::month}, {"month_number", &NumberGrammar::month_number},
     {"months", &NumberGrammar::months}, {"first_n", &NumberGrammar::first_n},
     {"recent", &NumberGrammar::recent}, {"one", &NumberGrammar::one},
-    {"thousands_comma", &NumberGrammar::thousands_comma}};
+    {"thousands_comma", &NumberGrammar::thousands_comma},
+    {"enumeration_marker", &NumberGrammar::enumeration_marker}};
 constexpr GrammarList kGrammarLists[] = {
     {"day", &NumberGrammar::day}, {"year_before", &NumberGrammar::year_before},
     {"year_after", &NumberGrammar::year_after}, {"list_joiners", &NumberGrammar::list_joiners},
@@ -257,6 +261,61 @@ void NumberLexicon::read_grammar(const std::filesystem::path& file, const YAML::
   }
 }
 
+namespace {
+
+// One character of three bytes (a CJK ideograph), or fail.
+char32_t one_character(const std::filesystem::path& file, const YAML::Node& node, const std::string& key) {
+  const std::string word = scalar(file, node, key.c_str());
+  std::size_t i = 0;
+  const char32_t c = word.empty() ? 0 : next_code_point(word, i);
+  if (word.size() != 3 || i != 3) fail(file, node, key + " must be one three-byte character, not '" + word + "'");
+  return c;
+}
+
+}  // namespace
+
+// numerals: {digits: {零: 0 …}, scales: {十: 1 …}, several: 几, point: 点, fraction_digits: …}.
+// Digits and scales are appended; several, point and fraction_digits replace earlier ones.
+void NumberLexicon::read_numerals(const std::filesystem::path& file, const YAML::Node& node) {
+  if (!node.IsMap()) fail(file, node, "numerals must map digits, scales, several, point, fraction_digits");
+  for (const auto& entry : node) {
+    const std::string key = entry.first.as<std::string>();
+    const YAML::Node& value = entry.second;
+    if (key == "digits" || key == "scales") {
+      const bool digits = key == "digits";
+      if (!value.IsMap()) fail(file, value, "numerals." + key + " must map characters to numbers");
+      for (const auto& kv : value) {
+        const char32_t c = one_character(file, kv.first, "numerals." + key);
+        int v = -1;
+        try {
+          v = kv.second.as<int>();
+        } catch (const YAML::Exception&) {
+        }
+        if (digits ? (v < 0 || v > 9) : (v < 1 || v > 16))
+          fail(file, kv.second, "numerals." + key + (digits ? " values are digits 0-9" : " values are powers of ten 1-16"));
+        (digits ? numerals_.digit_chars : numerals_.scale_chars).push_back(c);
+        (digits ? numerals_.digit_values : numerals_.scale_powers).push_back(v);
+      }
+    } else if (key == "several") {
+      numerals_.several = one_character(file, value, "numerals.several");
+    } else if (key == "point") {
+      numerals_.point = one_character(file, value, "numerals.point");
+    } else if (key == "fraction_digits") {
+      const std::string chars = scalar(file, value, "numerals.fraction_digits");
+      numerals_.fraction_chars.clear();
+      for (std::size_t i = 0; i < chars.size();) {
+        const std::size_t at = i;
+        const char32_t c = next_code_point(chars, i);
+        if (i - at != 3 || numerals_.digit(c) < 0)
+          fail(file, value, "numerals.fraction_digits must be digit characters of numerals.digits");
+        numerals_.fraction_chars.push_back(c);
+      }
+    } else {
+      fail(file, entry.first, "unknown numerals key '" + key + "'");
+    }
+  }
+}
+
 void NumberLexicon::compile() {
   for (const auto& [name, word] : kGrammarWords)
     if ((grammar_.*word).empty())
@@ -264,6 +323,11 @@ void NumberLexicon::compile() {
   for (const auto& [name, words] : kGrammarLists)
     if ((grammar_.*words).empty())
       throw StageError(std::string("number lexicon: grammar.") + name + " is missing (lexicon.yaml)");
+  if (numerals_.digit_chars.empty() || numerals_.scale_chars.empty() || numerals_.several == 0 ||
+      numerals_.point == 0 || numerals_.fraction_chars.empty())
+    throw StageError("number lexicon: numerals.{digits, scales, several, point, fraction_digits} are required "
+                     "(lexicon.yaml)");
+  numerals_.thousands_comma = grammar_.thousands_comma;
   for (const auto& [surface, info] : units_)
     units_by_first_[code_point_at(surface, 0)].push_back(&info);
   for (auto& [first, list] : units_by_first_)

@@ -17,6 +17,7 @@
 #include <re2/re2.h>
 
 #include "exact_decimal.h"
+#include "numeral.h"
 
 namespace YAML {
 class Node;
@@ -57,7 +58,7 @@ struct QualifierWord {
 struct NumberGrammar {
   std::string ordinal_prefix, class_suffix, percent_in_words, fraction_in_words, quarter;
   std::string cardinal_only, named_set, year, decade, month, month_number, months, first_n;
-  std::string recent, one, thousands_comma;
+  std::string recent, one, thousands_comma, enumeration_marker;
   std::vector<std::string> day, year_before, year_after, list_joiners, large_scales;
 };
 
@@ -103,11 +104,14 @@ class NumberLexicon {
   const std::vector<std::string>& not_units() const { return not_units_; }
   const std::vector<std::string>& vague_before() const { return vague_before_; }
   const NumberGrammar& grammar() const { return grammar_; }
+  // The characters of Chinese numerals (lexicon.yaml `numerals`).
+  const NumeralChars& numerals() const { return numerals_; }
 
  private:
   void load_file(const std::filesystem::path& file);
   void read_sections(const std::filesystem::path& file, const YAML::Node& root);
   void read_grammar(const std::filesystem::path& file, const YAML::Node& node);
+  void read_numerals(const std::filesystem::path& file, const YAML::Node& node);
   void compile();
 
   std::map<std::string, UnitInfo> units_;
@@ -120,6 +124,7 @@ class NumberLexicon {
   std::vector<std::string> range_connectors_, range_blockers_, not_units_, vague_before_;
   std::vector<OrdinalSuffix> ordinal_suffixes_;
   NumberGrammar grammar_;
+  NumeralChars numerals_;
 
   // Units by their first character, longest surface first: unit_at() is asked after every
   // numeral, and comparing the few units that start alike beats an anchored regex call.

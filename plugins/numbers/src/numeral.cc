@@ -4,22 +4,24 @@
 
 namespace reportlens::numbers {
 
-int chinese_digit(char32_t cp) { return chinese_digit_value(cp); }
+int NumeralChars::digit(char32_t cp) const {
+  const std::size_t at = digit_chars.find(cp);
+  return at == std::u32string::npos ? -1 : digit_values[at];
+}
 
-int chinese_scale(char32_t cp) {
-  switch (cp) {
-    case U'十': return 1;
-    case U'百': return 2;
-    case U'千': return 3;
-    case U'万': return 4;
-    case U'亿': return 8;
-    default: return 0;
-  }
+int NumeralChars::scale(char32_t cp) const {
+  const std::size_t at = scale_chars.find(cp);
+  return at == std::u32string::npos ? 0 : scale_powers[at];
+}
+
+std::string NumeralChars::run_chars() const {
+  std::string out;
+  for (const char32_t c : digit_chars + scale_chars) append_utf8(out, c);
+  if (several != 0) append_utf8(out, several);
+  return out;
 }
 
 namespace {
-
-constexpr char32_t kSeveral = U'几';  // 十几 / 几十: an unknown digit
 
 struct Composer {
   ExactDecimal above_yi;    // finished part, already multiplied by 10^8 (and more)
@@ -33,7 +35,8 @@ struct Composer {
 };
 
 // Parses with 几 read as `several_digit`; nullopt when malformed.
-std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit) {
+std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit, const NumeralChars& script) {
+  const char32_t several = script.several;
   ParsedNumeral out;
   Composer c;
   bool last_was_digit = false;  // the previous piece was a digit or Arabic number
@@ -60,8 +63,8 @@ std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit)
     }
     std::size_t next = i;
     const char32_t cp = next_code_point(run, next);
-    int digit = chinese_digit(cp);
-    if (cp == kSeveral) {
+    int digit = script.digit(cp);
+    if (cp == several) {
       digit = several_digit;
       out.is_range = true;
     }
@@ -72,21 +75,21 @@ std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit)
       }
       out.sequence.push_back(digit);
       c.pending = ExactDecimal::from_integer(static_cast<unsigned>(digit));
-      c.pending_is_zero_digit = digit == 0 && cp != kSeveral;
+      c.pending_is_zero_digit = digit == 0 && cp != several;
       out.has_digit = true;
       last_was_digit = true;
       out.trailing_scale.clear();
       i = next;
       continue;
     }
-    if (cp == U'点') {
+    if (cp == script.point) {
       // Chinese decimal point: 七点五 = 7.5. The digits after it are the fraction.
       if (!last_was_digit || out.has_arabic) return std::nullopt;
       std::string fraction;
       std::size_t j = next;
       while (j < run.size()) {
         std::size_t k = j;
-        const int d = chinese_digit(next_code_point(run, k));
+        const int d = script.digit(next_code_point(run, k));
         if (d < 0) break;
         fraction += static_cast<char>('0' + d);
         j = k;
@@ -100,7 +103,7 @@ std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit)
       i = j;
       continue;
     }
-    const int scale = chinese_scale(cp);
+    const int scale = script.scale(cp);
     if (scale == 0) return std::nullopt;
     if (out.digit_sequence) return std::nullopt;  // 三四百: not read here
     any_scale = true;
@@ -151,23 +154,25 @@ std::optional<ParsedNumeral> parse_with(std::string_view run, int several_digit)
 
 }  // namespace
 
-std::optional<ParsedNumeral> parse_numeral(std::string_view run) {
+std::optional<ParsedNumeral> parse_numeral(std::string_view run, const NumeralChars& script) {
   // A full-width comma inside a run is a thousands separator (the scanner lets it in only
   // between digit groups: 1，753亿).
   std::string ascii_groups;
-  if (run.find("，") != std::string_view::npos) {
+  const std::string& comma = script.thousands_comma;
+  if (!comma.empty() && run.find(comma) != std::string_view::npos) {
     ascii_groups.assign(run);
-    for (std::size_t at; (at = ascii_groups.find("，")) != std::string::npos;) ascii_groups.replace(at, 3, ",");
+    for (std::size_t at; (at = ascii_groups.find(comma)) != std::string::npos;) ascii_groups.replace(at, comma.size(), ",");
     run = ascii_groups;
   }
-  auto low = parse_with(run, 1);
+  const char32_t several = script.several;
+  auto low = parse_with(run, 1, script);
   if (!low) return std::nullopt;
   if (!low->is_range) return low;
   // 几 as the leading digit means "several tens" (几十 ≥ 20); after a scale it is 1..9.
   std::size_t k = 0;
-  const bool leading = next_code_point(run, k) == kSeveral;
-  if (leading) low = parse_with(run, 2);
-  auto high = parse_with(run, 9);
+  const bool leading = next_code_point(run, k) == several;
+  if (leading) low = parse_with(run, 2, script);
+  auto high = parse_with(run, 9, script);
   if (!low || !high || low->digit_sequence) return std::nullopt;
   low->high = high->low;
   return low;

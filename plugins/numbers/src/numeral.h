@@ -29,12 +29,30 @@ struct ParsedNumeral {
   std::string trailing_scale;
 };
 
-// Parses `run` completely; nullopt when it is not a well-formed numeral (三一, 十三五...).
-std::optional<ParsedNumeral> parse_numeral(std::string_view run);
+// The characters numerals are written with (lexicon.yaml `numerals`): which ideograph is
+// which digit or scale is language knowledge, read from data.
+struct NumeralChars {
+  std::u32string digit_chars;  // 零〇一二两三…九, each with its value in digit_values
+  std::vector<int> digit_values;
+  std::u32string scale_chars;  // 十百千万亿, each with its power of ten in scale_powers
+  std::vector<int> scale_powers;
+  char32_t several = 0;           // 几: an unknown digit (十几, 几十)
+  char32_t point = 0;             // 点: the decimal point of 七点五
+  std::u32string fraction_chars;  // the digits that may follow the point
+  std::string thousands_comma;    // a full-width comma between digit groups (1，753亿)
 
-// Digit value of a Chinese digit character (零〇一二两三…九), or -1.
-int chinese_digit(char32_t cp);
-// Power of ten of a scale character (十 1, 百 2, 千 3, 万 4, 亿 8), or 0.
-int chinese_scale(char32_t cp);
+  // Digit value of a digit character, or -1.
+  int digit(char32_t cp) const;
+  // Power of ten of a scale character, or 0.
+  int scale(char32_t cp) const;
+  // A character of a Chinese numeral run: a digit, a scale or `several`.
+  bool in_run(char32_t cp) const { return digit(cp) >= 0 || scale(cp) > 0 || cp == several; }
+  bool in_fraction(char32_t cp) const { return fraction_chars.find(cp) != std::u32string::npos; }
+  // The run's characters (digits, scales, several) as UTF-8, for a regex class.
+  std::string run_chars() const;
+};
+
+// Parses `run` completely; nullopt when it is not a well-formed numeral (三一, 十三五...).
+std::optional<ParsedNumeral> parse_numeral(std::string_view run, const NumeralChars& script);
 
 }  // namespace reportlens::numbers

@@ -13,14 +13,23 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // Arabic with thousands separators or PDF spaces ("1,100.9", "1 200"), or plain digits;
-// Chinese numeral characters with an optional 点 fraction; pieces may alternate (3万4000).
-constexpr const char* kRun =
-    "(?:(?:[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:\\.[0-9]+)?"
-    "|[零〇一二两三四五六七八九十百千万亿几]+(?:点[零〇一二三四五六七八九]+)?)+";
+// Chinese numeral characters (lexicon.yaml `numerals`) with an optional fraction after the
+// point (七点五); pieces may alternate (3万4000).
+std::string run_pattern(const NumeralChars& script) {
+  std::string point, fraction;
+  append_utf8(point, script.point);
+  for (const char32_t c : script.fraction_chars) append_utf8(fraction, c);
+  return "(?:(?:[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:\\.[0-9]+)?"
+         "|[" + script.run_chars() + "]+(?:" + RE2::QuoteMeta(point) + "[" + fraction + "]+)?)+";
+}
 // Roman water quality classes (III类): the numeral, then grammar.class_suffix.
 constexpr const char* kRoman = "(?:IV|V?I{1,3}|V)";
-// The characters kRun and kRoman start with (the ordinal prefix is added from the grammar).
-constexpr std::u32string_view kRunStarts = U"0123456789零〇一二两三四五六七八九十百千万亿几IV";
+// The characters the run and kRoman start with besides the numerals' own (and the ordinal
+// prefix, from the grammar).
+constexpr std::u32string_view kAsciiStarts = U"0123456789IV";
+
+// The character literals left in this file are script-level: quotation marks, brackets,
+// 、 and 。 (the punctuation of Chinese text). Words are lexicon data.
 
 // Inside a short quotation (“…”, at most 40 characters, within one sentence): slogans
 // and names. Looked up only for the few numerals that need it.
@@ -182,7 +191,7 @@ struct QuantityScanner::Scan {
     if (starts_with_at(text, b, g().percent_in_words)) return percent_in_words(b);
     if (starts_with_at(text, e, g().fraction_in_words)) return skip_run_after(e + g().fraction_in_words.size());
 
-    auto parsed = parse_numeral(run);
+    auto parsed = parse_numeral(run, lex.numerals());
 
     if (ends_with_at(text, b, g().ordinal_prefix)) return ordinal_after_di(b, e, parsed);
     if (parsed && !parsed->digit_sequence && !parsed->is_range) {
@@ -199,7 +208,7 @@ struct QuantityScanner::Scan {
           return e;
         }
         // 一是 … 五是: enumerated points.
-        if (!arabic && after == U'是' && !is_ideograph(before) && *v <= 20) {
+        if (!arabic && starts_with_at(text, e, g().enumeration_marker) && !is_ideograph(before) && *v <= 20) {
           add(ordinal(b, e, *v, std::string(run)));
           return e;
         }
@@ -308,7 +317,7 @@ struct QuantityScanner::Scan {
     *month = *day = 0;
     const std::size_t n = run_at(pos);
     if (n == 0) return pos;
-    const auto m = parse_numeral(text.substr(pos, n));
+    const auto m = parse_numeral(text.substr(pos, n), lex.numerals());
     if (!m || m->digit_sequence) return pos;
     const auto mv = small_integer(*m);
     if (!mv || *mv < 1 || *mv > 12 || !starts_with_at(text, pos + n, g().month)) return pos;
@@ -316,7 +325,7 @@ struct QuantityScanner::Scan {
     std::size_t end = pos + n + g().month.size();
     const std::size_t dn = run_at(end);
     if (dn > 0) {
-      const auto d = parse_numeral(text.substr(end, dn));
+      const auto d = parse_numeral(text.substr(end, dn), lex.numerals());
       const auto dv = d && !d->digit_sequence ? small_integer(*d) : std::nullopt;
       const std::string* day_word = word_at(text, end + dn, g().day);
       if (dv && *dv >= 1 && *dv <= 31 && day_word) {
@@ -385,7 +394,7 @@ struct QuantityScanner::Scan {
       if (const std::string* connector = word_at(text, e, lex.range_connectors())) {
         const std::size_t second = e + connector->size();
         const std::size_t n = run_at(second);
-        const auto to = n ? parse_numeral(text.substr(second, n)) : std::nullopt;
+        const auto to = n ? parse_numeral(text.substr(second, n), lex.numerals()) : std::nullopt;
         const auto tv = to && !to->digit_sequence ? small_integer(*to) : std::nullopt;
         const std::size_t month_end = second + n + g().month.size();
         if (tv && *tv > *v && *tv <= 12 && starts_with_at(text, second + n, g().month) &&
@@ -450,7 +459,7 @@ struct QuantityScanner::Scan {
     while (pos < e) {
       std::size_t next = pos;
       const char32_t cp = code_point_at(text, pos, &next);
-      if (chinese_scale(cp) > 0 && chinese_scale(cp) < 4) {
+      if (lex.numerals().scale(cp) > 0 && lex.numerals().scale(cp) < 4) {
         std::size_t n = 0;
         if (lex.unit_at(text, pos, &n) != nullptr) return pos;
       }
@@ -466,7 +475,7 @@ struct QuantityScanner::Scan {
     r.begin = b;
     const std::size_t whole_end = e;
     e = cut_before_unit(b, e);
-    auto parsed = parsed_run && e == whole_end ? *parsed_run : parse_numeral(text.substr(b, e - b));
+    auto parsed = parsed_run && e == whole_end ? *parsed_run : parse_numeral(text.substr(b, e - b), lex.numerals());
     if (!parsed || parsed->digit_sequence) return std::nullopt;
     if (parsed->is_range && parsed->trailing_scale.empty() &&
         parsed->low.to_uint64().value_or(100) < 10)
@@ -486,7 +495,7 @@ struct QuantityScanner::Scan {
       std::string extra;
       for (;;) {
         std::size_t next = after;
-        const int s = chinese_scale(code_point_at(text, after, &next));
+        const int s = lex.numerals().scale(code_point_at(text, after, &next));
         if (s == 0) break;
         std::size_t n = 0;
         if (s < 4 && lex.unit_at(text, after, &n)) break;
@@ -494,7 +503,7 @@ struct QuantityScanner::Scan {
         after = next;
       }
       if (!extra.empty()) {
-        const auto whole = parse_numeral(std::string(text.substr(b, e - b)) + extra);
+        const auto whole = parse_numeral(std::string(text.substr(b, e - b)) + extra, lex.numerals());
         if (!whole || whole->digit_sequence) return std::nullopt;
         r.low = whole->low;
         r.high = whole->high;
@@ -591,7 +600,7 @@ struct QuantityScanner::Scan {
 
   std::size_t quantity(std::size_t b, std::size_t e, const std::optional<ParsedNumeral>& parsed) {
     // 数亿人, 数十个: "several", no figure.
-    if (chinese_scale(code_point_at(text, b)) > 0 && word_before(text, b, lex.vague_before()))
+    if (lex.numerals().scale(code_point_at(text, b)) > 0 && word_before(text, b, lex.vague_before()))
       return e;
     auto reading = read_quantity(b, e, &parsed);
     if (!reading) return e;
@@ -652,7 +661,7 @@ struct QuantityScanner::Scan {
       ExactDecimal low = r.low, high = tail->high;
       // 3至5万人: the first number borrows the second's scale and unit.
       if (!r.unit && r.numeral.trailing_scale.empty() && !tail->numeral.trailing_scale.empty()) {
-        const auto scale = parse_numeral(tail->numeral.trailing_scale);
+        const auto scale = parse_numeral(tail->numeral.trailing_scale, lex.numerals());
         if (scale) {
           // Multiply by the scale: shift by its number of decimal digits minus one.
           const int digits = static_cast<int>(scale->low.to_string().size()) - 1;
@@ -706,7 +715,7 @@ struct QuantityScanner::Scan {
     const std::size_t start = b + g().percent_in_words.size();
     const std::size_t n = run_at(start);
     if (n == 0) return start;
-    const auto parsed = parse_numeral(text.substr(start, n));
+    const auto parsed = parse_numeral(text.substr(start, n), lex.numerals());
     if (!parsed || parsed->digit_sequence) return start + n;
     Mention m;
     m.begin = b;
@@ -724,7 +733,7 @@ struct QuantityScanner::Scan {
       std::size_t p = m.end + connector->size();
       if (starts_with_at(text, p, g().percent_in_words)) p += g().percent_in_words.size();
       const std::size_t n2 = run_at(p);
-      const auto second = n2 ? parse_numeral(text.substr(p, n2)) : std::nullopt;
+      const auto second = n2 ? parse_numeral(text.substr(p, n2), lex.numerals()) : std::nullopt;
       if (second && !second->digit_sequence && parsed->low < second->low) {
         m.end = p + n2;
         m.value = Json::array({parsed->low.to_json(), second->low.to_json()});
@@ -758,14 +767,18 @@ QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexico
   // One pass finds everything; at one position the earlier alternative wins: a stop word
   // (进一步, 十四五) before a fixed expression (一刻钟) before 第+numeral before a bare run.
   const NumberGrammar& g = lexicon.grammar();
+  const std::string run = run_pattern(lexicon.numerals());
   candidate_pattern_ = "(" + lexicon.stop_pattern() + ")|(" + lexicon.fixed_pattern() + ")|(" +
-                       RE2::QuoteMeta(g.ordinal_prefix) + kRun + ")|(" + kRun + ")|(" + kRoman +
+                       RE2::QuoteMeta(g.ordinal_prefix) + run + ")|(" + run + ")|(" + kRoman +
                        RE2::QuoteMeta(g.class_suffix) + ")";
-  run_ = std::make_unique<RE2>(kRun, scanner_options());
+  run_ = std::make_unique<RE2>(run, scanner_options());
   if (!run_->ok()) throw StageError("numbers: numeral pattern does not compile: " + run_->error());
   std::vector<std::string> words = lexicon.stop_words();
   for (auto& surface : lexicon.fixed_surfaces()) words.push_back(std::move(surface));
-  std::u32string built_in_starts(kRunStarts);
+  const NumeralChars& script = lexicon.numerals();
+  std::u32string built_in_starts(kAsciiStarts);
+  built_in_starts += script.digit_chars + script.scale_chars;
+  built_in_starts.push_back(script.several);
   built_in_starts.push_back(code_point_at(g.ordinal_prefix, 0));
   starts_ = std::make_unique<CandidateStarts>(built_in_starts, words, lexicon.stop_patterns());
   matcher_ = std::make_unique<CandidateMatcher>(lexicon, *starts_);

@@ -41,6 +41,8 @@ const std::string* word_before(std::string_view text, std::size_t pos,
   return nullptr;
 }
 
+// Script-level: the marks that close a clause are the punctuation of Chinese text (full
+// and half width), not words.
 std::size_t clause_start(std::string_view text, std::size_t pos, std::size_t max_bytes) {
   const std::size_t limit = pos > max_bytes ? pos - max_bytes : 0;
   std::size_t i = pos;

@@ -2,11 +2,27 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
+#include "number_lexicon.h"
+#include "reportlens/stage.h"
+
 namespace reportlens::numbers {
 namespace {
 
-std::string value_of(const char* run) {
-  const auto n = parse_numeral(run);
+namespace fs = std::filesystem;
+
+const fs::path kData = NUMBERS_SOURCE_DIR "/plugins/numbers/data";
+
+// The numeral characters of the shipped lexicon.
+const NumeralChars& shipped() {
+  static const auto lexicon = NumberLexicon::load({kData / "units.yaml", kData / "lexicon.yaml"});
+  return lexicon->numerals();
+}
+
+std::string value_of(const char* run, const NumeralChars& script = shipped()) {
+  const auto n = parse_numeral(run, script);
   if (!n) return "invalid";
   if (n->digit_sequence) return "seq:" + n->low.to_string();
   if (n->is_range) return n->low.to_string() + ".." + n->high.to_string();
@@ -49,6 +65,26 @@ TEST(Numeral, RangesSequencesAndJunk) {
   EXPECT_EQ(value_of("千千万万"), "invalid");
   EXPECT_EQ(value_of("十十"), "invalid");
   EXPECT_EQ(value_of("一百一十"), "110");
+}
+
+// The numeral characters are data: 壹 is no digit until a lexicon file makes it one, and a
+// scale with a power of ten of 0 is refused with its file and line.
+TEST(Numeral, CharactersComeFromTheLexicon) {
+  EXPECT_EQ(value_of("壹万"), "invalid");
+  const fs::path extra = fs::temp_directory_path() / "numbers_numerals_extra.yaml";
+  std::ofstream(extra) << "numerals:\n  digits:\n    壹: 1\n";
+  const auto lexicon = NumberLexicon::load({kData / "units.yaml", kData / "lexicon.yaml", extra});
+  EXPECT_EQ(value_of("壹万", lexicon->numerals()), "10000");
+  EXPECT_EQ(value_of("三万", lexicon->numerals()), "30000");
+
+  const fs::path bad = fs::temp_directory_path() / "numbers_numerals_bad.yaml";
+  std::ofstream(bad) << "numerals:\n  scales:\n    十: 0\n";
+  try {
+    NumberLexicon::load({kData / "units.yaml", kData / "lexicon.yaml", bad});
+    ADD_FAILURE() << "a scale of 10^0 was accepted";
+  } catch (const StageError& e) {
+    EXPECT_NE(std::string(e.what()).find("numbers_numerals_bad.yaml:3"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

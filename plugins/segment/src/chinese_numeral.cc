@@ -1,12 +1,18 @@
 #include "chinese_numeral.h"
 
-#include "reportlens/text.h"
-
 namespace reportlens::segment {
 
-bool is_chinese_digit(char32_t cp) { return chinese_digit_value(cp) >= 0 || cp == U'十' || cp == U'百'; }
+int NumeralTable::digit(char32_t cp) const {
+  const std::size_t at = digit_chars.find(cp);
+  return at == std::u32string::npos ? -1 : digit_values[at];
+}
 
-std::optional<int> parse_numeral(std::u32string_view s) {
+int NumeralTable::unit(char32_t cp) const {
+  const std::size_t at = unit_chars.find(cp);
+  return at == std::u32string::npos ? 0 : unit_values[at];
+}
+
+std::optional<int> NumeralTable::parse(std::u32string_view s) const {
   if (s.empty() || s.size() > 6) return std::nullopt;
   if (s[0] >= U'0' && s[0] <= U'9') {
     int v = 0;
@@ -16,15 +22,14 @@ std::optional<int> parse_numeral(std::u32string_view s) {
     }
     return v;
   }
-  // Positional reading: 百 and 十 multiply the digit before them (一 implied: 十二 = 12).
+  // Positional reading: a unit multiplies the digit before it (一 implied: 十二 = 12).
   int total = 0, pending = -1;
   for (char32_t c : s) {
-    if (c == U'百' || c == U'十') {
-      const int unit = c == U'百' ? 100 : 10;
-      total += (pending < 0 ? 1 : pending) * unit;
+    if (const int u = unit(c); u > 0) {
+      total += (pending < 0 ? 1 : pending) * u;
       pending = -1;
     } else {
-      const int d = chinese_digit_value(c);
+      const int d = digit(c);
       if (d < 0) return std::nullopt;
       if (pending > 0) return std::nullopt;  // two digits in a row: not a small numeral
       pending = d;

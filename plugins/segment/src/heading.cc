@@ -2,11 +2,15 @@
 
 #include "chinese_numeral.h"
 #include "lines.h"
+#include "rules.h"
 #include "reportlens/text.h"
 
 namespace reportlens::segment {
 namespace {
 
+// Only script-level characters below: ASCII digits and the punctuation of Chinese text (full
+// and half width) that frames a marker or ends a title. Which words number a heading is
+// data (rules.numerals, rules.ordinal_prefix, rules.ordinal_units).
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 bool ends_title(char32_t c) { return c == U'。' || c == U'！' || c == U'？'; }
@@ -43,14 +47,23 @@ const char* style_name(MarkerStyle s) {
   return "plain";
 }
 
-std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
+std::optional<MarkerStyle> style_named(std::string_view name) {
+  for (const MarkerStyle s : {MarkerStyle::kPart, MarkerStyle::kChapter, MarkerStyle::kJie,
+                              MarkerStyle::kChineseComma, MarkerStyle::kChineseParen,
+                              MarkerStyle::kArabicDot, MarkerStyle::kArabicParen, MarkerStyle::kPlain})
+    if (name == style_name(s)) return s;
+  return std::nullopt;
+}
+
+std::optional<HeadingMarker> parse_numbered_heading(std::string_view line, const SegmentRules& rules) {
+  const NumeralTable& numerals = rules.numerals;
   if (line.empty()) return std::nullopt;
   {
     // Most lines are prose: reject them on their first character.
     std::size_t i = 0;
     const char32_t first = decode_code_point(line, i);
-    if (first != U'第' && first != U'（' && first != U'(' && !is_ascii_digit(first) &&
-        !is_chinese_digit(first))
+    if (first != rules.ordinal_prefix && first != U'（' && first != U'(' && !is_ascii_digit(first) &&
+        !numerals.contains(first))
       return std::nullopt;
   }
   // A title is short: decode only as much of the line as a heading can use.
@@ -61,21 +74,19 @@ std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
   const bool truncated = consumed < line.size();
   HeadingMarker m;
   std::size_t k = 0;
-  if (cs[0] == U'第') {
+  if (cs[0] == rules.ordinal_prefix) {
     k = 1;
-    while (k < cs.size() && (is_chinese_digit(cs[k]) || is_ascii_digit(cs[k]))) ++k;
+    while (k < cs.size() && (numerals.contains(cs[k]) || is_ascii_digit(cs[k]))) ++k;
     if (k == 1 || k >= cs.size()) return std::nullopt;
-    std::size_t unit_end = k + 1;
-    if (cs[k] == U'章') m.style = MarkerStyle::kChapter;
-    else if (cs[k] == U'节') m.style = MarkerStyle::kJie;
-    else if (cs[k] == U'篇') m.style = MarkerStyle::kPart;
-    else if (cs[k] == U'部' && k + 1 < cs.size() && cs[k + 1] == U'分') {
-      m.style = MarkerStyle::kPart;
-      unit_end = k + 2;
-    } else {
-      return std::nullopt;  // 第一，… is an enumeration, not a heading
-    }
-    const auto n = parse_numeral(std::u32string_view(cs).substr(1, k - 1));
+    std::size_t unit_end = 0;
+    for (const auto& [word, style] : rules.ordinal_units)
+      if (std::u32string_view(cs).substr(k, word.size()) == word) {
+        m.style = style;
+        unit_end = k + word.size();
+        break;
+      }
+    if (unit_end == 0) return std::nullopt;  // 第一，… is an enumeration, not a heading
+    const auto n = numerals.parse(std::u32string_view(cs).substr(1, k - 1));
     if (!n) return std::nullopt;
     m.ordinal = *n;
     m.number = std::string(line.substr(0, byte_offset(line, unit_end)));
@@ -83,9 +94,9 @@ std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
     while (k < cs.size() && (cs[k] == U'、' || cs[k] == U' ')) ++k;
   } else if (cs[0] == U'（' || cs[0] == U'(') {
     k = 1;
-    while (k < cs.size() && (is_chinese_digit(cs[k]) || is_ascii_digit(cs[k]))) ++k;
+    while (k < cs.size() && (numerals.contains(cs[k]) || is_ascii_digit(cs[k]))) ++k;
     if (k == 1 || k >= cs.size() || (cs[k] != U'）' && cs[k] != U')')) return std::nullopt;
-    const auto n = parse_numeral(std::u32string_view(cs).substr(1, k - 1));
+    const auto n = numerals.parse(std::u32string_view(cs).substr(1, k - 1));
     if (!n) return std::nullopt;
     m.style = is_ascii_digit(cs[1]) ? MarkerStyle::kArabicParen : MarkerStyle::kChineseParen;
     m.ordinal = *n;
@@ -100,13 +111,13 @@ std::optional<HeadingMarker> parse_numbered_heading(std::string_view line) {
       return std::nullopt;
     }
     m.style = MarkerStyle::kArabicDot;
-    m.ordinal = *parse_numeral(std::u32string_view(cs).substr(0, k));
+    m.ordinal = *numerals.parse(std::u32string_view(cs).substr(0, k));
     m.number = std::string(line.substr(0, byte_offset(line, k)));
     ++k;
-  } else if (is_chinese_digit(cs[0])) {
-    while (k < cs.size() && is_chinese_digit(cs[k])) ++k;
+  } else if (numerals.contains(cs[0])) {
+    while (k < cs.size() && numerals.contains(cs[k])) ++k;
     if (k >= cs.size() || cs[k] != U'、') return std::nullopt;
-    const auto n = parse_numeral(std::u32string_view(cs).substr(0, k));
+    const auto n = numerals.parse(std::u32string_view(cs).substr(0, k));
     if (!n) return std::nullopt;
     m.style = MarkerStyle::kChineseComma;
     m.ordinal = *n;

@@ -22,6 +22,10 @@ enum class MarkerStyle {
 };
 
 const char* style_name(MarkerStyle style);
+// The style named `name` ("part", "chapter" …); nullopt for an unknown name.
+std::optional<MarkerStyle> style_named(std::string_view name);
+
+struct SegmentRules;
 
 struct HeadingMarker {
   MarkerStyle style = MarkerStyle::kPlain;
@@ -36,8 +40,9 @@ struct HeadingMarker {
 // enumerated paragraphs, not headings.
 inline constexpr std::size_t kMaxTitleChars = 80;
 
-// Parses a numbered heading at the start of `line` (spaces already trimmed).
-std::optional<HeadingMarker> parse_numbered_heading(std::string_view line);
+// Parses a numbered heading at the start of `line` (spaces already trimmed); its numerals
+// and ordinal words are `rules`' (data/segment.yaml `numerals`, `heading`).
+std::optional<HeadingMarker> parse_numbered_heading(std::string_view line, const SegmentRules& rules);
 
 // An unnumbered heading candidate: a short line of words without sentence punctuation.
 // Context (blank lines around it, what precedes and follows) is checked by the caller.

@@ -11,6 +11,9 @@ namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
+// The separators below (：: 、 . and space) are script-level punctuation; the box labels
+// and numerals are data (segment.yaml `outline`).
+
 // "道路工程：…": a short label of words, then a colon.
 bool box_item_label(std::string_view line, std::string& label, std::size_t& label_end) {
   std::size_t i = 0, chars = 0;
@@ -92,7 +95,7 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
       continue;
     }
 
-    std::optional<HeadingMarker> marker = parse_numbered_heading(s);
+    std::optional<HeadingMarker> marker = parse_numbered_heading(s, rules);
     if (!marker && lines[li].hinted_level > 0) {
       // A heading the input format marks (a Word heading style, a Markdown #): no guessing.
       HeadingMarker m;
@@ -107,7 +110,7 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
                                    (!out.headings.empty() && out.headings.back().line == li - 1);
       const bool before_paragraph =
           li + 1 < lines.size() &&
-          (code_point_count(line_text(li + 1)) >= 30 || parse_numbered_heading(line_text(li + 1)));
+          (code_point_count(line_text(li + 1)) >= 30 || parse_numbered_heading(line_text(li + 1), rules));
       if (after_paragraph && before_paragraph) {
         HeadingMarker m;
         m.style = MarkerStyle::kPlain;

@@ -46,8 +46,9 @@ void Clue::note(std::string_view cand, const SegmentRules& rules) {
     }
 }
 
-bool is_number_char(char32_t c) {
-  return (c >= U'0' && c <= U'9') || is_chinese_digit(c) || c == U'十' || c == U'百' || c == U'第';
+// A character of a session number (十九届, 第十四届, 2届).
+bool is_number_char(char32_t c, const SegmentRules& rules) {
+  return (c >= U'0' && c <= U'9') || rules.numerals.contains(c) || c == rules.ordinal_prefix;
 }
 
 // Byte offset where the code point ending at `end` starts.
@@ -82,7 +83,7 @@ void from_delivery_line(std::string_view line, const SegmentRules& rules, Clue& 
     while (end > 0) {
       const std::size_t k = previous_start(s, end);
       std::size_t i = k;
-      if (!is_number_char(decode_code_point(s, i))) break;
+      if (!is_number_char(decode_code_point(s, i), rules)) break;
       end = k;
     }
   }
@@ -118,8 +119,7 @@ void from_title(std::string_view t, const SegmentRules& rules, Clue& clue) {
   while (i < t.size()) {
     const std::size_t at = i;
     const char32_t c = decode_code_point(t, i);
-    if ((c >= U'0' && c <= U'9') || c == U'十' || c == U'第' || c == U'一' || c == U'二' ||
-        c == U'三' || c == U'人' || c == U'政') {
+    if ((c >= U'0' && c <= U'9') || rules.title_stops.find(c) != std::u32string::npos) {
       cut = at;
       break;
     }

@@ -93,11 +93,70 @@ void replace_chars(const YAML::Node& node, const std::string& file, const char* 
   into = std::move(chars);
 }
 
+// A mapping of one three-byte character to an integer accepted by `valid` ("numerals.digits"):
+// appended to chars/values in file order.
+template <typename Valid>
+void append_char_values(const YAML::Node& node, const std::string& file, const char* key, const char* expected,
+                        Valid valid, std::u32string& chars, std::vector<int>& values) {
+  if (!node || node.IsNull()) return;
+  auto bad = [&](const YAML::Node& at) {
+    return StageError(file + ":" + std::to_string(at.Mark().line + 1) + ": '" + key + "' must map " + expected);
+  };
+  if (!node.IsMap()) throw bad(node);
+  for (const auto& kv : node) {
+    const std::string c = kv.first.as<std::string>();
+    std::size_t i = 0;
+    const char32_t cp = c.empty() ? 0 : decode_code_point(c, i);
+    int v = 0;
+    try {
+      v = kv.second.as<int>();
+    } catch (const YAML::Exception&) {
+      throw bad(kv.first);
+    }
+    if (c.size() != 3 || i != 3 || !valid(v)) throw bad(kv.first);
+    chars.push_back(cp);
+    values.push_back(v);
+  }
+}
+
+// The ordinal words of a heading ("heading.ordinal_units": 章 → chapter): word → style name.
+void append_ordinal_units(const YAML::Node& node, const std::string& file,
+                          std::vector<std::pair<std::u32string, MarkerStyle>>& into) {
+  if (!node || node.IsNull()) return;
+  auto bad = [&](const YAML::Node& at) {
+    return StageError(file + ":" + std::to_string(at.Mark().line + 1) +
+                      ": 'heading.ordinal_units' must map words to part, chapter or jie");
+  };
+  if (!node.IsMap()) throw bad(node);
+  for (const auto& kv : node) {
+    const std::string word = kv.first.as<std::string>();
+    const auto style = kv.second.IsScalar() ? style_named(kv.second.as<std::string>()) : std::nullopt;
+    if (word.empty() || !style ||
+        (*style != MarkerStyle::kPart && *style != MarkerStyle::kChapter && *style != MarkerStyle::kJie))
+      throw bad(kv.first);
+    std::u32string chars;
+    for (std::size_t i = 0; i < word.size();) chars.push_back(decode_code_point(word, i));
+    into.emplace_back(std::move(chars), *style);
+  }
+}
+
+// One three-byte character ("date.year"); a later file replaces it.
+void replace_char(const YAML::Node& node, const std::string& file, const char* key, char32_t& into) {
+  std::u32string chars;
+  replace_chars(node, file, key, true, chars);
+  if (!chars.empty()) into = chars[0];
+}
+
+bool is_power_of_ten(int v) {
+  return v == 10 || v == 100 || v == 1000;
+}
+
 constexpr const char* kKeys[] = {"scope",          "kind",     "salutation", "national",
                                   "region_suffixes", "city_stopwords", "delivery", "region",
                                   "provinces",       "title_block",
                                   "national_name", "national_congress", "national_speaker",
-                                  "outline",       "enumeration"};
+                                  "outline",       "enumeration",       "numerals",
+                                  "heading",       "date",              "sentence"};
 
 // node[key] without creating or throwing on missing levels.
 YAML::Node child(const YAML::Node& node, const char* key) {
@@ -105,6 +164,28 @@ YAML::Node child(const YAML::Node& node, const char* key) {
   for (const auto& kv : node)
     if (kv.first.as<std::string>() == key) return kv.second;
   return YAML::Node();
+}
+
+// The grammar of numerals, heading markers and dates (`numerals`, `heading`, `date`) and the
+// characters that end a region name in a title (`region.title_stops`).
+void read_grammar(const YAML::Node& root, const std::string& file, SegmentRules& read) {
+  const YAML::Node numerals = child(root, "numerals");
+  append_char_values(child(numerals, "digits"), file, "numerals.digits", "one character to a digit 0-9",
+                     [](int v) { return v >= 0 && v <= 9; }, read.numerals.digit_chars,
+                     read.numerals.digit_values);
+  append_char_values(child(numerals, "units"), file, "numerals.units", "one character to 10, 100 or 1000",
+                     is_power_of_ten, read.numerals.unit_chars, read.numerals.unit_values);
+  const YAML::Node heading = child(root, "heading");
+  replace_char(child(heading, "ordinal_prefix"), file, "heading.ordinal_prefix", read.ordinal_prefix);
+  append_ordinal_units(child(heading, "ordinal_units"), file, read.ordinal_units);
+  const YAML::Node date = child(root, "date");
+  replace_char(child(date, "year"), file, "date.year", read.date_year);
+  replace_char(child(date, "month"), file, "date.month", read.date_month);
+  replace_char(child(date, "day"), file, "date.day", read.date_day);
+  replace_chars(child(child(root, "region"), "title_stops"), file, "region.title_stops", false,
+                read.title_stops);
+  replace_chars(child(child(root, "sentence"), "goes_on_after_quote"), file, "sentence.goes_on_after_quote", false,
+                read.quote_continuations);
 }
 
 }  // namespace
@@ -133,7 +214,7 @@ void SegmentRules::load(const std::filesystem::path& path) {
                          ": unknown key '" + key +
                          "' (expected scope, kind, national, salutation, region_suffixes, "
                          "city_stopwords, delivery, region, provinces, title_block, national_name, "
-                         "national_congress, national_speaker, outline, enumeration)");
+                         "national_congress, national_speaker, outline, enumeration, numerals, heading, date, sentence)");
     }
     append(child(child(root, "scope"), "review"), file, "scope.review", read.review_words);
     append(child(child(root, "scope"), "plan"), file, "scope.plan", read.plan_words);
@@ -195,6 +276,7 @@ void SegmentRules::load(const std::filesystem::path& path) {
                   read.enum_boundaries);
     replace_chars(child(enumeration, "separators"), file, "enumeration.separators", false,
                   read.enum_separators);
+    read_grammar(root, file, read);
   });
   *this = std::move(read);
 }

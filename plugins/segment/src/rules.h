@@ -6,6 +6,9 @@
 #include <utility>
 #include <vector>
 
+#include "chinese_numeral.h"
+#include "heading.h"
+
 namespace reportlens::segment {
 
 struct SegmentRules {
@@ -33,6 +36,20 @@ struct SegmentRules {
   // characters a marker may follow, the separators dropped before the next marker.
   std::u32string enum_after_numeral, enum_before_numeral, enum_after_ordinal, enum_boundaries,
       enum_separators;
+  // Small numerals (`numerals`): digit characters and unit characters with their values.
+  NumeralTable numerals;
+  // Heading grammar (`heading`): the ordinal prefix (第 of 第一章) and the words after its
+  // numeral with the numbering style each makes (章 chapter, 部分 part …), in file order.
+  char32_t ordinal_prefix = 0;
+  std::vector<std::pair<std::u32string, MarkerStyle>> ordinal_units;
+  // The characters after a date's year, month and day (`date`: 2022年12月14日).
+  char32_t date_year = 0, date_month = 0, date_day = 0;
+  // Characters where a region name in a title ends (`region.title_stops`): numerals, 第, the
+  // first character of 人民政府 …
+  std::u32string title_stops;
+  // What continues a sentence right after a quotation closed behind its terminator
+  // (`sentence.goes_on_after_quote`: “…。”的, “…！”，).
+  std::u32string quote_continuations;
   std::string city_suffix;  // 市 (a single word; a later file replaces it)
   // The national reports' region name (全国) and what marks one besides `national_words`.
   std::string national_name;

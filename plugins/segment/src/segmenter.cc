@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "lines.h"
+#include "reportlens/stage.h"
 #include "metadata.h"
 #include "outline.h"
 #include "sentence_splitter.h"
@@ -43,6 +44,11 @@ void mark_hinted_headings(const Document& doc, std::vector<Line>& lines) {
 
 Segmenter::Segmenter(SegmentRules rules, SegmentOptions options)
     : rules_(std::move(rules)), options_(options), enumerations_(rules_) {
+  if (rules_.numerals.digit_chars.empty() || rules_.numerals.unit_chars.empty() || rules_.ordinal_prefix == 0 ||
+      rules_.ordinal_units.empty() || rules_.date_year == 0 || rules_.date_month == 0 || rules_.date_day == 0 ||
+      rules_.quote_continuations.empty())
+    throw StageError("segment rules: numerals.{digits, units}, heading.{ordinal_prefix, ordinal_units} and "
+                     "date.{year, month, day}, sentence.goes_on_after_quote are required (data/segment.yaml)");
   if (options_.words) words_ = std::make_unique<WordBreaker>();
 }
 
@@ -141,7 +147,7 @@ void Segmenter::run(Document& doc) const {
     const std::string_view para = text.substr(line.begin, line.end - line.begin);
     const Span ps = original(line.begin, line.end);
     doc.add("paragraph", ps.begin, ps.end, no_attrs());
-    split_sentences(para, spans);
+    split_sentences(para, rules_.quote_continuations, spans);
     for (const TextSpan& s : spans.sentences) {
       const Span o = original(line.begin + s.begin, line.begin + s.end);
       doc.add("sentence", o.begin, o.end, no_attrs());

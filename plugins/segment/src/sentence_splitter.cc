@@ -13,6 +13,9 @@
 namespace reportlens::segment {
 namespace {
 
+// Script-level only: the punctuation of Chinese text (full and half width) that opens, closes
+// and ends a sentence or clause. Words (的 after a closed quote, the enumeration markers) are
+// data: segment.yaml `sentence`, `enumeration`, `numerals`.
 char32_t closer_for(char32_t c) {
   switch (c) {
     case U'“': return U'”';
@@ -161,13 +164,13 @@ std::size_t trim_spaces_back(std::string_view s, std::size_t from, std::size_t t
 
 }  // namespace
 
-SentenceSpans split_sentences(std::string_view text) {
+SentenceSpans split_sentences(std::string_view text, std::u32string_view goes_on) {
   SentenceSpans out;
-  split_sentences(text, out);
+  split_sentences(text, goes_on, out);
   return out;
 }
 
-void split_sentences(std::string_view text, SentenceSpans& out) {
+void split_sentences(std::string_view text, std::u32string_view goes_on, SentenceSpans& out) {
   out.sentences.clear();
   out.clauses.clear();
   thread_local std::vector<Mark> marks_buffer;  // reused from paragraph to paragraph
@@ -211,7 +214,7 @@ void split_sentences(std::string_view text, SentenceSpans& out) {
         std::size_t j = end;
         const char32_t next = end < text.size() ? decode_code_point(text, j) : U' ';
         const bool next_terminates = k < marks.size() && marks[k].begin == end && marks[k].terminator;
-        if (next != U'，' && next != U'、' && next != U'的' && next != U',' && !next_terminates) {
+        if (goes_on.find(next) == std::u32string_view::npos && !next_terminates) {
           end_sentence(end);
           m = k - 1;
         }
@@ -268,7 +271,8 @@ EnumerationFinder::EnumerationFinder(const SegmentRules& rules)
       after_ordinal_(rules.enum_after_ordinal),
       boundaries_(rules.enum_boundaries),
       separators_(rules.enum_separators),
-      boundary_filter_(rules.enum_boundaries) {
+      boundary_filter_(rules.enum_boundaries),
+      numerals_(rules.numerals) {
   if (after_numeral_ == 0 || before_numeral_ == 0 || after_ordinal_.empty() || boundaries_.empty())
     throw StageError("segment rules: enumeration.{after_numeral, before_numeral, after_ordinal, "
                      "boundaries} are required (data/segment.yaml)");
@@ -281,13 +285,13 @@ bool EnumerationFinder::may_enumerate(std::string_view text) const {
        at = find_character(text, shi, at + 3)) {
     if (at < 3) continue;
     std::size_t i = at - 3;
-    if (is_chinese_digit(decode_code_point(text, i))) return true;
+    if (numerals_.contains(decode_code_point(text, i))) return true;
   }
   const std::string_view di = before_numeral_text_;
   for (std::size_t at = find_character(text, di, 0); at != std::string_view::npos;
        at = find_character(text, di, at + 3)) {
     std::size_t i = at + 3;
-    if (i < text.size() && is_chinese_digit(decode_code_point(text, i))) return true;
+    if (i < text.size() && numerals_.contains(decode_code_point(text, i))) return true;
   }
   return false;
 }
@@ -327,7 +331,7 @@ std::vector<EnumerationItem> EnumerationFinder::find(std::string_view text,
     while (k < text.size()) {
       std::size_t next = k;
       const char32_t d = decode_code_point(text, next);
-      if (!is_chinese_digit(d) || digits.size() >= 3) {
+      if (!numerals_.contains(d) || digits.size() >= 3) {
         after = d;
         has_after = true;
         k = next;  // past the marker word's last character
@@ -340,7 +344,7 @@ std::vector<EnumerationItem> EnumerationFinder::find(std::string_view text,
     // 一是 / 第一，: the marker word and what must follow it.
     if (!di && after != after_numeral_) return;
     if (di && after_ordinal_.find(after) == std::u32string::npos) return;
-    const auto n = parse_numeral(digits);
+    const auto n = numerals_.parse(digits);
     if (n) markers.push_back({at, k, *n});
   };
   // A marker follows the start of the text or a clause boundary.

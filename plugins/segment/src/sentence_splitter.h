@@ -32,9 +32,11 @@ struct SentenceSpans {
   std::vector<TextSpan> clauses;
 };
 
-SentenceSpans split_sentences(std::string_view paragraph);
+// `goes_on`: the characters that, right after a quotation or bracket closed behind a
+// terminator (“…。”), continue the sentence (segment.yaml `sentence.goes_on_after_quote`).
+SentenceSpans split_sentences(std::string_view paragraph, std::u32string_view goes_on);
 // The same into `out` (replacing its contents), reusing its vectors from paragraph to paragraph.
-void split_sentences(std::string_view paragraph, SentenceSpans& out);
+void split_sentences(std::string_view paragraph, std::u32string_view goes_on, SentenceSpans& out);
 
 struct EnumerationItem {
   TextSpan span;
@@ -59,6 +61,7 @@ class EnumerationFinder {
   std::string after_numeral_text_, before_numeral_text_;
   std::u32string after_ordinal_, boundaries_, separators_;
   CharFilter boundary_filter_;
+  NumeralTable numerals_;  // the numerals of a marker (segment.yaml `numerals`)
 };
 
 }  // namespace reportlens::segment

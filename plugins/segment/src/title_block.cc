@@ -116,22 +116,22 @@ std::string compact(std::string_view text, bool keep_single_spaces) {
   return out;
 }
 
-std::string parse_chinese_date(std::string_view raw) {
+std::string parse_chinese_date(std::string_view raw, const SegmentRules& rules) {
+  const NumeralTable& numerals = rules.numerals;
   const std::string s = compact(raw);
   std::u32string cs;
   for (std::size_t i = 0; i < s.size();) cs.push_back(decode_code_point(s, i));
-  auto is_num = [](char32_t c) { return (c >= U'0' && c <= U'9') || is_chinese_digit(c) || c == U'○'; };
+  // ○ (a white circle) is a common stand-in for the ideographic zero 〇 in typed dates.
+  constexpr char32_t kCircle = 0x25CB, kIdeographicZero = 0x3007;
+  auto is_num = [&](char32_t c) { return (c >= U'0' && c <= U'9') || numerals.contains(c) || c == kCircle; };
   for (std::size_t y = 0; y < cs.size(); ++y) {
-    if (cs[y] != U'年' || y < 4) continue;
+    if (cs[y] != rules.date_year || y < 4) continue;
     // Year: four digits before 年 (ASCII or 一九八五).
     int year = 0;
     bool ok = true;
     for (std::size_t k = y - 4; k < y; ++k) {
-      const char32_t c = cs[k] == U'○' ? U'〇' : cs[k];
-      int d = -1;
-      if (c >= U'0' && c <= U'9') d = static_cast<int>(c - U'0');
-      else if (auto v = parse_numeral(std::u32string(1, c)); v && *v < 10) d = *v;
-      else if (c == U'〇' || c == U'零') d = 0;
+      const char32_t c = cs[k] == kCircle ? kIdeographicZero : cs[k];
+      const int d = c >= U'0' && c <= U'9' ? static_cast<int>(c - U'0') : numerals.digit(c);
       if (d < 0) {
         ok = false;
         break;
@@ -143,16 +143,16 @@ std::string parse_chinese_date(std::string_view raw) {
       std::size_t k = from;
       while (k < cs.size() && is_num(cs[k])) ++k;
       if (k == from || k >= cs.size() || cs[k] != unit) return 0;
-      auto v = parse_numeral(std::u32string_view(cs).substr(from, k - from));
+      auto v = numerals.parse(std::u32string_view(cs).substr(from, k - from));
       if (!v) return 0;
       value = *v;
       return k + 1;
     };
     int month = 0, day = 0;
-    const std::size_t after_month = read_part(y + 1, U'月', month);
+    const std::size_t after_month = read_part(y + 1, rules.date_month, month);
     if (after_month == 0 || month < 1 || month > 12) continue;
     char buf[16];
-    if (read_part(after_month, U'日', day) != 0 && day >= 1 && day <= 31) {
+    if (read_part(after_month, rules.date_day, day) != 0 && day >= 1 && day <= 31) {
       std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
     } else {
       std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
@@ -175,7 +175,7 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
     std::string s = compact(raw, true);
     bool salutation = false;
     for (const auto& w : rules.salutations) salutation = salutation || starts_with(s, w);
-    if (salutation || char_count(s) > 60 || parse_numbered_heading(s)) break;
+    if (salutation || char_count(s) > 60 || parse_numbered_heading(s, rules)) break;
     lines.push_back({b, e, std::move(s)});
   }
   if (stop == 0) return std::nullopt;
@@ -220,7 +220,7 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
       ++last;
       block.date_line += lines[last].clean;
     }
-    block.meeting_date = parse_chinese_date(block.date_line);
+    block.meeting_date = parse_chinese_date(block.date_line, rules);
     // Speaker: up to two short lines ("国务院总理" / "李克强"). A date line there is the
     // meeting date of a delivery line without one ("——在七台河市…会议上" / "李兵" / "2021年1月14日").
     std::string speaker;
@@ -228,7 +228,7 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
     while (last + 1 < stop && taken < 2 && char_count(lines[last + 1].clean) <= 30) {
       ++last;
       ++taken;
-      if (const std::string date = parse_chinese_date(lines[last].clean);
+      if (const std::string date = parse_chinese_date(lines[last].clean, rules);
           block.meeting_date.empty() && !date.empty() && char_count(lines[last].clean) <= 16) {
         block.meeting_date = date;
         continue;

@@ -29,7 +29,7 @@ struct TitleBlock {
 std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentRules& rules);
 
 // "2022年12月14日" (ASCII, full-width or Chinese digits) → "2022-12-14"; "" when absent.
-std::string parse_chinese_date(std::string_view text);
+std::string parse_chinese_date(std::string_view text, const SegmentRules& rules);
 
 // Text with spaces, ideographic spaces and zero-width characters removed, full-width
 // digits folded (for titles and comparisons).

@@ -89,19 +89,21 @@ struct CharClasses {
     std::unique_ptr<icu::BreakIterator> it(
         icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
     if (U_FAILURE(status)) return;  // nothing skipped: every gap goes to the iterator
+    // Script-level: the probe needs an ideograph on each side of the candidate, any one does.
+    constexpr UChar32 kIdeograph = 0x4E2D;  // 中
     icu::UnicodeString probe;
     for (UChar32 c = 0; c < 0x10000; ++c) {
       if (bmp[static_cast<std::size_t>(c)] != kOther || !is_punctuation_or_space(c)) continue;
-      probe.append(static_cast<UChar32>(u'中'));
+      probe.append(kIdeograph);
       probe.append(c);
     }
-    probe.append(static_cast<UChar32>(u'中'));
+    probe.append(kIdeograph);
     it->setText(probe);
     int32_t from = it->first();
     for (int32_t to = it->next(); to != icu::BreakIterator::DONE; from = to, to = it->next()) {
       const UChar32 c = probe.char32At(from);
       const int32_t tag = it->getRuleStatus();
-      if (c != u'中' && to - from == 1 && tag >= UBRK_WORD_NONE && tag < UBRK_WORD_NONE_LIMIT)
+      if (c != kIdeograph && to - from == 1 && tag >= UBRK_WORD_NONE && tag < UBRK_WORD_NONE_LIMIT)
         bmp[static_cast<std::size_t>(c)] = kSkip;
     }
   }

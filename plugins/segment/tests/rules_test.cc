@@ -126,4 +126,31 @@ TEST(SegmentRules, EnumerationMarkersAreData) {
       << creation_error(two);
 }
 
+// Heading grammar and numerals are data: 第一编 is no heading until a rules file makes 编 an
+// ordinal unit of a part, and 壹、 none until 壹 is a digit; a digit value above 9 is refused.
+// (Blank lines keep 第一编 on its own line: the core's normaliser knows only 章节篇部.)
+TEST(SegmentRules, HeadingGrammarAndNumeralsAreData) {
+  const std::string text = "各位代表：\n\n第一编 总体要求\n\n现在报告工作。\n壹、主要目标\n今年的目标是稳增长。\n";
+  EXPECT_TRUE(reportlens::testing::run_stages({{"segment"}}, text)->annotations("section").empty());
+  const fs::path bian = write_rules("heading_bian.yaml",
+                                    "heading:\n  ordinal_units:\n    编: part\nnumerals:\n  digits:\n    壹: 1\n");
+  const auto doc = run_with_rules(bian, text);
+  const auto& sections = doc->annotations("section");
+  ASSERT_EQ(sections.size(), 2u);
+  EXPECT_EQ(sections[0].attrs["number"], "第一编");
+  EXPECT_EQ(sections[0].attrs["style"], "part");
+  EXPECT_EQ(sections[0].attrs["title"], "总体要求");
+  EXPECT_EQ(sections[1].attrs["number"], "壹");
+  EXPECT_EQ(sections[1].attrs["style"], "chinese_comma");
+
+  const fs::path ten = write_rules("numerals_ten.yaml", "numerals:\n  digits:\n    十: 10\n");
+  EXPECT_NE(creation_error(ten).find(ten.string() + ":3: 'numerals.digits' must map one character to a digit 0-9"),
+            std::string::npos)
+      << creation_error(ten);
+  const fs::path style = write_rules("heading_style.yaml", "heading:\n  ordinal_units:\n    卷: volume\n");
+  EXPECT_NE(creation_error(style).find(style.string() + ":3: 'heading.ordinal_units' must map words to part"),
+            std::string::npos)
+      << creation_error(style);
+}
+
 }  // namespace
