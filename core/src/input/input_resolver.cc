@@ -106,7 +106,9 @@ class TreeWalker {
       if (!patterns_.empty() && ::fnmatch(patterns_[depth].c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
       level.names.push_back(std::move(name));
     }
-    if (ec)
+    // A folder that is not there (a glob's missing root, one removed since it was listed)
+    // holds nothing, which the callers report; one that is there but unreadable is an error.
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
       throw HostError(ExitCode::kInput, "input folder " + display_path(dir) + " cannot be read (" + ec.message() +
                                             "); fix its permissions or leave it out of the inputs");
     std::sort(level.names.begin(), level.names.end());
