@@ -1,11 +1,13 @@
-# reportlens_add_plugin(NAME <name> SOURCES <files...> [DATA <dir>] [LINK <targets...>]
-#                       [OUTPUT_DIR <dir>])
+# reportlens_add_plugin(NAME <name> SOURCES <files...> [DATA <dir>] [DATA_FILES <files...>]
+#                       [LINK <targets...>] [OUTPUT_DIR <dir>])
 #
 # Builds libreportlens-<name>.so as a plugin: hidden visibility (only the Boost.DLL entry
 # alias is exported), the build-key definitions the host checks (inherited from
 # reportlens::core), output next to the other plugins, its data directory copied to
 # <output>/data/<name>/ (where the host looks for it), and install rules mirroring that layout
-# (<prefix>/lib/reportlens/plugins, which `<prefix>/bin/pipeline` searches).
+# (<prefix>/lib/reportlens/plugins, which `<prefix>/bin/pipeline` searches). DATA_FILES are
+# single files copied into that data directory too: a data file several plugins read (the
+# indicator catalogue) has one source and a copy beside each plugin.
 #
 # The same file serves the reportlens build itself and, installed as part of the CMake
 # package, out-of-tree plugin projects (find_package(reportlens)). Inside the reportlens
@@ -18,7 +20,7 @@ include_guard(GLOBAL)
 include(GNUInstallDirs)
 
 function(reportlens_add_plugin)
-  cmake_parse_arguments(ARG "" "NAME;DATA;OUTPUT_DIR" "SOURCES;LINK" ${ARGN})
+  cmake_parse_arguments(ARG "" "NAME;DATA;OUTPUT_DIR" "SOURCES;LINK;DATA_FILES" ${ARGN})
   if(NOT ARG_NAME OR NOT ARG_SOURCES)
     message(FATAL_ERROR "reportlens_add_plugin: NAME and SOURCES are required")
   endif()
@@ -91,25 +93,46 @@ function(reportlens_add_plugin)
     endif()
   endif()
 
-  if(ARG_DATA)
-    get_filename_component(_data "${ARG_DATA}" ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
-    if(NOT IS_DIRECTORY "${_data}")
-      message(FATAL_ERROR "reportlens_add_plugin(${ARG_NAME}): DATA ${_data} is not a directory")
+  set(_extra)
+  foreach(_f IN LISTS ARG_DATA_FILES)
+    get_filename_component(_f "${_f}" ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+    if(NOT EXISTS "${_f}" OR IS_DIRECTORY "${_f}")
+      message(FATAL_ERROR "reportlens_add_plugin(${ARG_NAME}): DATA_FILES ${_f} is not a file")
+    endif()
+    list(APPEND _extra ${_f})
+  endforeach()
+  if(ARG_DATA OR _extra)
+    set(_data_files ${_extra})
+    set(_copy_dir)
+    if(ARG_DATA)
+      get_filename_component(_data "${ARG_DATA}" ABSOLUTE BASE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+      if(NOT IS_DIRECTORY "${_data}")
+        message(FATAL_ERROR "reportlens_add_plugin(${ARG_NAME}): DATA ${_data} is not a directory")
+      endif()
+      file(GLOB_RECURSE _dir_files CONFIGURE_DEPENDS ${_data}/*)
+      list(APPEND _data_files ${_dir_files})
+      set(_copy_dir COMMAND ${CMAKE_COMMAND} -E copy_directory ${_data} ${ARG_OUTPUT_DIR}/data/${ARG_NAME})
+      install(DIRECTORY ${_data}/ DESTINATION ${install_dir}/data/${ARG_NAME})
+    endif()
+    set(_copy_files)
+    if(_extra)
+      set(_copy_files COMMAND ${CMAKE_COMMAND} -E copy ${_extra} ${ARG_OUTPUT_DIR}/data/${ARG_NAME}/)
+      install(FILES ${_extra} DESTINATION ${install_dir}/data/${ARG_NAME})
     endif()
     # A separate step that depends on every data file, so an edited data file is copied on
     # the next build even when the library does not relink. The copy replaces the previous
     # one, so deleted files disappear too.
-    file(GLOB_RECURSE _data_files CONFIGURE_DEPENDS ${_data}/*)
     set(_stamp ${CMAKE_CURRENT_BINARY_DIR}/${target}_data.stamp)
     add_custom_command(OUTPUT ${_stamp}
       COMMAND ${CMAKE_COMMAND} -E rm -rf ${ARG_OUTPUT_DIR}/data/${ARG_NAME}
-      COMMAND ${CMAKE_COMMAND} -E copy_directory ${_data} ${ARG_OUTPUT_DIR}/data/${ARG_NAME}
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${ARG_OUTPUT_DIR}/data/${ARG_NAME}
+      ${_copy_dir}
+      ${_copy_files}
       COMMAND ${CMAKE_COMMAND} -E touch ${_stamp}
       DEPENDS ${_data_files}
       COMMENT "Copying ${ARG_NAME} plugin data")
     add_custom_target(${target}_data DEPENDS ${_stamp})
     add_dependencies(${target} ${target}_data)
-    install(DIRECTORY ${_data}/ DESTINATION ${install_dir}/data/${ARG_NAME})
   endif()
   install(TARGETS ${target} LIBRARY DESTINATION ${install_dir})
 endfunction()

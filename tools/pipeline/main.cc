@@ -11,6 +11,7 @@
 #include "plugins/plugin_registry.h"
 #include "new_plugin.h"
 #include "batch_command.h"
+#include "explain_command.h"
 #include "plugins_command.h"
 #include "reportlens/abi.h"
 #include "run/batch_identity.h"
@@ -76,10 +77,15 @@ int main(int argc, char** argv) {
   add_pipeline_options(run);
   run->add_option("-j,--jobs", options.jobs, "Documents processed in parallel (default: all cores)");
   reportlens::cli::add_batch_options(run, options);
+  run->add_option("--trace", options.trace,
+                  "Write the trace records (why each number was kept or dropped) to this JSON Lines file, "
+                  "not to the result; turns on every stage's trace setting and runs documents in-process");
   reportlens::cli::MergeArgs merge_args;
   CLI::App* merge = reportlens::cli::add_merge_command(app, merge_args);
   CLI::App* check = app.add_subcommand("check", "Validate a pipeline (YAML, plugins, settings, inputs) without running it");
   add_pipeline_options(check);
+  reportlens::cli::ExplainArgs explain_args;
+  CLI::App* explain = reportlens::cli::add_explain_command(app, explain_args);
   CLI::App* plugins = app.add_subcommand("plugins", "List plugins and their stages");
   CLI::App* info = plugins->add_subcommand("info", "Show a plugin's descriptor, stages and settings");
   std::string info_name;
@@ -106,6 +112,7 @@ int main(int argc, char** argv) {
   try {
     if (*scaffold) return reportlens::cli::new_plugin(scaffold_name, scaffold_dir, plugin_paths, scaffold_python);
     if (*merge) return reportlens::cli::run_merge(merge_args, quiet);
+    if (*explain) return reportlens::cli::run_explain(explain_args, plugin_paths);
     if (*plugins) {
       if (*info) return reportlens::cli::plugin_info(info_name, plugin_paths, info_json);
       return reportlens::cli::list_plugins(plugin_paths);

@@ -30,6 +30,7 @@ struct StreamItem {
   std::vector<std::unique_ptr<RenderedRecord>> stored;  // its record as each store appends it
   std::vector<SeriesCollector::Entry> series;           // its statements for the series report
   std::exception_ptr error;   // rendering failed: rethrown on the writer thread
+  std::string trace_lines;    // --trace: its trace records (JSON lines)
 };
 
 struct StreamControl {

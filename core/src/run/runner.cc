@@ -16,6 +16,7 @@
 #include "run/batch_signals.h"
 #include "run/batch_stream.h"
 #include "run/batch_worker.h"
+#include "run/trace_records.h"
 #include "pipeline/config_issue.h"
 #include "input/document_reader.h"
 #include "input/input_resolver.h"
@@ -51,6 +52,7 @@ struct Prepared {
   std::size_t input_count = 0;                        // inputs of this run (its shard)
   fs::path output;
   std::vector<std::string> formats;  // json, jsonl, sqlite, csv, series
+  std::shared_ptr<TraceFile> trace;  // --trace: where the trace annotations go (null: no trace)
 };
 
 // "i/N" -> (i, N), 1 <= i <= N; nullopt when empty. Throws ConfigError when malformed.
@@ -102,6 +104,20 @@ std::vector<std::string> choose_formats(const RunOptions& o, const PipelineConfi
   return formats;
 }
 
+// --trace: every document stage with a `trace` setting gets it on; documents run in-process
+// (the trace annotations travel with the document to the writer).
+void plan_trace(Prepared& p, const RunOptions& o, std::vector<ConfigIssue>& issues) {
+  std::vector<std::pair<std::string, const Json*>> schemas;
+  for (const auto& s : p.plan.document_stages) schemas.emplace_back(s.id, &s.handle->schema);
+  std::vector<std::string> overrides = trace_overrides(schemas);
+  if (overrides.empty())
+    issues.push_back({"--trace", 0, 0, "no stage of " + p.config.file.string() + " has a trace setting"});
+  if (o.isolate > 0) issues.push_back({"--trace", 0, 0, "runs documents in-process: drop --isolate"});
+  if (overrides.empty() || o.isolate > 0) return;
+  overrides.insert(overrides.begin(), o.settings.begin(), o.settings.end());
+  p.plan = make_plan(p.config, p.registry, overrides);
+}
+
 Prepared prepare(const RunOptions& o) {
   Prepared p;
   // Every validation problem (structure, stages, settings, inputs) is collected and
@@ -125,6 +141,7 @@ Prepared prepare(const RunOptions& o) {
   bool planned = true;
   try {
     p.plan = make_plan(p.config, p.registry, o.settings);
+    if (!o.trace.empty()) plan_trace(p, o, issues);
   } catch (const ConfigError& e) {
     issues.insert(issues.end(), e.issues().begin(), e.issues().end());
     planned = false;
@@ -193,6 +210,7 @@ struct Processed {
   std::optional<DocumentFailure> failure;
   std::string sha256;
   std::size_t bytes = 0;
+  std::string trace_lines;  // --trace: the document's trace records (JSON lines)
 };
 
 class DocumentProcessor {
@@ -230,6 +248,7 @@ class DocumentProcessor {
                                    ", not an object");
       }
       ExitGuard::set_stage("");
+      if (p_.trace) out.trace_lines = take_trace_records(*doc);
       out.document = std::move(doc);
     } catch (const HostError& e) {
       out.failure = DocumentFailure{in.id, in.source, stage, e.what(), e.code()};
@@ -435,6 +454,7 @@ void run_whole(const Prepared& p, const RunOptions& o,
   Corpus corpus;
   std::vector<DocumentFailure> failed;
   for (std::size_t i = 0; i < n; ++i) {
+    if (p.trace) p.trace->append(results[i].trace_lines);
     if (results[i].document) {
       corpus.documents.push_back(results[i].document.get());
       report.bytes += results[i].bytes;
@@ -536,6 +556,7 @@ struct ItemRenderer {
   // A document that finished its stages. False (failure set, document dropped) when what the
   // stages made cannot be written, e.g. a string that is not UTF-8: that document fails alone.
   bool render_ok(const ResolvedInput& in, std::size_t seq, Processed& processed, StreamItem& item) const {
+    item.trace_lines = std::move(processed.trace_lines);
     try {
       if (json) item.result_json = result_document_text(*processed.document, kResultIndent);
       const Json head = record_head(pipeline_hash, seq, processed);
@@ -674,7 +695,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
   // Stores are isolated by default (one bad document must not cost a long batch), the JSON
   // result on request (--isolate).
   std::optional<WorkerLimits> isolation;
-  if (o.isolate > 0 || (o.isolate < 0 && resumable)) {
+  if (!p.trace && (o.isolate > 0 || (o.isolate < 0 && resumable))) {
     isolation = WorkerLimits{o.doc_timeout_seconds, o.doc_memory_bytes};
   }
   const unsigned jobs = job_count(o, n);
@@ -757,6 +778,7 @@ void run_streaming(const Prepared& p, const RunOptions& o,
         continue;
       }
       counts.bytes += item.bytes;
+      if (p.trace) p.trace->append(item.trace_lines);
       if (item.failure) {
         ++counts.failed;
         ++failed_now;
@@ -837,6 +859,7 @@ RunReport run_pipeline(const RunOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   Prepared p = prepare(options);
   const auto locks = guard_outputs(p, options);
+  if (!options.trace.empty()) p.trace = std::make_shared<TraceFile>(options.trace);
   RunReport report;
   report.output = p.output;
 
@@ -864,6 +887,10 @@ RunReport run_pipeline(const RunOptions& options) {
     report.stopped_early = true;
     report.output.clear();
     report.side_outputs.clear();
+  }
+  if (p.trace && !report.discarded) {
+    p.trace->finish();
+    report.side_outputs.push_back(options.trace);
   }
   report.signal = InterruptGuard::received();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

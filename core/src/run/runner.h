@@ -30,6 +30,7 @@ struct RunOptions {
   // make fork unsafe); 1: always (--isolate).
   int isolate = 0;
   bool wait_lock = false;                 // wait for another run's lock on a store instead of refusing
+  std::string trace;                      // --trace FILE: trace annotations to JSON Lines, not the result
   double doc_timeout_seconds = 600;        // an isolated document's time limit (0: none)
   std::size_t doc_memory_bytes = 0;        // an isolated worker's address-space limit (0: none)
 };

@@ -37,7 +37,7 @@ void DiffEngine::run(Corpus& corpus) const {
   std::map<const Document*, std::unique_ptr<DocView>> views;
   const auto view = [&](const Document* d) -> const DocView& {
     auto& slot = views[d];
-    if (!slot) slot = std::make_unique<DocView>(*d, catalog_);
+    if (!slot) slot = std::make_unique<DocView>(*d, catalog_, words_);
     return *slot;
   };
   std::vector<Comparison> comparisons;
@@ -52,8 +52,7 @@ void DiffEngine::run(Corpus& corpus) const {
 DiffEngine make_engine(const StageContext& context) {
   const Json& s = context.settings;
   MetricCatalog catalog;
-  const auto shipped = context.data_dir / "directions.yaml";
-  if (std::filesystem::exists(shipped)) catalog.load(shipped);
+  catalog.load_shipped(context.data_dir);
   for (const auto& extra : s.value("directions", Json::array()))
     catalog.load(context.resolve(extra.get<std::string>()));
   QualitativeRules qualitative;
@@ -68,7 +67,8 @@ DiffEngine make_engine(const StageContext& context) {
   options.align.min_sentence_similarity = s.value("min_sentence_similarity", 0.5);
   options.html = s.value("html", true);
   options.summary = s.value("summary", true);
-  return DiffEngine(std::move(catalog), std::move(options), std::move(qualitative));
+  return DiffEngine(std::move(catalog), DiffWords::from_data_dir(context.data_dir), std::move(options),
+                    std::move(qualitative));
 }
 
 }  // namespace reportlens::diff

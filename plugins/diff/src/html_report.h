@@ -7,12 +7,10 @@
 #include <vector>
 
 #include "comparison.h"
+#include "svg_chart.h"  // escape_html
 
 namespace reportlens::diff {
 
 std::string render_html(const std::vector<Comparison>& comparisons);
-
-// HTML escaping of text and attribute values.
-std::string escape_html(std::string_view text);
 
 }  // namespace reportlens::diff

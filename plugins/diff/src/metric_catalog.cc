@@ -28,9 +28,7 @@ void append_unique(std::vector<std::string>& to, const std::vector<std::string>&
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
-bool valid_direction(const std::string& d) {
-  return d == "higher_is_better" || d == "lower_is_better" || d == "ceiling" || d == "band";
-}
+using catalogue::valid_direction;
 
 std::string compact(const std::string& s) {
   std::string out;
@@ -41,9 +39,26 @@ std::string compact(const std::string& s) {
 
 }  // namespace
 
+void MetricCatalog::load_shipped(const std::filesystem::path& data_dir) {
+  for (const char* name : {"catalogue.yaml", "directions.yaml"})
+    if (std::filesystem::exists(data_dir / name)) load(data_dir / name);
+}
+
+// The catalogue's indicators become metrics: the standard name is the canonical key, the
+// variants its aliases.
+void MetricCatalog::add_vocabulary(const std::filesystem::path& file) {
+  vocabulary_.load(file);
+  for (const auto& ind : vocabulary_.indicators()) {
+    metrics_[ind.name] = MetricInfo{ind.name, ind.direction, ind.bounded};
+    alias_to_canonical_[ind.name] = ind.name;
+    for (const auto& v : ind.variants) alias_to_canonical_[v] = ind.name;
+  }
+}
+
 void MetricCatalog::load(const std::filesystem::path& file) {
   const YAML::Node root = load_yaml_file(file, "directions file");
   if (!root.IsMap()) yaml_fail(file, root, "expected a mapping with 'metrics'");
+  if (root["indicators"] || root["units"]) return add_vocabulary(file);
   for (const auto& kv : root) {
     const auto key = kv.first.as<std::string>();
     if (key != "metrics" && key != "tolerance" && key != "scope_prefixes" &&

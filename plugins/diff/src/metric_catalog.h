@@ -1,5 +1,7 @@
-// Which metrics are the same metric, and which way is "better" for each: loaded from
-// data/directions.yaml (plus files named in the stage settings).
+// Which metrics are the same metric, and which way is "better" for each: the standard
+// indicator catalogue (data/catalogue.yaml, the vocabulary the indicators and panel stages
+// read too) for names and directions, data/directions.yaml for how names are stripped and
+// compared, plus files of either shape named in the stage settings.
 #pragma once
 
 #include <filesystem>
@@ -7,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "indicator_catalogue.h"
 
 namespace reportlens::diff {
 
@@ -23,9 +27,14 @@ struct Tolerance {
 
 class MetricCatalog {
  public:
-  // Reads one directions file; later files extend and override earlier ones.
-  // Throws StageError("file:line: ...") on malformed input.
+  // Reads one directions file or catalogue file (one with `indicators:`); later files
+  // extend and override earlier ones. Throws StageError("file:line: ...") on malformed input.
   void load(const std::filesystem::path& file);
+  // The shipped files of a data folder: catalogue.yaml, then directions.yaml (each if present).
+  void load_shipped(const std::filesystem::path& data_dir);
+
+  // The standard indicators and unit conversions (catalogue files loaded so far).
+  const catalogue::Catalogue& vocabulary() const { return vocabulary_; }
 
   // The canonical key of a metric as written: scope words (全国, 全年 ...) and trailing
   // change words (涨幅, 增长 ...) are stripped, then aliases resolved. Unknown metrics
@@ -61,6 +70,7 @@ class MetricCatalog {
   const std::vector<std::string>& reduction_words() const { return reduction_words_; }
 
  private:
+  void add_vocabulary(const std::filesystem::path& file);
   std::string strip(const std::string& metric) const;
   std::string apply_synonyms(std::string s) const;
 
@@ -77,6 +87,7 @@ class MetricCatalog {
   // Word-level synonyms, longest first: 规上 → 规模以上, 播种面积 → 种植面积.
   std::vector<std::pair<std::string, std::string>> synonyms_;
   Tolerance tolerance_;
+  catalogue::Catalogue vocabulary_;
 };
 
 }  // namespace reportlens::diff

@@ -46,6 +46,10 @@ std::string verdict_of(const Interval& actual, const Interval& satisfying);
 std::string direction_for(const MetricCatalog& catalog, const std::string& canonical,
                           const Json& qualifier, const Figure* target = nullptr);
 
+// Whether a level actual can be the same measure as its target: within 3 times of it either
+// way (a five-year total against a one-year target is not). Growth and rates always are.
+bool plausible_pair(const Figure& target, const Figure& actual);
+
 // All target entries for targets in `base` checked against `compare`.
 Json check_targets(const DocView& base, const DocView& compare, const MetricCatalog& catalog);
 

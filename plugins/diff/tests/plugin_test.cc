@@ -94,12 +94,12 @@ TEST(DiffPlugin, NationalTargetsAgainstTheNextReport) {
     return std::string("(no pair)");
   };
   // 2014: GDP 7.4% against 7.5%左右 — met only through the 0.1 point tolerance.
-  EXPECT_EQ(verdict(0, "国内生产总值", 7.5), "met");
+  EXPECT_EQ(verdict(0, "地区生产总值", 7.5), "met");
   EXPECT_EQ(verdict(0, "城镇新增就业", 1e7), "met");
   // The 2015 report gives no registered unemployment rate for 2014.
   EXPECT_EQ(verdict(0, "城镇登记失业率", 4.6), "unclear");
   // 2015: trade fell (no figure, "目标未能实现"), energy intensity fell 5.6% (target -3.1% or more).
-  EXPECT_EQ(verdict(1, "进出口", 6), "missed");
-  EXPECT_EQ(verdict(1, "单位国内生产总值能耗", -3.1), "met");
-  EXPECT_EQ(verdict(1, "国内生产总值", 7), "met");
+  EXPECT_EQ(verdict(1, "进出口总额", 6), "missed");
+  EXPECT_EQ(verdict(1, "单位地区生产总值能耗", -3.1), "met");
+  EXPECT_EQ(verdict(1, "地区生产总值", 7), "met");
 }

@@ -48,6 +48,7 @@ inline Json indicator(const std::string& metric, int period, const std::string& 
 
 inline MetricCatalog shipped_catalog() {
   MetricCatalog c;
+  c.load(REPORTLENS_DIFF_DATA_DIR "/../../indicators/data/catalogue.yaml");  // copied beside the plugin
   c.load(REPORTLENS_DIFF_DATA_DIR "/directions.yaml");
   return c;
 }
@@ -58,9 +59,15 @@ inline QualitativeRules shipped_qualitative() {
   return r;
 }
 
-// As the shipped stage builds it: both data files.
+// The shipped words.yaml and labels.yaml, read once.
+inline const DiffWords& shipped_words() {
+  static const DiffWords words = DiffWords::from_data_dir(REPORTLENS_DIFF_DATA_DIR);
+  return words;
+}
+
+// As the shipped stage builds it: all data files.
 inline DiffEngine engine() {
-  return DiffEngine(shipped_catalog(), DiffOptions{}, shipped_qualitative());
+  return DiffEngine(shipped_catalog(), shipped_words(), DiffOptions{}, shipped_qualitative());
 }
 
 }  // namespace reportlens::diff::fixtures

@@ -14,8 +14,9 @@ struct SentenceSpan {
   std::size_t begin, end;  // normalised
 };
 
-// Sentences from the segment stage, or (without it) split at 。！？ and line breaks.
-std::vector<SentenceSpan> sentences_of(const Document& doc) {
+// Sentences from the segment stage, or (without it) split at sentence ends (。！？) and line
+// breaks.
+std::vector<SentenceSpan> sentences_of(const Document& doc, const Lexicon& lexicon) {
   const auto& norm = doc.normalized();
   std::vector<SentenceSpan> out;
   OffsetsToNormalized offsets(norm);
@@ -31,8 +32,8 @@ std::vector<SentenceSpan> sentences_of(const Document& doc) {
         SentenceSpan& last = merged.back();
         std::string_view tail = std::string_view(norm.text).substr(0, last.end);
         while (!tail.empty() && tail.back() == ' ') tail.remove_suffix(1);
-        bool terminal = tail.ends_with("。") || tail.ends_with("！") || tail.ends_with("？") ||
-                        tail.ends_with("；") || tail.ends_with("\n");
+        bool terminal = lexicon.terminal_marks.suffix_match(tail) > 0 ||
+                        tail.ends_with("\n");
         bool gap_has_break = s.begin > last.end &&
                              std::string_view(norm.text).substr(last.end, s.begin - last.end).find('\n') !=
                                  std::string_view::npos;
@@ -50,7 +51,7 @@ std::vector<SentenceSpan> sentences_of(const Document& doc) {
   for (std::size_t i = 0; i < t.size();) {
     std::size_t j = i;
     char32_t cp = next_code_point(t, j);
-    if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'\n') {
+    if (lexicon.sentence_ends.has(cp) || cp == U'\n') {
       if (j > start) out.push_back({start, j});
       start = j;
     }
@@ -90,17 +91,38 @@ QuantityView quantity_view(const Annotation& a) {
   return q;
 }
 
+// The `trace` annotation of one number the reader looked at (`facts`: the sentence's facts,
+// before they are turned into annotations).
+Annotation trace_annotation(const Document& doc, const TraceRecord& record, const std::vector<Fact>& facts,
+                            const Lexicon& lexicon) {
+  const auto& norm = doc.normalized();
+  Json::object_t attrs;
+  const std::string_view id = rule_id(record.rule);
+  attrs.emplace_back("rule", std::string(id));
+  attrs.emplace_back("decision", record.kept ? "kept" : "dropped");
+  const auto reason = lexicon.rule_reasons.find(id);
+  attrs.emplace_back("reason", reason == lexicon.rule_reasons.end() ? std::string() : reason->second);
+  if (record.kept && record.fact < facts.size()) {
+    const Fact& f = facts[record.fact];
+    attrs.emplace_back("metric", f.metric);
+    attrs.emplace_back("period", f.period_last != 0 ? Json::array({f.period, f.period_last}) : Json(f.period));
+    attrs.emplace_back("status", f.status);
+    attrs.emplace_back("qualifier", f.qualifier.empty() ? Json() : Json(f.qualifier));
+    if (record.facts > 1) attrs.emplace_back("facts", record.facts);
+  }
+  return {"trace", norm.original_begin(record.begin), norm.original_end(record.end), Json(std::move(attrs))};
+}
+
 }  // namespace
 
-void extract_indicators(Document& doc, const Lexicon& lexicon) {
-  const auto& norm = doc.normalized();
-  const std::string_view text = norm.text;
-  ReportCalendar calendar(doc, lexicon);
+namespace {
 
+// The quantity mentions in normalised offsets, sorted by start; figures without a value left out.
+std::vector<QuantityView> quantity_views(const Document& doc) {
   std::vector<QuantityView> quantities;
   const auto& quantity_annotations = doc.annotations("quantity");
   quantities.reserve(quantity_annotations.size());
-  OffsetsToNormalized offsets(norm);
+  OffsetsToNormalized offsets(doc.normalized());
   for (const auto& a : quantity_annotations) {
     const std::size_t begin = offsets.at(a.begin), end = offsets.at(a.end);
     if (end <= begin) continue;
@@ -120,12 +142,72 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
   if (!strictly_sorted)
     std::sort(quantities.begin(), quantities.end(),
               [](const auto& a, const auto& b) { return a.begin < b.begin; });
+  return quantities;
+}
+
+// What the calendar says about the sentence [begin, end) of `text`.
+SentenceContext context_of(const ReportCalendar& calendar, std::string_view text, std::size_t begin,
+                           std::size_t end, const Lexicon& lexicon) {
+  const ParagraphContext& paragraph = calendar.paragraph_at(begin);
+  SentenceContext context;
+  context.scope = calendar.scope_at(begin);
+  context.report_year = calendar.report_year();
+  context.plan_year = calendar.plan_year();
+  context.review_paragraph = paragraph.review_opener;
+  context.multi_year = paragraph.multi_year;
+  context.horizon = calendar.horizon_at(begin);
+  const std::string_view sentence_text = text.substr(begin, end - begin);
+  if (!paragraph.review_opener && !paragraph.multi_year) {
+    if (calendar.opens_single_year(sentence_text, lexicon))
+      context.horizon = {};  // 今年…主要预期目标是： inside a section on the five-year plan
+    else if (const YearSpan own = calendar.opening_horizon(sentence_text); !own.empty())
+      context.horizon = own;  // a sentence opening with 今后三年，… inside a one-year paragraph
+  }
+  return context;
+}
+
+// The annotation of one fact (attrs built in their final key order: no lookups).
+Annotation fact_annotation(const Document& doc, Fact& f, std::size_t b, std::size_t e, const Lexicon& lexicon) {
+  Json::object_t attrs;
+  attrs.reserve(11);
+  std::string canonical = lexicon.canonical(f.metric);
+  std::string standard = lexicon.standard_indicator(canonical);
+  attrs.emplace_back("metric", std::move(f.metric));
+  attrs.emplace_back("canonical", std::move(canonical));
+  // The catalogue's standard name, for facts about a standard indicator only.
+  if (!standard.empty()) attrs.emplace_back("indicator", std::move(standard));
+  // The contract's `indicator` is about one year (an integer period). A figure about a
+  // whole multi-year span (十四五 年均增长6%, 五年新增就业25万人, 控制在…以内 every year)
+  // fits no single year, so it is a `multi_year_indicator` with period [first, last].
+  const bool multi_year = f.period_last != 0;
+  if (multi_year) attrs.emplace_back("period", Json::array({f.period, f.period_last}));
+  else attrs.emplace_back("period", f.period);
+  attrs.emplace_back("status", std::move(f.status));
+  attrs.emplace_back("level", measure_json(f.level));
+  attrs.emplace_back("growth", measure_json(f.growth));
+  attrs.emplace_back("qualifier", f.qualifier.empty() ? Json() : Json(std::move(f.qualifier)));
+  attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
+  if (f.from_point) attrs.emplace_back("from_to", "from");
+  if (f.average) attrs.emplace_back("average", true);
+  if (!f.partial.empty()) attrs.emplace_back("partial", std::move(f.partial));
+  return {multi_year ? "multi_year_indicator" : "indicator", b, e, Json(std::move(attrs))};
+}
+
+}  // namespace
+
+void extract_indicators(Document& doc, const Lexicon& lexicon, bool trace) {
+  const auto& norm = doc.normalized();
+  const std::string_view text = norm.text;
+  const ReportCalendar calendar(doc, lexicon);
+  const std::vector<QuantityView> quantities = quantity_views(doc);
 
   std::vector<Annotation> out;
   std::string carried_metric;
   std::vector<QuantityView> filtered;
   auto next_q = quantities.begin();
-  for (const auto& sentence : sentences_of(doc)) {
+  std::vector<TraceRecord> records;
+  std::vector<Annotation> traces;
+  for (const auto& sentence : sentences_of(doc, lexicon)) {
     while (next_q != quantities.end() && next_q->begin < sentence.begin) ++next_q;
     // The quantities inside the sentence: a slice of the sorted list, copied only in the
     // rare case that one of them runs past the sentence end and must be left out.
@@ -144,48 +226,18 @@ void extract_indicators(Document& doc, const Lexicon& lexicon) {
       carried_metric.clear();
       continue;
     }
-    const ParagraphContext& paragraph = calendar.paragraph_at(sentence.begin);
-    SentenceContext context;
-    context.scope = calendar.scope_at(sentence.begin);
-    context.report_year = calendar.report_year();
-    context.plan_year = calendar.plan_year();
-    context.review_paragraph = paragraph.review_opener;
-    context.multi_year = paragraph.multi_year;
-    context.horizon = calendar.horizon_at(sentence.begin);
-    const std::string_view sentence_text = text.substr(sentence.begin, sentence.end - sentence.begin);
-    if (!paragraph.review_opener && !paragraph.multi_year) {
-      if (calendar.opens_single_year(sentence_text, lexicon))
-        context.horizon = {};  // 今年…主要预期目标是： inside a section on the five-year plan
-      else if (const YearSpan own = calendar.opening_horizon(sentence_text); !own.empty())
-        context.horizon = own;  // a sentence opening with 今后三年，… inside a one-year paragraph
-    }
-    for (Fact& f : read_sentence(text, sentence.begin, sentence.end, inside, context, lexicon,
-                                 carried_metric)) {
-      std::size_t b = norm.original_begin(f.begin), e = norm.original_end(f.end);
-      if (e <= b) continue;
-      Json::object_t attrs;  // built in its final key order: no lookups
-      attrs.reserve(10);
-      std::string canonical = lexicon.canonical(f.metric);
-      attrs.emplace_back("metric", std::move(f.metric));
-      attrs.emplace_back("canonical", std::move(canonical));
-      // The contract's `indicator` is about one year (an integer period). A figure about a
-      // whole multi-year span (十四五 年均增长6%, 五年新增就业25万人, 控制在…以内 every year)
-      // fits no single year, so it is a `multi_year_indicator` with period [first, last].
-      const bool multi_year = f.period_last != 0;
-      if (multi_year) attrs.emplace_back("period", Json::array({f.period, f.period_last}));
-      else attrs.emplace_back("period", f.period);
-      attrs.emplace_back("status", std::move(f.status));
-      attrs.emplace_back("level", measure_json(f.level));
-      attrs.emplace_back("growth", measure_json(f.growth));
-      attrs.emplace_back("qualifier", f.qualifier.empty() ? Json() : Json(std::move(f.qualifier)));
-      attrs.emplace_back("evidence", std::string(doc.slice(b, e)));
-      if (f.from_point) attrs.emplace_back("from_to", "from");
-      if (f.average) attrs.emplace_back("average", true);
-      if (!f.partial.empty()) attrs.emplace_back("partial", std::move(f.partial));
-      out.push_back({multi_year ? "multi_year_indicator" : "indicator", b, e, Json(std::move(attrs))});
+    const SentenceContext context = context_of(calendar, text, sentence.begin, sentence.end, lexicon);
+    records.clear();
+    std::vector<Fact> facts = read_sentence(text, sentence.begin, sentence.end, inside, context, lexicon,
+                                            carried_metric, trace ? &records : nullptr);
+    for (const TraceRecord& record : records) traces.push_back(trace_annotation(doc, record, facts, lexicon));
+    for (Fact& f : facts) {
+      const std::size_t b = norm.original_begin(f.begin), e = norm.original_end(f.end);
+      if (e > b) out.push_back(fact_annotation(doc, f, b, e, lexicon));
     }
   }
   for (auto& a : out) doc.add(std::move(a));
+  for (auto& a : traces) doc.add(std::move(a));
 }
 
 }  // namespace reportlens::indicators

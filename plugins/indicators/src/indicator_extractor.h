@@ -12,6 +12,11 @@ namespace reportlens::indicators {
 // `multi_year_indicator` instead: the same attrs with period [first, last] (and
 // average: true for a yearly average). Reads `sentence`, `quantity` and, when present,
 // `section` annotations and the metadata; never changes them.
-void extract_indicators(Document& doc, const Lexicon& lexicon);
+//
+// With `trace`, every number the reader looked at also gets a `trace` annotation over the
+// number (attrs: rule, decision kept|dropped, reason; for a kept number the first fact's
+// metric, period, status, qualifier, and facts when it made several). Off, the output is as
+// without it.
+void extract_indicators(Document& doc, const Lexicon& lexicon, bool trace = false);
 
 }  // namespace reportlens::indicators

@@ -87,9 +87,32 @@ std::span<const std::uint32_t> WordIndex::ending_like(std::string_view text) con
   return by_last_.find(last_char(text));
 }
 
+void CharSet::add(std::string_view chars) {
+  for (std::size_t i = 0, n = 0; i < chars.size(); i += n) {
+    const char32_t c = decode_at(chars, i, &n);
+    const auto at = std::lower_bound(chars_.begin(), chars_.end(), c);
+    if (at == chars_.end() || *at != c) chars_.insert(at, c);
+  }
+}
+
+std::size_t CharSet::prefix_match(std::string_view text) const {
+  if (text.empty()) return 0;
+  std::size_t n = 0;
+  return has(decode_at(text, 0, &n)) ? n : 0;
+}
+
+std::size_t CharSet::suffix_match(std::string_view text) const {
+  if (text.empty()) return 0;
+  std::size_t i = text.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  std::size_t n = 0;
+  return has(decode_at(text, i, &n)) ? n : 0;
+}
+
 void WordList::add(std::string word) {
   if (word.empty() || contains(word)) return;
   auto at = std::lower_bound(words_.begin(), words_.end(), word, longer_first);
+  as_written_.push_back(word);
   at = words_.insert(at, std::move(word));
   index_.inserted(*at, static_cast<std::uint32_t>(at - words_.begin()));
 }
@@ -221,7 +244,33 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
       {"adverbial_closers", &adverbial_closers}, {"whole_year_words", &whole_year_words},
       {"multi_year_openers", &multi_year_openers},
       {"review_heading_words", &review_heading_words},
-      {"plan_heading_words", &plan_heading_words}};
+      {"plan_heading_words", &plan_heading_words},
+      {"year_words", &year_words}, {"ahead_words", &ahead_words}, {"plan_name_words", &plan_name_words},
+      {"duration_tails", &duration_tails}, {"looking_back_tails", &looking_back_tails},
+      {"plan_period_tails", &plan_period_tails}, {"attributive_particles", &attributive_particles},
+      {"dating_markers", &dating_markers}, {"etc_words", &etc_words}, {"ordinal_prefixes", &ordinal_prefixes},
+      {"ordinal_heads", &ordinal_heads}, {"per_prefixes", &per_prefixes}, {"list_separators", &list_separators},
+      {"list_joiners", &list_joiners}, {"list_marks", &list_marks}, {"pair_joiners", &pair_joiners},
+      {"dashes", &dashes}, {"comparison_bases", &comparison_bases}, {"clause_commas", &clause_commas},
+      {"year_span_words", &year_span_words}, {"horizon_markers", &horizon_markers},
+      {"consecutive_words", &consecutive_words}, {"slogan_counters", &slogan_counters},
+      {"person_counters", &person_counters}, {"population_tails", &population_tails},
+      {"threshold_words", &threshold_words}, {"age_units", &age_units}, {"respective_words", &respective_words},
+      {"plan_share_cues", &plan_share_cues}, {"plan_completion_metric", &plan_completion_metric},
+      {"share_verbs", &share_verbs}, {"share_heads", &share_heads}, {"share_metric_suffix", &share_metric_suffix},
+      {"share_ratio_suffix", &share_ratio_suffix}, {"bracket_opens", &bracket_opens},
+      {"bracket_closes", &bracket_closes}, {"comparison_openers", &comparison_openers},
+      {"period_words", &period_words}, {"reach_words", &reach_words}, {"hold_words", &hold_words},
+      {"cumulative_words", &cumulative_words}, {"opening_ends", &opening_ends},
+      {"opening_commas", &opening_commas}, {"plan_hint_words", &plan_hint_words},
+      {"looking_back_words", &looking_back_words}, {"year_range_words", &year_range_words},
+      {"execution_words", &execution_words}, {"this_year_words", &this_year_words},
+      {"review_span_words", &review_span_words}};
+  const std::map<std::string, CharSet*> char_sets = {
+      {"clause_marks", &clause_marks}, {"magnitude_chars", &magnitude_chars},
+      {"nominal_marks", &nominal_marks}, {"open_quotes", &open_quotes}, {"close_quotes", &close_quotes},
+      {"sentence_ends", &sentence_ends}, {"terminal_marks", &terminal_marks}, {"denominator_magnitudes", &denominator_magnitudes},
+      {"heading_numerals", &heading_numerals}};
   const std::map<std::string, SignedWords*> signed_lists = {{"growth_verbs", &growth_verbs},
                                                             {"rate_suffixes", &rate_suffixes}};
   for (const auto& entry : root) {
@@ -244,6 +293,18 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
         }
         if (sign != 1 && sign != -1) fail(file, item.second, key + ": sign must be 1 or -1");
         sit->second->set(item.first.as<std::string>(), sign);
+      }
+    } else if (auto cit = char_sets.find(key); cit != char_sets.end()) {
+      if (!value.IsSequence()) fail(file, value, key + ": expected a list of characters");
+      for (const auto& item : value) {
+        if (!item.IsScalar()) fail(file, item, key + ": expected a character");
+        cit->second->add(item.as<std::string>());
+      }
+    } else if (key == "rule_reasons") {
+      if (!value.IsMap()) fail(file, value, key + ": expected rule: reason");
+      for (const auto& item : value) {
+        if (!item.second.IsScalar()) fail(file, item.second, key + ": expected a one-line reason");
+        rule_reasons[item.first.as<std::string>()] = item.second.as<std::string>();
       }
     } else if (key == "partial_periods") {
       if (!value.IsMap()) fail(file, value, key + ": expected word: label");
@@ -331,11 +392,16 @@ std::string Lexicon::canonical(std::string_view metric) const {
     for (auto at = key.find(junk); at != std::string::npos; at = key.find(junk))
       key.erase(at, junk.size());
   }
-  auto lookup = [this](std::string_view name) -> const std::string* {
+  auto known = [this](std::string_view name) -> const std::string* {
     if (auto it = canonical_of.find(name); it != canonical_of.end()) return &it->second;
+    if (const catalogue::Indicator* ind = catalogue.find(name)) return &ind->name;
+    return nullptr;
+  };
+  auto lookup = [&](std::string_view name) -> const std::string* {
+    if (const std::string* found = known(name)) return found;
     // A scope word in front (全区地区生产总值) does not change the metric.
     if (std::size_t n = scope_words.prefix_match(name); n > 0 && n < name.size())
-      if (auto it = canonical_of.find(name.substr(n)); it != canonical_of.end()) return &it->second;
+      return known(name.substr(n));
     return nullptr;
   };
   if (const std::string* found = lookup(key)) return *found;
@@ -356,7 +422,17 @@ std::string Lexicon::canonical(std::string_view metric) const {
     if (!reduced.empty() && reduced != key)
       if (const std::string* found = lookup(reduced)) return *found;
   }
+  // Words the reader kept around a standard indicator's name (预计…, …有望): only a
+  // catalogue name found this way replaces the metric.
+  if (const std::string bare = catalogue.without_noise(key); bare != key)
+    if (const std::string* found = lookup(bare))
+      if (catalogue.find(*found)) return *found;
   return key;
+}
+
+std::string Lexicon::standard_indicator(std::string_view canonical) const {
+  const catalogue::Indicator* ind = catalogue.find(canonical);
+  return ind && ind->name == canonical ? ind->name : std::string();
 }
 
 }  // namespace reportlens::indicators

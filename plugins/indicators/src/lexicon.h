@@ -1,9 +1,12 @@
 // The word lists and synonym table the indicator reader works with, loaded from YAML.
 //
 // Kept out of the code so that a user can teach the reader a new verb or scope word, or a
-// new alias for a metric, from the pipeline file (settings `lexicon` and `synonyms`).
+// new alias for a metric, from the pipeline file (settings `lexicon`, `catalogue`, `synonyms`).
+// Metric names come from the standard indicator catalogue (data/catalogue.yaml), the
+// vocabulary the diff and panel stages read too.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -13,6 +16,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "indicator_catalogue.h"
 
 namespace YAML {
 class Node;
@@ -72,10 +77,28 @@ class WordList {
   // receives the matched word's length.
   std::size_t find_first(std::string_view text, std::size_t* length = nullptr) const;
   const std::vector<std::string>& words() const { return words_; }
+  // The words in the order the data files wrote them (for lists tried in turn).
+  const std::vector<std::string>& as_written() const { return as_written_; }
 
  private:
   std::vector<std::string> words_;  // sorted longest first
+  std::vector<std::string> as_written_;
   WordIndex index_;
+};
+
+// A set of single characters (clause marks, quote marks, magnitude characters): a membership
+// test per character of a sentence, so a sorted vector of code points, not words.
+class CharSet {
+ public:
+  // Adds every character of `chars`.
+  void add(std::string_view chars);
+  bool has(char32_t c) const { return std::binary_search(chars_.begin(), chars_.end(), c); }
+  // Byte length of the first / last character of `text` when it is in the set, else 0.
+  std::size_t prefix_match(std::string_view text) const;
+  std::size_t suffix_match(std::string_view text) const;
+
+ private:
+  std::vector<char32_t> chars_;  // sorted
 };
 
 // Words with a sign (+1 growth, -1 decline).
@@ -146,16 +169,42 @@ struct Lexicon {
   WordList partial_period_words;
   WordList whole_year_words;  // 全年: a figure of the whole year again after a partial one
 
-  // alias (or canonical) -> canonical
+  // Cue words of the sentence reader's rules (data/lexicon.yaml, section "Cue words of the
+  // reader"): each list is named after the question a rule asks of the text.
+  CharSet clause_marks, magnitude_chars, nominal_marks, open_quotes, close_quotes, sentence_ends, terminal_marks,
+      denominator_magnitudes;
+  WordList year_words, ahead_words, plan_name_words, duration_tails, looking_back_tails,
+      plan_period_tails, attributive_particles, dating_markers, etc_words, ordinal_prefixes,
+      ordinal_heads, per_prefixes, list_separators, list_joiners, list_marks, pair_joiners, dashes,
+      comparison_bases,
+      clause_commas, year_span_words, horizon_markers, consecutive_words, slogan_counters,
+      person_counters, population_tails, threshold_words, age_units, respective_words,
+      plan_share_cues, plan_completion_metric, share_verbs, share_heads, share_metric_suffix,
+      share_ratio_suffix, bracket_opens, bracket_closes, comparison_openers, period_words,
+      reach_words, hold_words, cumulative_words, opening_ends, opening_commas, plan_hint_words,
+      looking_back_words, year_range_words, execution_words, this_year_words, review_span_words;
+  CharSet heading_numerals;
+
+  // The one-line reason of each rule of the reader (rule id -> reason), shown by the trace.
+  std::map<std::string, std::string, std::less<>> rule_reasons;
+
+  // User synonyms (setting `synonyms`): alias (or canonical) -> canonical, before the catalogue.
   std::map<std::string, std::string, std::less<>> canonical_of;
+  // The standard indicators: a metric matching a name or variant takes the standard name.
+  catalogue::Catalogue catalogue;
 
   // Merges one lexicon file; throws StageError("file:line: ...") on a bad entry.
   void load_words(const std::filesystem::path& file);
   // Merges one synonyms file (canonical: [aliases]).
   void load_synonyms(const std::filesystem::path& file);
+  // Merges one indicator catalogue file (catalogue.yaml's shape).
+  void load_catalogue(const std::filesystem::path& file) { catalogue.load(file); }
 
   // The canonical name for a metric as written (the metric itself when unknown).
   std::string canonical(std::string_view metric) const;
+  // The catalogue's standard name when `canonical` (canonical()'s result) is a catalogue
+  // indicator, else "".
+  std::string standard_indicator(std::string_view canonical) const;
 
  private:
   void read_words(const std::filesystem::path& file, const YAML::Node& root);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "reportlens/report_meta.h"
 #include "reportlens/text.h"
 
 namespace reportlens::indicators {
@@ -15,61 +16,38 @@ struct YearMention {
   std::size_t after;  // byte offset after 年
 };
 
+// The numeral ten (U+5341), five (U+4E94): the plan numbers are read from them and the digits.
+constexpr char32_t kNumeralTen = 0x5341;
+constexpr char32_t kNumeralFive = 0x4E94;
+
 // Every "YYYY年" in `text`.
-std::vector<YearMention> years_in(std::string_view text) {
+std::vector<YearMention> years_in(std::string_view text, const Lexicon& lex) {
   std::vector<YearMention> out;
-  static const std::string_view kNian = "年";
-  for (std::size_t i = 0; i + 4 + kNian.size() <= text.size(); ++i) {
+  for (std::size_t i = 0; i + 4 < text.size(); ++i) {
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) continue;
     if (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) continue;
     bool four = true;
     for (int k = 1; k < 4; ++k) four = four && std::isdigit(static_cast<unsigned char>(text[i + k]));
-    if (!four || text.substr(i + 4, kNian.size()) != kNian) continue;
+    const std::size_t nian = four ? lex.year_words.prefix_match(text.substr(i + 4)) : 0;
+    if (nian == 0) continue;
     int year = std::stoi(std::string(text.substr(i, 4)));
-    if (year >= 1949 && year <= 2100) out.push_back({i, year, i + 4 + kNian.size()});
+    if (year >= 1949 && year <= 2100) out.push_back({i, year, i + 4 + nian});
   }
   return out;
 }
 
-bool is_chinese_numeral_heading(std::string_view line) {
-  // 一、 二、 ... 十二、 at the start of a line
-  static const std::string_view kDigits[] = {"一", "二", "三", "四", "五", "六",
-                                             "七", "八", "九", "十"};
+// 一 … 九 as 1 … 9 (not 两, 〇, 零: a plan or heading number is written with these), else 0.
+int plain_digit(char32_t cp, const Lexicon& lex) {
+  return cp != kNumeralTen && lex.heading_numerals.has(cp) ? chinese_digit_value(cp) : 0;
+}
+
+// 一、 二、 ... 十二、 at the start of a line
+bool is_chinese_numeral_heading(std::string_view line, const Lexicon& lex) {
   std::size_t i = 0;
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   std::size_t start = i;
-  for (bool advanced = true; advanced;) {
-    advanced = false;
-    for (auto d : kDigits)
-      if (line.substr(i).starts_with(d)) {
-        i += d.size();
-        advanced = true;
-      }
-  }
-  return i > start && line.substr(i).starts_with("、");
-}
-
-int json_int(const Json& meta, const char* key) {
-  auto it = meta.find(key);
-  if (it == meta.end()) return 0;
-  if (it->is_number_integer()) return it->get<int>();
-  if (it->is_string()) {
-    try {
-      return std::stoi(it->get<std::string>());
-    } catch (...) {
-    }
-  }
-  return 0;
-}
-
-
-int chinese_digit_value(char32_t cp) {
-  switch (cp) {
-    case U'一': return 1; case U'二': return 2; case U'三': return 3; case U'四': return 4;
-    case U'五': return 5; case U'六': return 6; case U'七': return 7; case U'八': return 8;
-    case U'九': return 9;
-    default: return 0;
-  }
+  while (std::size_t n = lex.heading_numerals.prefix_match(line.substr(i))) i += n;
+  return i > start && lex.list_separators.prefix_match(line.substr(i)) > 0;
 }
 
 // The code point at `at` (0 past the end); *next is where the following one starts.
@@ -80,15 +58,13 @@ char32_t cp_at(std::string_view text, std::size_t at, std::size_t* next) {
 }
 
 // "今后五年" / "未来三年" at `at`: the number of years, 0 if none.
-int years_ahead_at(std::string_view text, std::size_t at) {
-  for (std::string_view word : {std::string_view("今后"), std::string_view("未来")}) {
-    if (text.substr(at, word.size()) != word) continue;
-    std::size_t next = 0;
-    const char32_t cp = cp_at(text, at + word.size(), &next);
-    const int n = cp == U'十' ? 10 : chinese_digit_value(cp);
-    if (n >= 2 && text.substr(next).starts_with("年")) return n;
-  }
-  return 0;
+int years_ahead_at(std::string_view text, std::size_t at, const Lexicon& lex) {
+  const std::size_t word = lex.ahead_words.prefix_match(text.substr(at));
+  if (word == 0) return 0;
+  std::size_t next = 0;
+  const char32_t cp = cp_at(text, at + word, &next);
+  const int n = cp == kNumeralTen ? 10 : plain_digit(cp, lex);
+  return n >= 2 && lex.year_words.prefix_match(text.substr(next)) > 0 ? n : 0;
 }
 
 }  // namespace
@@ -143,29 +119,29 @@ std::size_t OffsetsToNormalized::at(std::size_t original) {
   return last_;
 }
 
-YearSpan five_year_plan_at(std::string_view text, std::size_t at, std::size_t* length) {
+YearSpan five_year_plan_at(std::string_view text, std::size_t at, std::size_t* length, const Lexicon& lex) {
   // The plan number: 三 … 九 (3rd … 9th), 十 (10th), 十一 … 十九 (11th … 19th), then 五.
   std::size_t next = 0;
   const char32_t first = cp_at(text, at, &next);
   int number = 0;
-  if (first == U'十') {
+  if (first == kNumeralTen) {
     const std::size_t after_ten = next;
-    const int unit = chinese_digit_value(cp_at(text, after_ten, &next));
+    const int unit = plain_digit(cp_at(text, after_ten, &next), lex);
     std::size_t after_unit = 0;
     // (十五五 is the fifteenth plan, 2026–2030; 十五 alone the tenth)
-    if (unit > 0 && (unit != 5 || cp_at(text, next, &after_unit) == U'五')) {
+    if (unit > 0 && (unit != 5 || cp_at(text, next, &after_unit) == kNumeralFive)) {
       number = 10 + unit;
     } else {
       number = 10;
       next = after_ten;
     }
   } else {
-    number = chinese_digit_value(first);
+    number = plain_digit(first, lex);
   }
   // The plans run in five-year steps from the third (1966–1970) on.
   if (number < 3) return {};
   std::size_t end = 0;
-  if (cp_at(text, next, &end) != U'五') return {};
+  if (cp_at(text, next, &end) != kNumeralFive) return {};
   // Not inside a longer numeral (二十五, 第十五) and not a plain number (十五条措施): quoted,
   // or named as a plan period.
   char32_t prev = 0;
@@ -175,11 +151,13 @@ YearSpan five_year_plan_at(std::string_view text, std::size_t at, std::size_t* l
     std::size_t unused = 0;
     prev = cp_at(text, before, &unused);
   }
-  if (chinese_digit_value(prev) > 0 || prev == U'十' || prev == U'第' || prev == U'两') return {};
+  // (a digit, 十, 两 or 第 before it: part of a longer numeral or an ordinal)
+  if (chinese_digit_value(prev) > 0 || prev == kNumeralTen || lex.ordinal_prefixes.suffix_match(text.substr(0, at)) > 0)
+    return {};
   const std::string_view rest = text.substr(end);
-  const bool quoted = prev == U'“' || prev == U'"' || rest.starts_with("”") || rest.starts_with("\"");
-  const bool named = rest.starts_with("时期") || rest.starts_with("期间") || rest.starts_with("规划") ||
-                     rest.starts_with("计划") || rest.starts_with("末");
+  const bool quoted = lex.open_quotes.has(prev) || prev == U'"' || lex.close_quotes.prefix_match(rest) > 0 ||
+                      rest.starts_with("\"");
+  const bool named = lex.plan_period_tails.prefix_match(rest) > 0 || lex.plan_name_words.prefix_match(rest) > 0;
   if (!quoted && !named) return {};
   *length = end - at;
   const int start = 1966 + 5 * (number - 3);
@@ -192,7 +170,7 @@ YearSpan ReportCalendar::plan_named_in(std::string_view heading) const {
   YearSpan last;
   for (std::size_t i = 0; i < heading.size();) {
     std::size_t length = 0;
-    if (const YearSpan span = five_year_plan_at(heading, i, &length); !span.empty()) {
+    if (const YearSpan span = five_year_plan_at(heading, i, &length, lexicon_); !span.empty()) {
       last = span;
       i += length;
       continue;
@@ -208,21 +186,18 @@ YearSpan ReportCalendar::plan_named_in(std::string_view heading) const {
 
 YearSpan ReportCalendar::opening_horizon(std::string_view text) const {
   // The opening: up to the first comma or full stop, at most 120 bytes.
-  const std::size_t comma = text.substr(0, 120).find("，"), stop = text.substr(0, 120).find("。");
-  const std::string_view head = text.substr(0, std::min({comma, stop, std::size_t{120}}));
-  // (every sentence asks: most openings name no plan and are done after three searches)
-  if (head.find("五") == std::string_view::npos && head.find("今后") == std::string_view::npos &&
-      head.find("未来") == std::string_view::npos)
-    return {};
+  const std::size_t comma = lexicon_.opening_ends.find_first(text.substr(0, 120));
+  const std::string_view head = text.substr(0, std::min(comma, std::size_t{120}));
+  // (every sentence asks: most openings name no plan and are done after one search)
+  if (lexicon_.plan_hint_words.find_first(head) == std::string_view::npos) return {};
   // “十一五”前四年累计… / “十二五”以来… look back on a running plan: no target.
-  for (std::string_view back : {"以来", "过去", "前", "累计", "已"})
-    if (head.find(back) != std::string_view::npos) return {};
+  if (lexicon_.looking_back_words.find_first(head) != std::string_view::npos) return {};
   const int planned = plan_year_ != 0 ? plan_year_ : report_year_ + 1;
   for (std::size_t i = 0; i < head.size();) {
     std::size_t length = 0;
-    if (const YearSpan named = five_year_plan_at(head, i, &length); !named.empty()) {
+    if (const YearSpan named = five_year_plan_at(head, i, &length, lexicon_); !named.empty()) {
       if (named.last >= planned) return named;
-    } else if (const int n = years_ahead_at(head, i); n > 0 && planned > 1) {
+    } else if (const int n = years_ahead_at(head, i, lexicon_); n > 0 && planned > 1) {
       return {planned, planned + n - 1};
     }
     std::size_t next = i;
@@ -236,14 +211,12 @@ bool ReportCalendar::opens_single_year(std::string_view text, const Lexicon& lex
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
   if (lexicon.single_year_openers.prefix_match(text) > 0) return true;
   const int planned = plan_year_ != 0 ? plan_year_ : report_year_ + 1;
-  const auto years = years_in(text.substr(0, std::min<std::size_t>(text.size(), 16)));
+  const auto years = years_in(text.substr(0, std::min<std::size_t>(text.size(), 16)), lexicon);
   if (years.empty() || years.front().at != 0 || years.front().year != planned) return false;
   // (2021年到2025年, 2021年以来, 2021年起 are spans; 2021年1月 a date)
   const std::string_view rest = text.substr(years.front().after);
   if (rest.empty() || std::isdigit(static_cast<unsigned char>(rest.front()))) return false;
-  for (std::string_view span : {"到", "至", "—", "-", "以来", "起", "以后", "开始"})
-    if (rest.starts_with(span)) return false;
-  return true;
+  return lexicon.year_range_words.prefix_match(rest) == 0;
 }
 
 void ReportCalendar::end_plans_at_year_openings() {
@@ -268,7 +241,7 @@ YearSpan ReportCalendar::horizon_at(std::size_t at) const {
   return found;
 }
 
-ReportCalendar::ReportCalendar(const Document& doc, const Lexicon& lexicon) {
+ReportCalendar::ReportCalendar(const Document& doc, const Lexicon& lexicon) : lexicon_(lexicon) {
   infer_years(doc);
   read_sections(doc, lexicon);
   read_paragraphs(doc.normalized().text, lexicon);
@@ -276,68 +249,12 @@ ReportCalendar::ReportCalendar(const Document& doc, const Lexicon& lexicon) {
 }
 
 void ReportCalendar::infer_years(const Document& doc) {
-  const Json& meta = doc.meta();
-  report_year_ = json_int(meta, "report_year");
-  plan_year_ = json_int(meta, "plan_year");
-  if (auto it = meta.find("kind"); it != meta.end() && it->is_string()) kind_ = *it;
-
-  const std::string& text = doc.normalized().text;
-  std::string_view head(text.data(), std::min<std::size_t>(text.size(), 1500));
-  if (report_year_ == 0) {
-    // Plan report title: 关于2022年…计划执行情况及2023年…计划（草案）的报告
-    for (const auto& y : years_in(head)) {
-      auto rest = head.substr(y.after, std::min<std::size_t>(90, head.size() - y.after));
-      auto stop = rest.find("\n");
-      if (rest.substr(0, stop).find("执行情况") != std::string_view::npos) {
-        report_year_ = y.year;
-        if (kind_.empty()) kind_ = "plan_report";
-        break;
-      }
-    }
-  }
-  if (report_year_ == 0) {
-    // Delivery date line of a work report: ——2017年3月5日在…
-    for (const auto& y : years_in(head)) {
-      auto month_text = head.substr(y.after, 6);
-      int month = 0;
-      for (char c : month_text) {
-        if (!std::isdigit(static_cast<unsigned char>(c))) break;
-        month = month * 10 + (c - '0');
-      }
-      if (month >= 1 && month <= 12 && head.substr(y.after).find("月") < 3) {
-        report_year_ = month <= 6 ? y.year - 1 : y.year;
-        if (kind_.empty()) kind_ = "work_report";
-        break;
-      }
-    }
-  }
-  if (report_year_ == 0) {
-    // A heading such as 一、2020年工作回顾 names the reviewed year.
-    for (const auto& y : years_in(text)) {
-      auto rest = std::string_view(text).substr(y.after, 40);
-      if (rest.find("回顾") != std::string_view::npos) {
-        report_year_ = y.year;
-        break;
-      }
-    }
-  }
-  if (report_year_ == 0 && plan_year_ == 0) {
-    // Last resort: a year in the file name (national/2013.txt is the 2013 work report).
-    for (const auto& y : years_in(doc.id() + "年")) plan_year_ = y.year;
-    if (plan_year_ == 0) {
-      const std::string& id = doc.id();
-      for (std::size_t i = 0; i + 4 <= id.size(); ++i) {
-        bool four = true;
-        for (int k = 0; k < 4; ++k) four = four && std::isdigit(static_cast<unsigned char>(id[i + k]));
-        if (four && (i + 4 == id.size() || !std::isdigit(static_cast<unsigned char>(id[i + 4]))) &&
-            (i == 0 || !std::isdigit(static_cast<unsigned char>(id[i - 1])))) {
-          int y = std::stoi(id.substr(i, 4));
-          if (y >= 1949 && y <= 2100) plan_year_ = y;
-        }
-      }
-    }
-    if (plan_year_ != 0) report_year_ = plan_year_ - 1;
-  }
+  // The segment stage's metadata is the one owner of the report's years and kind; without it
+  // (no segment stage, no `meta:` in the pipeline) the facts are undated (period 0).
+  const ReportMeta meta = read_report_meta(doc);
+  report_year_ = meta.report_year;
+  plan_year_ = meta.plan_year;
+  kind_ = meta.kind;
   if (plan_year_ == 0 && report_year_ != 0) plan_year_ = report_year_ + 1;
   if (report_year_ == 0 && plan_year_ != 0) report_year_ = plan_year_ - 1;
 }
@@ -345,11 +262,11 @@ void ReportCalendar::infer_years(const Document& doc) {
 Scope ReportCalendar::classify_heading(const std::string& title, const Lexicon& lexicon) const {
   bool review = lexicon.review_heading_words.find_first(title) != std::string::npos;
   bool plan = lexicon.plan_heading_words.find_first(title) != std::string::npos;
-  for (const auto& y : years_in(title)) {
+  for (const auto& y : years_in(title, lexicon)) {
     if (y.year == plan_year_ && plan_year_ != report_year_) plan = true;
-    if (y.year == report_year_ && !plan) review = review || title.find("执行") != std::string::npos;
+    if (y.year == report_year_ && !plan) review = review || lexicon.execution_words.find_first(title) != std::string::npos;
   }
-  if (title.find("今年") != std::string::npos) plan = true;
+  if (lexicon.this_year_words.find_first(title) != std::string::npos) plan = true;
   if (review && !plan) return Scope::kReview;
   if (plan && !review) return Scope::kPlan;
   return Scope::kOther;
@@ -394,7 +311,7 @@ void ReportCalendar::read_sections(const Document& doc, const Lexicon& lexicon) 
     std::size_t line_end = text.find('\n', line_start);
     if (line_end == std::string::npos) line_end = text.size();
     std::string_view line(text.data() + line_start, line_end - line_start);
-    if (line.size() < 200 && is_chinese_numeral_heading(line)) {
+    if (line.size() < 200 && is_chinese_numeral_heading(line, lexicon)) {
       if (!sections_.empty()) sections_.back().end = line_start;
       if (!section_horizons_.empty() && section_horizons_.back().end == text.size())
         section_horizons_.back().end = line_start;
@@ -416,14 +333,13 @@ void ReportCalendar::read_paragraphs(const std::string& text, const Lexicon& lex
     std::string_view body(text.data() + start, end - start);
     while (!body.empty() && (body.front() == ' ')) body.remove_prefix(1);
     // Only a comma inside the first 120 bytes matters: look no further (paragraphs are long).
-    std::size_t comma = body.substr(0, 120 + std::string_view("，").size() - 1).find("，");
+    std::size_t comma = lexicon.opening_commas.find_first(body.substr(0, 122));
     std::string_view opening = body.substr(0, std::min<std::size_t>(comma, 120));
     std::size_t hit = lexicon.review_openers.find_first(opening);
     p.review_opener = hit != std::string_view::npos && hit <= 24;
     // 五年来 / 过去五年 / …以来的五年 open a multi-year review; a plan paragraph that merely
     // names 十四五 does not (it is no review).
-    p.multi_year = (p.review_opener || opening.find("以来") != std::string_view::npos ||
-                    opening.find("过去") != std::string_view::npos) &&
+    p.multi_year = (p.review_opener || lexicon.review_span_words.find_first(opening) != std::string_view::npos) &&
                    lexicon.multi_year_openers.find_first(opening) != std::string_view::npos;
     // “十三五”时期… / 今后五年，… open a paragraph about a multi-year plan.
     // (今年是“十五五”开局之年，… names the plan but is about the year)

@@ -1,9 +1,9 @@
 // Which year and which kind of statement a position in a report belongs to.
 //
 // A plan report reviews year N and plans N+1; a work report reviews N-1 and plans N. The
-// segment stage puts report_year / plan_year / kind in the metadata and scope on sections;
-// when they are missing (plain text, an older segment) this reads the title block and the
-// top-level headings itself, so the indicator stage still dates its facts.
+// segment stage puts report_year / plan_year / kind in the metadata (read through
+// reportlens/report_meta.h: it is their one owner) and scope on sections; without sections
+// this classifies the top-level headings itself.
 #pragma once
 
 #include <cstddef>
@@ -27,7 +27,7 @@ struct YearSpan {
 // The five-year plan named at byte `at` of `text` ("十二五", "九五", "十四五"), with the byte
 // length of the name in *length; empty when none. A name is taken only where it cannot be a
 // plain number: in quotes (“十五”) or before 时期/期间/规划/计划/末 (十五条措施 is no plan).
-YearSpan five_year_plan_at(std::string_view text, std::size_t at, std::size_t* length);
+YearSpan five_year_plan_at(std::string_view text, std::size_t at, std::size_t* length, const Lexicon& lex);
 
 struct ParagraphContext {
   std::size_t begin = 0, end = 0;  // normalised byte offsets
@@ -70,6 +70,7 @@ class ReportCalendar {
   void end_plans_at_year_openings();
   Scope classify_heading(const std::string& title, const Lexicon& lexicon) const;
 
+  const Lexicon& lexicon_;
   int report_year_ = 0;
   int plan_year_ = 0;
   std::string kind_;

@@ -25,7 +25,7 @@ TEST(Lexicon, ShippedSynonymsShareCanonicalNames) {
   EXPECT_EQ(l.canonical("GDP"), l.canonical("地区生产总值"));
   EXPECT_EQ(l.canonical("国内生产总值"), l.canonical("地区生产总值"));
   EXPECT_EQ(l.canonical("社零"), "社会消费品零售总额");
-  EXPECT_EQ(l.canonical("全区地区生产总值"), "国内生产总值");  // scope word in front
+  EXPECT_EQ(l.canonical("全区地区生产总值"), "地区生产总值");  // scope word in front
   EXPECT_EQ(l.canonical("口袋公园"), "口袋公园");              // unknown: itself
 }
 
@@ -33,7 +33,7 @@ TEST(Lexicon, BracketedAbbreviationsAndTrailingNotesAreIgnoredForTheCanonical) {
   const Lexicon& l = shipped_lexicon();
   EXPECT_EQ(l.canonical("地区生产总值（GDP）"), l.canonical("地区生产总值"));
   EXPECT_EQ(l.canonical("全县生产总值(GDP)"), l.canonical("地区生产总值"));
-  EXPECT_EQ(l.canonical("单位GDP（PPP）能耗"), "单位国内生产总值能耗");  // an abbreviation inside
+  EXPECT_EQ(l.canonical("单位GDP（PPP）能耗"), "单位地区生产总值能耗");  // an abbreviation inside
   EXPECT_EQ(l.canonical("规模以上工业增加值（不含电力）"), "规模以上工业增加值");
   // Unknown without the brackets: the metric as written.
   EXPECT_EQ(l.canonical("化肥（折纯）"), "化肥（折纯）");
@@ -45,10 +45,26 @@ TEST(Lexicon, BracketedAbbreviationsAndTrailingNotesAreIgnoredForTheCanonical) {
 TEST(Lexicon, UserSynonymsExtendTheTable) {
   Lexicon l = shipped_lexicon();
   l.load_synonyms(write_temp("ind_syn_test.yaml", "科技型企业: [科技型中小企业, 科技企业]\n"
-                                                  "国内生产总值: [经济总产出]\n"));
+                                                  "地区生产总值: [经济总产出]\n"));
   EXPECT_EQ(l.canonical("科技企业"), "科技型企业");
-  EXPECT_EQ(l.canonical("经济总产出"), "国内生产总值");
-  EXPECT_EQ(l.canonical("GDP"), "国内生产总值");
+  EXPECT_EQ(l.canonical("经济总产出"), "地区生产总值");
+  EXPECT_EQ(l.canonical("GDP"), "地区生产总值");
+}
+
+TEST(Lexicon, TheCatalogueNamesStandardIndicators) {
+  Lexicon l = shipped_lexicon();
+  EXPECT_EQ(l.standard_indicator(l.canonical("国内生产总值")), "地区生产总值");
+  EXPECT_EQ(l.standard_indicator(l.canonical("口袋公园")), "");
+  // Words the reader left around the name (name_noise in the catalogue).
+  EXPECT_EQ(l.canonical("生产总值有望"), "地区生产总值");
+  EXPECT_EQ(l.canonical("——预计全市地区生产总值"), "地区生产总值");
+  EXPECT_EQ(l.canonical("地区生产总值突破4000亿元大关"), "地区生产总值");
+  EXPECT_EQ(l.canonical("东莞成为地区生产总值过"), "东莞成为地区生产总值过");  // not a catalogue name
+  // A user catalogue adds an indicator.
+  l.load_catalogue(write_temp("ind_cat_test.yaml",
+                              "indicators:\n  - name: 高新技术企业数\n    variants: [高企数量]\n"));
+  EXPECT_EQ(l.canonical("高企数量"), "高新技术企业数");
+  EXPECT_EQ(l.standard_indicator("高新技术企业数"), "高新技术企业数");
 }
 
 TEST(Lexicon, UserWordsExtendTheGrammar) {

@@ -46,26 +46,27 @@ void expect_period_types(const reportlens::Document& doc) {
 
 TEST(FiveYearPlanNames, AreReadOnlyWhereTheyCannotBeNumbers) {
   using reportlens::indicators::five_year_plan_at;
+  const reportlens::indicators::Lexicon& lex = reportlens::indicators::testing::shipped_lexicon();
   std::size_t length = 0;
-  auto span = five_year_plan_at("“十四五”时期", std::string_view("“").size(), &length);
+  auto span = five_year_plan_at("“十四五”时期", std::string_view("“").size(), &length, lex);
   EXPECT_EQ(span.first, 2021);
   EXPECT_EQ(span.last, 2025);
   EXPECT_EQ(length, std::string_view("十四五").size());
-  span = five_year_plan_at("“十二五”", std::string_view("“").size(), &length);
+  span = five_year_plan_at("“十二五”", std::string_view("“").size(), &length, lex);
   EXPECT_EQ(span.first, 2011);
-  span = five_year_plan_at("“九五”期间", std::string_view("“").size(), &length);
+  span = five_year_plan_at("“九五”期间", std::string_view("“").size(), &length, lex);
   EXPECT_EQ(span.first, 1996);
   EXPECT_EQ(span.last, 2000);
-  span = five_year_plan_at("十五时期", 0, &length);  // the tenth plan
+  span = five_year_plan_at("十五时期", 0, &length, lex);  // the tenth plan
   EXPECT_EQ(span.first, 2001);
-  span = five_year_plan_at("“十五五”时期", std::string_view("“").size(), &length);  // the fifteenth
+  span = five_year_plan_at("“十五五”时期", std::string_view("“").size(), &length, lex);  // the fifteenth
   EXPECT_EQ(span.first, 2026);
   EXPECT_EQ(span.last, 2030);
   EXPECT_EQ(length, std::string_view("十五五").size());
   // Plain numbers: 十五条措施, 二十五个, 第十五届.
-  EXPECT_TRUE(five_year_plan_at("十五条措施", 0, &length).empty());
-  EXPECT_TRUE(five_year_plan_at("二十五个", std::string_view("二").size(), &length).empty());
-  EXPECT_TRUE(five_year_plan_at("第十五届", std::string_view("第").size(), &length).empty());
+  EXPECT_TRUE(five_year_plan_at("十五条措施", 0, &length, lex).empty());
+  EXPECT_TRUE(five_year_plan_at("二十五个", std::string_view("二").size(), &length, lex).empty());
+  EXPECT_TRUE(five_year_plan_at("第十五届", std::string_view("第").size(), &length, lex).empty());
 }
 
 const char* kCityWorkReport =
@@ -326,12 +327,14 @@ TEST(Exclusions, PopulationDescriptors) {
 
 // 增长速度 is a rate of change like 增速, and 调控目标/预期目标为 name the target, not the metric:
 // 经济增长速度的调控目标定为8% is growth 8 of 经济.
+// (The segment stage gives a five-year plan outline report (kind other) no report or plan
+// year; the pipeline's `meta:` does, as a user would.)
 TEST(PlanHorizon, GrowthSpeedTargets) {
   auto doc = run_all(
       "关于国民经济和社会发展第十个五年计划纲要的报告\n——2001年3月5日在第九届全国人民代表大会第四次会议上\n"
       "二、“十五”时期的主要目标\n“十五”期间年均经济增长速度预期目标为7％左右。\n"
       "三、2001年的工作\n今年经济增长速度的调控目标定为8%。\n",
-      "national-style/2001.txt");
+      "national-style/2001.txt", {{"report_year", 2000}, {"plan_year", 2001}});
   if (!doc) GTEST_SKIP() << "numbers plugin not built";
   expect_period_types(*doc);
   auto plan = span_fact_with(*doc, "7％左右");

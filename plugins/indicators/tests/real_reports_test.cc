@@ -56,7 +56,7 @@ TEST(RealStages, SeedReport) {
   auto gdp = find(*doc, "地区生产总值", 2022, "actual");
   ASSERT_FALSE(gdp.is_null());
   EXPECT_DOUBLE_EQ(gdp["level"]["value"].get<double>(), 120020000000.0);
-  EXPECT_EQ(gdp["canonical"], "国内生产总值");
+  EXPECT_EQ(gdp["canonical"], "地区生产总值");
 
   auto fdi = find(*doc, "实际利用外资", 2022, "actual");
   ASSERT_FALSE(fdi.is_null());

@@ -14,7 +14,7 @@ TEST(SentencePatterns, LevelThenGrowthIsOneFact) {
   auto all = facts(*doc);
   ASSERT_EQ(all.size(), 1u);
   EXPECT_EQ(all[0]["metric"], "地区生产总值");
-  EXPECT_EQ(all[0]["canonical"], "国内生产总值");
+  EXPECT_EQ(all[0]["canonical"], "地区生产总值");
   EXPECT_EQ(all[0]["period"], 2022);
   EXPECT_EQ(all[0]["status"], "actual");
   EXPECT_EQ(all[0]["level"]["value"], 120020000000.0);

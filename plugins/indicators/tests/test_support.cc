@@ -13,16 +13,16 @@ const Lexicon& shipped_lexicon() {
   static const Lexicon lexicon = [] {
     Lexicon l;
     l.load_words(std::string(INDICATORS_DATA_DIR) + "/lexicon.yaml");
-    l.load_synonyms(std::string(INDICATORS_DATA_DIR) + "/synonyms.yaml");
+    l.load_catalogue(std::string(INDICATORS_DATA_DIR) + "/catalogue.yaml");
     return l;
   }();
   return lexicon;
 }
 
-std::unique_ptr<Document> run_all(const std::string& text, const std::string& id) {
+std::unique_ptr<Document> run_all(const std::string& text, const std::string& id, Json meta) {
   try {
     return reportlens::testing::run_stages({{"segment"}, {"numbers"}, {"indicators"}}, text,
-                                           Json::object(), {}, id);
+                                           std::move(meta), {}, id);
   } catch (const std::exception& e) {
     if (std::string(e.what()).find("numbers") != std::string::npos) return nullptr;
     throw;

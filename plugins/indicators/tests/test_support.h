@@ -36,7 +36,8 @@ std::vector<Json> facts(const Document& doc);
 
 // Runs the real segment + numbers + indicators plugins on `text` (document id `id`); null
 // when the numbers plugin is not built, so such tests can skip.
-std::unique_ptr<Document> run_all(const std::string& text, const std::string& id);
+// `meta` is what a pipeline's `meta:` would set (it wins over the segment stage's).
+std::unique_ptr<Document> run_all(const std::string& text, const std::string& id, Json meta = Json::object());
 
 // The bytes of a file (a report of the shipped or the shared corpus).
 std::string read_file(const std::filesystem::path& path);
