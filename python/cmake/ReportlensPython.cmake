@@ -4,6 +4,12 @@
 # Sets REPORTLENS_PYTHON_FOUND; included by python/ and plugins/python/ (each directory needs
 # the imported targets in its own scope).
 include_guard(DIRECTORY)
+set(REPORTLENS_PYTHON_FOUND FALSE)
+# A sanitizer build leaves Python out: /usr/bin/python3 is not built with AddressSanitizer, so
+# neither the module nor the embedded interpreter could load its runtime.
+if(REPORTLENS_SANITIZE)
+  return()
+endif()
 if(NOT DEFINED Python3_EXECUTABLE AND EXISTS /usr/bin/python3)
   set(Python3_EXECUTABLE /usr/bin/python3 CACHE FILEPATH "Python the reportlens module and the python stage are built for")
 endif()

@@ -62,7 +62,8 @@ def _plugin_paths(extra):
     return paths
 
 
-def run(pipeline, inputs=None, settings=None, output=None, jobs=1, plugin_path=None, errors="warn"):
+def run(pipeline, inputs=None, settings=None, output=None, jobs=1, plugin_path=None, errors="warn",
+        isolate=False, doc_timeout=600, doc_memory=0):
     """Runs a pipeline as ``pipeline run`` does and returns its Result.
 
     pipeline     the pipeline YAML
@@ -74,6 +75,14 @@ def run(pipeline, inputs=None, settings=None, output=None, jobs=1, plugin_path=N
     plugin_path  extra plugin directories or files, as ``--plugin-path``
     errors       documents that failed: "warn" (a DocumentWarning), "raise" (StageError or
                  InputError with the result as .result) or "ignore"; they are in Result.errors
+    isolate      run each document's stages in a worker process, as ``--isolate``: a stage that
+                 crashes, aborts, calls exit() or hangs fails that document only (its signal or
+                 limit in Result.errors), not this Python process. Off by default (a fork per
+                 document costs time; docs/batch.md). A ``python`` stage in an isolated run
+                 runs in the worker, which must not need a lock another Python thread held
+                 at the fork: keep other threads idle, or doc_timeout ends that document.
+    doc_timeout  seconds an isolated document may take (0: no limit), as ``--doc-timeout``
+    doc_memory   bytes of address space an isolated worker may use (0: no limit), as ``--doc-memory``
 
     Raises ConfigError (pipeline YAML, settings, inputs), PluginError, StageError (a stage
     could not be created), OutputError, with the CLI's message. The GIL is released while
@@ -83,8 +92,14 @@ def run(pipeline, inputs=None, settings=None, output=None, jobs=1, plugin_path=N
         raise ValueError("errors must be 'warn', 'raise' or 'ignore'")
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 0:
         raise ValueError("jobs must be an int >= 0 (0: all cores)")
+    if not isinstance(isolate, bool):
+        raise ValueError("isolate must be True or False")
+    for name, value in (("doc_timeout", doc_timeout), ("doc_memory", doc_memory)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise ValueError(f"{name} must be a number >= 0 (0: no limit)")
     args = dict(pipeline=os.fspath(pipeline), inputs=_paths(inputs), settings=_setting_args(settings),
-                plugin_paths=_plugin_paths(plugin_path), jobs=jobs)
+                plugin_paths=_plugin_paths(plugin_path), jobs=jobs, isolate=isolate,
+                doc_timeout=float(doc_timeout), doc_memory=int(doc_memory))
     if output is not None:
         output = os.fspath(output)
         if os.path.splitext(output)[1].lower() not in _READABLE:

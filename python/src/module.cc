@@ -72,8 +72,13 @@ py::dict report_dict(const reportlens::RunReport& r) {
 
 py::dict run(const std::string& pipeline, const std::vector<std::string>& inputs, const std::string& output,
              const std::vector<std::string>& settings, const std::vector<std::string>& plugin_paths,
-             unsigned jobs) {
+             unsigned jobs, bool isolate, double doc_timeout, std::size_t doc_memory) {
   reportlens::RunOptions options;
+  // Worker isolation as in `pipeline run --isolate` (docs/batch.md): the same core workers,
+  // forked from the thread that runs the batch while this one waits without the GIL.
+  options.isolate = isolate ? 1 : 0;
+  options.doc_timeout_seconds = doc_timeout;
+  options.doc_memory_bytes = doc_memory;
   options.pipeline_file = pipeline;
   options.inputs = inputs;
   options.output = output;
@@ -137,7 +142,8 @@ PYBIND11_MODULE(_reportlens, m) {
   m.attr("__version__") = REPORTLENS_VERSION;
   m.attr("build_key") = reportlens::host_build_key();
   m.def("run", &run, py::arg("pipeline"), py::arg("inputs"), py::arg("output"), py::arg("settings"),
-        py::arg("plugin_paths"), py::arg("jobs"),
+        py::arg("plugin_paths"), py::arg("jobs"), py::arg("isolate") = false, py::arg("doc_timeout") = 600.0,
+        py::arg("doc_memory") = 0,
         "Runs a pipeline as `pipeline run` does; returns the run report as a dict");
   m.def("read_store", &read_store, py::arg("path"), "Records (and texts) of a .sqlite or .jsonl store");
   m.def("recover_text", &recover_text, py::arg("source"), py::arg("sha256"), py::arg("encoding"),

@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "run/batch_manifest.h"
+#include "run/errors.h"
 #include "input/input_format.h"
 
 namespace reportlens {
@@ -44,6 +45,8 @@ std::string join(const std::string& dir, const std::string& name) {
 // other files are counted in `skipped`.
 // With patterns (a glob split at '/'): level k's entries must match patterns[k]
 // (fnmatch, a leading '.' only explicitly), the last level's are the files.
+// A folder that cannot be listed (permissions, I/O error) is an error naming it, never a
+// silent gap in the batch: HostError(kInput) from the first walk, before anything runs.
 class TreeWalker {
  public:
   TreeWalker(std::string root, std::vector<std::string> patterns) : patterns_(std::move(patterns)) {
@@ -103,6 +106,11 @@ class TreeWalker {
       if (!patterns_.empty() && ::fnmatch(patterns_[depth].c_str(), name.c_str(), FNM_PERIOD) != 0) continue;
       level.names.push_back(std::move(name));
     }
+    // A folder that is not there (a glob's missing root, one removed since it was listed)
+    // holds nothing, which the callers report; one that is there but unreadable is an error.
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+      throw HostError(ExitCode::kInput, "input folder " + display_path(dir) + " cannot be read (" + ec.message() +
+                                            "); fix its permissions or leave it out of the inputs");
     std::sort(level.names.begin(), level.names.end());
     level.dir = std::move(dir);
     stack_.push_back(std::move(level));

@@ -253,8 +253,22 @@ class JsonlReader : public RecordReader {
  public:
   explicit JsonlReader(fs::path path) : path_(std::move(path)) {
     if (!fs::exists(path_)) throw HostError(ExitCode::kInput, path_.string() + ": no such file");
+    // Every record is verified before any is read: a line cut or altered mid-file is named
+    // FILE:LINE. Only a last line without its newline (a write an interrupted run never
+    // finished) is left out, with a warning.
+    std::size_t line_number = 0;
+    std::string why;
+    const std::uintmax_t size = fs::file_size(path_);
     scan_lines(path_, [&](const LineInfo& info, const std::string& line) {
-      if (!info.valid) return;  // a torn last line of an interrupted run
+      ++line_number;
+      const bool verified = info.valid && verified_record(line, info.keys, why);
+      if (!verified && info.offset + line.size() == size) {
+        spdlog::warn("{}:{}: leaving out a torn last record (an interrupted run)", path_.string(), line_number);
+        return;
+      }
+      if (!verified)
+        throw HostError(ExitCode::kInput, path_.string() + ":" + std::to_string(line_number) +
+                                              ": damaged record: " + (info.valid ? why : "not a result record"));
       if (std::find(hashes_.begin(), hashes_.end(), info.keys.pipeline_hash) == hashes_.end())
         hashes_.push_back(info.keys.pipeline_hash);
       index_.push_back({info.keys.seq, info.keys.id, info.offset});

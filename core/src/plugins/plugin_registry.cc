@@ -147,11 +147,12 @@ std::vector<fs::path> PluginRegistry::search_path(const std::vector<std::string>
   return unique;
 }
 
-void PluginRegistry::discover(const std::vector<fs::path>& places) {
+std::vector<fs::path> PluginRegistry::plugin_files(const std::vector<fs::path>& places) {
+  std::vector<fs::path> all;
   for (const auto& place : places) {
     std::error_code ec;
     if (fs::is_regular_file(place, ec)) {
-      load_file(place);
+      all.push_back(place);
       continue;
     }
     if (!fs::is_directory(place, ec)) {
@@ -162,8 +163,35 @@ void PluginRegistry::discover(const std::vector<fs::path>& places) {
     for (const auto& entry : fs::directory_iterator(place, ec))
       if (entry.is_regular_file() && is_plugin_file(entry.path())) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
-    for (const auto& f : files) load_file(f);
+    all.insert(all.end(), files.begin(), files.end());
   }
+  return all;
+}
+
+void PluginRegistry::discover(const std::vector<fs::path>& places) {
+  for (const auto& f : plugin_files(places)) load_file(f);
+}
+
+void PluginRegistry::discover_stages(const std::vector<fs::path>& places, const std::vector<std::string>& stages) {
+  const std::vector<fs::path> files = plugin_files(places);
+  std::vector<bool> opened(files.size(), false);
+  const auto open = [&](std::size_t i) {
+    if (!opened[i]) load_file(files[i]);
+    opened[i] = true;
+  };
+  const auto all_found = [&] {
+    return std::all_of(stages.begin(), stages.end(), [&](const std::string& s) { return find_stage(s) != nullptr; });
+  };
+  for (const auto& stage : stages) {
+    if (find_stage(stage) != nullptr) continue;
+    const std::string wanted = "libreportlens-" + stage + ".so";
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (files[i].filename() == wanted) {
+        open(i);
+        break;
+      }
+  }
+  for (std::size_t i = 0; i < files.size() && !all_found(); ++i) open(i);
 }
 
 void PluginRegistry::allow_writable(bool allow) { allow_writable_flag() = allow; }

@@ -3,7 +3,8 @@
 // Discovery order: --plugin-path entries, REPORTLENS_PLUGIN_PATH, the install prefix
 // (<bin>/../lib/reportlens/plugins) and the build tree. A plugin name found twice is taken
 // from the first place (like PATH); two different plugins claiming one stage name is an
-// error naming both files. Every refused file is recorded with its reason; nothing is
+// error naming both files. `run` and `check` open only the plugins their stages need
+// (discover_stages); `pipeline plugins` opens all. Every refused file is recorded with its reason; nothing is
 // skipped silently. Loaded libraries are never unloaded while the process lives.
 #pragma once
 
@@ -52,6 +53,11 @@ class PluginRegistry {
 
   // Loads every libreportlens-*.so in `places` (directories) or the files named.
   void discover(const std::vector<std::filesystem::path>& places);
+  // Loads only what provides `stages` (a pipeline's `use:` names): for each name S the first
+  // libreportlens-S.so along `places`; a stage still missing after that makes the other
+  // plugin files load in path order until every stage is found. A library no stage needs is
+  // never opened, so its constructors never run and its refusal does not stop the pipeline.
+  void discover_stages(const std::vector<std::filesystem::path>& places, const std::vector<std::string>& stages);
 
   const std::vector<std::unique_ptr<LoadedPlugin>>& plugins() const { return plugins_; }
   const std::vector<PluginRejection>& rejections() const { return rejections_; }
@@ -61,6 +67,7 @@ class PluginRegistry {
   void throw_if_rejected() const;
 
  private:
+  static std::vector<std::filesystem::path> plugin_files(const std::vector<std::filesystem::path>& places);
   void load_file(const std::filesystem::path& file);
   std::vector<std::unique_ptr<LoadedPlugin>> plugins_;
   std::vector<PluginRejection> rejections_;

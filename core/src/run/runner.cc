@@ -134,7 +134,9 @@ Prepared prepare(const RunOptions& o) {
     }
   }
   p.config = load_pipeline_config(o.pipeline_file, issues);
-  p.registry.discover(PluginRegistry::search_path(o.plugin_paths));
+  std::vector<std::string> used;  // only the plugins of these stages are opened
+  for (const auto& st : p.config.stages) used.push_back(st.use);
+  p.registry.discover_stages(PluginRegistry::search_path(o.plugin_paths), used);
   p.registry.throw_if_rejected();
   bool planned = true;
   try {

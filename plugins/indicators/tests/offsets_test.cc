@@ -23,7 +23,10 @@ TEST(OffsetsToNormalized, AgreesWithBinarySearchInAnyOrder) {
   std::shuffle(queries.begin(), queries.end(), shuffle_with);
   OffsetsToNormalized shuffled(norm);
   for (std::size_t q : queries) EXPECT_EQ(shuffled.at(q), to_normalized(norm, q)) << q;
-  OffsetsToNormalized empty(normalize_text(""));
+  // OffsetsToNormalized keeps a reference to its map: the map must outlive it (a temporary
+  // here was a use after scope under AddressSanitizer).
+  const NormalizedText blank = normalize_text("");
+  OffsetsToNormalized empty(blank);
   EXPECT_EQ(empty.at(0), 0u);
   EXPECT_EQ(empty.at(5), 0u);
 }
