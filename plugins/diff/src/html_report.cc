@@ -298,13 +298,17 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
-std::string render_html(const std::vector<Comparison>& comparisons) {
+std::string render_html_head() {
   std::ostringstream out;
   out << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
          "<title>reportlens 年度对比 year-over-year diff</title><style>"
       << kStyle << "</style></head><body>\n<h1>年度对比 Year-over-year diff</h1>\n";
-  if (comparisons.empty()) out << "<p>No pairs of reports to compare.</p>\n";
+  return out.str();
+}
+
+std::string render_html_comparisons(const std::vector<Comparison>& comparisons) {
+  std::ostringstream out;
   for (const Comparison& c : comparisons) {
     out << "<h2>" << escape_html(c.base->doc->id()) << " → " << escape_html(c.compare->doc->id())
         << "</h2>\n";
@@ -314,8 +318,16 @@ std::string render_html(const std::vector<Comparison>& comparisons) {
     render_entities(out, c.json["entities"]);
     render_sections(out, c);
   }
-  out << "</body></html>\n";
   return out.str();
+}
+
+std::string render_html_tail(bool no_comparisons) {
+  return std::string(no_comparisons ? "<p>No pairs of reports to compare.</p>\n" : "") + "</body></html>\n";
+}
+
+std::string render_html(const std::vector<Comparison>& comparisons) {
+  if (comparisons.empty()) return render_html_head() + render_html_tail(true);
+  return render_html_head() + render_html_comparisons(comparisons) + render_html_tail(false);
 }
 
 }  // namespace reportlens::diff

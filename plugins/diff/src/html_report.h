@@ -11,6 +11,11 @@
 namespace reportlens::diff {
 
 std::string render_html(const std::vector<Comparison>& comparisons);
+// The same in parts, for a run that compares group by group: render_html(c) is
+// head + comparisons(c) + tail(c.empty()), and comparisons(a + b) is comparisons(a) + comparisons(b).
+std::string render_html_head();
+std::string render_html_comparisons(const std::vector<Comparison>& comparisons);
+std::string render_html_tail(bool no_comparisons);
 
 // HTML escaping of text and attribute values.
 std::string escape_html(std::string_view text);
