@@ -77,6 +77,11 @@ void CorpusPass::run_grouped(const StageInstance& stage, std::size_t slot) {
 }
 
 void CorpusPass::drain() {
+  for (const Json& c : corpus_.comparisons) {
+    const std::string line = c.dump();
+    comparison_lines_.emplace_back(comparisons_file_.append(line), line.size());
+  }
+  corpus_.comparisons = Json::array();
   for (auto& [suffix, content] : corpus_.side_outputs) {
     if (suffix == "summary") {
       summary_ += content;
@@ -91,6 +96,10 @@ void CorpusPass::drain() {
     }
     content.clear();
   }
+}
+
+void CorpusPass::for_each_comparison(const std::function<void(const Json&)>& use) const {
+  for (const auto& [offset, size] : comparison_lines_) use(Json::parse(comparisons_file_.read(offset, size)));
 }
 
 std::vector<fs::path> CorpusPass::commit() {

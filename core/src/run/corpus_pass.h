@@ -7,15 +7,18 @@
 // carry roles (base=, compare=: they name documents across the whole run), gets the whole
 // corpus at once, loaded once for all such stages.
 //
-// Side outputs grow as the stages append to them: after each call what a stage left in
-// corpus.side_outputs is added to a temporary file beside the output and the string emptied;
-// commit() renames them over their targets. "summary" is kept for the terminal instead.
+// After each call what a stage left in corpus.comparisons is moved to a temporary file, and
+// what it left in corpus.side_outputs is added to
+// a temporary file beside the output and the string emptied; commit() renames those over
+// their targets. "summary" is kept for the terminal instead.
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "plugins/plugin_registry.h"
@@ -30,13 +33,14 @@ namespace reportlens {
 class CorpusPass {
  public:
   CorpusPass(const Prepared& p, const std::vector<std::unique_ptr<StageInstance>>& stages, const CorpusSpill& spill)
-      : p_(p), stages_(stages), spill_(spill) {}
+      : p_(p), stages_(stages), spill_(spill), comparisons_file_(p.output.parent_path()) {}
 
   // Runs every corpus stage in order. A stage that throws is recorded in failures() and the
   // next one runs. Throws Interrupted between hand-overs when a signal came.
   void run();
 
-  const Json& comparisons() const { return corpus_.comparisons; }
+  // The comparisons, in the order the stages made them, read back one at a time.
+  void for_each_comparison(const std::function<void(const Json&)>& use) const;
   const std::vector<DocumentFailure>& failures() const { return failures_; }
   const std::string& summary() const { return summary_; }
   // Renames the side outputs over their targets; their paths, in suffix order.
@@ -45,7 +49,8 @@ class CorpusPass {
  private:
   void run_whole(const StageInstance& stage);
   void run_grouped(const StageInstance& stage, std::size_t slot);
-  void drain();  // moves what the stages left in corpus_.side_outputs to the files
+  // Moves what the stages left in corpus_ (comparisons, side outputs) to the files.
+  void drain();
 
   const Prepared& p_;
   const std::vector<std::unique_ptr<StageInstance>>& stages_;
@@ -55,6 +60,8 @@ class CorpusPass {
   std::vector<DocumentFailure> failures_;
   std::string summary_;
   std::map<std::string, std::unique_ptr<AtomicFileWriter>> side_;
+  SpillFile comparisons_file_;  // comparisons as JSON lines: they too grow with the corpus
+  std::vector<std::pair<std::size_t, std::size_t>> comparison_lines_;  // offset, size
 };
 
 }  // namespace reportlens

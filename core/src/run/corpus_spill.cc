@@ -41,7 +41,7 @@ std::vector<GroupPlace> places_from_json(const std::string& text) {
   return out;
 }
 
-CorpusSpill::CorpusSpill(const fs::path& dir) {
+SpillFile::SpillFile(const fs::path& dir) {
   std::string name = ((dir.empty() ? fs::path(".") : dir) / ".reportlens-corpus-XXXXXX").string();
   fd_ = ::mkstemp(name.data());
   if (fd_ < 0)
@@ -50,36 +50,47 @@ CorpusSpill::CorpusSpill(const fs::path& dir) {
   ::unlink(name.c_str());  // only the descriptor keeps it: gone when the run ends, however
 }
 
-CorpusSpill::~CorpusSpill() {
+SpillFile::~SpillFile() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void CorpusSpill::add(std::string id, std::string role, const std::string& line, std::vector<GroupPlace> places) {
+std::size_t SpillFile::append(const std::string& bytes) {
   std::size_t done = 0;
-  while (done < line.size()) {
-    const ssize_t n = ::pwrite(fd_, line.data() + done, line.size() - done, static_cast<off_t>(end_ + done));
+  while (done < bytes.size()) {
+    const ssize_t n = ::pwrite(fd_, bytes.data() + done, bytes.size() - done, static_cast<off_t>(end_ + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0)
       throw HostError(ExitCode::kOutput, std::string("cannot write the corpus stages' temporary file: ") +
                                              std::strerror(errno));
     done += static_cast<std::size_t>(n);
   }
-  documents_.push_back({end_, line.size(), std::move(id), std::move(role), std::move(places)});
-  end_ += line.size();
+  const std::size_t at = end_;
+  end_ += bytes.size();
+  return at;
 }
 
-std::unique_ptr<Document> CorpusSpill::load(std::size_t i) const {
-  const SpilledDocument& d = documents_.at(i);
-  std::string bytes(d.size, '\0');
+std::string SpillFile::read(std::size_t offset, std::size_t size) const {
+  std::string bytes(size, '\0');
   std::size_t done = 0;
-  while (done < d.size) {
-    const ssize_t n = ::pread(fd_, bytes.data() + done, d.size - done, static_cast<off_t>(d.offset + done));
+  while (done < size) {
+    const ssize_t n = ::pread(fd_, bytes.data() + done, size - done, static_cast<off_t>(offset + done));
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0)
       throw HostError(ExitCode::kOutput, std::string("cannot read the corpus stages' temporary file: ") +
                                              (n == 0 ? "short read" : std::strerror(errno)));
     done += static_cast<std::size_t>(n);
   }
+  return bytes;
+}
+
+void CorpusSpill::add(std::string id, std::string role, const std::string& line, std::vector<GroupPlace> places) {
+  const std::size_t at = file_.append(line);
+  documents_.push_back({at, line.size(), std::move(id), std::move(role), std::move(places)});
+}
+
+std::unique_ptr<Document> CorpusSpill::load(std::size_t i) const {
+  const SpilledDocument& d = documents_.at(i);
+  const std::string bytes = file_.read(d.offset, d.size);
   Json line = Json::parse(bytes);
   auto doc = std::make_unique<Document>(line["id"].get<std::string>(), line["source"].get<std::string>(),
                                         std::move(line["text"].get_ref<std::string&>()), std::move(line["meta"]));

@@ -27,6 +27,22 @@ std::string spill_line(const Document& document);
 std::string places_json(const std::vector<GroupPlace>& places);
 std::vector<GroupPlace> places_from_json(const std::string& text);
 
+// Lines appended to a temporary file in `dir` (unlinked at once) and read back by place.
+class SpillFile {
+ public:
+  explicit SpillFile(const std::filesystem::path& dir);  // throws HostError(kOutput)
+  ~SpillFile();
+  SpillFile(const SpillFile&) = delete;
+  SpillFile& operator=(const SpillFile&) = delete;
+  // Appends `bytes`; returns where they start.
+  std::size_t append(const std::string& bytes);
+  std::string read(std::size_t offset, std::size_t size) const;
+
+ private:
+  int fd_ = -1;
+  std::size_t end_ = 0;
+};
+
 struct SpilledDocument {
   std::size_t offset = 0, size = 0;  // of its line in the spill file
   std::string id, role;
@@ -36,10 +52,7 @@ struct SpilledDocument {
 class CorpusSpill {
  public:
   // Creates the (already unlinked) file in `dir`. Throws HostError(kOutput) when it cannot.
-  explicit CorpusSpill(const std::filesystem::path& dir);
-  ~CorpusSpill();
-  CorpusSpill(const CorpusSpill&) = delete;
-  CorpusSpill& operator=(const CorpusSpill&) = delete;
+  explicit CorpusSpill(const std::filesystem::path& dir) : file_(dir) {}
 
   // Appends one document (writer thread, input order).
   void add(std::string id, std::string role, const std::string& line, std::vector<GroupPlace> places);
@@ -48,8 +61,7 @@ class CorpusSpill {
   std::unique_ptr<Document> load(std::size_t i) const;
 
  private:
-  int fd_ = -1;
-  std::size_t end_ = 0;
+  SpillFile file_;
   std::vector<SpilledDocument> documents_;
 };
 

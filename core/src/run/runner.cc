@@ -211,14 +211,16 @@ class PipelineRun {
   // Comparisons and the errors close the JSON result; side outputs, stores and the series
   // report follow, in that order of report.side_outputs.
   void finish_outputs(CorpusPass* corpus) {
-    const Json no_comparisons = Json::array();
-    const Json& comparisons = corpus ? corpus->comparisons() : no_comparisons;
+    const Json none = Json::array();
     if (result_) {
-      result_->finish(comparisons, failures_);
+      if (corpus) corpus->for_each_comparison([&](const Json& c) { result_->add_comparison(c); });
+      result_->finish(none, failures_);
       report_.output = path_for_format(p_.output, "json");
     }
-    if (!resumable_)
-      for (auto& s : stores_) s->write_comparisons(comparisons);
+    if (!resumable_) {
+      for (auto& s : stores_) s->write_comparisons(none);
+      if (corpus && !stores_.empty()) append_comparisons(*corpus);
+    }
     if (corpus) {
       for (auto& path : corpus->commit()) report_.side_outputs.push_back(std::move(path));
       report_.summary = corpus->summary();
@@ -228,8 +230,22 @@ class PipelineRun {
       if (report_.output.empty()) report_.output = s->path();
       else report_.side_outputs.push_back(s->path());
     }
-    const std::vector<std::unique_ptr<OutputSink>> none;
-    if (wants(p_, "series")) write_series(p_, o_, resumable_ ? stores_ : none, series_, report_);
+    const std::vector<std::unique_ptr<OutputSink>> no_stores;
+    if (wants(p_, "series")) write_series(p_, o_, resumable_ ? stores_ : no_stores, series_, report_);
+  }
+
+  // The comparisons into the stores, a few at a time (each batch one transaction).
+  void append_comparisons(const CorpusPass& corpus) {
+    Json batch = Json::array();
+    const auto flush = [&] {
+      for (auto& s : stores_) s->append_comparisons(batch);
+      batch = Json::array();
+    };
+    corpus.for_each_comparison([&](const Json& c) {
+      batch.push_back(c);
+      if (batch.size() >= 64) flush();
+    });
+    if (!batch.empty()) flush();
   }
 
   const Prepared& p_;

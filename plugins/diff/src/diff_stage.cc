@@ -45,6 +45,7 @@ void DiffEngine::compare_pairs(const std::vector<std::pair<const Document*, cons
     comparisons.push_back(compare(view(a), view(b)));
     corpus.comparisons.push_back(comparisons.back().json);
   }
+  made_ += comparisons.size();
   if (comparisons.empty()) return;
   // Each part is appended: the host writes side outputs as they grow (stage.h).
   if (options_.html) corpus.side_outputs["html"] += render_html_comparisons(comparisons);
@@ -72,6 +73,7 @@ GroupPlace DiffEngine::place(const Document& document) const {
 }
 
 void DiffEngine::begin(Corpus& corpus) const {
+  made_ = 0;
   if (options_.html) corpus.side_outputs["html"] += render_html_head();
 }
 
@@ -84,7 +86,7 @@ void DiffEngine::run_group(const CorpusGroup& group, Corpus& corpus) const {
 }
 
 void DiffEngine::finish(Corpus& corpus) const {
-  const bool none = corpus.comparisons.empty();
+  const bool none = made_ == 0;
   if (options_.html) corpus.side_outputs["html"] += render_html_tail(none);
   if (options_.summary && none) corpus.side_outputs["summary"] += render_summary({});
 }

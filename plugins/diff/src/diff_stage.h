@@ -55,6 +55,9 @@ class DiffEngine {
   MetricCatalog catalog_;
   DiffOptions options_;
   QualitativeRules qualitative_;  // empty: qualitative targets are not looked for
+  // Comparisons made since begin(), for "no pairs" at finish(). The host takes comparisons
+  // out of the corpus as it goes, and makes corpus calls one at a time (stage.h).
+  mutable std::size_t made_ = 0;
 };
 
 // Builds the engine from validated stage settings: loads data/directions.yaml and any
