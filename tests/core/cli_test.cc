@@ -89,7 +89,7 @@ class Cli : public ::testing::Test {
 TEST_F(Cli, Version) {
   const auto r = run_pipeline({"--version"});
   EXPECT_EXIT_CODE(r, 0);
-  EXPECT_CONTAINS(r.out, "reportlens 0.1.0 (plugin ABI 1.0, build key ");
+  EXPECT_CONTAINS(r.out, "reportlens 0.1.0 (plugin ABI 1.1, build key ");
   EXPECT_CONTAINS(r.out, ";c++2020");
 }
 
@@ -167,7 +167,7 @@ TEST_F(Cli, PluginsInfoShowsDescriptorStagesAndSettings) {
   EXPECT_EXIT_CODE(r, 0);
   EXPECT_CONTAINS(r.out, "plugin:      testkit 3.2.1\n");
   EXPECT_CONTAINS(r.out, "description: core test plugin: predictable stages\n");
-  EXPECT_CONTAINS(r.out, "abi:         1.0\n");
+  EXPECT_CONTAINS(r.out, "abi:         1.1\n");
   EXPECT_CONTAINS(r.out, "  sum-digits [document]: Sums the tagged digit runs\n"
                          "    consumes: digits\n"
                          "    produces: digit_sum\n"
@@ -187,7 +187,7 @@ TEST_F(Cli, PluginsInfoByStageNameAndAsJson) {
   const Json j = Json::parse(r.out);
   EXPECT_EQ(j["name"], "testkit");
   EXPECT_EQ(j["version"], "3.2.1");
-  EXPECT_EQ(j["abi"], "1.0");
+  EXPECT_EQ(j["abi"], "1.1");
   ASSERT_EQ(j["stages"].size(), 4u);
   EXPECT_EQ(j["stages"][0]["name"], "tag-digits");
   EXPECT_EQ(j["stages"][0]["produces"], Json::parse(R"(["digits"])"));

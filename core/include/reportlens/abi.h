@@ -19,7 +19,7 @@
 #ifndef REPORTLENS_ABI_MAJOR
 #define REPORTLENS_ABI_MAJOR 1
 #endif
-#define REPORTLENS_ABI_MINOR 0
+#define REPORTLENS_ABI_MINOR 1
 
 #define REPORTLENS_ENTRY_POINT "reportlens_plugin_info_v1"
 
