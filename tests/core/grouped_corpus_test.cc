@@ -17,12 +17,12 @@ using Json = nlohmann::ordered_json;
 class GroupedCorpus : public ::testing::Test {
  protected:
   void SetUp() override {
-    // Folder b before a in input order; digit runs decide the order inside a folder.
+    // Ids are relative to the input folder (a/p.txt). Digit runs decide the order inside a folder.
     dir_.write("in/b/x.txt", "1 2 3");
     dir_.write("in/b/y.txt", "1");
     dir_.write("in/a/p.txt", "1 2");
     dir_.write("in/a/q.txt", "1 2");
-    dir_.write("in/a/r.txt", "");
+    dir_.write("in/a/r.txt", "x");
   }
   CommandResult run(const std::string& with, std::vector<std::string> more = {}) {
     dir_.write("p.yaml", "name: g\ninputs: [in]\nstages:\n  - tag-digits\n  - fail-on-marker\n  - use: group-corpus\n    with: " + with +
@@ -48,15 +48,15 @@ TEST_F(GroupedCorpus, WholeGroupsInKeyOrderEachOrderedByPlaceThenId) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const Json c = result()["comparisons"];
   ASSERT_EQ(c.size(), 2u);
-  EXPECT_EQ(c[0]["group"], "in/a");
-  EXPECT_EQ(ids(c[0]), (std::vector<std::string>{"in/a/r.txt", "in/a/p.txt", "in/a/q.txt"}));
+  EXPECT_EQ(c[0]["group"], "a");
+  EXPECT_EQ(ids(c[0]), (std::vector<std::string>{"a/r.txt", "a/p.txt", "a/q.txt"}));
   EXPECT_EQ(c[0]["size"], 3);
-  EXPECT_EQ(c[1]["group"], "in/b");
-  EXPECT_EQ(ids(c[1]), (std::vector<std::string>{"in/b/y.txt", "in/b/x.txt"}));
+  EXPECT_EQ(c[1]["group"], "b");
+  EXPECT_EQ(ids(c[1]), (std::vector<std::string>{"b/y.txt", "b/x.txt"}));
   // Streamed: the stage sees its hand-over, never the corpus.
   EXPECT_EQ(c[0]["corpus_documents"], 0);
   // Side outputs are appended call by call: begin, each group, finish.
-  EXPECT_EQ(read_file(dir_.path() / "out/g.groups.txt"), "begin\nin/a\nin/b\nend\n");
+  EXPECT_EQ(read_file(dir_.path() / "out/g.groups.txt"), "begin\na\nb\nend\n");
   EXPECT_EQ(result()["documents"].size(), 5u);
 }
 
@@ -66,11 +66,11 @@ TEST_F(GroupedCorpus, PairsAreConsecutiveDocumentsOfOneGroup) {
     ASSERT_EQ(r.exit_code, 0) << r.err;
     const Json c = result()["comparisons"];
     ASSERT_EQ(c.size(), 3u) << "-j " << jobs;
-    EXPECT_EQ(ids(c[0]), (std::vector<std::string>{"in/a/r.txt", "in/a/p.txt"}));
+    EXPECT_EQ(ids(c[0]), (std::vector<std::string>{"a/r.txt", "a/p.txt"}));
     EXPECT_EQ(c[0]["first"], 0);
-    EXPECT_EQ(ids(c[1]), (std::vector<std::string>{"in/a/p.txt", "in/a/q.txt"}));
+    EXPECT_EQ(ids(c[1]), (std::vector<std::string>{"a/p.txt", "a/q.txt"}));
     EXPECT_EQ(c[1]["first"], 1);
-    EXPECT_EQ(ids(c[2]), (std::vector<std::string>{"in/b/y.txt", "in/b/x.txt"}));
+    EXPECT_EQ(ids(c[2]), (std::vector<std::string>{"b/y.txt", "b/x.txt"}));
     EXPECT_EQ(c[2]["size"], 2);
   }
 }
@@ -81,23 +81,24 @@ TEST_F(GroupedCorpus, UnplacedDocumentsJoinTheOnlyGroupElseStayApart) {
   ASSERT_EQ(run("{pairs: false}").exit_code, 0);
   Json c = result()["comparisons"];
   ASSERT_EQ(c.size(), 1u);
-  EXPECT_EQ(ids(c[0]), (std::vector<std::string>{"in/a/r.txt", "in/a/p.txt", "in/a/q.txt", "in/top.txt"}));
+  EXPECT_EQ(ids(c[0]), (std::vector<std::string>{"a/r.txt", "a/p.txt", "a/q.txt", "top.txt"}));
   dir_.write("in/b/y.txt", "1");
   ASSERT_EQ(run("{pairs: false}").exit_code, 0);
   c = result()["comparisons"];
   ASSERT_EQ(c.size(), 3u);
   EXPECT_EQ(c[0]["group"], "");
-  EXPECT_EQ(ids(c[0]), std::vector<std::string>{"in/top.txt"});
+  EXPECT_EQ(ids(c[0]), std::vector<std::string>{"top.txt"});
 }
 
 TEST_F(GroupedCorpus, InputsWithRolesGetTheWholeCorpusFormWithTheSameGroups) {
   const auto r = run("{pairs: false}", {"--input", "base=in/b/x.txt", "--input", "compare=in/a/p.txt"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const Json c = result()["comparisons"];
+  // Ids are relative to the inputs' common folder: groups a and b, one document each.
   ASSERT_EQ(c.size(), 2u);
   EXPECT_EQ(c[0]["corpus_documents"], 2);  // process(Corpus&): the corpus is there
-  EXPECT_EQ(ids(c[0]), std::vector<std::string>{"in/a/p.txt"});
-  EXPECT_EQ(ids(c[1]), std::vector<std::string>{"in/b/x.txt"});
+  EXPECT_EQ(ids(c[0]), std::vector<std::string>{"a/p.txt"});
+  EXPECT_EQ(ids(c[1]), std::vector<std::string>{"b/x.txt"});
 }
 
 TEST_F(GroupedCorpus, AFailedDocumentIsLeftOutOfItsGroup) {
@@ -106,7 +107,7 @@ TEST_F(GroupedCorpus, AFailedDocumentIsLeftOutOfItsGroup) {
   EXPECT_EQ(r.exit_code, 5) << r.err;
   const Json j = result();
   ASSERT_EQ(j["errors"].size(), 1u);
-  EXPECT_EQ(ids(j["comparisons"][0]), (std::vector<std::string>{"in/a/r.txt", "in/a/p.txt", "in/a/q.txt"}));
+  EXPECT_EQ(ids(j["comparisons"][0]), (std::vector<std::string>{"a/r.txt", "a/p.txt", "a/q.txt"}));
 }
 
 TEST(GroupArrangement, HandOversOfAGroup) {

@@ -88,7 +88,7 @@ TEST(PluginLoading, WrongAbiMajor) {
   const std::string reason = one_rejection(test_plugins("badabi"));
   EXPECT_EQ(reason.rfind((test_plugins("badabi") / "libreportlens-badabi.so").string() + ": ", 0), 0u)
       << reason;
-  EXPECT_CONTAINS(reason, "plugin ABI 99.0, host supports " + std::to_string(REPORTLENS_ABI_MAJOR));
+  EXPECT_CONTAINS(reason, "plugin ABI 99." + std::to_string(REPORTLENS_ABI_MINOR) + ", host supports " + std::to_string(REPORTLENS_ABI_MAJOR));
   EXPECT_CONTAINS(reason, "rebuild the plugin against this reportlens SDK");
 }
 
