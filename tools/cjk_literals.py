@@ -1,12 +1,15 @@
 #!/usr/bin/python3
 """Counts the C++ string and character literals holding Chinese (CJK) text in core/ and plugins/.
 
-    tools/cjk_literals.py [--max N] [--list] [ROOT]
+    tools/cjk_literals.py [--max N] [--max-chars M] [ROOT]
 
 Language knowledge (word lists, cue words, units, labels) belongs in the plugins' YAML data,
 where a researcher can read and extend it without a compiler; this count keeps it there.
 Tests are excluded (folders named `tests`): they quote the reports they check. Comments do not
-count. Prints the total and the files holding literals; with --max, exits 1 above N.
+count. String literals ("万元") and character literals (U'。') are counted apart: a character
+literal is mostly script-level (punctuation classes, full-width forms), which may stay in C++,
+so it has its own ceiling. Prints both totals and the files holding literals; exits 1 above
+--max (strings) or --max-chars (characters).
 """
 import argparse
 import collections
@@ -41,8 +44,13 @@ def literals_in(text):
     return found
 
 
+def is_character_literal(literal):
+    return literal.endswith("'")
+
+
 def count(root):
-    per_file = collections.Counter()
+    """(string literals per file, character literals per file)."""
+    strings, characters = collections.Counter(), collections.Counter()
     for folder in ("core", "plugins"):
         for dirpath, dirnames, filenames in os.walk(os.path.join(root, folder)):
             dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and d != "tests")
@@ -51,27 +59,34 @@ def count(root):
                     continue
                 path = os.path.join(dirpath, filename)
                 text = open(path, encoding="utf-8", errors="replace").read()
-                n = len(literals_in(text))
-                if n:
-                    per_file[os.path.relpath(path, root)] = n
-    return per_file
+                rel = os.path.relpath(path, root)
+                for literal in literals_in(text):
+                    (characters if is_character_literal(literal) else strings)[rel] += 1
+    return strings, characters
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("root", nargs="?", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    parser.add_argument("--max", type=int, default=None)
+    parser.add_argument("--max", type=int, default=None, help="ceiling for string literals")
+    parser.add_argument("--max-chars", type=int, default=None, help="ceiling for character literals")
     args = parser.parse_args()
-    per_file = count(args.root)
-    total = sum(per_file.values())
-    print(f"{total} C++ literals with CJK text in core/ and plugins/ (tests excluded)")
-    for path, n in sorted(per_file.items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"{n:5d}  {path}")
-    if args.max is not None and total > args.max:
-        print(f"above the ceiling of {args.max}: move word lists and labels into the plugins' YAML data",
-              file=sys.stderr)
-        return 1
-    return 0
+    strings, characters = count(args.root)
+    n_strings, n_characters = sum(strings.values()), sum(characters.values())
+    print(f"{n_strings} C++ string literals and {n_characters} character literals with CJK text"
+          " in core/ and plugins/ (tests excluded)")
+    print("strings  chars  file")
+    for path in sorted(set(strings) | set(characters), key=lambda p: (-strings[p], -characters[p], p)):
+        print(f"{strings[path]:7d}  {characters[path]:5d}  {path}")
+    failed = False
+    if args.max is not None and n_strings > args.max:
+        print(f"{n_strings} string literals, above the ceiling of {args.max}: move word lists and labels"
+              " into the plugins' YAML data", file=sys.stderr)
+        failed = True
+    if args.max_chars is not None and n_characters > args.max_chars:
+        print(f"{n_characters} character literals, above the ceiling of {args.max_chars}", file=sys.stderr)
+        failed = True
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ packages=(
 if [[ "${1:-}" == "--with-test-tools" ]]; then
   # Headless browser and a CJK font for the HTML report rendering test.
   packages+=(chromium fonts-wqy-microhei)
+  # Reading the chart screenshots' pixels (plugins/diff/tests, label charts).
+  packages+=(libpng-dev)
   # Python tests, and the generators of the PDF/DOCX test inputs.
   packages+=(python3-pytest python3-matplotlib python3-reportlab python3-docx)
 fi

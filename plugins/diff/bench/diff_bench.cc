@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "labels.h"
 #include "reportlens/testing.h"
 
 namespace fs = std::filesystem;
@@ -20,11 +21,16 @@ static std::string read_file(const fs::path& p) {
 
 // Grows a report to about `bytes` by repeating its body with renumbered copies, so the
 // sections stay distinct.
+// The copies' headings ("2、新增") take their words from the plugin's labels.yaml.
 static std::string grow(const std::string& text, std::size_t bytes) {
+  reportlens::diff::Labels labels;
+  labels.load(fs::path(REPORTLENS_SOURCE_DIR) / "plugins" / "diff" / "data" / "labels.yaml");
+  const std::string heading = labels.text("sections", "number_mark") + labels.text("sections", "added");
   std::string out = text;
   int round = 2;
   while (out.size() < bytes) {
-    out += "\n" + std::to_string(round++) + "、附加部分\n\n" + text.substr(0, std::min(text.size(), bytes - out.size()));
+    out += "\n" + std::to_string(round++) + heading + "\n\n" +
+           text.substr(0, std::min(text.size(), bytes - out.size()));
   }
   return out;
 }

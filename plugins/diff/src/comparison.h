@@ -15,7 +15,4 @@ struct Comparison {
   Json json;  // the COMPARISON object of the result contract
 };
 
-// Human-readable figure: "≥8%", "6.5%–7%", "1310万人" style (value in base units).
-std::string figure_text(const Json& value, const Json& unit, const Json& qualifier);
-
 }  // namespace reportlens::diff

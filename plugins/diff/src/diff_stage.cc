@@ -37,7 +37,7 @@ void DiffEngine::compare_pairs(const std::vector<std::pair<const Document*, cons
   std::map<const Document*, std::unique_ptr<DocView>> views;
   const auto view = [&](const Document* d) -> const DocView& {
     auto& slot = views[d];
-    if (!slot) slot = std::make_unique<DocView>(*d, catalog_);
+    if (!slot) slot = std::make_unique<DocView>(*d, catalog_, words_);
     return *slot;
   };
   std::vector<Comparison> comparisons;
@@ -45,9 +45,11 @@ void DiffEngine::compare_pairs(const std::vector<std::pair<const Document*, cons
     comparisons.push_back(compare(view(a), view(b)));
     corpus.comparisons.push_back(comparisons.back().json);
   }
-  made_ += comparisons.size();
   if (comparisons.empty()) return;
-  // Each part is appended: the host writes side outputs as they grow (stage.h).
+  // Each part is appended: the host writes side outputs as they grow (stage.h). The head
+  // waits for the first comparisons: its labels come from their words.
+  if (options_.html && made_ == 0) corpus.side_outputs["html"] += render_html_head(comparisons);
+  made_ += comparisons.size();
   if (options_.html) corpus.side_outputs["html"] += render_html_comparisons(comparisons);
   if (options_.summary) corpus.side_outputs["summary"] += render_summary(comparisons);
 }
@@ -74,7 +76,7 @@ GroupPlace DiffEngine::place(const Document& document) const {
 
 void DiffEngine::begin(Corpus& corpus) const {
   made_ = 0;
-  if (options_.html) corpus.side_outputs["html"] += render_html_head();
+  (void)corpus;
 }
 
 void DiffEngine::run_group(const CorpusGroup& group, Corpus& corpus) const {
@@ -87,7 +89,7 @@ void DiffEngine::run_group(const CorpusGroup& group, Corpus& corpus) const {
 
 void DiffEngine::finish(Corpus& corpus) const {
   const bool none = made_ == 0;
-  if (options_.html) corpus.side_outputs["html"] += render_html_tail(none);
+  if (options_.html) corpus.side_outputs["html"] += (none ? render_html_head({}) : std::string()) + render_html_tail(none);
   if (options_.summary && none) corpus.side_outputs["summary"] += render_summary({});
 }
 
@@ -110,7 +112,8 @@ DiffEngine make_engine(const StageContext& context) {
   options.align.min_sentence_similarity = s.value("min_sentence_similarity", 0.5);
   options.html = s.value("html", true);
   options.summary = s.value("summary", true);
-  return DiffEngine(std::move(catalog), std::move(options), std::move(qualitative));
+  return DiffEngine(std::move(catalog), DiffWords::from_data_dir(context.data_dir), std::move(options),
+                    std::move(qualitative));
 }
 
 }  // namespace reportlens::diff

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "comparison.h"
+#include "diff_words.h"
 #include "metric_catalog.h"
 #include "pairing.h"
 #include "qualitative_rules.h"
@@ -27,8 +28,9 @@ struct DiffOptions {
 
 class DiffEngine {
  public:
-  DiffEngine(MetricCatalog catalog, DiffOptions options, QualitativeRules qualitative = {})
-      : catalog_(std::move(catalog)), options_(std::move(options)),
+  DiffEngine(MetricCatalog catalog, DiffWords words, DiffOptions options,
+             QualitativeRules qualitative = {})
+      : catalog_(std::move(catalog)), words_(std::move(words)), options_(std::move(options)),
         qualitative_(std::move(qualitative)) {}
 
   // Compares two documents (their views must outlive the result).
@@ -47,12 +49,14 @@ class DiffEngine {
   void finish(Corpus& corpus) const;
 
   const MetricCatalog& catalog() const { return catalog_; }
+  const DiffWords& words() const { return words_; }
 
  private:
   // Compares each pair, appending the comparisons and their HTML and summary parts.
   void compare_pairs(const std::vector<std::pair<const Document*, const Document*>>& pairs, Corpus& corpus) const;
 
   MetricCatalog catalog_;
+  DiffWords words_;  // data/words.yaml, data/labels.yaml
   DiffOptions options_;
   QualitativeRules qualitative_;  // empty: qualitative targets are not looked for
   // Comparisons made since begin(), for "no pairs" at finish(). The host takes comparisons
@@ -62,7 +66,8 @@ class DiffEngine {
 
 // Builds the engine from validated stage settings: loads data/directions.yaml and any
 // extra `directions` files, data/qualitative_targets.yaml and any extra
-// `qualitative_targets` files, reads pairing and tolerance settings.
+// `qualitative_targets` files, data/words.yaml and data/labels.yaml, reads pairing and
+// tolerance settings.
 DiffEngine make_engine(const StageContext& context);
 
 class DiffStage : public GroupedCorpusStage {

@@ -1,8 +1,8 @@
 #include "doc_view.h"
 
 #include <algorithm>
-#include <regex>
 
+#include "reportlens/report_meta.h"
 #include "reportlens/text.h"
 
 namespace reportlens::diff {
@@ -45,8 +45,10 @@ std::string json_string(const Json& attrs, const char* key) {
   return it != attrs.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-// Sentence spans when the pipeline ran no segmenter: split after 。！？； and at line breaks.
-std::vector<std::pair<std::size_t, std::size_t>> fallback_sentences(const std::string& text) {
+// Sentence spans when the pipeline ran no segmenter: split after a sentence end word
+// (。！？； in data/words.yaml) and at line breaks.
+std::vector<std::pair<std::size_t, std::size_t>> fallback_sentences(
+    const std::string& text, const std::vector<std::string>& ends) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = 0, i = 0;
   const auto flush = [&](std::size_t end) {
@@ -61,8 +63,9 @@ std::vector<std::pair<std::size_t, std::size_t>> fallback_sentences(const std::s
   while (i < text.size()) {
     const std::size_t at = i;
     const char32_t cp = next_code_point(text, i);
-    (void)at;
-    if (cp == U'。' || cp == U'！' || cp == U'？' || cp == U'；' || cp == U'\n') flush(i);
+    bool end = cp == U'\n';
+    for (const auto& w : ends) end = end || text.compare(at, w.size(), w) == 0;
+    if (end) flush(i);
   }
   flush(text.size());
   return out;
@@ -97,37 +100,18 @@ void read_decline_rate(const MetricCatalog& catalog, IndicatorView& v) {
 
 }  // namespace
 
-int report_year_of(const Document& doc) {
-  const auto meta_year = [&](const char* key) {
-    const auto it = doc.meta().find(key);
-    return it != doc.meta().end() ? json_int(*it) : 0;
-  };
-  if (const int y = meta_year("report_year"); y > 0) return y;
-  // A report plans the year after the one it reviews; one delivered in year N (January to
-  // March, as most are) reviews N−1. December deliveries carry report_year themselves.
-  if (const int y = meta_year("plan_year"); y > 0) return y - 1;
-  if (const int y = meta_year("delivery_year"); y > 0) return y - 1;
-  static const std::regex year(R"((19|20)\d\d)");
-  std::smatch m;
-  const std::string& id = doc.id();
-  if (std::regex_search(id, m, year)) return std::stoi(m.str());
-  return 0;
-}
+int report_year_of(const Document& doc) { return read_report_meta(doc).report_year; }
 
 int plan_year_of(const Document& doc) {
-  if (auto it = doc.meta().find("plan_year"); it != doc.meta().end())
-    if (const int y = json_int(*it); y > 0) return y;
-  const int reviewed = report_year_of(doc);
-  return reviewed > 0 ? reviewed + 1 : 0;
+  const ReportMeta m = read_report_meta(doc);
+  if (m.plan_year > 0) return m.plan_year;
+  return m.report_year > 0 ? m.report_year + 1 : 0;
 }
 
-std::string region_of(const Document& doc) {
-  auto it = doc.meta().find("region");
-  return it != doc.meta().end() && it->is_string() ? it->get<std::string>() : std::string();
-}
+std::string region_of(const Document& doc) { return read_report_meta(doc).region; }
 
-DocView::DocView(const Document& document, const MetricCatalog& catalog)
-    : doc(&document), year(report_year_of(document)), plan_year(plan_year_of(document)),
+DocView::DocView(const Document& document, const MetricCatalog& catalog, const DiffWords& w)
+    : doc(&document), words(&w), year(report_year_of(document)), plan_year(plan_year_of(document)),
       region(region_of(document)),
       code_points(document.text()) {
   const std::string& text = document.text();
@@ -164,7 +148,7 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
       }
     }
     const std::string title_norm = normalize_text(s.title).text;
-    s.title_key = make_sentence_key(title_norm, year).skeleton;
+    s.title_key = make_sentence_key(title_norm, year, w.numbers).skeleton;
     s.title_grams = bigrams(s.title_key);
     sections.push_back(std::move(s));
   }
@@ -172,7 +156,7 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
   // Sentences, each owned by the deepest section whose body contains it.
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (const auto& a : document.annotations("sentence")) spans.emplace_back(a.begin, a.end);
-  if (spans.empty()) spans = fallback_sentences(text);
+  if (spans.empty()) spans = fallback_sentences(text, w.sentence_ends);
   std::sort(spans.begin(), spans.end());
   std::size_t cursor = 0;  // sections are ordered, so the search is amortised linear
   for (const auto& [b, e] : spans) {
@@ -191,7 +175,7 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog)
     s.begin = b;
     s.end = e;
     s.normalized = normalize_text(document.slice(b, e)).text;
-    s.key = make_sentence_key(s.normalized, year);
+    s.key = make_sentence_key(s.normalized, year, w.numbers);
     s.section = owner;
     if (owner >= 0) sections[owner].sentences.push_back(sentences.size());
     sentences.push_back(std::move(s));

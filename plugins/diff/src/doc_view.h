@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "code_points.h"
+#include "diff_words.h"
 #include "metric_catalog.h"
 #include "number_text.h"
 #include "reportlens/document.h"
@@ -55,8 +56,8 @@ struct EntityView {
 
 struct DocView {
   const Document* doc = nullptr;
-  int year = 0;             // year reviewed (meta.report_year, else plan_year − 1 or
-                            // delivery_year − 1, else a year in the id)
+  const DiffWords* words = nullptr;  // the engine's words (outlive the view)
+  int year = 0;             // year reviewed: meta.report_year (0 unknown)
   int plan_year = 0;        // year the report plans (meta.plan_year, else year + 1)
   std::string region;
   CodePointIndex code_points;
@@ -66,14 +67,14 @@ struct DocView {
   std::vector<EntityView> entities;
   std::size_t skipped_indicators = 0;  // indicator facts without a single-year period
 
-  DocView(const Document& document, const MetricCatalog& catalog);
+  DocView(const Document& document, const MetricCatalog& catalog, const DiffWords& words);
   Json evidence(std::size_t begin, std::size_t end) const {
     return evidence_json(*doc, code_points, begin, end);
   }
 };
 
-// Year a document reviews: meta.report_year, else meta.plan_year − 1, else
-// meta.delivery_year − 1, else the first 19xx/20xx in its id.
+// Year a document reviews: meta.report_year, which the segment stage's metadata infers (the
+// only owner of the report year, see reportlens/report_meta.h) or the pipeline sets; 0 unknown.
 int report_year_of(const Document& doc);
 // Year a document plans for: meta.plan_year, else report_year_of + 1.
 int plan_year_of(const Document& doc);

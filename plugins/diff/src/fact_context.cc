@@ -8,19 +8,22 @@
 namespace reportlens::diff {
 namespace {
 
-bool is_delimiter(char32_t cp) {
-  switch (cp) {
-    case U'，': case U'。': case U'；': case U'：': case U'、': case U'！': case U'？':
-    case U',': case U';': case U':': case U'\n': case U'\r':
-      return true;
-    default:
-      return false;
-  }
-}
+// Full-width forms of ASCII (U+FF01–FF5E: full-width digits, ％, ．) read as their ASCII
+// counterparts: a script-level rule, like the normaliser's.
+char32_t ascii_width(char32_t cp) { return cp >= 0xFF01 && cp <= 0xFF5E ? cp - 0xFEE0 : cp; }
 
 bool is_number_char(char32_t cp) {
-  return (cp >= U'0' && cp <= U'9') || (cp >= U'０' && cp <= U'９') || cp == U'.' ||
-         cp == U'%' || cp == U'％' || cp == U'．';
+  cp = ascii_width(cp);
+  return (cp >= U'0' && cp <= U'9') || cp == U'.' || cp == U'%';
+}
+
+bool is_line_break(char32_t cp) { return cp == U'\n' || cp == U'\r'; }
+
+// Whether one of `words` (single code points, from data/words.yaml) is `cp`.
+bool one_of(char32_t cp, const std::vector<std::string>& words) {
+  std::string s;
+  append_utf8(s, cp);
+  return std::find(words.begin(), words.end(), s) != words.end();
 }
 
 // Code points of text[from, to).
@@ -76,7 +79,10 @@ std::size_t code_point_count(const std::string& s) {
 }
 
 FactContext fact_context(const std::string& text, std::size_t begin, std::size_t end,
-                         std::size_t window) {
+                         const DiffWords& words, std::size_t window) {
+  const auto is_delimiter = [&words](char32_t cp) {
+    return is_line_break(cp) || one_of(cp, words.context_delimiters);
+  };
   // Left: the code points before `begin` back to the clause start (and, for a bare clause,
   // the clause before it), read from a bounded window of bytes.
   const std::size_t look = window * 8 + 128;
@@ -97,7 +103,8 @@ FactContext fact_context(const std::string& text, std::size_t begin, std::size_t
   FactContext c;
   c.left = tail(left, window);
   c.right = head(right, window);
-  if (c.empty() && cut > 0 && before[cut - 1] != U'。' && before[cut - 1] != U'\n') {
+  if (c.empty() && cut > 0 && !one_of(before[cut - 1], words.context_sentence_stops) &&
+      before[cut - 1] != U'\n') {
     // A bare clause (…新签约项目210个，投资总额1000亿元) continues the clause before it
     // within the same sentence: that clause's end is its context.
     const std::size_t prev = cut - 1;

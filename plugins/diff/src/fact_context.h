@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 
+#include "diff_words.h"
 #include "similarity.h"
 
 namespace reportlens::diff {
@@ -16,11 +17,12 @@ struct FactContext {
   bool empty() const { return left.empty() && right.empty(); }
 };
 
-// Clause = the text between the nearest delimiters (，。；：、 line breaks …) around
-// [begin, end) (bytes into `text`). When the fact is the whole clause, the end of the
-// previous clause of the same sentence stands in as its left context.
+// Clause = the text between the nearest delimiters (words.context_delimiters: ，。；：、 …,
+// and line breaks) around [begin, end) (bytes into `text`). When the fact is the whole clause,
+// the end of the previous clause of the same sentence (not after a context_sentence_stops
+// word) stands in as its left context.
 FactContext fact_context(const std::string& text, std::size_t begin, std::size_t end,
-                         std::size_t window = 6);
+                         const DiffWords& words, std::size_t window = 6);
 
 // Overlap coefficient |A∩B| / min(|A|,|B|) of the two contexts' bigrams: 1 when the shorter
 // context is wholly inside the longer (实现签约 in 职业培训中心等12个项目实现签约). 0 when either

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "number_text.h"
@@ -29,15 +30,17 @@ tr.same td{color:#555}
 tr.changed td{background:#fff8e6}
 tr.added td.c{background:#e3f7e3}tr.removed td.b{background:#fde5e5}
 tr.moved td{background:#e8eefc}
-td.op{width:5em;white-space:nowrap;font-size:.85em;color:#333}
+td.op{white-space:nowrap;font-size:.85em;color:#333}
 .note{font-size:.85em;color:#555}
 .tag{display:inline-block;font-size:.75em;padding:0 .4em;margin-left:.4em;border-radius:3px;background:#dde}
-.side{table-layout:fixed}.side td.b,.side td.c{width:46%}
+.side{table-layout:fixed}.side td{overflow-wrap:anywhere}
+.side col.b,.side col.c{width:calc(50% - 3.5em)}.side col.op{width:7em}
+.charts{display:flex;flex-wrap:wrap;gap:10px}.charts svg{border:1px solid #dde;max-width:100%;height:auto}
 )css";
 
-std::string figure(const Json& part) {
+std::string figure(const Json& part, const Labels& L) {
   if (!part.is_object()) return "-";
-  return figure_text(part.value("value", Json(nullptr)), part.value("unit", Json(nullptr)),
+  return L.figure(part.value("value", Json(nullptr)), part.value("unit", Json(nullptr)),
                      part.value("qualifier", Json(nullptr)));
 }
 
@@ -48,6 +51,7 @@ struct Highlight {
 };
 
 std::vector<Highlight> highlights_of(const DocView& v) {
+  const NumberWords& words = v.words->numbers;
   std::vector<Highlight> out;
   for (const auto& a : v.doc->annotations("quantity")) out.push_back({a.begin, a.end, 'n'});
   for (const auto& e : v.entities) out.push_back({e.begin, e.end, 'e'});
@@ -55,7 +59,7 @@ std::vector<Highlight> highlights_of(const DocView& v) {
     // Without a numbers stage, mark the Arabic numbers the diff itself parsed.
     const std::string& text = v.doc->text();
     for (const auto& s : v.sentences) {
-      for (const auto& n : parse_numbers(std::string_view(text).substr(s.begin, s.end - s.begin)))
+      for (const auto& n : parse_numbers(std::string_view(text).substr(s.begin, s.end - s.begin), words))
         if (!n.is_year) out.push_back({s.begin + n.begin, s.begin + n.end + n.unit.size(), 'n'});
     }
   }
@@ -106,99 +110,116 @@ const char* row_class(RowOp op) {
   return "";
 }
 
-const char* row_label(RowOp op) {
+std::string row_label(RowOp op, const Labels& L) {
   switch (op) {
     case RowOp::kSame: return "";
-    case RowOp::kChanged: return "改动";
-    case RowOp::kRemoved: return "删除";
-    case RowOp::kAdded: return "新增";
-    case RowOp::kMovedOut: return "移出";
-    case RowOp::kMovedIn: return "移入";
+    case RowOp::kChanged: return L.text("sections", "changed");
+    case RowOp::kRemoved: return L.text("sections", "removed");
+    case RowOp::kAdded: return L.text("sections", "added");
+    case RowOp::kMovedOut: return L.text("sections", "moved_out");
+    case RowOp::kMovedIn: return L.text("sections", "moved_in");
   }
   return "";
 }
 
 std::string section_heading(const DocView& v, long index) {
   if (index < 0) return "";
+  const Labels& L = v.words->labels;
   const SectionView& s = v.sections[static_cast<std::size_t>(index)];
   std::string number = s.number;
   // Numbers may already be part of the title as annotated.
   if (!number.empty() && s.title.rfind(number, 0) == 0) number.clear();
-  return number + (number.empty() || number.find("）") != std::string::npos ? "" : "、") + s.title;
+  const bool closed = number.find(L.text("sections", "number_close")) != std::string::npos;
+  return number + (number.empty() || closed ? "" : L.text("sections", "number_mark")) + s.title;
 }
 
-void render_targets(std::ostringstream& out, const Json& targets) {
-  out << "<h3>目标与实际 Targets vs actuals</h3>\n";
+// Opens a table with one header cell per label key of the `html` group.
+void table_head(std::ostringstream& out, const Labels& L, const char* cls,
+                std::initializer_list<const char*> keys) {
+  out << "<table class=\"" << cls << "\"><tr>";
+  for (const char* k : keys) out << "<th>" << escape_html(L.text("html", k)) << "</th>";
+  out << "</tr>\n";
+}
+
+std::string evidence_line(const Json& doc, const Json& evidence_text) {
+  return "<b>" + escape_html(doc.get<std::string>()) + "</b>: " +
+         escape_html(evidence_text.get<std::string>());
+}
+
+void render_targets(std::ostringstream& out, const Json& targets, const Labels& L) {
+  out << "<h3>" << escape_html(L.text("html", "targets")) << "</h3>\n";
   if (targets.empty()) {
     out << "<p class=\"note\">No targets in the earlier report.</p>\n";
     return;
   }
-  out << "<table class=\"targets\"><tr><th>指标 metric</th><th>年份</th><th>目标 target</th>"
-         "<th>实际 actual</th><th>方向 direction</th><th>结论 verdict</th><th>依据 evidence</th></tr>\n";
+  table_head(out, L, "targets", {"metric", "year", "target", "actual", "direction", "verdict", "evidence"});
   for (const auto& t : targets) {
     const std::string verdict = t["verdict"].get<std::string>();
     const Json& a = t["actual"];
-    std::string actual = figure_text(a["value"], a["unit"], a["qualifier"]);
-    if (a.value("status", "") == "estimate") actual += "（预计）";
-    if (a.value("qualitative", false)) actual += "（文字）";
-    std::string evidence = "<b>" + escape_html(t["target"]["doc"].get<std::string>()) + "</b>: " +
-                           escape_html(t["target"]["evidence"]["text"].get<std::string>());
-    if (a["evidence"].is_object())
-      evidence += "<br><b>" + escape_html(a["doc"].get<std::string>()) + "</b>: " +
-                  escape_html(a["evidence"]["text"].get<std::string>());
+    std::string actual = L.figure(a["value"], a["unit"], a["qualifier"]);
+    if (a.value("status", "") == "estimate") actual += L.text("figures", "estimate_note");
+    if (a.value("qualitative", false)) actual += L.text("figures", "textual_note");
+    std::string evidence = evidence_line(t["target"]["doc"], t["target"]["evidence"]["text"]);
+    if (a["evidence"].is_object()) evidence += "<br>" + evidence_line(a["doc"], a["evidence"]["text"]);
     if (t.contains("reason")) evidence += "<br><span class=\"note\">" + escape_html(t["reason"].get<std::string>()) + "</span>";
     out << "<tr class=\"" << verdict << "\"><td>" << escape_html(t["metric"].get<std::string>())
         << "</td><td class=\"num\">" << t["target"]["period"].get<int>() << "</td><td class=\"num\">"
-        << escape_html(figure_text(t["target"]["value"], t["target"]["unit"], t["target"]["qualifier"]))
+        << escape_html(L.figure(t["target"]["value"], t["target"]["unit"], t["target"]["qualifier"]))
         << "</td><td class=\"num\">" << escape_html(actual) << "</td><td>"
-        << escape_html(t["direction"].get<std::string>()) << "</td><td class=\"verdict\">" << verdict
-        << "</td><td>" << evidence << "</td></tr>\n";
+        << escape_html(L.direction(t["direction"].get<std::string>())) << "</td><td class=\"verdict\">"
+        << escape_html(L.verdict(verdict)) << " " << verdict << "</td><td>" << evidence << "</td></tr>\n";
   }
   out << "</table>\n";
 }
 
 // Targets without a figure, with the Chinese verdict word a reader of these reports expects.
-void render_qualitative(std::ostringstream& out, const Json& items) {
+void render_qualitative(std::ostringstream& out, const Json& items, const Labels& L) {
   if (items.empty()) return;
-  out << "<h3>定性目标 Qualitative targets</h3>\n"
-         "<table class=\"targets qualitative\"><tr><th>目标表述 statement</th><th>年份</th>"
-         "<th>关系 relation</th><th>结论 verdict</th><th>依据 evidence</th></tr>\n";
+  out << "<h3>" << escape_html(L.text("html", "qualitative")) << "</h3>\n";
+  table_head(out, L, "targets qualitative", {"statement", "year", "relation", "verdict", "evidence"});
   for (const auto& q : items) {
     const std::string verdict = q["verdict"].get<std::string>();
-    const char* zh = verdict == "met" ? "达成" : verdict == "missed" ? "未达成" : "无法判断";
     const Json& a = q["actual"];
-    std::string evidence = "<b>" + escape_html(q["target"]["doc"].get<std::string>()) + "</b>: " +
-                           escape_html(q["target"]["evidence"]["text"].get<std::string>());
-    for (const auto& f : a["figures"])
-      evidence += "<br><b>" + escape_html(a["doc"].get<std::string>()) + "</b>: " +
-                  escape_html(f["evidence"]["text"].get<std::string>());
-    for (const auto& e : a["evidence"])
-      evidence += "<br><b>" + escape_html(a["doc"].get<std::string>()) + "</b>: " +
-                  escape_html(e["text"].get<std::string>());
+    std::string evidence = evidence_line(q["target"]["doc"], q["target"]["evidence"]["text"]);
+    for (const auto& f : a["figures"]) evidence += "<br>" + evidence_line(a["doc"], f["evidence"]["text"]);
+    for (const auto& e : a["evidence"]) evidence += "<br>" + evidence_line(a["doc"], e["text"]);
     if (!q["reason"].get<std::string>().empty())
       evidence += "<br><span class=\"note\">" + escape_html(q["reason"].get<std::string>()) + "</span>";
     out << "<tr class=\"" << verdict << "\"><td>" << escape_html(q["statement"].get<std::string>())
         << "</td><td class=\"num\">" << q["period"].get<int>() << "</td><td>"
-        << escape_html(q["relation"].get<std::string>()) << "</td><td class=\"verdict\">" << zh
-        << " " << verdict << "</td><td>" << evidence << "</td></tr>\n";
+        << escape_html(q["relation"].get<std::string>()) << "</td><td class=\"verdict\">"
+        << escape_html(L.verdict(verdict)) << " " << verdict << "</td><td>" << evidence << "</td></tr>\n";
   }
   out << "</table>\n";
 }
 
-void render_indicators(std::ostringstream& out, const Json& indicators) {
-  out << "<h3>指标变化 Indicator deltas</h3>\n";
+// One side of an indicator entry: "<period> 1200亿元，增长5%".
+std::string indicator_side(const Json& s, const Labels& L) {
+  std::string text = "<span class=\"note\">" + std::to_string(s["period"].get<int>()) + "</span> ";
+  if (s["level"].is_object()) text += escape_html(figure(s["level"], L));
+  if (s["growth"].is_object()) {
+    const Json& value = s["growth"]["value"];
+    const double g = value.is_number() ? value.get<double>() : 0;
+    text += (s["level"].is_object() ? L.text("figures", "clause_separator") : std::string()) +
+            L.text("figures", g >= 0 ? "growth" : "decline") +
+            escape_html(L.figure(value.is_number() ? Json(std::fabs(g)) : value, s["growth"]["unit"], Json(nullptr)));
+  }
+  return text;
+}
+
+void render_indicators(std::ostringstream& out, const Json& indicators, const Labels& L) {
+  out << "<h3>" << escape_html(L.text("html", "indicators")) << "</h3>\n";
   if (indicators.empty()) {
     out << "<p class=\"note\">No indicator appears in both reports.</p>\n";
     return;
   }
-  out << "<table class=\"indicators\"><tr><th>指标 metric</th><th>基期 base</th><th>对比 compare</th>"
-         "<th>总量变化 level Δ</th><th>增速变化 growth Δ</th></tr>\n";
+  table_head(out, L, "indicators", {"metric", "base", "compare", "level_delta", "growth_delta"});
   for (const auto& i : indicators) {
     const Json& d = i["delta"];
     std::string level_delta = "-", growth_delta = "-";
     if (d.contains("level")) {
       Json v = d["level"]["value"];
-      level_delta = (v.get<double>() >= 0 ? "+" : "") + figure_text(v, d["level"]["unit"], Json(nullptr));
+      level_delta = (v.get<double>() >= 0 ? "+" : "") + L.figure(v, d["level"]["unit"], Json(nullptr));
       if (d["level"]["percent"].is_number())
         level_delta += " (" + std::string(d["level"]["percent"].get<double>() >= 0 ? "+" : "") +
                        format_number(d["level"]["percent"].get<double>(), 1) + "%)";
@@ -206,62 +227,126 @@ void render_indicators(std::ostringstream& out, const Json& indicators) {
     if (d.contains("growth")) {
       const double g = d["growth"]["value"].get<double>();
       growth_delta = (g >= 0 ? "+" : "") + format_number(g) +
-                     (d["growth"]["unit"] == "percentage_point" ? "个百分点" : "");
+                     (d["growth"]["unit"] == "percentage_point" ? L.text("figures", "percentage_point") : "");
     }
-    const auto side = [](const Json& s) {
-      std::string text = "<span class=\"note\">" + std::to_string(s["period"].get<int>()) + "</span> ";
-      if (s["level"].is_object()) text += escape_html(figure(s["level"]));
-      if (s["growth"].is_object()) {
-        const double g = s["growth"]["value"].is_number() ? s["growth"]["value"].get<double>() : 0;
-        text += std::string(s["level"].is_object() ? "，" : "") + (g >= 0 ? "增长" : "下降") +
-                escape_html(figure_text(s["growth"]["value"].is_number() ? Json(std::fabs(g)) : s["growth"]["value"],
-                                        s["growth"]["unit"], Json(nullptr)));
-      }
-      return text;
-    };
     // The metric, and for a vague one the words around its figure (惠及居民).
     out << "<tr><td>" << escape_html(i.value("label", i["metric"].get<std::string>()))
-        << "</td><td>" << side(i["base"])
-        << "</td><td>" << side(i["compare"]) << "</td><td class=\"num\">" << escape_html(level_delta)
+        << "</td><td>" << indicator_side(i["base"], L)
+        << "</td><td>" << indicator_side(i["compare"], L) << "</td><td class=\"num\">" << escape_html(level_delta)
         << "</td><td class=\"num\">" << escape_html(growth_delta) << "</td></tr>\n";
   }
   out << "</table>\n";
 }
 
-void render_entities(std::ostringstream& out, const Json& entities) {
-  out << "<h3>企业与园区 Entities</h3>\n<table class=\"entities\"><tr><th>变化</th><th>名称 (次数)</th></tr>\n";
+// The chart of one matched standard indicator: its figure in both reports (growth when both
+// state one, else level) and the earlier report's targets for it, coloured by verdict.
+std::optional<ChartSpec> indicator_chart(const Json& indicator, const Json& targets, const Labels& L) {
+  const std::string measure =
+      indicator["base"]["growth"].is_object() && indicator["compare"]["growth"].is_object() ? "growth" : "level";
+  const Json& b = indicator["base"][measure];
+  const Json& c = indicator["compare"][measure];
+  if (!b.is_object() || !c.is_object() || !b["value"].is_number() || !c["value"].is_number()) return std::nullopt;
+  ChartSpec spec;
+  spec.title = indicator["metric"].get<std::string>();
+  spec.unit = b.value("unit", "");
+  if (c.value("unit", "") != spec.unit) return std::nullopt;
+  spec.width = 300;
+  spec.height = 200;
+  const auto point_at = [&spec](int year) -> ChartPoint& {
+    for (auto& p : spec.points)
+      if (p.year == year) return p;
+    spec.points.push_back({});
+    spec.points.back().year = year;
+    return spec.points.back();
+  };
+  for (const Json* side : {&indicator["base"], &indicator["compare"]}) {
+    ChartPoint& p = point_at((*side)["period"].get<int>());
+    p.actual = (*side)[measure]["value"].get<double>();
+    p.estimate = (*side).value("status", "") == "estimate";
+  }
+  std::string direction;
+  for (const auto& t : targets) {
+    const Json& tv = t["target"];
+    if (t.value("canonical", "") != spec.title || tv.value("measure", "") != measure ||
+        tv.value("unit", "") != spec.unit)
+      continue;
+    ChartPoint& p = point_at(tv["period"].get<int>());
+    const Json& v = tv["value"];
+    if (v.is_number()) p.target = v.get<double>();
+    if (v.is_array() && v.size() == 2 && v[0].is_number() && v[1].is_number())
+      p.target = v[0].get<double>(), p.target_high = v[1].get<double>();
+    if (!p.target) continue;
+    p.target_text = L.figure(v, tv["unit"], tv["qualifier"]);
+    p.verdict = t["verdict"].get<std::string>();
+    direction = t.value("direction", "");
+  }
+  // A level in percent (城镇调查失业率5.5%) is a rate, not an amount.
+  const std::string kind = measure == "level" && spec.unit == "percent" ? "rate" : measure;
+  spec.subtitle = L.text("chart", kind) + (direction.empty() ? "" : " · " + L.direction(direction));
+  return spec;
+}
+
+void render_indicator_charts(std::ostringstream& out, const Json& indicators, const Json& targets,
+                             const Labels& L) {
+  std::string charts;
+  for (const auto& i : indicators) {
+    if (i.value("matched_by", "") != "known_metric") continue;
+    if (const auto spec = indicator_chart(i, targets, L)) charts += render_svg_chart(*spec, L) + "\n";
+  }
+  if (charts.empty()) return;
+  out << "<h3>" << escape_html(L.text("html", "charts")) << "</h3>\n<div class=\"charts\">\n" << charts << "</div>\n";
+}
+
+void render_entities(std::ostringstream& out, const Json& entities, const Labels& L) {
+  out << "<h3>" << escape_html(L.text("html", "entities")) << "</h3>\n";
+  table_head(out, L, "entities", {"change", "names"});
+  const std::string separator = L.text("figures", "list_separator");
   const auto row = [&](const char* label, const Json& list, const char* cls) {
     std::string names;
     for (const auto& e : list) {
-      if (!names.empty()) names += "、";
+      if (!names.empty()) names += separator;
       names += escape_html(e["canonical"].get<std::string>()) + " <span class=\"note\">(" +
                std::to_string(e["base_count"].get<std::size_t>()) + "→" +
                std::to_string(e["compare_count"].get<std::size_t>()) + ")</span>";
     }
-    out << "<tr class=\"" << cls << "\"><td>" << label << " " << list.size() << "</td><td>"
-        << (names.empty() ? "-" : names) << "</td></tr>\n";
+    out << "<tr class=\"" << cls << "\"><td>" << escape_html(L.text("html", label)) << " " << list.size()
+        << "</td><td>" << (names.empty() ? "-" : names) << "</td></tr>\n";
   };
-  row("新增 added", entities["added"], "met");
-  row("消失 removed", entities["removed"], "missed");
-  row("保留 kept", entities["kept"], "same");
+  row("entities_added", entities["added"], "met");
+  row("entities_removed", entities["removed"], "missed");
+  row("entities_kept", entities["kept"], "same");
   out << "</table>\n";
 }
 
-void render_sections(std::ostringstream& out, const Comparison& c) {
-  out << "<h3>章节对照 Sections side by side</h3>\n";
+// A section pair's heading: both titles and the tags of what changed.
+void section_pair_heading(std::ostringstream& out, const Comparison& c, const SectionPair& p,
+                          const Labels& L) {
+  const std::string preamble = L.text("sections", "preamble");
+  const std::string title_b = p.preamble ? preamble : section_heading(*c.base, p.base);
+  const std::string title_c = p.preamble ? preamble : section_heading(*c.compare, p.compare);
+  out << "<h4>" << escape_html(title_b.empty() ? "—" : title_b) << " ⇄ "
+      << escape_html(title_c.empty() ? "—" : title_c);
+  const auto tag = [&](bool on, const char* key) {
+    if (on) out << "<span class=\"tag\">" << escape_html(L.text("sections", key)) << "</span>";
+  };
+  tag(!p.preamble && p.base < 0, "section_added");
+  tag(!p.preamble && p.compare < 0, "section_removed");
+  tag(p.renumbered, "renumbered");
+  tag(p.retitled && p.base >= 0 && p.compare >= 0, "retitled");
+  tag(p.moved, "moved");
+  out << "</h4>\n";
+}
+
+void render_sections(std::ostringstream& out, const Comparison& c, const Labels& L) {
+  out << "<h3>" << escape_html(L.text("html", "sections")) << "</h3>\n";
   const SentenceRenderer left(*c.base), right(*c.compare);
   for (const SectionPair& p : c.sections) {
     if (p.rows.empty()) continue;
-    std::string title_b = p.preamble ? "(开头)" : section_heading(*c.base, p.base);
-    std::string title_c = p.preamble ? "(开头)" : section_heading(*c.compare, p.compare);
-    out << "<h4>" << escape_html(title_b.empty() ? "—" : title_b) << " ⇄ "
-        << escape_html(title_c.empty() ? "—" : title_c);
-    if (!p.preamble && p.base < 0) out << "<span class=\"tag\">新增章节</span>";
-    if (!p.preamble && p.compare < 0) out << "<span class=\"tag\">删除章节</span>";
-    if (p.renumbered) out << "<span class=\"tag\">重新编号</span>";
-    if (p.retitled && p.base >= 0 && p.compare >= 0) out << "<span class=\"tag\">标题改动</span>";
-    if (p.moved) out << "<span class=\"tag\">位置移动</span>";
-    out << "</h4>\n<table class=\"side\"><tr><th class=\"b\">" << escape_html(c.base->doc->id())
+    section_pair_heading(out, c, p, L);
+    // With table-layout:fixed the columns take their widths from <col>, not from the cells:
+    // two equal text columns and a narrow one for the change marks between them.
+    out << "<table class=\"side\"><colgroup><col class=\"b\"><col class=\"op\"><col class=\"c\"></colgroup>"
+        << "<tr><th class=\"b\">" << escape_html(c.base->doc->id())
         << "</th><th class=\"op\"></th><th class=\"c\">" << escape_html(c.compare->doc->id()) << "</th></tr>\n";
     for (const Row& r : p.rows) {
       // A sentence moved elsewhere shows once on each side: its old place (left) and its
@@ -269,7 +354,7 @@ void render_sections(std::ostringstream& out, const Comparison& c) {
       const long b = r.op == RowOp::kMovedIn ? -1 : r.base;
       const long cmp = r.op == RowOp::kMovedOut ? -1 : r.compare;
       out << "<tr class=\"" << row_class(r.op) << "\"><td class=\"b\">" << left.render(b)
-          << "</td><td class=\"op\">" << row_label(r.op);
+          << "</td><td class=\"op\">" << escape_html(row_label(r.op, L));
       for (const auto& n : r.numbers)
         out << "<br><span class=\"note\">" << escape_html(n.delta_text)
             << (n.percent ? " (" + std::string(*n.percent >= 0 ? "+" : "") + format_number(*n.percent, 1) + "%)" : "")
@@ -282,41 +367,32 @@ void render_sections(std::ostringstream& out, const Comparison& c) {
 
 }  // namespace
 
-std::string escape_html(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char ch : text) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
-}
-
-std::string render_html_head() {
+std::string render_html_head(const std::vector<Comparison>& comparisons) {
   std::ostringstream out;
+  // The words come with the documents' views; without a comparison only English is written.
+  const Labels* L = comparisons.empty() ? nullptr : &comparisons.front().base->words->labels;
+  const auto label = [&](const char* key, const char* fallback) {
+    return escape_html(L ? L->text("html", key) : std::string(fallback));
+  };
   out << "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<title>reportlens 年度对比 year-over-year diff</title><style>"
-      << kStyle << "</style></head><body>\n<h1>年度对比 Year-over-year diff</h1>\n";
+         "<title>" << label("title", "reportlens year-over-year diff") << "</title><style>"
+      << kStyle << "</style></head><body>\n<h1>" << label("heading", "Year-over-year diff") << "</h1>\n";
   return out.str();
 }
 
 std::string render_html_comparisons(const std::vector<Comparison>& comparisons) {
   std::ostringstream out;
   for (const Comparison& c : comparisons) {
+    const Labels& L = c.base->words->labels;
     out << "<h2>" << escape_html(c.base->doc->id()) << " → " << escape_html(c.compare->doc->id())
         << "</h2>\n";
-    render_targets(out, c.json["targets"]);
-    render_qualitative(out, c.json.value("qualitative_targets", Json::array()));
-    render_indicators(out, c.json["indicators"]);
-    render_entities(out, c.json["entities"]);
-    render_sections(out, c);
+    render_targets(out, c.json["targets"], L);
+    render_qualitative(out, c.json.value("qualitative_targets", Json::array()), L);
+    render_indicators(out, c.json["indicators"], L);
+    render_indicator_charts(out, c.json["indicators"], c.json["targets"], L);
+    render_entities(out, c.json["entities"], L);
+    render_sections(out, c, L);
   }
   return out.str();
 }
@@ -326,8 +402,7 @@ std::string render_html_tail(bool no_comparisons) {
 }
 
 std::string render_html(const std::vector<Comparison>& comparisons) {
-  if (comparisons.empty()) return render_html_head() + render_html_tail(true);
-  return render_html_head() + render_html_comparisons(comparisons) + render_html_tail(false);
+  return render_html_head(comparisons) + render_html_comparisons(comparisons) + render_html_tail(comparisons.empty());
 }
 
 }  // namespace reportlens::diff

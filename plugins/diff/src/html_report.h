@@ -7,17 +7,16 @@
 #include <vector>
 
 #include "comparison.h"
+#include "svg_chart.h"  // escape_html
 
 namespace reportlens::diff {
 
 std::string render_html(const std::vector<Comparison>& comparisons);
 // The same in parts, for a run that compares group by group: render_html(c) is
-// head + comparisons(c) + tail(c.empty()), and comparisons(a + b) is comparisons(a) + comparisons(b).
-std::string render_html_head();
+// head(c) + comparisons(c) + tail(c.empty()), and comparisons(a + b) is comparisons(a) +
+// comparisons(b). The head takes its labels from the first comparison (English without one).
+std::string render_html_head(const std::vector<Comparison>& comparisons);
 std::string render_html_comparisons(const std::vector<Comparison>& comparisons);
 std::string render_html_tail(bool no_comparisons);
-
-// HTML escaping of text and attribute values.
-std::string escape_html(std::string_view text);
 
 }  // namespace reportlens::diff

@@ -91,11 +91,11 @@ std::vector<Matched> match_by_context(const DocView& base, const DocView& compar
                                       const std::vector<const IndicatorView*>& ys,
                                       double required) {
   std::vector<FactContext> cy;
-  for (const IndicatorView* y : ys) cy.push_back(fact_context(compare.doc->text(), y->begin, y->end));
+  for (const IndicatorView* y : ys) cy.push_back(fact_context(compare.doc->text(), y->begin, y->end, *compare.words));
   std::vector<Matched> candidates;
   std::vector<bool> candidates_named;
   for (const IndicatorView* x : xs) {
-    const FactContext cx = fact_context(base.doc->text(), x->begin, x->end);
+    const FactContext cx = fact_context(base.doc->text(), x->begin, x->end, *base.words);
     for (std::size_t j = 0; j < ys.size(); ++j) {
       if (!comparable(*x, *ys[j])) continue;
       const double s = context_agreement(cx, cy[j]);
@@ -163,7 +163,7 @@ Json entry_json(const DocView& base, const DocView& compare, const Key& key, con
   // A vague metric (居民, 项目) is shown with the words around its figure in the base report
   // (居民 (惠及), 项目 (…实现签约)), so that a reader sees which fact was compared.
   if (required > 0 && code_point_count(key.first) <= 2) {
-    const FactContext c = fact_context(base.doc->text(), x->begin, x->end);
+    const FactContext c = fact_context(base.doc->text(), x->begin, x->end, *base.words);
     std::string words;
     // The words after the figure are usually its verb (实现签约); else those before (惠及).
     for (char ch : c.right.empty() ? c.left : c.right)

@@ -16,21 +16,13 @@ bool starts_with(std::string_view text, std::size_t at, std::string_view prefix)
   return text.substr(at, prefix.size()) == prefix;
 }
 
-struct Scale {
-  std::string_view text;
-  double factor;
-};
-// Longest first, so 万亿 wins over 万.
-constexpr std::array<Scale, 4> kScales{{{"万亿", 1e12}, {"亿", 1e8}, {"万", 1e4}, {"千", 1e3}}};
-
-// Units a number may carry, longest first where one is a prefix of another. The list only
-// has to keep the unit next to its number in the skeleton; unknown counters are simply
-// left in the skeleton text, which is equally correct for equality.
-constexpr std::array<std::string_view, 40> kUnits{
-    "个百分点", "百分点", "平方公里", "平方米", "千瓦时", "千伏", "美元", "欧元", "元",
-    "%", "‰", "倍", "人次", "户次", "人", "名", "位", "户", "公里", "千米", "米", "亩",
-    "公顷", "吨", "斤", "个", "家", "项", "座", "所", "套", "台", "辆", "件", "场", "处",
-    "条", "天", "小时", "㎡"};
+// A unit that begins with the scale word at `at` (千瓦时 after 3): the word is not a scale there.
+bool unit_begins_with_scale(std::string_view text, std::size_t at, std::string_view scale,
+                            const NumberWords& words) {
+  for (const auto& u : words.not_scales)
+    if (u.compare(0, scale.size(), scale) == 0 && starts_with(text, at, u)) return true;
+  return false;
+}
 
 std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
@@ -42,7 +34,7 @@ std::uint64_t fnv(std::string_view s, std::uint64_t h = 1469598103934665603ull) 
 
 }  // namespace
 
-std::vector<NumberMention> parse_numbers(std::string_view text) {
+std::vector<NumberMention> parse_numbers(std::string_view text, const NumberWords& words) {
   std::vector<NumberMention> out;
   std::size_t i = 0;
   while (i < text.size()) {
@@ -78,7 +70,7 @@ std::vector<NumberMention> parse_numbers(std::string_view text) {
     m.begin = i;
     m.surface = std::strtod(digits.c_str(), nullptr);
     if (digits.size() == 4 && digits.find('.') == std::string::npos && m.surface >= 1900 &&
-        m.surface <= 2099 && starts_with(text, j, "年")) {
+        m.surface <= 2099 && starts_with(text, j, words.year_suffix)) {
       m.is_year = true;
       m.value = m.surface;
       m.end = j;
@@ -86,22 +78,19 @@ std::vector<NumberMention> parse_numbers(std::string_view text) {
       i = j;
       continue;
     }
-    for (const auto& s : kScales) {
-      // 千 only scales when a unit follows that is not 千瓦时/千伏/千米 itself.
-      if (starts_with(text, j, s.text) &&
-          !(s.text == "千" && (starts_with(text, j, "千瓦") || starts_with(text, j, "千伏") ||
-                               starts_with(text, j, "千米")))) {
-        m.scale = s.factor;
-        m.scale_text = std::string(s.text);
-        j += s.text.size();
+    for (const auto& [word, factor] : words.scales) {
+      if (starts_with(text, j, word) && !unit_begins_with_scale(text, j, word, words)) {
+        m.scale = factor;
+        m.scale_text = word;
+        j += word.size();
         break;
       }
     }
     m.value = m.surface * m.scale;
     m.end = j;
-    for (std::string_view u : kUnits) {
+    for (const std::string& u : words.units) {
       if (starts_with(text, j, u)) {
-        m.unit = std::string(u);
+        m.unit = u;
         break;
       }
     }
@@ -111,9 +100,9 @@ std::vector<NumberMention> parse_numbers(std::string_view text) {
   return out;
 }
 
-SentenceKey make_sentence_key(std::string_view text, int report_year) {
+SentenceKey make_sentence_key(std::string_view text, int report_year, const NumberWords& words) {
   SentenceKey key;
-  const auto numbers = parse_numbers(text);
+  const auto numbers = parse_numbers(text, words);
   std::size_t at = 0;
   std::uint64_t values = 0;
   for (const auto& n : numbers) {
@@ -145,22 +134,11 @@ SentenceKey make_sentence_key(std::string_view text, int report_year) {
   return key;
 }
 
-std::string format_number(double value, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  std::string s(buf);
-  if (s.find('.') != std::string::npos) {
-    while (!s.empty() && s.back() == '0') s.pop_back();
-    if (!s.empty() && s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
-  return s;
-}
-
 std::optional<NumberChange> describe_change(const NumberMention& base,
                                             const NumberMention& compare,
                                             std::string_view base_surface,
-                                            std::string_view compare_surface) {
+                                            std::string_view compare_surface,
+                                            const Labels& labels) {
   if (base.unit != compare.unit) return std::nullopt;
   NumberChange c;
   c.base_text = std::string(base_surface);
@@ -170,7 +148,8 @@ std::optional<NumberChange> describe_change(const NumberMention& base,
   // A rate moves in percentage points; a level in its own unit, shown at the base's scale.
   const double shown = c.delta / base.scale;
   c.delta_text = (shown >= 0 ? "+" : "") + format_number(shown) +
-                 (rate ? (base.unit == "%" ? "个百分点" : "‰") : base.scale_text + base.unit);
+                 (rate ? (base.unit == "%" ? labels.text("figures", "percentage_point") : "‰")
+                      : base.scale_text + base.unit);
   if (!rate && base.value != 0)
     c.percent = std::round(c.delta / std::fabs(base.value) * 1000.0) / 10.0;
   return c;

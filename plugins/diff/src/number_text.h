@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "diff_words.h"
+
 namespace reportlens::diff {
 
 struct NumberMention {
@@ -26,8 +28,9 @@ struct NumberMention {
   bool is_year = false;   // 2022年
 };
 
-// Finds the Arabic numbers of `text` (ASCII digits: give it normalised text).
-std::vector<NumberMention> parse_numbers(std::string_view text);
+// Finds the Arabic numbers of `text` (ASCII digits: give it normalised text); scale words,
+// units and the year word come from `words` (data/words.yaml).
+std::vector<NumberMention> parse_numbers(std::string_view text, const NumberWords& words);
 
 // The comparison form of one sentence.
 struct SentenceKey {
@@ -38,7 +41,8 @@ struct SentenceKey {
 };
 
 // `report_year`: the year of the report the sentence comes from (0: years kept literal).
-SentenceKey make_sentence_key(std::string_view normalized_sentence, int report_year);
+SentenceKey make_sentence_key(std::string_view normalized_sentence, int report_year,
+                              const NumberWords& words);
 
 // "+99.8亿元 (+8.3%)" style description of a change between two mentions of the same unit;
 // nullopt when the units differ.
@@ -51,9 +55,7 @@ struct NumberChange {
 std::optional<NumberChange> describe_change(const NumberMention& base,
                                             const NumberMention& compare,
                                             std::string_view base_surface,
-                                            std::string_view compare_surface);
-
-// Compact decimal formatting: at most `decimals` places, trailing zeros dropped.
-std::string format_number(double value, int decimals = 2);
+                                            std::string_view compare_surface,
+                                            const Labels& labels);
 
 }  // namespace reportlens::diff

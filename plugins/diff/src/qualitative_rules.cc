@@ -53,7 +53,8 @@ void QualitativeRules::load(const std::filesystem::path& file) {
   if (!root.IsMap()) yaml_fail(file, root, "expected a mapping with 'kinds'");
   static const std::set<std::string> keys = {
       "markers", "marker_followers", "marker_reach", "lead_words", "subject_tail_words",
-      "degree_words", "negations", "exclude_words", "span_words", "year_words", "subjects", "kinds"};
+      "degree_words", "negations", "exclude_words", "span_words", "year_words", "subjects", "kinds",
+      "clause_separators", "sentence_ends", "subject_joins"};
   for (const auto& kv : root)
     if (!keys.count(kv.first.as<std::string>()))
       yaml_fail(file, kv.first, "unknown key '" + kv.first.as<std::string>() + "'");
@@ -66,6 +67,9 @@ void QualitativeRules::load(const std::filesystem::path& file) {
   add_words(exclude_words, file, root["exclude_words"], "exclude_words");
   add_words(span_words, file, root["span_words"], "span_words");
   add_words(year_words, file, root["year_words"], "year_words");
+  add_words(clause_separators, file, root["clause_separators"], "clause_separators");
+  add_words(sentence_ends, file, root["sentence_ends"], "sentence_ends");
+  add_words(subject_joins, file, root["subject_joins"], "subject_joins");
   if (root["marker_reach"]) marker_reach = root["marker_reach"].as<int>();
   if (const auto s = root["subjects"]) {
     if (!s.IsSequence()) yaml_fail(file, s, "subjects must be a list");

@@ -29,6 +29,9 @@ struct QualitativeKind {
 struct QualitativeRules {
   Words markers, marker_followers, lead_words, subject_tail_words, degree_words, negations,
       exclude_words, span_words, year_words;
+  // Punctuation that ends a clause, that ends a sentence, and words joining the parts of a
+  // compound subject (节能减排和碳排放强度).
+  Words clause_separators, sentence_ends, subject_joins;
   int marker_reach = 8;  // code points after a marker in which a follower must stand
   std::vector<SubjectGroup> subjects;
   std::vector<QualitativeKind> kinds;

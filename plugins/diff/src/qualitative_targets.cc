@@ -113,7 +113,9 @@ std::optional<QualitativeStatement> parse_one_sided(const std::string& c, const 
 bool names_a_span(const std::string& line, std::size_t marker, std::size_t after,
                   const QualitativeRules& r) {
   constexpr std::size_t kAfterBytes = 36;  // about 12 characters
-  const auto stop = line.rfind("。", marker);
+  std::size_t stop = npos;  // the last sentence end before the marker
+  for (const auto& w : r.sentence_ends)
+    if (const auto at = line.rfind(w, marker); at != npos && (stop == npos || at > stop)) stop = at;
   std::string before = line.substr(stop == npos ? 0 : stop, marker - (stop == npos ? 0 : stop));
   // Only what follows the last year word (今年) before the marker.
   std::size_t cut = 0;
@@ -139,8 +141,8 @@ std::size_t find_any(const std::string& s, const Words& words, std::size_t from,
 
 // Clauses of [begin, end): split at ，；。：、 line breaks; whitespace trimmed.
 std::vector<std::pair<std::size_t, std::size_t>> clauses(const std::string& text, std::size_t begin,
-                                                         std::size_t end) {
-  static const Words seps = {"，", "；", "。", "：", ",", ";", "\n", "！", "？"};
+                                                         std::size_t end, const QualitativeRules& r) {
+  const Words& seps = r.clause_separators;
   std::vector<std::pair<std::size_t, std::size_t>> out;
   std::size_t start = begin;
   while (start < end) {
@@ -203,7 +205,7 @@ std::vector<QualitativeStatement> find_statements(const DocView& doc, const Qual
   std::vector<QualitativeStatement> out;
   const std::string& text = doc.doc->text();
   for (const auto& [b, e] : target_paragraphs(text, rules)) {
-    for (const auto& [cb, ce] : clauses(text, b, e)) {
+    for (const auto& [cb, ce] : clauses(text, b, e, rules)) {
       auto st = parse_statement(text.substr(cb, ce - cb), rules);
       if (!st) continue;
       st->begin = cb, st->end = ce;

@@ -26,9 +26,10 @@ struct QualitativeStatement {
 std::size_t find_any(const std::string& s, const Words& words, std::size_t from = 0,
                      std::size_t* len = nullptr);
 
-// Clauses of text[begin, end): split at ，；。：！？ and line breaks, whitespace trimmed.
+// Clauses of text[begin, end): split at the rules' clause_separators (，；。：！？ and line
+// breaks), whitespace trimmed.
 std::vector<std::pair<std::size_t, std::size_t>> clauses(const std::string& text, std::size_t begin,
-                                                         std::size_t end);
+                                                         std::size_t end, const QualitativeRules& rules);
 
 // Byte ranges of the lines that state a year's targets (主要预期目标是：…).
 std::vector<std::pair<std::size_t, std::size_t>> target_paragraphs(const std::string& text,

@@ -103,7 +103,7 @@ Words subject_words(const QualitativeStatement& st, const MetricCatalog& catalog
   if (catalog.find(canon))
     for (const auto& w : catalog.names_of(canon)) add(w);
   if (st.kind->kind == "higher_level") {  // 节能减排和碳排放强度: each part on its own
-    static const Words joins = {"和", "及", "与", "、"};
+    const Words& joins = rules.subject_joins;
     std::size_t start = 0;
     while (start < st.subject.size()) {
       std::size_t len = 0, at = find_any(st.subject, joins, start, &len);
@@ -122,7 +122,7 @@ bool decide_by_words(const QualitativeStatement& st, const DocView& compare, std
   const QualitativeKind& k = *st.kind;
   const Words names = subject_words(st, catalog, rules);
   const std::string& text = compare.doc->text();
-  for (const auto& [b, e] : clauses(text, 0, std::min(limit, text.size()))) {
+  for (const auto& [b, e] : clauses(text, 0, std::min(limit, text.size()), rules)) {
     const std::string c = text.substr(b, e - b);
     if (find_any(c, rules.span_words) != npos) continue;  // 五年累计下降: several years
     std::size_t at = 0;

@@ -144,7 +144,7 @@ const char* op_name(RowOp op) {
 }
 
 std::string title_of(const DocView& v, long section, bool preamble) {
-  if (preamble) return "(开头)";
+  if (preamble) return v.words->labels.text("sections", "preamble");
   if (section < 0) return "";
   const SectionView& s = v.sections[static_cast<std::size_t>(section)];
   return s.title;
@@ -159,7 +159,7 @@ std::string compact(const std::string& s) {
 
 }  // namespace
 
-std::vector<NumberChange> number_changes(const DocView&, const SentenceView& a, const DocView&,
+std::vector<NumberChange> number_changes(const DocView& base, const SentenceView& a, const DocView&,
                                          const SentenceView& b) {
   std::vector<NumberChange> out;
   const auto& na = a.key.numbers;
@@ -172,7 +172,7 @@ std::vector<NumberChange> number_changes(const DocView&, const SentenceView& a, 
     j = t + 1;
     const auto& y = nb[t];
     if (std::abs(x.value - y.value) <= 1e-9 * std::max(std::abs(x.value), 1.0)) continue;
-    if (auto c = describe_change(x, y, surface_of(a, x), surface_of(b, y))) out.push_back(*c);
+    if (auto c = describe_change(x, y, surface_of(a, x), surface_of(b, y), base.words->labels)) out.push_back(*c);
   }
   return out;
 }

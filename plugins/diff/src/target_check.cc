@@ -41,7 +41,9 @@ struct Qualitative {
 std::optional<Qualitative> qualitative_actual(const DocView& compare, const MetricCatalog& catalog,
                                               const std::string& canonical, int period) {
   const auto names = catalog.names_of(canonical);
-  const std::string year_words[] = {std::to_string(period) + "年", "去年", "上年", "过去一年"};
+  const DiffWords& words = *compare.words;
+  std::vector<std::string> year_words = words.last_year_words;
+  year_words.push_back(std::to_string(period) + words.numbers.year_suffix);
   for (std::size_t i = 0; i < compare.sentences.size(); ++i) {
     const std::string& s = compare.sentences[i].normalized;
     for (const auto& name : names) {
@@ -68,7 +70,8 @@ std::optional<Qualitative> qualitative_actual(const DocView& compare, const Metr
       // "Not achieved" must follow the name closely, in the same clause group (before any
       // ；): 进出口总额出现下降，预期增长目标未能实现 — not 经济增长的…约束强化，…；服务业增加值…没有完成.
       std::string tail = s.substr(at, kNotMetReach);
-      if (const auto semi = tail.find("；"); semi != std::string::npos) tail.resize(semi);
+      for (const auto& end : words.clause_group_ends)
+        if (const auto at = tail.find(end); at != std::string::npos) tail.resize(at);
       q.not_met = contains_word(tail, catalog.not_met_words());
       bool about_year = false;
       for (const auto& y : year_words) about_year = about_year || s.find(y) != std::string::npos;
@@ -257,7 +260,8 @@ Json check_targets(const DocView& base, const DocView& compare, const MetricCata
                            satisfying_interval(*tf, direction, catalog.tolerance()));
       reason = verdict == "unclear" ? "the actual is only a bound that does not settle the target"
                                     : "";
-      if (best->status == "estimate") reason = "actual is an estimate (预计)";
+      if (best->status == "estimate")
+        reason = "actual is an estimate (" + compare.words->labels.text("figures", "estimate") + ")";
       if (loose) reason += std::string(reason.empty() ? "" : "; ") + "matched on the name without " +
                            "its action word (" + best->metric + ")";
     } else if (const auto q = qualitative_actual(compare, catalog, target.canonical, target.period)) {

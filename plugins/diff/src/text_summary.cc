@@ -43,30 +43,17 @@ double move_size(const Json& entry) {
   return size;
 }
 
-std::string part_text(const Json& part) {
+std::string part_text(const Json& part, const Labels& labels) {
   if (!part.is_object()) return "-";
-  return figure_text(part["value"], part["unit"], Json(nullptr));
+  return labels.figure(part["value"], part["unit"], Json(nullptr));
 }
 
 }  // namespace
 
-std::size_t display_width(std::string_view text) {
-  std::size_t i = 0, w = 0;
-  while (i < text.size()) {
-    const char32_t cp = next_code_point(text, i);
-    const bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                      (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                      (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                      (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
-    w += wide ? 2 : 1;
-  }
-  return w;
-}
-
 namespace {
 
 // Targets without a figure: statement, verdict and the first evidence of the later report.
-void render_qualitative(std::ostringstream& out, const Json& items) {
+void render_qualitative(std::ostringstream& out, const Json& items, const Labels& labels) {
   if (items.empty()) return;
   std::size_t met = 0, missed = 0;
   for (const auto& q : items) {
@@ -82,7 +69,7 @@ void render_qualitative(std::ostringstream& out, const Json& items) {
     else if (!a["figures"].empty()) {
       for (const auto& f : a["figures"])
         why += (why.empty() ? "" : ", ") + f["metric"].get<std::string>() + " " +
-               figure_text(f["value"], f["unit"], Json(nullptr));
+               labels.figure(f["value"], f["unit"], Json(nullptr));
     }
     out << "    " << pad(clip(q["statement"].get<std::string>(), 30), 32)
         << pad(q["verdict"].get<std::string>(), 9) << clip(why, 40) << "\n";
@@ -100,6 +87,7 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
   }
   for (const Comparison& c : comparisons) {
     const Json& j = c.json;
+    const Labels& labels = c.base->words->labels;
     out << "── " << j["base"].get<std::string>() << " → " << j["compare"].get<std::string>() << "\n";
     const Json& targets = j["targets"];
     std::size_t met = 0, missed = 0, unclear = 0;
@@ -123,17 +111,17 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
           continue;
         }
         std::string actual = a["value"].is_null() ? (a.value("qualitative", false) ? "(text)" : "-")
-                                                  : figure_text(a["value"], a["unit"], a["qualifier"]);
+                                                  : labels.figure(a["value"], a["unit"], a["qualifier"]);
         if (a.value("status", "") == "estimate") actual += " (est.)";
         out << "    " << pad(clip(t["metric"].get<std::string>(), 24), 26)
             << pad(std::to_string(t["target"]["period"].get<int>()), 6)
-            << pad(figure_text(t["target"]["value"], t["target"]["unit"], t["target"]["qualifier"]), 14)
+            << pad(labels.figure(t["target"]["value"], t["target"]["unit"], t["target"]["qualifier"]), 14)
             << pad(actual, 16) << t["verdict"].get<std::string>() << "\n";
       }
       if (hidden > 0)
         out << "    … and " << hidden << " more unclear: no figure in the later report (see the HTML report)\n";
     }
-    render_qualitative(out, j.value("qualitative_targets", Json::array()));
+    render_qualitative(out, j.value("qualitative_targets", Json::array()), labels);
     std::vector<const Json*> moves;
     for (const auto& i : j["indicators"])
       if (move_size(i) > 0) moves.push_back(&i);
@@ -146,7 +134,7 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
         const Json& d = i["delta"];
         std::string text;
         if (d.contains("level")) {
-          text += part_text(i["base"]["level"]) + " → " + part_text(i["compare"]["level"]);
+          text += part_text(i["base"]["level"], labels) + " → " + part_text(i["compare"]["level"], labels);
           if (d["level"]["percent"].is_number())
             text += " (" + std::string(d["level"]["percent"].get<double>() >= 0 ? "+" : "") +
                     format_number(d["level"]["percent"].get<double>(), 1) + "%)";
@@ -154,7 +142,7 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
         if (d.contains("growth")) {
           if (!text.empty()) text += "; ";
           const double g = d["growth"]["value"].get<double>();
-          text += "growth " + part_text(i["base"]["growth"]) + " → " + part_text(i["compare"]["growth"]) +
+          text += "growth " + part_text(i["base"]["growth"], labels) + " → " + part_text(i["compare"]["growth"], labels) +
                   " (" + (g >= 0 ? "+" : "") + format_number(g, 2) +
                   (d["growth"]["unit"] == "percentage_point" ? " pp" : "") + ")";
         }
@@ -163,10 +151,11 @@ std::string render_summary(const std::vector<Comparison>& comparisons) {
       }
     }
     const Json& e = j["entities"];
-    const auto names = [](const Json& list) {
+    const std::string separator = labels.text("figures", "list_separator");
+    const auto names = [&separator](const Json& list) {
       std::string s;
       for (std::size_t k = 0; k < list.size() && k < 10; ++k)
-        s += (k ? "、" : "") + list[k]["canonical"].get<std::string>();
+        s += (k ? separator : "") + list[k]["canonical"].get<std::string>();
       if (list.size() > 10) s += " …";
       return s;
     };

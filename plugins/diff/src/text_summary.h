@@ -6,12 +6,10 @@
 #include <vector>
 
 #include "comparison.h"
+#include "svg_chart.h"  // display_width
 
 namespace reportlens::diff {
 
 std::string render_summary(const std::vector<Comparison>& comparisons);
-
-// Terminal columns a string occupies (CJK and full-width characters take two).
-std::size_t display_width(std::string_view text);
 
 }  // namespace reportlens::diff

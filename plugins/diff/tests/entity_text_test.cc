@@ -39,7 +39,7 @@ TEST(EntityText, NamedButNotAnnotatedIsKept) {
   for (const auto& a : base->annotations("entity")) base2->add(a);
 
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*base2, catalog), b(*later, catalog);
+  const DocView a(*base2, catalog, shipped_words()), b(*later, catalog, shipped_words());
   const Json e = diff_entities(a, b);
 
   const Json* plant = by_name(e["kept"], "华晨宝马汽车有限公司铁西工厂");

@@ -30,9 +30,12 @@ struct Fixture {
 std::unique_ptr<Fixture> fixture(const DiffEngine& engine) {
   auto f = std::make_unique<Fixture>();
   f->a = make_doc("tiexi/2022.txt",
+                  "一、2022年工作回顾\n地区生产总值增长3.5%。\n"
                   "二、2023年主要任务\n2023年地区生产总值增长8%以上。支持沈鼓集团发展<script>window.x=\"y\"</script>。\n",
                   {{"report_year", 2022}});
+  add_section(*f->a, "一、2022年工作回顾", 1, "一", "2022年工作回顾");
   add_section(*f->a, "二、2023年主要任务", 1, "二", "2023年主要任务");
+  add_indicator(*f->a, "地区生产总值增长3.5%", indicator("地区生产总值", 2022, "actual", nullptr, growth(3.5)));
   add_indicator(*f->a, "地区生产总值增长8%以上", indicator("地区生产总值", 2023, "target", nullptr, growth(8), ">="));
   auto [eb, ee] = find_span(*f->a, "沈鼓集团");
   f->a->add("entity", eb, ee, {{"kind", "company"}, {"canonical", "沈阳鼓风机集团"}});
@@ -41,8 +44,8 @@ std::unique_ptr<Fixture> fixture(const DiffEngine& engine) {
                   {{"report_year", 2023}});
   add_section(*f->b, "二、2024年主要任务", 1, "二", "2024年主要任务");
   add_indicator(*f->b, "地区生产总值增长6.5%", indicator("地区生产总值", 2023, "actual", nullptr, growth(6.5)));
-  f->va = std::make_unique<DocView>(*f->a, engine.catalog());
-  f->vb = std::make_unique<DocView>(*f->b, engine.catalog());
+  f->va = std::make_unique<DocView>(*f->a, engine.catalog(), shipped_words());
+  f->vb = std::make_unique<DocView>(*f->b, engine.catalog(), shipped_words());
   f->comparisons.push_back(engine.compare(*f->va, *f->vb));
   return f;
 }
@@ -80,6 +83,26 @@ TEST(HtmlReport, EscapesTextAndIsSelfContained) {
   EXPECT_NE(html.find("<tr class=\"missed\">"), std::string::npos);  // 6.5 against 8以上
 }
 
+// The verdict and direction in the words of labels.yaml, one chart for the standard indicator
+// (its growth in both reports and the target, coloured as missed), and the column widths of
+// the side-by-side tables set by <col>.
+TEST(HtmlReport, VerdictWordsChartAndColumnWidths) {
+  const DiffEngine e = engine();
+  auto f = fixture(e);
+  const std::string html = render_html(f->comparisons);
+  EXPECT_NE(html.find("<td class=\"verdict\">未达成 missed</td>"), std::string::npos);
+  EXPECT_NE(html.find("<td>越高越好</td>"), std::string::npos);
+  const auto chart = html.find("<svg class=\"chart\"");
+  ASSERT_NE(chart, std::string::npos);
+  EXPECT_EQ(html.find("<svg class=\"chart\"", chart + 1), std::string::npos);
+  const std::string svg = html.substr(chart, html.find("</svg>", chart) - chart);
+  EXPECT_NE(svg.find(">地区生产总值</text>"), std::string::npos);
+  EXPECT_NE(svg.find("2023 目标 ≥8% · 实际 6.5% · 未达成"), std::string::npos);
+  EXPECT_NE(svg.find(std::string("fill=\"") + verdict_colour("missed") + "\""), std::string::npos);
+  EXPECT_NE(html.find("<colgroup><col class=\"b\"><col class=\"op\"><col class=\"c\"></colgroup>"),
+            std::string::npos);
+}
+
 TEST(HtmlReport, RendersInHeadlessChromium) {
   const std::string chromium = find_chromium();
   if (chromium.empty()) GTEST_SKIP() << "chromium not installed";
@@ -103,6 +126,23 @@ TEST(HtmlReport, RendersInHeadlessChromium) {
   EXPECT_NE(dom.find("≥8%"), std::string::npos);
   EXPECT_NE(dom.find("<table class=\"side\">"), std::string::npos);
   EXPECT_EQ(dom.find("<script>"), std::string::npos);
+
+  // Column widths as the browser lays them out: the two text columns equal, the marks narrow.
+  const fs::path probe = dir / "probe.html";
+  {
+    std::ofstream out(probe, std::ios::binary);
+    out << render_html(f->comparisons) << "<script>var t=document.querySelector('table.side').rows[0].cells;"
+        << "var p=document.createElement('pre');p.id='w';p.textContent='widths='+t[0].offsetWidth+','+"
+        << "t[1].offsetWidth+','+t[2].offsetWidth;document.body.appendChild(p);</script>";
+  }
+  const std::string measured = run(chromium + flags + "--dump-dom file://" + probe.string() + " 2>/dev/null");
+  int b = 0, op = 0, c = 0;
+  const auto at = measured.find("<pre id=\"w\">widths=");  // the result, not the script's text
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_EQ(std::sscanf(measured.c_str() + at, "<pre id=\"w\">widths=%d,%d,%d", &b, &op, &c), 3);
+  std::printf("side table columns: %d, %d, %d px\n", b, op, c);
+  EXPECT_LE(std::abs(b - c), 2) << b << " " << c;
+  EXPECT_LT(op * 4, b) << "marks column " << op << " against text columns " << b;
 
   run(chromium + flags + "--screenshot=" + shot.string() + " file://" + page.string() + " 2>/dev/null");
   ASSERT_TRUE(fs::exists(shot));

@@ -69,7 +69,7 @@ TwoYears district_reports() {
 TEST(IndicatorMatch, VagueMetricWithOtherWordsAroundIsNotMatched) {
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   // 惠及居民 (renovation) vs 向困难居民…发放补贴 (allowance): no shared words, no match.
   EXPECT_TRUE(entries_for(ind, "居民").empty());
@@ -78,7 +78,7 @@ TEST(IndicatorMatch, VagueMetricWithOtherWordsAroundIsNotMatched) {
 TEST(IndicatorMatch, VagueMetricWithTheSameVerbIsMatchedAndLabelled) {
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   const auto projects = entries_for(ind, "项目");
   ASSERT_EQ(projects.size(), 1u);
@@ -95,12 +95,13 @@ TEST(IndicatorMatch, BareClauseTakesThePreviousClauseAsContext) {
   // 投资总额1000亿元 is a clause of its own; both years put it after 新签约项目N个.
   const FactContext c = fact_context("全年完成新签约项目210个，投资总额1000亿元。",
                                      std::string("全年完成新签约项目210个，").size(),
-                                     std::string("全年完成新签约项目210个，投资总额1000亿元").size());
+                                     std::string("全年完成新签约项目210个，投资总额1000亿元").size(),
+                                     shipped_words());
   EXPECT_TRUE(c.from_previous_clause);
   EXPECT_EQ(c.left, "签约项目#个");  // six characters, the number masked
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   const auto invest = entries_for(ind, "投资");
   ASSERT_EQ(invest.size(), 1u);
@@ -110,7 +111,7 @@ TEST(IndicatorMatch, BareClauseTakesThePreviousClauseAsContext) {
 TEST(IndicatorMatch, DifferentUnitsAreNotMatched) {
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   // 270个 parks against 1.2万平方米 of them: nothing to compare.
   const Json ind = diff_indicators(a, b, catalog);
   EXPECT_TRUE(entries_for(ind, "口袋公园").empty());
@@ -119,7 +120,7 @@ TEST(IndicatorMatch, DifferentUnitsAreNotMatched) {
 TEST(IndicatorMatch, NamedStatisticsNeedNoContext) {
   auto p = district_reports();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   const auto gdp = entries_for(ind, catalog.canonical("地区生产总值"));
   ASSERT_EQ(gdp.size(), 1u);
@@ -145,12 +146,12 @@ TEST(IndicatorMatch, ContextAgreementIsAnOverlapOfWords) {
   };
   const auto [ab, ae] = span(a, "51个老旧小区");
   const auto [bb, be] = span(b, "170个老旧小区");
-  const FactContext ca = fact_context(a, ab, ae), cb = fact_context(b, bb, be);
+  const FactContext ca = fact_context(a, ab, ae, shipped_words()), cb = fact_context(b, bb, be, shipped_words());
   EXPECT_EQ(ca.right, "实施改造提升");
   EXPECT_DOUBLE_EQ(context_agreement(ca, cb), 1.0);
   const std::string c = "新建170个老旧小区停车场。";
   const auto [cbeg, cend] = span(c, "170个老旧小区");
-  EXPECT_LT(context_agreement(ca, fact_context(c, cbeg, cend)), 0.3);
+  EXPECT_LT(context_agreement(ca, fact_context(c, cbeg, cend, shipped_words())), 0.3);
   // No words on either side: nothing to agree on.
   EXPECT_EQ(context_agreement(FactContext{}, ca), 0);
 }
@@ -179,7 +180,7 @@ TEST(DocViewIndicators, OnlySingleYearIndicatorFacts) {
                 {{"metric", "地区生产总值"}, {"period", "2021"}, {"status", "actual"}, {"level", nullptr},
                  {"growth", growth(7)}, {"qualifier", nullptr}});
   const MetricCatalog catalog = shipped_catalog();
-  const DocView v(*d, catalog);
+  const DocView v(*d, catalog, shipped_words());
   ASSERT_EQ(v.indicators.size(), 2u);
   EXPECT_EQ(v.skipped_indicators, 2u);
   bool industry = false;
@@ -194,7 +195,7 @@ TEST(DocViewIndicators, OnlySingleYearIndicatorFacts) {
 TEST(IndicatorMatch, SummaryAndHtmlShowTheLabel) {
   auto p = district_reports();
   const DiffEngine e = engine();
-  const DocView a(*p.base, e.catalog()), b(*p.compare, e.catalog());
+  const DocView a(*p.base, e.catalog(), shipped_words()), b(*p.compare, e.catalog(), shipped_words());
   const std::vector<Comparison> cs{e.compare(a, b)};
   const std::string summary = render_summary(cs);
   EXPECT_NE(summary.find("项目 (实现签约)"), std::string::npos) << summary;
@@ -215,7 +216,7 @@ TEST(IndicatorMatch, StatementsThatNameTheMetricComeFirst) {
                 indicator("新开工保障性安居工程", 2015, "actual", level(7.4e6, "set"), nullptr));
   add_indicator(*later, "511万套", indicator("新开工保障性安居工程", 2015, "actual", level(5.11e6, "set"), nullptr));
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*base, catalog), b(*later, catalog);
+  const DocView a(*base, catalog, shipped_words()), b(*later, catalog, shipped_words());
   const Json ind = diff_indicators(a, b, catalog);
   ASSERT_EQ(ind.size(), 1u);
   EXPECT_EQ(ind[0]["base"]["level"]["value"], 6.66e6);

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "doc_view.h"
 #include "pairing.h"
 #include "test_docs.h"
 
@@ -16,15 +17,27 @@ std::vector<std::string> names(const std::vector<std::pair<const Document*, cons
 }  // namespace
 
 TEST(Pairing, ChainAndBaseOrderedByReportYear) {
-  auto d2019 = make_doc("r/2019.txt", "x");
-  auto d2017 = make_doc("r/2017.txt", "x");
-  auto d2018 = make_doc("r/latest.txt", "x", {{"report_year", 2018}});  // year from metadata
+  // The years come from the metadata (the segment stage infers them); the ids do not count.
+  auto d2019 = make_doc("r/2019.txt", "x", {{"report_year", 2019}});
+  auto d2017 = make_doc("r/2017.txt", "x", {{"report_year", "2017"}});
+  auto d2018 = make_doc("r/latest.txt", "x", {{"report_year", 2018}});
   Corpus corpus;
   corpus.documents = {d2019.get(), d2017.get(), d2018.get()};
   EXPECT_EQ(names(pair_documents(corpus, {"chain", false})),
             (std::vector<std::string>{"r/2017.txt>r/latest.txt", "r/latest.txt>r/2019.txt"}));
   EXPECT_EQ(names(pair_documents(corpus, {"base", false})),
             (std::vector<std::string>{"r/2017.txt>r/latest.txt", "r/2017.txt>r/2019.txt"}));
+}
+
+// The diff works out no year of its own: without meta.report_year a document has year 0,
+// whatever its id says (segment's metadata is the one owner of the report year).
+TEST(Pairing, NoYearFromTheId) {
+  auto d = make_doc("r/2019.txt", "x");
+  EXPECT_EQ(report_year_of(*d), 0);
+  EXPECT_EQ(plan_year_of(*d), 0);
+  auto e = make_doc("r/x.txt", "x", {{"report_year", 2021}});
+  EXPECT_EQ(report_year_of(*e), 2021);
+  EXPECT_EQ(plan_year_of(*e), 2022);
 }
 
 TEST(Pairing, RegionsArePairedOnlyWhenAsked) {

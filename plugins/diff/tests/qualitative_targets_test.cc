@@ -51,7 +51,7 @@ Json run(const Later& l) {
   auto a = base_report();
   auto b = later_report(l);
   const MetricCatalog catalog = shipped_catalog();
-  const DocView va(*a, catalog), vb(*b, catalog);
+  const DocView va(*a, catalog, shipped_words()), vb(*b, catalog, shipped_words());
   return check_qualitative_targets(va, vb, catalog, shipped_qualitative());
 }
 
@@ -73,7 +73,7 @@ std::string first_evidence(const Json& q) {
 TEST(QualitativeTargets, StatementsOfTheTargetParagraphOnly) {
   auto a = base_report();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView v(*a, catalog);
+  const DocView v(*a, catalog, shipped_words());
   const QualitativeRules rules = shipped_qualitative();  // statements point into it
   const auto st = find_statements(v, rules);
   ASSERT_EQ(st.size(), 6u);
@@ -188,7 +188,7 @@ TEST(QualitativeTargets, InComparisonSummaryAndHtml) {
                           {"居民人均可支配收入增长6.1%",
                            indicator("居民人均可支配收入", 2023, "actual", nullptr, growth(6.1))}}});
   const DiffEngine e = engine();
-  const DocView va(*a, e.catalog()), vb(*b, e.catalog());
+  const DocView va(*a, e.catalog(), shipped_words()), vb(*b, e.catalog(), shipped_words());
   std::vector<Comparison> cs{e.compare(va, vb)};
   const Json& q = cs[0].json["qualitative_targets"];
   ASSERT_EQ(q.size(), 6u);

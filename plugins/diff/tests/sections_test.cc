@@ -45,7 +45,7 @@ TEST(Sections, RenumberedSectionIsAlignedAndFlagged) {
                   {{"（一）农业生产", 2, "（一）", "农业生产"}, {"（二）工业经济", 2, "（二）", "工业经济"},
                    {"（三）服务业", 2, "（三）", "服务业"}});
   const MetricCatalog c = shipped_catalog();
-  const DocView va(*a, c), vb(*b, c);
+  const DocView va(*a, c, shipped_words()), vb(*b, c, shipped_words());
   const auto pairs = align_sections(va, vb);
   const SectionPair* industry = pair_for(va, pairs, "工业经济");
   ASSERT_TRUE(industry);
@@ -79,7 +79,7 @@ TEST(Sections, RetitledSectionIsFoundByContent) {
                   "一、保障和改善民生\n城镇新增就业2万余人，零就业家庭动态清零。发放高龄补贴1500万元。新增社区养老服务设施8500平方米。\n",
                   {{"一、保障和改善民生", 1, "一", "保障和改善民生"}});
   const MetricCatalog c = shipped_catalog();
-  const DocView va(*a, c), vb(*b, c);
+  const DocView va(*a, c, shipped_words()), vb(*b, c, shipped_words());
   const auto pairs = align_sections(va, vb);
   const SectionPair* p = pair_for(va, pairs, "民生福祉改善提升");
   ASSERT_TRUE(p);
@@ -97,7 +97,7 @@ TEST(Sections, MovedParagraphIsAMoveNotAnAddAndRemove) {
                   "（一）对外开放\n对外贸易回稳向好。\n（二）科技创新\n新增科技型企业800户。" + moved + "\n",
                   {{"（一）对外开放", 2, "（一）", "对外开放"}, {"（二）科技创新", 2, "（二）", "科技创新"}});
   const MetricCatalog c = shipped_catalog();
-  const DocView va(*a, c), vb(*b, c);
+  const DocView va(*a, c, shipped_words()), vb(*b, c, shipped_words());
   const auto pairs = align_sections(va, vb);
   const SectionPair* open = pair_for(va, pairs, "对外开放");
   const SectionPair* science = pair_for(va, pairs, "科技创新");
@@ -126,7 +126,7 @@ TEST(Sections, MovedSectionIsFlagged) {
                   "（一）农业\n粮食产量13.5万吨，连年丰收。\n（二）工业\n工业增加值增长5%，智能工厂5个。\n（三）服务业\n服务业增加值增长1.7%，首店开业。\n",
                   {{"（一）农业", 2, "（一）", "农业"}, {"（二）工业", 2, "（二）", "工业"}, {"（三）服务业", 2, "（三）", "服务业"}});
   const MetricCatalog c = shipped_catalog();
-  const DocView va(*a, c), vb(*b, c);
+  const DocView va(*a, c, shipped_words()), vb(*b, c, shipped_words());
   const auto pairs = align_sections(va, vb);
   EXPECT_TRUE(pair_for(va, pairs, "农业")->moved);
   EXPECT_FALSE(pair_for(va, pairs, "工业")->moved);
@@ -142,7 +142,7 @@ TEST(Sections, ValuesWrittenDifferentlyAreNoChange) {
   auto c2 = report("t/2023b.txt", 2023, "一、经济运行\n地区生产总值完成1300亿元，增长1.5%。\n",
                    {{"一、经济运行", 1, "一", "经济运行"}});
   const MetricCatalog c = shipped_catalog();
-  const DocView va(*a, c), vb(*b, c), vc(*c2, c);
+  const DocView va(*a, c, shipped_words()), vb(*b, c, shipped_words()), vc(*c2, c, shipped_words());
   const auto same = align_sections(va, vb);
   const SectionPair* p = pair_for(va, same, "经济运行");
   ASSERT_TRUE(p);
@@ -165,7 +165,7 @@ TEST(Sections, UnrelatedSentencesAreAddedAndRemoved) {
   auto a = report("t/2022.txt", 2022, "一、环境\n新建270个口袋公园。\n", {{"一、环境", 1, "一", "环境"}});
   auto b = report("t/2023.txt", 2023, "一、环境\n完成卫工河断面水质治理。\n", {{"一、环境", 1, "一", "环境"}});
   const MetricCatalog c = shipped_catalog();
-  const DocView va(*a, c), vb(*b, c);
+  const DocView va(*a, c, shipped_words()), vb(*b, c, shipped_words());
   const auto pairs = align_sections(va, vb);
   const SectionPair* p = pair_for(va, pairs, "环境");
   ASSERT_TRUE(p);

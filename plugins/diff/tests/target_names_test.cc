@@ -72,7 +72,7 @@ Json county_targets() {
   static const Json targets = [] {
     auto p = county_reports();
     const MetricCatalog catalog = shipped_catalog();
-    const DocView a(*p.base, catalog), b(*p.compare, catalog);
+    const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
     return check_targets(a, b, catalog);
   }();
   return targets;
@@ -161,7 +161,7 @@ TEST(TargetNames, AGapInTheSeriesIsNamed) {
   add_indicator(*later, "城镇新增就业1186万人",
                 indicator("城镇新增就业", 2020, "actual", level(11.86e6, "person"), nullptr));
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*base, catalog), b(*later, catalog);
+  const DocView a(*base, catalog, shipped_words()), b(*later, catalog, shipped_words());
   const Json t = check_targets(a, b, catalog);
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0]["verdict"], "unclear");  // a 2020 figure says nothing about 2019
@@ -180,7 +180,7 @@ TEST(TargetNames, NotAchievedMustBeAboutTheMetric) {
                         "去年物价调控目标没有完成。",
                         {{"report_year", 2011}});
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*base, catalog), b(*later, catalog);
+  const DocView a(*base, catalog, shipped_words()), b(*later, catalog, shipped_words());
   const Json t = check_targets(a, b, catalog);
   const Json* gdp = find_target(t, "国内生产总值");
   ASSERT_TRUE(gdp);

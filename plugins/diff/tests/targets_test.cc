@@ -54,7 +54,7 @@ Pair national_like() {
 
 TEST(Targets, MatchedWithTheLaterReportsActuals) {
   auto p = national_like();
-  const DocView a(*p.base, shipped_catalog()), b(*p.compare, shipped_catalog());
+  const DocView a(*p.base, shipped_catalog(), shipped_words()), b(*p.compare, shipped_catalog(), shipped_words());
   const MetricCatalog catalog = shipped_catalog();
   const Json targets = check_targets(a, b, catalog);
   ASSERT_EQ(targets.size(), 6u);
@@ -84,7 +84,7 @@ TEST(Targets, MatchedWithTheLaterReportsActuals) {
 TEST(Targets, NoLaterActualIsUnclear) {
   auto p = national_like();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json targets = check_targets(a, b, catalog);
   // 城镇登记失业率: the later report says nothing.
   const Json* unemployment = find_target(targets, "城镇登记失业率");
@@ -100,7 +100,7 @@ TEST(Targets, NoLaterActualIsUnclear) {
 TEST(Targets, StatedFailureWithoutAFigureIsMissed) {
   auto p = national_like();
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*p.base, catalog), b(*p.compare, catalog);
+  const DocView a(*p.base, catalog, shipped_words()), b(*p.compare, catalog, shipped_words());
   const Json targets = check_targets(a, b, catalog);
   const Json* trade = find_target(targets, "进出口");
   ASSERT_TRUE(trade);
@@ -116,7 +116,7 @@ TEST(Targets, EstimatesAreUsedAndMarked) {
   auto later = make_doc("tiexi/2023.txt", "全年地区生产总值预计增长6.5%。", {{"report_year", 2023}});
   add_indicator(*later, "地区生产总值预计增长6.5%", indicator("地区生产总值", 2023, "estimate", nullptr, growth(6.5)));
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*base, catalog), b(*later, catalog);
+  const DocView a(*base, catalog, shipped_words()), b(*later, catalog, shipped_words());
   const Json targets = check_targets(a, b, catalog);
   ASSERT_EQ(targets.size(), 1u);
   EXPECT_EQ(targets[0]["verdict"], "missed");
@@ -131,7 +131,7 @@ TEST(Targets, ActualInAnotherUnitIsUnclear) {
   auto later = make_doc("a/2022.txt", "粮食产量达到6.8亿吨。", {{"report_year", 2022}});
   add_indicator(*later, "粮食产量达到6.8亿吨", indicator("粮食产量", 2021, "actual", level(6.8e8, "ton"), nullptr));
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*base, catalog), b(*later, catalog);
+  const DocView a(*base, catalog, shipped_words()), b(*later, catalog, shipped_words());
   const Json targets = check_targets(a, b, catalog);
   ASSERT_EQ(targets.size(), 1u);
   EXPECT_EQ(targets[0]["verdict"], "unclear");
@@ -144,23 +144,23 @@ TEST(Targets, FutureTargetsAreNotCheckedAgainstAnEarlierYear) {
   add_indicator(*base, "研发投入强度达到3%", indicator("研发投入强度", 2025, "target", level(3, "percent"), nullptr));
   auto later = make_doc("a/2023.txt", "研发投入强度达到2.5%。", {{"report_year", 2023}});
   const MetricCatalog catalog = shipped_catalog();
-  const DocView a(*base, catalog), b(*later, catalog);
+  const DocView a(*base, catalog, shipped_words()), b(*later, catalog, shipped_words());
   EXPECT_TRUE(check_targets(a, b, catalog).empty());
 }
 
 TEST(Targets, BelowExpectationInTheProblemsParagraphIsMissedEvenBesideALevelInAnotherUnit) {
   auto a = make_doc("乙市/2023.txt", "主要预期目标是：固定资产投资增长10%以上，实际利用外资增长15%以上，外贸进出口总额增长10%以上。",
-                    {{"plan_year", 2023}});
+                    {{"report_year", 2022}, {"plan_year", 2023}});
   add_indicator(*a, "固定资产投资增长10%以上", indicator("固定资产投资", 2023, "target", nullptr, growth(10), ">="));
   add_indicator(*a, "实际利用外资增长15%以上", indicator("实际利用外资", 2023, "target", nullptr, growth(15), ">="));
   add_indicator(*a, "外贸进出口总额增长10%以上", indicator("外贸进出口总额", 2023, "target", nullptr, growth(10), ">="));
   // Only the level in 亿美元 and the problems paragraph speak of these in the later report.
   auto b = make_doc("乙市/2024.txt", "实际利用外资9.6亿美元。我们也清醒看到，固定资产投资、外资外贸增长低于预期。",
-                    {{"delivery_year", 2024}});
+                    {{"report_year", 2023}, {"delivery_year", 2024}});
   add_indicator(*b, "实际利用外资9.6亿美元", indicator("实际利用外资", 2023, "actual", level(9.6e8, "USD"), nullptr));
   const MetricCatalog catalog = shipped_catalog();
-  const DocView va(*a, catalog), vb(*b, catalog);
-  EXPECT_EQ(vb.year, 2023);  // delivered 2024: reviews 2023
+  const DocView va(*a, catalog, shipped_words()), vb(*b, catalog, shipped_words());
+  EXPECT_EQ(vb.year, 2023);  // meta.report_year, as segment infers it for a 2024 delivery
   const Json targets = check_targets(va, vb, catalog);
   ASSERT_EQ(targets.size(), 3u);
   for (const auto& t : targets) {
@@ -171,13 +171,13 @@ TEST(Targets, BelowExpectationInTheProblemsParagraphIsMissedEvenBesideALevelInAn
 }
 
 TEST(Targets, SpendingTargetMatchesTheSpendingFigureWithoutInput) {
-  auto a = make_doc("丙市/2024.txt", "主要预期目标是：全社会研发经费投入增长10%。", {{"plan_year", 2024}});
+  auto a = make_doc("丙市/2024.txt", "主要预期目标是：全社会研发经费投入增长10%。", {{"report_year", 2023}, {"plan_year", 2024}});
   add_indicator(*a, "全社会研发经费投入增长10%", indicator("全社会研发经费投入", 2024, "target", nullptr, growth(10)));
-  auto b = make_doc("丙市/2025.txt", "全社会研发经费增长14.2%。", {{"plan_year", 2025}});
+  auto b = make_doc("丙市/2025.txt", "全社会研发经费增长14.2%。", {{"report_year", 2024}, {"plan_year", 2025}});
   add_indicator(*b, "全社会研发经费增长14.2%", indicator("全社会研发经费", 2024, "actual", nullptr, growth(14.2)));
   const MetricCatalog catalog = shipped_catalog();
-  const DocView va(*a, catalog), vb(*b, catalog);
-  EXPECT_EQ(vb.year, 2024);  // plans 2025: reviews 2024
+  const DocView va(*a, catalog, shipped_words()), vb(*b, catalog, shipped_words());
+  EXPECT_EQ(vb.year, 2024);
   const Json targets = check_targets(va, vb, catalog);
   ASSERT_EQ(targets.size(), 1u);
   EXPECT_EQ(targets[0]["verdict"], "met");
@@ -185,14 +185,14 @@ TEST(Targets, SpendingTargetMatchesTheSpendingFigureWithoutInput) {
 }
 
 TEST(Targets, RateOfDeclineAsALevelIsANegativeGrowth) {
-  auto a = make_doc("丁市/2022.txt", "主要预期目标是：万元地区生产总值能耗下降率不低于3.2%。", {{"plan_year", 2022}});
+  auto a = make_doc("丁市/2022.txt", "主要预期目标是：万元地区生产总值能耗下降率不低于3.2%。", {{"report_year", 2021}, {"plan_year", 2022}});
   add_indicator(*a, "地区生产总值能耗下降率不低于3.2%",
                 indicator("地区生产总值能耗下降率不低于", 2022, "target", level(3.2, "percent"), nullptr, ">="));
-  auto b = make_doc("丁市/2023.txt", "万元地区生产总值能耗下降3.6%。", {{"plan_year", 2023}});
+  auto b = make_doc("丁市/2023.txt", "万元地区生产总值能耗下降3.6%。", {{"report_year", 2022}, {"plan_year", 2023}});
   add_indicator(*b, "万元地区生产总值能耗下降3.6%",
                 indicator("万元地区生产总值能耗", 2022, "actual", nullptr, growth(-3.6)));
   const MetricCatalog catalog = shipped_catalog();
-  const DocView va(*a, catalog), vb(*b, catalog);
+  const DocView va(*a, catalog, shipped_words()), vb(*b, catalog, shipped_words());
   ASSERT_EQ(va.indicators.size(), 1u);
   EXPECT_EQ(va.indicators[0].growth["value"], -3.2);
   EXPECT_EQ(va.indicators[0].qualifier, "<=");

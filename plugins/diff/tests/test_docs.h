@@ -58,9 +58,15 @@ inline QualitativeRules shipped_qualitative() {
   return r;
 }
 
-// As the shipped stage builds it: both data files.
+// The shipped words.yaml and labels.yaml, read once.
+inline const DiffWords& shipped_words() {
+  static const DiffWords words = DiffWords::from_data_dir(REPORTLENS_DIFF_DATA_DIR);
+  return words;
+}
+
+// As the shipped stage builds it: all data files.
 inline DiffEngine engine() {
-  return DiffEngine(shipped_catalog(), DiffOptions{}, shipped_qualitative());
+  return DiffEngine(shipped_catalog(), shipped_words(), DiffOptions{}, shipped_qualitative());
 }
 
 }  // namespace reportlens::diff::fixtures

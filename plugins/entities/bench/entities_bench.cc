@@ -32,6 +32,7 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 bool g_once = false;  // --once: one round of the shipped configuration (for callgrind)
+std::string g_region;  // --region R: the documents' region (default: none given)
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 // CPU time of this thread: the machine may be shared, so wall time overstates the cost.
@@ -48,24 +49,46 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
+// The ideographs of the shipped gazetteer files, in order of first appearance and without
+// repeats: the characters of the generated names (the bench carries no word lists of its own).
+std::vector<std::string> name_characters(const std::vector<fs::path>& files, std::size_t want) {
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    const std::string text = read_file(f);
+    for (std::size_t i = 0; i < text.size() && out.size() < want;) {
+      const std::size_t start = i;
+      if (!reportlens::is_cjk_ideograph(reportlens::next_code_point(text, i))) continue;
+      const std::string ch = text.substr(start, i - start);
+      if (std::find(out.begin(), out.end(), ch) == out.end()) out.push_back(ch);
+    }
+  }
+  return out;
+}
+
 // Distinct names (a running number spelled in name characters, with random characters
-// around it) plus a kind-typical ending, written in the flow style of national.yaml.
-void write_generated_gazetteer(const fs::path& path, std::size_t n) {
-  static const char* kChars[] = {"华", "东", "北", "新", "盛", "德", "金", "鑫", "远", "宏", "泰", "恒", "达", "通",
-                                 "安", "兴", "瑞", "丰", "海", "天", "源", "隆", "昌", "利", "联", "创", "科", "信",
-                                 "铁", "辽", "沈", "阳", "中", "明", "光", "宇", "星", "龙", "凤", "云", "山", "川"};
-  constexpr std::size_t kCount = sizeof(kChars) / sizeof(kChars[0]);
-  static const char* kEndings[][2] = {{"集团", "company"}, {"有限公司", "company"}, {"科技园", "industrial_park"},
-                                      {"产业园", "industrial_park"}, {"公园", "public_park"}, {"开发区", "zone"}};
+// around it) plus a name ending of the pattern rules (two per kind), written in the flow
+// style of national.yaml.
+void write_generated_gazetteer(const fs::path& path, std::size_t n, const std::vector<std::string>& chars,
+                               const PatternRules& rules) {
+  std::vector<const NameEnding*> endings;
+  for (const EntityKind kind : {EntityKind::kCompany, EntityKind::kIndustrialPark, EntityKind::kPublicPark, EntityKind::kZone}) {
+    int taken = 0;
+    for (const NameEnding& e : rules.endings)
+      if (e.kind == kind && taken < 2) {
+        endings.push_back(&e);
+        ++taken;
+      }
+  }
+  const std::size_t count = chars.size();
   std::mt19937 rng(42);
   std::ofstream out(path);
   out << "entries:\n";
   for (std::size_t i = 0; i < n; ++i) {
-    std::string name = kChars[rng() % kCount];
-    for (std::size_t v = i, k = 0; k < 4; ++k, v /= kCount) name += kChars[v % kCount];
-    if (rng() % 2) name += kChars[rng() % kCount];
-    const auto& e = kEndings[rng() % 6];
-    out << "  - {canonical: " << name << e[0] << "有限公司, kind: " << e[1] << ", aliases: [" << name << e[0]
+    std::string name = chars[rng() % count];
+    for (std::size_t v = i, k = 0; k < 4; ++k, v /= count) name += chars[v % count];
+    if (rng() % 2) name += chars[rng() % count];
+    const NameEnding& e = *endings[rng() % endings.size()];
+    out << "  - {canonical: " << name << e.text << "0, kind: " << kind_name(e.kind) << ", aliases: [" << name << e.text
         << ", " << name << "]}\n";
   }
 }
@@ -94,7 +117,7 @@ Loaded load(const std::vector<fs::path>& files, const std::vector<std::string>& 
 void throughput(const char* label, const EntityTagger& tagger, const std::vector<std::string>& texts) {
   std::size_t bytes = 0, entities = 0;
   double normalise = 0, tag = 0;
-  const Region region = parse_region("辽宁省沈阳市铁西区");
+  const Region region = parse_region(g_region);
   // Repeat until ~2 s of work so small inputs still give a stable rate (one round under
   // --once, for callgrind, whose instruction counts need no repetition).
   int rounds = 0;
@@ -116,20 +139,53 @@ void throughput(const char* label, const EntityTagger& tagger, const std::vector
               mb / tag, mb / (tag + normalise), entities / static_cast<std::size_t>(rounds));
 }
 
+// Issue 22: one long document (the inputs concatenated, repeated to at least 4 MB) as
+// written and with its line breaks removed; tagging time must grow linearly with length,
+// with or without line breaks.
+void long_document(const EntityTagger& tagger, const std::vector<std::string>& texts) {
+  constexpr std::size_t kBytes = std::size_t{4} << 20;
+  std::string lines;
+  while (lines.size() < kBytes)
+    for (const auto& t : texts) lines += t;
+  std::string one_line;
+  for (const char c : lines)
+    if (c != '\n' && c != '\r') one_line.push_back(c);
+  const Region region = parse_region(g_region);
+  const auto time = [&](const std::string& text, std::size_t& entities) {
+    const reportlens::NormalizedText norm = reportlens::normalize_text(text);
+    const double t0 = cpu_seconds();
+    entities = tagger.tag(norm.text, region).size();
+    return cpu_seconds() - t0;
+  };
+  std::size_t n_lines = 0, n_one = 0;
+  const double t_lines = time(lines, n_lines), t_one = time(one_line, n_one);
+  std::printf("one long document, shipped + patterns: %.2f MB with line breaks %.2f s (%zu entities), "
+              "on one line %.2f s (%zu entities); thread CPU time\n",
+              static_cast<double>(lines.size()) / 1e6, t_lines, n_lines, t_one, n_one);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: entities_bench DATA_DIR [TEXT_FILE ...]\n";
+    std::cerr << "usage: entities_bench [--once] [--region R] DATA_DIR [TEXT_FILE ...]\n";
     return 2;
   }
   int first = 1;
-  if (std::string_view(argv[1]) == "--once") {
-    g_once = true;
-    ++first;
+  for (bool again = true; again && argc > first;) {
+    again = false;
+    if (std::string_view(argv[first]) == "--once") {
+      g_once = true;
+      ++first;
+      again = true;
+    } else if (std::string_view(argv[first]) == "--region" && argc > first + 1) {
+      g_region = argv[first + 1];
+      first += 2;
+      again = true;
+    }
   }
   if (argc <= first) {
-    std::cerr << "usage: entities_bench [--once] DATA_DIR [TEXT_FILE ...]\n";
+    std::cerr << "usage: entities_bench [--once] [--region R] DATA_DIR [TEXT_FILE ...]\n";
     return 2;
   }
   const fs::path data = argv[first];
@@ -156,10 +212,11 @@ int main(int argc, char** argv) {
               small.report.entries, small.report.surfaces, small.seconds, small.cpu);
   throughput("shipped gazetteers + patterns", EntityTagger(small.gazetteer, patterns), texts);
   throughput("shipped gazetteers only", EntityTagger(small_alone.gazetteer, nullptr), texts);
+  long_document(EntityTagger(small.gazetteer, patterns), texts);
   if (g_once) return 0;
 
   const fs::path generated = fs::temp_directory_path() / "entities_bench_100k.yaml";
-  write_generated_gazetteer(generated, 100000);
+  write_generated_gazetteer(generated, 100000, name_characters(shipped, 42), rules);
   std::vector<fs::path> big_files = shipped;
   big_files.push_back(generated);
   const Loaded big = load(big_files, patterns->ending_texts());

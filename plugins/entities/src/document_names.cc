@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 
+#include "occurrences.h"
 #include "reportlens/text.h"
+#include "span_index.h"
 #include "word_breaker.h"
 
 namespace reportlens::entities {
@@ -67,21 +70,6 @@ bool all_ideographs(std::string_view s) {
   return true;
 }
 
-// The document's place names, longest first: 合肥市, 合肥, 蜀山区, 蜀山 ...
-std::vector<std::string> place_names(const Region& region) {
-  std::vector<std::string> out;
-  const auto add = [&](const std::string& name, std::initializer_list<const char*> suffixes) {
-    if (name.empty()) return;
-    for (const char* s : suffixes) out.push_back(name + s);
-    out.push_back(name);
-  };
-  add(region.province, {"省"});
-  add(region.city, {"市"});
-  add(region.district, {"区", "县", "市"});
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  return out;
-}
-
 // Is the clause around [b, e) about shopping (开业, 商业综合体, 商圈 ...)?
 bool in_commercial_clause(std::string_view text, std::size_t b, std::size_t e, const std::vector<std::string>& markers) {
   static constexpr std::u32string_view kClauseEnds = U"，。；！？：\n,;";
@@ -105,6 +93,22 @@ bool in_commercial_clause(std::string_view text, std::size_t b, std::size_t e, c
 
 }  // namespace
 
+// The document's place names, longest first: 合肥市, 合肥, 蜀山区, 蜀山 ...
+std::vector<std::string> DocumentNames::place_names(const Region& region) const {
+  const PatternRules::Words& w = patterns_.rules().words;
+  std::vector<std::string> out;
+  const auto add = [&](const std::string& name, const std::vector<std::string>& suffixes) {
+    if (name.empty()) return;
+    for (const std::string& s : suffixes) out.push_back(name + s);
+    out.push_back(name);
+  };
+  add(region.province, w.province_suffixes);
+  add(region.city, w.city_suffixes);
+  add(region.district, w.district_suffixes);
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  return out;
+}
+
 bool DocumentNames::short_name_ok(std::string_view name, const Region& region, std::size_t min_chars) const {
   const std::size_t n = code_point_count(name);
   if (n < min_chars || n > 12 || !all_name_chars(name)) return false;
@@ -125,6 +129,7 @@ void DocumentNames::definitions(std::string_view text, const std::vector<Candida
   std::stable_sort(markers.begin(), markers.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   // A definition follows a found name: an opening bracket right after it, then a marker. So
   // only the ends of the candidates are looked at, and the text is not scanned.
+  const SpanIndex index(found);
   for (const Candidate& c : found) {
     {
       if (c.end >= text.size()) continue;
@@ -132,8 +137,7 @@ void DocumentNames::definitions(std::string_view text, const std::vector<Candida
       const char32_t open = next_code_point(text, q);
       if (open != U'（' && open != U'(') continue;
       // The longest name ending at the bracket is the long form.
-      if (std::any_of(found.begin(), found.end(),
-                      [&](const Candidate& o) { return o.end == c.end && o.length() > c.length(); }))
+      if (index.any_near(c.begin, c.end, [&](std::size_t i) { return found[i].end == c.end && found[i].length() > c.length(); }))
         continue;
       const Candidate* long_form = &c;
       const std::string_view after_bracket = text.substr(q);
@@ -148,9 +152,9 @@ void DocumentNames::definitions(std::string_view text, const std::vector<Candida
       // The short form: optional 为/：/quote, then a run of name characters, then the end
       // of the definition (closing quote or bracket, comma).
       std::size_t s = p + marker_size;
-      for (const std::u32string_view skip : {U"为", U"：", U":", U"“", U"\"", U"「"}) {
+      for (const char32_t skip : rules.words.short_form_openers) {
         std::size_t r = s;
-        if (r < text.size() && std::u32string(1, next_code_point(text, r)) == skip) s = r;
+        if (r < text.size() && next_code_point(text, r) == skip) s = r;
       }
       std::size_t e = s;
       while (e < text.size()) {
@@ -167,7 +171,7 @@ void DocumentNames::definitions(std::string_view text, const std::vector<Candida
       const std::size_t n = code_point_count(short_form);
       if (n < 2 || n > 12) continue;
       if (short_form == text.substr(long_form->begin, long_form->length())) continue;
-      out.push_back({std::string(short_form), long_form->kind, long_form->canonical, "简称"});
+      out.push_back({std::string(short_form), long_form->kind, long_form->canonical, rules.words.definition});
     }
   }
 }
@@ -179,7 +183,7 @@ void DocumentNames::short_forms(std::string_view text, const Region& region, con
   const std::vector<std::string> places = place_names(region);
   const auto add = [&](std::string_view name, std::size_t min_chars) {
     if (name.size() < surface.size() && short_name_ok(name, region, min_chars))
-      out.push_back({std::string(name), c.kind, c.canonical, "简写"});
+      out.push_back({std::string(name), c.kind, c.canonical, rules.words.short_form});
   };
   // A site named brand + place of this document: 比亚迪合肥工厂 -> 比亚迪, 宝马铁西工厂 -> 宝马.
   for (const std::string& ending : rules.site_endings) {
@@ -234,21 +238,22 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
   // The longest generic tail (connectors 与/和/及 allowed inside it: 储能与动力电池).
   const auto generic_tail = [&](std::string_view tail) {
     // An ordinal numbers the site (蔚来第二先进制造基地): skip 第 + numerals.
-    if (starts_with(tail, "第")) {
-      std::size_t i = std::string_view("第").size();
+    const std::string& ordinal = rules.words.ordinal;
+    if (!ordinal.empty() && starts_with(tail, ordinal)) {
+      std::size_t i = ordinal.size();
       while (i < tail.size()) {
         std::size_t q = i;
         const char32_t cp = next_code_point(tail, q);
-        if (!((cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二三四五六七八九十").find(cp) != std::u32string_view::npos)) break;
+        if (!((cp >= U'0' && cp <= U'9') || rules.words.numerals.find(cp) != std::u32string::npos)) break;
         i = q;
       }
-      if (i > std::string_view("第").size()) tail.remove_prefix(i);
+      if (i > ordinal.size()) tail.remove_prefix(i);
     }
     std::string kept;
     for (std::size_t i = 0; i < tail.size();) {
       const std::size_t start = i;
       const char32_t cp = next_code_point(tail, i);
-      if (cp != U'与' && cp != U'和' && cp != U'及') kept.append(tail.substr(start, i - start));
+      if (!contains(rules.words.joints, tail.substr(start, i - start))) kept.append(tail.substr(start, i - start));
     }
     return !kept.empty() && patterns_.is_generic(kept);
   };
@@ -270,7 +275,9 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
   const std::string last(brand.substr(at[k - 1]));
   // 中关村科技创新基地, 东北大学科技园: a place or an institution, not a firm. A brand is short
   // and not the document's own place (中国·沈阳人力资源服务产业园, 沈阳海外人才…基地).
-  if (contains(rules.place_suffixes, last) || k > rules.max_brand_chars || starts_with(brand, "中国")) return {};
+  if (contains(rules.place_suffixes, last) || k > rules.max_brand_chars ||
+      (!rules.words.china.empty() && starts_with(brand, rules.words.china)))
+    return {};
   if (std::any_of(rules.non_firm_endings.begin(), rules.non_firm_endings.end(),
                   [&](const std::string& e) { return ends_with(brand, e); }))
     return {};
@@ -280,18 +287,42 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
   return brand;
 }
 
+DocumentNames::FoundNames DocumentNames::found_names(std::string_view text, const std::vector<Candidate>& found) const {
+  FoundNames names;
+  for (const Candidate& o : found) {
+    const std::string_view surface = text.substr(o.begin, o.length());
+    const std::vector<std::size_t> at = char_offsets(surface);
+    if (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany)
+      if (at.size() > 3) names.by_first_two[surface.substr(0, at[2])].insert(surface);
+    if (o.kind == EntityKind::kZone) {
+      for (std::size_t k = 1; k < at.size(); ++k) names.zone_prefixes.insert(surface.substr(0, at[k]));
+      names.zone_places.insert(surface.substr(0, at.size() > 2 ? at[2] : surface.size()));
+    }
+    if (o.kind == EntityKind::kCompany) {  // 美的集团股份有限公司 -> 美的
+      std::string_view base = surface;
+      for (const std::string& e : patterns_.rules().short_form_endings)
+        if (surface.size() > e.size() && ends_with(surface, e)) {
+          base = surface.substr(0, surface.size() - e.size());
+          break;
+        }
+      names.firm_bases.insert(base);
+    }
+  }
+  return names;
+}
+
 void DocumentNames::park_brand(std::string_view text, const Region& region, const Candidate& c,
-                               const std::vector<Candidate>& found, std::vector<Derived>& out) const {
+                               const FoundNames& names, std::vector<Derived>& out) const {
   const std::string_view surface = text.substr(c.begin, c.length());
   if (c.rule.empty() || !ends_with(surface, c.rule)) return;  // list items (rule 等…) have no ending
   const std::string_view stem = surface.substr(0, surface.size() - c.rule.size());
   const std::vector<std::size_t> at = char_offsets(stem);
   // A park inside a park: 中德园新能源汽车产业园 -> 中德园.
   for (std::size_t k = 3; k + 1 < at.size(); ++k)
-    if (stem.substr(at[k - 1], at[k] - at[k - 1]) == "园" && patterns_.is_generic(stem.substr(at[k]))) {
+    if (stem.substr(at[k - 1], at[k] - at[k - 1]) == patterns_.rules().words.park_char && patterns_.is_generic(stem.substr(at[k]))) {
       if (short_name_ok(stem.substr(0, at[k]), region, 3))
         out.push_back({std::string(stem.substr(0, at[k])), EntityKind::kIndustrialPark, std::string(stem.substr(0, at[k])),
-                       "园中园"});
+                       patterns_.rules().words.park_in_park});
       return;
     }
   const std::string_view brand = brand_of(stem, region, false);
@@ -300,40 +331,32 @@ void DocumentNames::park_brand(std::string_view text, const Region& region, cons
   // take them when they start another park of the document too (腾讯数字产业基地 … 腾讯数字经济
   // 产业园) or a firm of it (华为技术有限公司 … 华为江西数字经济产业园), or the park is a base, a
   // firm's site (伟嘉兽药生产基地).
-  if (code_point_count(brand) == 2 && !ends_with(c.rule, "基地") &&
-      std::none_of(found.begin(), found.end(), [&](const Candidate& o) {
-        // (Not the same park with a shorter ending: 蒙西高新技术工业园 of 蒙西高新技术工业园区.)
-        const std::string_view other = text.substr(o.begin, o.length());
-        return (o.kind == EntityKind::kIndustrialPark || o.kind == EntityKind::kCompany) &&
-               !starts_with(surface, other) && !starts_with(other, surface) && other.size() > brand.size() &&
-               starts_with(other, brand);
-      }))
-    return;
+  const PatternRules::Words& words = patterns_.rules().words;
+  const bool base = !words.base.empty() && ends_with(c.rule, words.base);
+  if (code_point_count(brand) == 2 && !base) {
+    const auto it = names.by_first_two.find(brand);
+    if (it == names.by_first_two.end() ||
+        std::none_of(it->second.begin(), it->second.end(), [&](std::string_view other) {
+          // (Not the same park with a shorter ending: 蒙西高新技术工业园 of 蒙西高新技术工业园区.)
+          return !starts_with(surface, other) && !starts_with(other, surface) && other.size() > brand.size();
+        }))
+      return;
+  }
   // A brand made of a firm of the document and more (美的库卡智能制造科技园: 美的 + 库卡) is not
-  // one firm.
-  const auto firm_base = [&](const Candidate& o) {  // 美的集团股份有限公司 -> 美的
-    std::string_view other = text.substr(o.begin, o.length());
-    for (const std::string& e : patterns_.rules().short_form_endings)
-      if (other.size() > e.size() && ends_with(other, e)) return other.substr(0, other.size() - e.size());
-    return other;
-  };
-  // Nor a place before a firm (深汕比亚迪汽车工业园: 深汕 + 比亚迪), nor what starts or ends with
-  // the place that opens a zone of the document (深汕 of 深汕特别合作区).
-  if (std::any_of(found.begin(), found.end(), [&](const Candidate& o) {
-        if (o.kind == EntityKind::kZone) {
-          const std::string_view zone = text.substr(o.begin, o.length());
-          const std::size_t two = char_offsets(zone).size() > 2 ? char_offsets(zone)[2] : zone.size();
-          const std::string_view place = zone.substr(0, two);
-          return starts_with(zone, brand) || starts_with(brand, place) || ends_with(brand, place);
-        }
-        if (o.kind != EntityKind::kCompany) return false;
-        const std::string_view base = firm_base(o);
-        return base.size() < brand.size() && (starts_with(brand, base) || ends_with(brand, base));
-      }))
-    return;
+  // one firm; nor a place before a firm (深汕比亚迪汽车工业园: 深汕 + 比亚迪), nor what starts or
+  // ends with the place that opens a zone of the document (深汕 of 深汕特别合作区).
+  if (names.zone_prefixes.contains(brand)) return;
+  const std::vector<std::size_t> cuts = char_offsets(brand);
+  for (std::size_t k = 1; k + 1 < cuts.size(); ++k) {
+    const std::string_view head = brand.substr(0, cuts[k]), tail = brand.substr(cuts[k]);
+    if (names.zone_places.contains(head) || names.zone_places.contains(tail) || names.firm_bases.contains(head) ||
+        names.firm_bases.contains(tail))
+      return;
+  }
+  if (names.zone_places.contains(brand)) return;
   // A base (基地) is as often a programme as a firm's site: its brand needs a firm_contexts word.
   out.push_back({std::string(brand), EntityKind::kCompany, patterns_.canonical_name(brand),
-                 ends_with(c.rule, "基地") ? "基地品牌" : "园区品牌"});
+                 base ? words.base_brand : words.park_brand});
 }
 
 void DocumentNames::facility_brands(std::string_view text, const Region& region, std::vector<Derived>& out) const {
@@ -344,7 +367,8 @@ void DocumentNames::facility_brands(std::string_view text, const Region& region,
 
 void DocumentNames::facility_brands_before(std::string_view text, const Region& region, std::string_view facility,
                                            bool empty_tail_ok, bool list_only, std::vector<Derived>& out) const {
-  constexpr std::string_view kComma = "、";
+  const PatternRules::Words& words = patterns_.rules().words;
+  const std::string_view kComma = words.comma;
   for (std::size_t p = find_from(text, facility, 0); p != std::string_view::npos;
        p = find_from(text, facility, p + facility.size())) {
     // Before 项目 only lists count (a single brand would score below any useful threshold):
@@ -354,7 +378,7 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     if (list_only && list_etc == std::string_view::npos) continue;
     const PatternFinder::Stem stem = list_only ? PatternFinder::Stem{} : patterns_.stem(text, p);
     // Before 总部: 项目品牌; items of a list of projects (甲X、乙Y等项目, evidence itself): 项目列举.
-    const char* rule = list_only ? "项目列举" : "项目品牌";
+    const std::string& rule = list_only ? words.project_list : words.project_brand;
     const auto add = [&](std::string_view name, bool tail_ok) {
       // Before a headquarters the whole name is the brand (丘钛科技总部), without the words that
       // qualify the headquarters (甲区域总部, 乙华南总部: hq_qualifiers).
@@ -370,11 +394,11 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
       std::string_view brand = brand_of(name, region, tail_ok && !list_only);
       const bool generic_end = std::any_of(patterns_.rules().generic_words.begin(), patterns_.rules().generic_words.end(),
                                            [&](const std::string& w) { return w.size() >= 6 && ends_with(name, w); });
-      const char* how = rule;
+      std::string how = rule;
       // A product of two characters after the brand is as often the brand's own last word
       // (甲技术超|材料, 乙液流|电池): such an item is only a single brand (项目单项).
       constexpr std::size_t kMinTailChars = 3;
-      if (list_only && !brand.empty() && code_point_count(name.substr(brand.size())) < kMinTailChars) how = "项目单项";
+      if (list_only && !brand.empty() && code_point_count(name.substr(brand.size())) < kMinTailChars) how = words.project_single;
       // A park, a hub or a road is no firm's project (前海石公园、平湖南国际综合物流枢纽等项目).
       const auto& tails = patterns_.rules().non_firm_project_tails;
       if (std::any_of(tails.begin(), tails.end(), [&](const std::string& t) { return ends_with(name, t); })) return;
@@ -382,7 +406,7 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
       // (盐港东立交): only a single brand (项目单项), when no generic tail follows a shorter one.
       if (brand.empty() && tail_ok && list_only && !generic_end) {
         brand = brand_of(name, region, true);
-        how = "项目单项";
+        how = words.project_single;
       }
       if (brand.empty()) return;
       // The brand must end where a word of the item ends (光启技术|超材料 gives no 光启技术超).
@@ -398,7 +422,7 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
       for (int items = 0; items < 8 && item_end > 0; ++items) {
         PatternFinder::Stem item = patterns_.stem(text, item_end);
         // A product joined by a connector (乙储能与动力电池): the walk stopped at 与.
-        for (const std::string_view joint : {"与", "和", "及"})
+        for (const std::string_view joint : words.joints)
           if (item.verdict != StemVerdict::kName && item.begin >= joint.size() &&
               text.substr(item.begin - joint.size(), joint.size()) == joint) {
             const PatternFinder::Stem before = patterns_.stem(text, item.begin - joint.size());
@@ -418,14 +442,15 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     // 甲全新动力电池、乙储能与动力电池等项目: the items before 等 (generic words between).
     std::size_t etc = stem.verdict == StemVerdict::kEmpty ? p : stem.begin;
     if (list_only) etc = list_etc;
-    if (etc == std::string_view::npos || etc < 3 || text.substr(etc - 3, 3) != "等") continue;
-    add_items(etc - 3, list_only);
+    const std::size_t n = words.etc.size();
+    if (etc == std::string_view::npos || n == 0 || etc < n || text.substr(etc - n, n) != words.etc) continue;
+    add_items(etc - n, list_only);
   }
 }
 
 std::size_t DocumentNames::etc_before_class(std::string_view text, std::size_t noun) const {
   // 等60个产业项目, 等一批超百亿项目, 等项目: 等, then a count or a qualifier, then generic words.
-  constexpr std::string_view kEtc = "等";
+  const std::string_view kEtc = patterns_.rules().words.etc;
   constexpr std::size_t kMaxChars = 10;
   std::size_t b = noun;
   for (std::size_t n = 0; n < kMaxChars && b > 0; ++n) {
@@ -448,7 +473,7 @@ std::size_t DocumentNames::etc_before_class(std::string_view text, std::size_t n
   while (i < between.size()) {
     std::size_t q = i;
     const char32_t cp = next_code_point(between, q);
-    if (!((cp >= U'0' && cp <= U'9') || std::u32string_view(U"一二两三四五六七八九十百千万余多").find(cp) != std::u32string_view::npos)) break;
+    if (!((cp >= U'0' && cp <= U'9') || patterns_.rules().words.count_numerals.find(cp) != std::u32string::npos)) break;
     numeral = true;
     i = q;
   }
@@ -474,8 +499,8 @@ void DocumentNames::retype_malls(std::string_view text, std::vector<Candidate>& 
 }
 
 void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const {
-  constexpr std::string_view kComma = "、";
   const PatternRules& rules = patterns_.rules();
+  const std::string_view kComma = rules.words.comma;
   const Region none;
   const auto item_ok = [&](std::string_view item) {
     if (std::any_of(rules.non_firm_endings.begin(), rules.non_firm_endings.end(),
@@ -485,15 +510,17 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
   };
   // An item already found, or overlapping a found name, is left alone; but a found name that
   // ends the item after a brand (准能 of 准能集团 in 神华准能) is part of it.
+  const SpanIndex index(found);
   const auto covered = [&](std::size_t b, std::size_t e) {
-    return std::any_of(found.begin(), found.end(), [&](const Candidate& c) {
+    return index.any_near(b, e, [&](std::size_t i) {
+      const Candidate& c = found[i];
       return c.begin < e && b < c.end && !(b < c.begin && c.end == e);
     });
   };
   const auto add = [&](std::size_t b, std::size_t e) {
     const std::string_view item = text.substr(b, e - b);
     if (covered(b, e) || !item_ok(item)) return false;
-    out.push_back({std::string(item), EntityKind::kCompany, patterns_.canonical_name(item), "、列举"});
+    out.push_back({std::string(item), EntityKind::kCompany, patterns_.canonical_name(item), rules.words.sibling});
     return true;
   };
   for (const Candidate& c : found) {
@@ -511,7 +538,7 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
           list_goes_on = starts_with(rest, kComma);
           // A verb after the item is trusted only for a short item (up to 5 characters): a short
           // form (三一重装成为, 中煤鄂能化扩大), not a name running into a noun (金石重工业务拓展).
-          ended = list_goes_on || starts_with(rest, "等") ||
+          ended = list_goes_on || (!rules.words.etc.empty() && starts_with(rest, rules.words.etc)) ||
                   std::any_of(rules.item_predicates.begin(), rules.item_predicates.end(),
                               [&](const std::string& w) { return starts_with(rest, w); }) ||
                   (n <= 5 && std::any_of(rules.stop_words.begin(), rules.stop_words.end(), [&](const std::string& w) {
@@ -554,22 +581,24 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
                                         std::vector<Candidate>& candidates) const {
   if (region.national || region.empty()) return;
   const std::string place = !region.city.empty() ? region.city : !region.district.empty() ? region.district : region.province;
+  SpanIndex index(candidates);
   for (const auto& abbreviation : patterns_.rules().local_abbreviations) {
     const std::string& surface = abbreviation.surface;
     for (std::size_t p = find_from(text, surface, 0); p != std::string_view::npos;
          p = find_from(text, surface, p + surface.size())) {
       const std::size_t e = p + surface.size();
-      if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.begin < e && p < c.end; }))
-        continue;
+      if (index.any_near(p, e, [&](std::size_t i) { return candidates[i].begin < e && p < candidates[i].end; })) continue;
       // Alone: nothing name-like before it (punctuation or a stop word), so not 2个化工园,
       // 国家级经开区 or 各类高新区.
       if (patterns_.stem(text, p).verdict != StemVerdict::kEmpty) continue;
-      // Followed by a count (森林公园3个) it is a class again.
+      // Followed by a count (森林公园3个, 湿地公园等4个) it is a class again.
       {
         std::size_t r = e;
+        const std::string& etc = patterns_.rules().words.etc;
+        if (!etc.empty() && text.substr(r, etc.size()) == etc) r += etc.size();
         if (r < text.size()) {
           const char32_t next = next_code_point(text, r);
-          if ((next >= U'0' && next <= U'9') || std::u32string_view(U"一二两三四五六七八九十百几多").find(next) != std::u32string_view::npos)
+          if ((next >= U'0' && next <= U'9') || patterns_.rules().words.trailing_count_numerals.find(next) != std::u32string::npos)
             continue;
         }
       }
@@ -588,7 +617,8 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
       // A park belongs to the district that reports on it (铁西森林公园), a zone to the city.
       const bool district_level = abbreviation.kind == EntityKind::kPublicPark && !region.district.empty();
       c.canonical = (district_level ? region.district : place) + abbreviation.full;
-      c.rule = "本地简称";
+      c.rule = patterns_.rules().words.local_abbreviation;
+      index.add(candidates.size(), c);
       candidates.push_back(std::move(c));
     }
   }
@@ -600,7 +630,7 @@ void DocumentNames::retype_zone_parts(std::vector<Candidate>& candidates) const 
   std::vector<std::size_t> parts;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const Candidate& c = candidates[i];
-    if (c.source != Source::kPattern || c.kind != EntityKind::kIndustrialPark || c.rule != "园区") continue;
+    if (c.source != Source::kPattern || c.kind != EntityKind::kIndustrialPark || c.rule != patterns_.rules().words.bare_park) continue;
     if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
           return o.kind == EntityKind::kZone && o.begin == c.begin && o.end < c.end;
         }))
@@ -615,38 +645,51 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
   local_abbreviations(text, region, candidates);
   std::vector<Derived> derived;
   definitions(text, candidates, derived);
+  SpanIndex index(candidates);
+  const FoundNames found = found_names(text, candidates);
   for (const Candidate& c : candidates) {
     if (c.source != Source::kPattern || c.rule.empty()) continue;
-    if (starts_with(c.rule, "等")) {  // a list item (特变沈变等企业) is that firm wherever it is named
-      derived.push_back({std::string(text.substr(c.begin, c.length())), c.kind, c.canonical, "文中再现"});
+    const PatternRules::Words& words = patterns_.rules().words;
+    if (!words.etc.empty() && starts_with(c.rule, words.etc)) {  // a list item (特变沈变等企业) is that firm wherever it is named
+      derived.push_back({std::string(text.substr(c.begin, c.length())), c.kind, c.canonical, words.listed_again});
       continue;
     }
     // Only from the longest name at a place (山河智能装备股份有限公司, not its 山河智能装备股份).
-    if (std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& o) {
+    if (index.any_near(c.begin, c.end, [&](std::size_t i) {
+          const Candidate& o = candidates[i];
           return o.kind == c.kind && o.begin <= c.begin && o.end >= c.end && o.length() > c.length();
         }))
       continue;
     if (c.kind == EntityKind::kCompany) short_forms(text, region, c, derived);
-    if (c.kind == EntityKind::kIndustrialPark) park_brand(text, region, c, candidates, derived);
+    if (c.kind == EntityKind::kIndustrialPark) park_brand(text, region, c, found, derived);
   }
 
   // Every occurrence of a derived name, unless a candidate of the same kind already covers it
   // (沈鼓 inside 沈鼓集团). A candidate on exactly that span takes the defined canonical name.
+  // The first name derived for a surface wins; all surfaces are found in one scan.
   const auto place_all = [&](const std::vector<Derived>& names) {
-    std::vector<std::string> done;
-    for (const Derived& d : names) {
-      if (contains(done, d.surface)) continue;
-      done.push_back(d.surface);
-      for (std::size_t p = find_from(text, d.surface, 0); p != std::string_view::npos; p = find_from(text, d.surface, p + 1)) {
+    std::set<std::string_view> done;
+    std::vector<const Derived*> firsts;
+    std::vector<std::string_view> surfaces;
+    for (const Derived& d : names)
+      if (done.insert(d.surface).second) {
+        firsts.push_back(&d);
+        surfaces.push_back(d.surface);
+      }
+    const std::vector<std::vector<std::size_t>> occurrences = find_all_occurrences(text, surfaces);
+    for (std::size_t k = 0; k < firsts.size(); ++k) {
+      const Derived& d = *firsts[k];
+      for (const std::size_t p : occurrences[k]) {
         const std::size_t e = p + d.surface.size();
         if (is_ascii_alnum(d.surface.front()) && p > 0 && is_ascii_alnum(text[p - 1])) continue;
         if (is_ascii_alnum(d.surface.back()) && e < text.size() && is_ascii_alnum(text[e])) continue;
         bool skip = false;
-        for (Candidate& c : candidates) {
-          if (c.kind != d.kind || c.begin > p || c.end < e) continue;
-          if (c.begin == p && c.end == e && c.source == Source::kPattern && d.rule == "简称") c.canonical = d.canonical;
+        index.near(p, e, [&](std::size_t i) {
+          Candidate& c = candidates[i];
+          if (c.kind != d.kind || c.begin > p || c.end < e) return;
+          if (c.begin == p && c.end == e && c.source == Source::kPattern && d.rule == patterns_.rules().words.definition) c.canonical = d.canonical;
           skip = true;
-        }
+        });
         if (skip) continue;
         Candidate c;
         c.begin = p;
@@ -656,6 +699,7 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
         c.canonical = d.canonical;
         c.rule = d.rule;
         c.confidence = base_confidence(patterns_.rules(), c);  // before evidence (confidence.h)
+        index.add(candidates.size(), c);
         candidates.push_back(std::move(c));
       }
     }

@@ -24,6 +24,8 @@
 // place name of the document.
 #pragma once
 
+#include <map>
+#include <set>
 #include <string_view>
 #include <vector>
 
@@ -50,7 +52,16 @@ class DocumentNames {
   };
   void definitions(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const;
   void short_forms(std::string_view text, const Region& region, const Candidate& c, std::vector<Derived>& out) const;
-  void park_brand(std::string_view text, const Region& region, const Candidate& c, const std::vector<Candidate>& found,
+  // What park_brand asks about the document's names, gathered once (asking every name per
+  // park was quadratic in the document's length).
+  struct FoundNames {
+    std::map<std::string_view, std::set<std::string_view>> by_first_two;  // parks and firms by their first two characters
+    std::set<std::string_view> zone_prefixes;  // every prefix of a zone's surface
+    std::set<std::string_view> zone_places;    // the first two characters of a zone (深汕 of 深汕特别合作区)
+    std::set<std::string_view> firm_bases;     // firms without a legal or group ending
+  };
+  FoundNames found_names(std::string_view text, const std::vector<Candidate>& found) const;
+  void park_brand(std::string_view text, const Region& region, const Candidate& c, const FoundNames& names,
                   std::vector<Derived>& out) const;
   // Where the 等 before a class noun at `noun` ends (等60个产业项目), or npos.
   std::size_t etc_before_class(std::string_view text, std::size_t noun) const;
@@ -63,6 +74,8 @@ class DocumentNames {
   std::string_view brand_of(std::string_view name, const Region& region, bool empty_tail_ok) const;
   void local_abbreviations(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const;
   void siblings(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const;
+  // The document's place names with their suffixes (words.*_suffixes), longest first.
+  std::vector<std::string> place_names(const Region& region) const;
   // Can `name` stand alone as a short name (see above)? `min_chars` for names cut down further.
   bool short_name_ok(std::string_view name, const Region& region, std::size_t min_chars) const;
 

@@ -6,6 +6,7 @@
 
 #include "confidence.h"
 #include "document_names.h"
+#include "span_index.h"
 #include "word_breaker.h"
 
 namespace reportlens::entities {
@@ -65,11 +66,16 @@ bool followed_by_any(std::string_view text, std::size_t at, const std::vector<st
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return rest.starts_with(w); });
 }
 
-std::size_t occurrences(std::string_view text, std::string_view needle) {
-  if (needle.empty()) return 0;
-  std::size_t n = 0;
-  for (std::size_t p = text.find(needle); p != std::string_view::npos; p = text.find(needle, p + needle.size())) ++n;
-  return n;
+// At least two occurrences of `needle` (stops at the second).
+bool occurs_twice(std::string_view text, std::string_view needle) {
+  if (needle.empty()) return false;
+  const std::size_t first = text.find(needle);
+  return first != std::string_view::npos && text.find(needle, first + needle.size()) != std::string_view::npos;
+}
+
+// Is `inner` strictly inside `outer` (a shorter name within its span)?
+bool inside(const Candidate& inner, const Candidate& outer) {
+  return outer.begin <= inner.begin && inner.end <= outer.end && outer.length() > inner.length();
 }
 
 std::string meta_string(const Json& meta, const char* key) {
@@ -139,7 +145,8 @@ Region EntityTagger::document_region(const Json& meta) const {
   return r;
 }
 
-bool EntityTagger::entry_applies(const GazetteerEntry& entry, const Region& region, std::string_view text) const {
+bool EntityTagger::entry_applies(const GazetteerEntry& entry, const Region& region, std::string_view text,
+                                 PlaceCounts& named_twice) const {
   switch (region_fit(entry.region, region)) {
     case RegionFit::kYes: return true;
     case RegionFit::kNo: return false;
@@ -150,7 +157,10 @@ bool EntityTagger::entry_applies(const GazetteerEntry& entry, const Region& regi
   // says 沈阳 often; a national report naming 铁西 once does not qualify). The province is
   // implied by the city and not required.
   const auto named = [&](const std::string& want, const std::string& have) {
-    return want.empty() || !have.empty() || occurrences(text, want) >= 2;
+    if (want.empty() || !have.empty()) return true;
+    auto it = named_twice.find(want);
+    if (it == named_twice.end()) it = named_twice.emplace(want, occurs_twice(text, want)).first;
+    return it->second;
   };
   return named(entry.region.city, region.city) && named(entry.region.district, region.district);
 }
@@ -159,13 +169,14 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
                                               const NormalizedText* norm, std::string_view original) const {
   std::vector<Candidate> candidates;
   std::vector<PatternFinder::EndingHit> ending_hits;
+  PlaceCounts named_twice;
   if (gazetteer_) {
     std::map<const GazetteerEntry*, bool> applies;  // region check once per entry
     const auto on_entry = [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
       if (!latin_word_boundaries(text, b, e)) return;
       if (patterns_ && followed_by_any(text, e, patterns_->rules().surface_breakers)) return;
       auto it = applies.find(&entry);
-      if (it == applies.end()) it = applies.emplace(&entry, entry_applies(entry, region, text)).first;
+      if (it == applies.end()) it = applies.emplace(&entry, entry_applies(entry, region, text, named_twice)).first;
       if (!it->second) return;
       Candidate c;
       c.begin = b;
@@ -206,16 +217,16 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
     // Also tried without a trailing 公司: 三生制药有限公司 -> 三生制药公司 -> 三生制药.
     if (gazetteer_)
       for (Candidate& c : found) {
-        constexpr std::string_view kFirm = "公司";
+        const std::string_view kFirm = patterns_->rules().words.firm;
         std::vector<std::string_view> names{c.canonical};
-        if (c.canonical.size() > kFirm.size() + 3 && std::string_view(c.canonical).ends_with(kFirm))
+        if (!kFirm.empty() && c.canonical.size() > kFirm.size() + 3 && std::string_view(c.canonical).ends_with(kFirm))
           names.push_back(std::string_view(c.canonical).substr(0, c.canonical.size() - kFirm.size()));
         const GazetteerEntry* best = nullptr;
         for (const std::string_view name : names) {
           gazetteer_->for_each_match(name, [&](const GazetteerEntry& entry, std::size_t b, std::size_t e) {
             if (b != 0 || e != name.size() || entry.kind != c.kind) return;
             if (best != nullptr && (!best->region.empty() || entry.region.empty())) return;  // limited entries first
-            if (entry_applies(entry, region, text)) best = &entry;
+            if (entry_applies(entry, region, text, named_twice)) best = &entry;
           });
           if (best != nullptr) break;
         }
@@ -224,11 +235,13 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
     // A listed surface that cuts through the words around it (外国投资者 -> 国投) is dropped,
     // unless it lies inside a found name, whose words are its own (宝马 in 华晨宝马里达工厂, where
     // ICU reads 宝|马里|达).
-    std::erase_if(candidates, [&](const Candidate& g) {
-      return std::none_of(found.begin(), found.end(),
-                          [&](const Candidate& p) { return p.begin <= g.begin && g.end <= p.end && p.length() > g.length(); }) &&
-             splits_words(text, g.begin, g.end);
-    });
+    {
+      const SpanIndex names(found);
+      std::erase_if(candidates, [&](const Candidate& g) {
+        return !names.any_near(g.begin, g.end, [&](std::size_t i) { return inside(g, found[i]); }) &&
+               splits_words(text, g.begin, g.end);
+      });
+    }
     candidates.insert(candidates.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     // Short forms, brands and list siblings the document's own names imply (沈鼓集团 … 沈鼓);
     // only names sure enough vouch for their siblings, so they are scored first.
@@ -237,13 +250,19 @@ std::vector<ResolvedEntity> EntityTagger::tag(std::string_view text, const Regio
     // A short form placed wherever it occurs must not cut through the words around it either
     // (沈飞 of 沈飞公司 in 沈|飞机场).
     const auto& derived_rules = patterns_->rules().rule_confidence;
-    std::erase_if(candidates, [&](const Candidate& g) {
-      return g.source == Source::kPattern &&
-             std::any_of(derived_rules.begin(), derived_rules.end(), [&](const auto& r) { return r.first == g.rule; }) &&
-             std::none_of(candidates.begin(), candidates.end(),
-                          [&](const Candidate& p) { return p.begin <= g.begin && g.end <= p.end && p.length() > g.length(); }) &&
-             splits_words(text, g.begin, g.end);
-    });
+    {
+      const SpanIndex all(candidates);
+      std::vector<bool> drop(candidates.size(), false);
+      for (std::size_t k = 0; k < candidates.size(); ++k) {
+        const Candidate& g = candidates[k];
+        drop[k] = g.source == Source::kPattern &&
+                  std::any_of(derived_rules.begin(), derived_rules.end(), [&](const auto& r) { return r.first == g.rule; }) &&
+                  !all.any_near(g.begin, g.end, [&](std::size_t i) { return inside(g, candidates[i]); }) &&
+                  splits_words(text, g.begin, g.end);
+      }
+      std::size_t k = 0;
+      std::erase_if(candidates, [&](const Candidate&) { return drop[k++]; });
+    }
   }
   if (!patterns_) std::erase_if(candidates, [&](const Candidate& g) { return splits_words(text, g.begin, g.end); });
   static const PatternRules kDefaults;

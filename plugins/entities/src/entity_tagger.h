@@ -3,7 +3,9 @@
 // mapped back to the original text.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <string>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -38,7 +40,12 @@ class EntityTagger {
   void annotate(Document& doc) const;
 
  private:
-  bool entry_applies(const GazetteerEntry& entry, const Region& region, std::string_view text) const;
+  // Does the text name a place at least twice? Asked per entry limited to a region, so the
+  // answers are kept per place name for one document (`named_twice`): the text is searched
+  // once per place, not once per entry.
+  using PlaceCounts = std::map<std::string, bool, std::less<>>;
+  bool entry_applies(const GazetteerEntry& entry, const Region& region, std::string_view text,
+                     PlaceCounts& named_twice) const;
 
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::shared_ptr<const PatternFinder> patterns_;

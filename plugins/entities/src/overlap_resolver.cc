@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "gazetteer.h"
+#include "span_index.h"
 
 namespace reportlens::entities {
 
@@ -29,10 +30,19 @@ std::vector<ResolvedEntity> resolve_overlaps(std::vector<Candidate> candidates) 
            std::make_tuple(a.length(), source_rank(b), b.begin);
   });
   std::vector<ResolvedEntity> accepted;
+  // The accepted names near a candidate, by begin offset: a pass over all accepted names per
+  // candidate was quadratic in the document's length. They are visited in the order they
+  // were accepted, as before.
+  SpanIndex index;
+  std::vector<std::size_t> near;
   for (auto& c : candidates) {
     ResolvedEntity* blocker = nullptr;
     ResolvedEntity* container = nullptr;
-    for (auto& a : accepted) {
+    near.clear();
+    index.near(c.begin, c.end, [&](std::size_t i) { near.push_back(i); });
+    std::sort(near.begin(), near.end());
+    for (const std::size_t i : near) {
+      ResolvedEntity& a = accepted[i];
       if (!overlaps(a.entity, c)) continue;
       if (a.entity.kind != c.kind && strictly_inside(c, a.entity)) {
         if (container == nullptr) container = &a;
@@ -54,6 +64,7 @@ std::vector<ResolvedEntity> resolve_overlaps(std::vector<Candidate> candidates) 
       continue;
     }
     if (container != nullptr) container->overlaps.push_back({c, true});
+    index.add(accepted.size(), c);
     accepted.push_back({std::move(c), {}});
   }
   std::sort(accepted.begin(), accepted.end(), [](const ResolvedEntity& a, const ResolvedEntity& b) {

@@ -9,11 +9,8 @@ namespace reportlens::entities {
 
 namespace {
 
-bool is_numeral(char32_t cp) {
-  if (cp >= U'0' && cp <= U'9') return true;
-  static constexpr std::u32string_view kChinese = U"零〇一二两三四五六七八九十百千万亿几数多";
-  return kChinese.find(cp) != std::u32string_view::npos;
-}
+
+bool is_opening_quote(char32_t cp) { return cp == U'\u201C' || cp == U'\u300C' || cp == U'\u300E' || cp == U'"'; }
 
 // Characters a name may contain: ideographs, ASCII letters and digits, the middle dot of
 // 中国·沈阳, and the hyphen of Latin brand names.
@@ -258,15 +255,19 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
     const Chars c = decode(taken);
     const auto char_at = [&](std::size_t i) { return taken.substr(c.at[i], c.at[i + 1] - c.at[i]); };
     for (std::size_t i = c.cp.size(); i-- > 0;) {
-      const bool after_numeral = i > 0 && is_numeral(c.cp[i - 1]);
+      const bool after_numeral = i > 0 && is_numeral_(c.cp[i - 1]);
       const bool counter_here = after_numeral && counters_.count(char_at(i));
-      const bool date_here = after_numeral && date_units_.count(char_at(i));
-      const bool ordinal_here = c.cp[i] == U'第' && i + 1 < c.cp.size() && is_numeral(c.cp[i + 1]);
-      const bool particle_here = c.cp[i] == U'的' && !(brand_lead_taken && i == 1);
+      const bool loose_date = after_numeral && !(c.cp[i - 1] >= U'0' && c.cp[i - 1] <= U'9') &&
+                              (i + 1 >= c.cp.size() || !is_numeral_(c.cp[i + 1])) &&
+                              std::find(rules_.loose_date_units.begin(), rules_.loose_date_units.end(), char_at(i)) !=
+                                  rules_.loose_date_units.end();
+      const bool date_here = after_numeral && date_units_.count(char_at(i)) && !loose_date;
+      const bool ordinal_here = char_at(i) == rules_.words.ordinal && i + 1 < c.cp.size() && is_numeral_(c.cp[i + 1]);
+      const bool particle_here = char_at(i) == rules_.words.particle && !(brand_lead_taken && i == 1);
       if (counter_here || date_here || ordinal_here || particle_here) {
         std::size_t j = i + 1;
         if (ordinal_here) {  // skip 第 + numerals + counter
-          while (j < c.cp.size() && is_numeral(c.cp[j])) ++j;
+          while (j < c.cp.size() && is_numeral_(c.cp[j])) ++j;
           if (j < c.cp.size() && counters_.count(char_at(j))) {
             ++j;
           } else if (i > 0) {
@@ -288,6 +289,10 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
   return result;
 }
 
+bool PatternFinder::is_numeral_(char32_t cp) const {
+  return (cp >= U'0' && cp <= U'9') || rules_.words.numerals.find(cp) != std::u32string::npos;
+}
+
 bool PatternFinder::brand_lead(std::string_view span, const std::vector<std::size_t>& cuts, std::size_t k) const {
   if (k < 2) return false;
   const std::string_view lead = span.substr(cuts[k - 2], cuts[k - 1] - cuts[k - 2]);
@@ -296,7 +301,7 @@ bool PatternFinder::brand_lead(std::string_view span, const std::vector<std::siz
   if (q != lead.size() || !is_cjk_ideograph(cp)) return false;
   if (stop_words_.count(lead) || non_brand_chars_.count(lead)) return false;
   // Before the particle 的 a generic word is an adjective (新的, 大的), never a brand's lead.
-  if (span.substr(cuts[k - 1], cuts[k] - cuts[k - 1]) == "的" && is_generic(lead)) return false;
+  if (span.substr(cuts[k - 1], cuts[k] - cuts[k - 1]) == rules_.words.particle && is_generic(lead)) return false;
   // The character must open its stretch: the window starts there, or a stop word ends before it
   // (支持|华|为, ，|华|为). After a longer word it is that word's object (市场|和|…).
   if (k == 2) return true;
@@ -345,7 +350,7 @@ bool PatternFinder::region_class(std::string_view stem) const {
 
 // 株洲电子研究所等一百多个科研单位: the class after 等 says what the item is.
 bool PatternFinder::listed_as_non_firm(std::string_view text, std::size_t end) const {
-  constexpr std::string_view kEtc = "等";
+  const std::string_view kEtc = rules_.words.etc;
   if (text.substr(end, kEtc.size()) != kEtc) return false;
   std::size_t to = end + kEtc.size();
   for (std::size_t n = 0; n < 12 && to < text.size(); ++n) {
@@ -427,8 +432,9 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
     std::size_t q = p;
     for (int n = 0; n < 6 && q > 0; ++n) {
       q = char_before(q);
-      if (text.substr(q, 3) == "等") {
-        if (q + 3 < p && is_generic(text.substr(q + 3, p - q - 3))) p = q + 3;
+      const std::string_view etc = rules_.words.etc;
+      if (!etc.empty() && text.substr(q, etc.size()) == etc) {
+        if (q + etc.size() < p && is_generic(text.substr(q + etc.size(), p - q - etc.size()))) p = q + etc.size();
         break;
       }
     }
@@ -444,14 +450,14 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
     while (p > 0) {
       const std::size_t b = char_before(p);
       std::size_t q = b;
-      if (!is_numeral(next_code_point(text, q))) break;
+      if (!is_numeral_(next_code_point(text, q))) break;
       p = b;
     }
   }
-  constexpr std::string_view kEtc = "等";
+  const std::string_view kEtc = rules_.words.etc;
   if (p < kEtc.size() || text.substr(p - kEtc.size(), kEtc.size()) != kEtc) return;
   std::size_t item_end = p - kEtc.size();
-  constexpr std::string_view kListComma = "、";
+  const std::string_view kListComma = rules_.words.comma;
   for (int items = 0; items < 8 && item_end > 0; ++items) {
     const Stem item = stem(text, item_end);
     if (item.verdict != StemVerdict::kName) return;
@@ -461,8 +467,11 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
     // is a common noun (商业、商店等企业) rather than a brand (特变沈变, 国信优易).
     // A mall (九方购物中心) is a firm although it ends in 中心.
     const bool mall = ends_with_any(item_text, rules_.commercial_markers);
+    // A quoted item is a slogan or a campaign (“甲乙看雪”“丙丁旅游”等文旅品牌), not a firm.
+    std::size_t q = 0;
+    const bool quoted = !item_text.empty() && is_opening_quote(next_code_point(item_text, q));
     const bool skip = ending.list_only && ((!mall && ends_with_any(item_text, rules_.non_firm_endings)) ||
-                                           word_boundaries(item_text).size() <= 2);
+                                           quoted || word_boundaries(item_text).size() <= 2);
     if (!skip) {
       Candidate c;
       c.begin = item.begin;
@@ -470,7 +479,7 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
       c.kind = ending.kind;
       c.source = Source::kPattern;
       c.canonical = canonical_name(text.substr(c.begin, c.end - c.begin));
-      c.rule = "等" + ending.text;
+      c.rule = rules_.words.etc + ending.text;
       out.push_back(std::move(c));
     }
     if (item.begin < kListComma.size() || text.substr(item.begin - kListComma.size(), kListComma.size()) != kListComma)
@@ -493,7 +502,7 @@ bool PatternFinder::etc_before(std::string_view text, std::size_t at) const {
     while (b > 0 && !is_char_boundary(text, b)) --b;
     std::size_t q = b;
     const char32_t cp = next_code_point(text, q);
-    if (cp == U'等') return true;
+    if (text.substr(b, q - b) == rules_.words.etc) return true;
     if (!is_name_char(cp) && cp != U'（' && cp != U'）' && cp != U'(' && cp != U')') return false;
     at = b;
   }

@@ -74,6 +74,8 @@ class PatternFinder {
 
  private:
   StemVerdict verdict_of(std::string_view stem, bool counted) const;
+  // A digit or a Chinese numeral (words.numerals in patterns.yaml).
+  bool is_numeral_(char32_t cp) const;
   bool starts_with_generic_word(std::string_view s) const;
   bool etc_before(std::string_view text, std::size_t at) const;
   bool quoted_stem(std::string_view text, std::size_t ending_begin, Stem& out) const;

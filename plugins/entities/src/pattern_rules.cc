@@ -1,5 +1,6 @@
 #include "pattern_rules.h"
 
+#include <map>
 #include <optional>
 
 #include <yaml-cpp/yaml.h>
@@ -54,6 +55,51 @@ void read_confidences(const std::string& file, const std::string& key, const YAM
   for (const auto& kv : node) {
     if (kv.first.Scalar().empty()) fail(file, line_of(kv.first), key + ": expected a non-empty name");
     out.emplace_back(normalize_text(kv.first.Scalar()).text, read_confidence(file, key, kv.second));
+  }
+}
+
+void read_ending_contexts(const std::string& file, const std::string& key, const YAML::Node& node,
+                          std::vector<std::pair<std::string, std::vector<std::string>>>& out) {
+  if (!node.IsMap()) fail(file, line_of(node), key + ": expected a mapping ending -> list of words");
+  for (const auto& kv : node) {
+    if (kv.first.Scalar().empty()) fail(file, line_of(kv.first), key + ": expected a non-empty ending");
+    std::vector<std::string> words;
+    append_strings(file, key, kv.second, words);
+    out.emplace_back(normalize_text(kv.first.Scalar()).text, std::move(words));
+  }
+}
+
+void read_words(const std::string& file, const std::string& key, const YAML::Node& node, PatternRules::Words& w) {
+  if (!node.IsMap()) fail(file, line_of(node), key + ": expected a mapping role -> word");
+  const std::map<std::string, std::string*> text{
+      {"etc", &w.etc}, {"particle", &w.particle}, {"ordinal", &w.ordinal}, {"china", &w.china}, {"firm", &w.firm},
+      {"bare_park", &w.bare_park}, {"park_char", &w.park_char}, {"base", &w.base}, {"comma", &w.comma},
+      {"definition", &w.definition}, {"short_form", &w.short_form}, {"park_in_park", &w.park_in_park},
+      {"park_brand", &w.park_brand}, {"base_brand", &w.base_brand}, {"project_brand", &w.project_brand},
+      {"project_list", &w.project_list}, {"project_single", &w.project_single}, {"sibling", &w.sibling},
+      {"local_abbreviation", &w.local_abbreviation}, {"listed_again", &w.listed_again}};
+  const std::map<std::string, std::vector<std::string>*> lists{{"joints", &w.joints},
+                                                              {"province_suffixes", &w.province_suffixes},
+                                                              {"city_suffixes", &w.city_suffixes},
+                                                              {"district_suffixes", &w.district_suffixes}};
+  const std::map<std::string, std::u32string*> characters{{"numerals", &w.numerals}, {"count_numerals", &w.count_numerals}, {"sentence_ends", &w.sentence_ends},
+                                                           {"trailing_count_numerals", &w.trailing_count_numerals},
+                                                           {"short_form_openers", &w.short_form_openers}};
+  for (const auto& kv : node) {
+    const std::string role = kv.first.Scalar();
+    if (const auto l = lists.find(role); l != lists.end()) {
+      l->second->clear();
+      append_strings(file, key + "." + role, kv.second, *l->second);
+    } else if (const auto t = text.find(role); t != text.end() && kv.second.IsScalar()) {
+      *t->second = normalize_text(kv.second.Scalar()).text;
+    } else if (const auto c = characters.find(role); c != characters.end() && kv.second.IsScalar()) {
+      // Read as written: the normaliser would fold full-width characters such as ：.
+      const std::string s = kv.second.Scalar();
+      c->second->clear();
+      for (std::size_t i = 0; i < s.size();) c->second->push_back(next_code_point(s, i));
+    } else {
+      fail(file, line_of(kv.first), key + ": unknown role or not a string: " + role);
+    }
   }
 }
 
@@ -184,6 +230,14 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       append_strings(file, key, value, hq_qualifiers);
     } else if (key == "firm_contexts") {
       append_strings(file, key, value, firm_contexts);
+    } else if (key == "words") {
+      read_words(file, key, value, words);
+    } else if (key == "site_rankings") {
+      append_strings(file, key, value, site_rankings);
+    } else if (key == "loose_date_units") {
+      append_strings(file, key, value, loose_date_units);
+    } else if (key == "ending_contexts") {
+      read_ending_contexts(file, key, value, ending_contexts);
     } else if (key == "ending_confidence" || key == "rule_confidence") {
       read_confidences(file, key, value, key == "ending_confidence" ? ending_confidence : rule_confidence);
     } else if (key == "default_confidence") {

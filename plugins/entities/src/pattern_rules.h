@@ -61,6 +61,9 @@ struct PatternRules {
   // count of generic things.
   std::vector<std::string> counters;
   // Numeral + date unit (2022年, 5月) before a name: the name starts after it.
+  // After a Chinese numeral these date units make a date only when a numeral follows
+  // (一月十八日); reports write dates in digits, so 十月稻田 is a brand.
+  std::vector<std::string> loose_date_units;
   std::vector<std::string> date_units;
   // Endings for which "A、B等<generic ending>" does NOT make A and B entities.
   std::vector<std::string> list_rule_skips;
@@ -111,6 +114,11 @@ struct PatternRules {
   // Words around a name that show a firm acting (投产, 签约, 落地 ...): a brand before a
   // project counts when one follows the project, and they raise a name's confidence.
   std::vector<std::string> firm_contexts;
+  // An ending that names only with one of its words earlier in the same sentence (片区 of a
+  // free trade zone: 自贸试验区 … 大连片区): that is its evidence.
+  std::vector<std::pair<std::string, std::vector<std::string>>> ending_contexts;
+  // Ranking words right after a base or a bare 园区 that make it a named site (入围, 获评).
+  std::vector<std::string> site_rankings;
   // Words between a brand and 总部 that qualify the headquarters (区域, 华南 ...), not the brand.
   std::vector<std::string> hq_qualifiers;
   // Items before 项目 ending in these are places, not a firm's project (…公园, …枢纽, …立交).
@@ -122,6 +130,22 @@ struct PatternRules {
   // the document adds evidence_bonus (see confidence.h).
   std::vector<std::pair<std::string, double>> ending_confidence;
   std::vector<std::pair<std::string, double>> rule_confidence;
+  // Words and labels the code refers to by their role (`words:` in patterns.yaml), so that the
+  // C++ sources hold no Chinese: the list marker 等, the rule names written to `rule` …
+  struct Words {
+    std::string etc, particle, ordinal, china, firm, bare_park, park_char, base, comma;
+    std::vector<std::string> joints;  // connectors inside a product (与, 和, 及)
+    // Suffixes of the document's own place names by level (省; 市; 区 县 市).
+    std::vector<std::string> province_suffixes, city_suffixes, district_suffixes;
+    std::u32string count_numerals;    // numerals of a count after 等 (等3000余个)
+    std::u32string trailing_count_numerals;  // a count after an abbreviation makes it a class (森林公园3个)
+    std::u32string numerals;          // Chinese numerals (一 … 十 百 千 万 …)
+    std::u32string short_form_openers;  // what may stand between a definition marker and the short form
+    std::u32string sentence_ends;       // marks that end a sentence (besides a line break)
+    // Labels of the document-level rules (the `rule` attribute).
+    std::string definition, short_form, park_in_park, park_brand, base_brand, project_brand, project_list,
+        project_single, sibling, local_abbreviation, listed_again;
+  } words;
   double default_confidence = 0.85;
   double gazetteer_confidence = 0.95;
   double evidence_bonus = 0.3;

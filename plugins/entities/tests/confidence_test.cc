@@ -79,3 +79,26 @@ TEST(Confidence, BrandsOfAListOfProjects) {
   for (const auto& [name, f] : found) EXPECT_NE(f.kind, "company") << name << " " << f.rule;
   EXPECT_TRUE(found.count("滨江公园"));  // the park itself is a park
 }
+
+TEST(Confidence, AFreeTradeZoneAreaIsAZoneOnlyInASentenceAboutTheZone) {
+  auto found = tag("深入实施自贸试验区提升战略，推进襄州片区整合提升。改造提升火车站片区。");
+  ASSERT_TRUE(found.count("襄州片区"));
+  EXPECT_EQ(found.at("襄州片区").kind, "zone");
+  EXPECT_FALSE(found.count("火车站片区"));  // a planning area
+  found = tag("自贸试验区襄州片区新增市场主体1.2万户。");
+  EXPECT_TRUE(found.count("自贸试验区襄州片区"));
+}
+
+TEST(Confidence, ABaseRankedOrListedNextToAZoneIsANamedSite) {
+  auto found = tag("推进设施蔬菜基地建设。长山石化产业基地入围全国化工园区30强。");
+  EXPECT_FALSE(found.count("设施蔬菜基地"));
+  EXPECT_TRUE(found.count("长山石化产业基地"));
+  found = tag("加快长山世界级石化产业基地、滨海合作创新区建设。");
+  EXPECT_TRUE(found.count("滨海合作创新区"));
+  EXPECT_TRUE(found.count("长山世界级石化产业基地"));
+}
+
+TEST(Confidence, AChineseNumeralMonthBeforeNameCharactersIsABrandNotADate) {
+  const auto found = tag("九月丰收、十月稻田等3家企业境外上市。");
+  EXPECT_TRUE(found.count("十月稻田"));
+}

@@ -59,8 +59,9 @@ std::size_t arabic_piece_end(std::string_view text, std::size_t q) {
 std::size_t chinese_piece_end(std::string_view text, std::size_t q) {
   std::size_t r = q, next = q;
   while (r < text.size() && is_run_char(code_point_at(text, r, &next))) r = next;
-  if (starts_with_at(text, r, "点")) {
-    std::size_t f = r + std::string_view("点").size();
+  constexpr std::string_view kPoint = "点";  // part of kRun's script, like its numerals
+  if (starts_with_at(text, r, kPoint)) {
+    std::size_t f = r + kPoint.size();
     const std::size_t fraction_begin = f;
     while (f < text.size() && is_fraction_char(code_point_at(text, f, &next))) f = next;
     if (f > fraction_begin) r = f;
@@ -68,9 +69,8 @@ std::size_t chinese_piece_end(std::string_view text, std::size_t q) {
   return r;
 }
 
-// (?:IV|V?I{1,3}|V)类 at `p`, 0 if none.
-std::size_t roman_at(std::string_view text, std::size_t p) {
-  constexpr std::string_view kLei = "类";
+// (?:IV|V?I{1,3}|V) then the class suffix (III类) at `p`, 0 if none.
+std::size_t roman_at(std::string_view text, std::size_t p, std::string_view kLei) {
   if (starts_with_at(text, p, "IV") && starts_with_at(text, p + 2, kLei)) return 2 + kLei.size();
   for (const bool with_v : {true, false}) {
     std::size_t q = p;
@@ -135,7 +135,7 @@ std::size_t numeral_run_at(std::string_view text, std::size_t p) {
 }
 
 CandidateMatcher::CandidateMatcher(const NumberLexicon& lexicon, const CandidateStarts& starts)
-    : starts_(starts), pattern_first_(0x10000 / 64, 0) {
+    : starts_(starts), grammar_(lexicon.grammar()), pattern_first_(0x10000 / 64, 0) {
   enabled_ = starts.enabled();
   index_words(lexicon.stop_words(), &stop_words_);
   index_words(lexicon.fixed_surfaces(), &fixed_);
@@ -182,13 +182,13 @@ bool CandidateMatcher::match_at(std::string_view text, std::size_t p, CandidateM
     kind = CandidateKind::kStop;
   } else if ((n = fixed_at(text, p)) > 0) {
     kind = CandidateKind::kFixed;
-  } else if (starts_with_at(text, p, "第") &&
-             (n = numeral_run_at(text, p + std::string_view("第").size())) > 0) {
-    n += std::string_view("第").size();
+  } else if (starts_with_at(text, p, grammar_.ordinal_prefix) &&
+             (n = numeral_run_at(text, p + grammar_.ordinal_prefix.size())) > 0) {
+    n += grammar_.ordinal_prefix.size();
     kind = CandidateKind::kOrdinalRun;
   } else if ((n = numeral_run_at(text, p)) > 0) {
     kind = CandidateKind::kRun;
-  } else if ((n = roman_at(text, p)) > 0) {
+  } else if ((n = roman_at(text, p, grammar_.class_suffix)) > 0) {
     kind = CandidateKind::kRoman;
   } else {
     return false;

@@ -62,6 +62,7 @@ class CandidateMatcher {
   bool match_at(std::string_view text, std::size_t p, CandidateMatch* m) const;
 
   const CandidateStarts& starts_;
+  const NumberGrammar& grammar_;  // the ordinal prefix (第) and the class suffix (III类)
   bool enabled_ = true;
   // Keyed by two characters: many stop words share their first one (一体化, 一般, 一些 …).
   WordsByStart stop_words_, fixed_;

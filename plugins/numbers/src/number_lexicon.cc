@@ -128,7 +128,7 @@ void NumberLexicon::read_sections(const std::filesystem::path& file, const YAML:
       "units", "qualifiers_before", "qualifiers_after", "approximate_inside", "decrease_words",
       "money_context", "stop_words", "stop_patterns", "fixed_expressions", "ordinal_suffixes",
       "ordinal_counters", "congress_before", "congress_after", "month_parts",
-      "range_connectors", "range_blockers", "not_units", "vague_before", "article_counters"};
+      "range_connectors", "range_blockers", "not_units", "vague_before", "article_counters", "grammar"};
   for (const auto& entry : root) {
     const std::string key = entry.first.as<std::string>();
     if (std::find(kSections.begin(), kSections.end(), key) == kSections.end())
@@ -196,6 +196,7 @@ void NumberLexicon::read_sections(const std::filesystem::path& file, const YAML:
   append(article_counters_, string_list(file, root["article_counters"], "article_counters"));
   append(not_units_, string_list(file, root["not_units"], "not_units"));
   append(vague_before_, string_list(file, root["vague_before"], "vague_before"));
+  if (const auto grammar = root["grammar"]) read_grammar(file, grammar);
   if (const auto patterns = root["stop_patterns"]) {
     for (const auto& p : patterns) {
       const std::string pattern = scalar(file, p, "stop_patterns");
@@ -206,7 +207,63 @@ void NumberLexicon::read_sections(const std::filesystem::path& file, const YAML:
   }
 }
 
+namespace {
+
+// The grammar's keys, each with where it is kept.
+struct GrammarWord {
+  const char* key;
+  std::string NumberGrammar::*word;
+};
+struct GrammarList {
+  const char* key;
+  std::vector<std::string> NumberGrammar::*words;
+};
+constexpr GrammarWord kGrammarWords[] = {
+    {"ordinal_prefix", &NumberGrammar::ordinal_prefix}, {"class_suffix", &NumberGrammar::class_suffix},
+    {"percent_in_words", &NumberGrammar::percent_in_words},
+    {"fraction_in_words", &NumberGrammar::fraction_in_words}, {"quarter", &NumberGrammar::quarter},
+    {"cardinal_only", &NumberGrammar::cardinal_only}, {"named_set", &NumberGrammar::named_set},
+    {"year", &NumberGrammar::year}, {"decade", &NumberGrammar::decade},
+    {"month", &NumberGrammar::month}, {"month_number", &NumberGrammar::month_number},
+    {"months", &NumberGrammar::months}, {"first_n", &NumberGrammar::first_n},
+    {"recent", &NumberGrammar::recent}, {"one", &NumberGrammar::one},
+    {"thousands_comma", &NumberGrammar::thousands_comma}};
+constexpr GrammarList kGrammarLists[] = {
+    {"day", &NumberGrammar::day}, {"year_before", &NumberGrammar::year_before},
+    {"year_after", &NumberGrammar::year_after}, {"list_joiners", &NumberGrammar::list_joiners},
+    {"large_scales", &NumberGrammar::large_scales}};
+
+}  // namespace
+
+void NumberLexicon::read_grammar(const std::filesystem::path& file, const YAML::Node& node) {
+  if (!node.IsMap()) fail(file, node, "grammar must map names to words");
+  for (const auto& entry : node) {
+    const std::string key = entry.first.as<std::string>();
+    bool known = false;
+    for (const auto& [name, word] : kGrammarWords)
+      if (key == name) {
+        grammar_.*word = scalar(file, entry.second, name);
+        if ((grammar_.*word).empty()) fail(file, entry.second, "grammar." + key + " is empty");
+        known = true;
+      }
+    for (const auto& [name, words] : kGrammarLists)
+      if (key == name) {
+        grammar_.*words = string_list(file, entry.second, name);
+        for (const auto& w : grammar_.*words)
+          if (w.empty()) fail(file, entry.second, "grammar." + key + " has an empty word");
+        known = true;
+      }
+    if (!known) fail(file, entry.first, "unknown grammar word '" + key + "'");
+  }
+}
+
 void NumberLexicon::compile() {
+  for (const auto& [name, word] : kGrammarWords)
+    if ((grammar_.*word).empty())
+      throw StageError(std::string("number lexicon: grammar.") + name + " is missing (lexicon.yaml)");
+  for (const auto& [name, words] : kGrammarLists)
+    if ((grammar_.*words).empty())
+      throw StageError(std::string("number lexicon: grammar.") + name + " is missing (lexicon.yaml)");
   for (const auto& [surface, info] : units_)
     units_by_first_[code_point_at(surface, 0)].push_back(&info);
   for (auto& [first, list] : units_by_first_)

@@ -52,6 +52,15 @@ struct QualifierWord {
   std::string qualifier;
 };
 
+// The words the scanner's readers look for around a numeral run (lexicon.yaml `grammar`;
+// every key is required, a later file may replace one).
+struct NumberGrammar {
+  std::string ordinal_prefix, class_suffix, percent_in_words, fraction_in_words, quarter;
+  std::string cardinal_only, named_set, year, decade, month, month_number, months, first_n;
+  std::string recent, one, thousands_comma;
+  std::vector<std::string> day, year_before, year_after, list_joiners, large_scales;
+};
+
 class NumberLexicon {
  public:
   // Loads the given files in order; later files add to (and for units, override) earlier.
@@ -93,10 +102,12 @@ class NumberLexicon {
   const std::vector<std::string>& range_blockers() const { return range_blockers_; }
   const std::vector<std::string>& not_units() const { return not_units_; }
   const std::vector<std::string>& vague_before() const { return vague_before_; }
+  const NumberGrammar& grammar() const { return grammar_; }
 
  private:
   void load_file(const std::filesystem::path& file);
   void read_sections(const std::filesystem::path& file, const YAML::Node& root);
+  void read_grammar(const std::filesystem::path& file, const YAML::Node& node);
   void compile();
 
   std::map<std::string, UnitInfo> units_;
@@ -108,6 +119,7 @@ class NumberLexicon {
   std::vector<std::string> congress_before_, congress_after_, month_parts_;
   std::vector<std::string> range_connectors_, range_blockers_, not_units_, vague_before_;
   std::vector<OrdinalSuffix> ordinal_suffixes_;
+  NumberGrammar grammar_;
 
   // Units by their first character, longest surface first: unit_at() is asked after every
   // numeral, and comparing the few units that start alike beats an anchored regex call.

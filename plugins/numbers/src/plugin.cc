@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "reportlens/plugin.h"
+#include "reportlens/report_meta.h"
 
 #include "number_lexicon.h"
 #include "quantity_scanner.h"
-#include "report_year.h"
 
 namespace {
 
@@ -21,7 +21,7 @@ constexpr const char* kSettings = R"json({
     "extra_lexicon": {"type": "array", "items": {"type": "string"}, "default": [],
       "description": "More lexicon files (lexicon.yaml format: stop words, qualifiers...)"},
     "report_year": {"type": "integer", "default": 0,
-      "description": "Year completing partial dates; 0 = from meta, title or file name"}
+      "description": "Year completing partial dates; 0 = the segment stage's meta.delivery_year, else meta.report_year"}
   },
   "additionalProperties": false
 })json";
@@ -40,9 +40,17 @@ class NumbersStage : public reportlens::DocumentStage {
     fixed_year_ = context.settings.value("report_year", 0);
   }
 
+  // The calendar year "今年" means, from the segment stage's metadata (its only owner): the
+  // delivery year (a national report delivered in March 2022 reviews 2021, but its 6月底 is
+  // June 2022), else the year reviewed; 0 when segment did not run or found neither.
+  static int speaking_year(const reportlens::Document& doc) {
+    const reportlens::ReportMeta meta = reportlens::read_report_meta(doc);
+    return meta.delivery_year != 0 ? meta.delivery_year : meta.report_year;
+  }
+
   void process(reportlens::Document& doc) const override {
     const auto& normalized = doc.normalized();
-    const int year = fixed_year_ > 0 ? fixed_year_ : reportlens::numbers::report_year(doc);
+    const int year = fixed_year_ > 0 ? fixed_year_ : speaking_year(doc);
     for (auto& m : scanner_->scan(normalized.text, year)) {
       // The attribute object is built in its final key order, moving the mention's
       // strings in: no key lookups, no copies (thousands of mentions per report).

@@ -17,9 +17,10 @@ using Json = nlohmann::ordered_json;
 constexpr const char* kRun =
     "(?:(?:[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)|[0-9]+)(?:\\.[0-9]+)?"
     "|[零〇一二两三四五六七八九十百千万亿几]+(?:点[零〇一二三四五六七八九]+)?)+";
-constexpr const char* kRoman = "(?:IV|V?I{1,3}|V)类";
-// The characters the built-in alternatives start with: kRun, 第+kRun and kRoman.
-constexpr std::u32string_view kBuiltInStarts = U"0123456789零〇一二两三四五六七八九十百千万亿几第IV";
+// Roman water quality classes (III类): the numeral, then grammar.class_suffix.
+constexpr const char* kRoman = "(?:IV|V?I{1,3}|V)";
+// The characters kRun and kRoman start with (the ordinal prefix is added from the grammar).
+constexpr std::u32string_view kRunStarts = U"0123456789零〇一二两三四五六七八九十百千万亿几IV";
 
 // Inside a short quotation (“…”, at most 40 characters, within one sentence): slogans
 // and names. Looked up only for the few numerals that need it.
@@ -88,6 +89,11 @@ struct QuantityScanner::Scan {
   std::string_view text;
   int report_year;
   std::vector<Mention> out;
+
+  const NumberGrammar& g() const { return lex.grammar(); }
+  bool any_at(std::size_t pos, const std::vector<std::string>& words) const {
+    return word_at(text, pos, words) != nullptr;
+  }
 
   bool quoted(std::size_t pos) const { return in_short_quote(text, pos); }
 
@@ -173,12 +179,12 @@ struct QuantityScanner::Scan {
         is_ascii_digit(code_point_before(text, b - 1)))
       return e;
     // 百分之七点五: percent written in words.
-    if (starts_with_at(text, b, "百分之")) return percent_in_words(b);
-    if (starts_with_at(text, e, "分之")) return skip_run_after(e + std::string_view("分之").size());
+    if (starts_with_at(text, b, g().percent_in_words)) return percent_in_words(b);
+    if (starts_with_at(text, e, g().fraction_in_words)) return skip_run_after(e + g().fraction_in_words.size());
 
     auto parsed = parse_numeral(run);
 
-    if (before == U'第') return ordinal_after_di(b, e, parsed);
+    if (ends_with_at(text, b, g().ordinal_prefix)) return ordinal_after_di(b, e, parsed);
     if (parsed && !parsed->digit_sequence && !parsed->is_range) {
       if (const auto v = small_integer(*parsed); v && *v > 0 && *v <= 100) {
         // （一） (1): section and list markers.
@@ -214,12 +220,12 @@ struct QuantityScanner::Scan {
 
   std::size_t ordinal_after_di(std::size_t b, std::size_t e,
                                const std::optional<ParsedNumeral>& parsed) {
-    const std::size_t di = b - std::string_view("第").size();
+    const std::size_t di = b - g().ordinal_prefix.size();
     if (!parsed || parsed->digit_sequence) return e;
     const auto v = small_integer(*parsed);
     if (!v) return e;
-    if (starts_with_at(text, e, "季度") && *v >= 1 && *v <= 4) {
-      const std::size_t end = e + std::string_view("季度").size();
+    if (starts_with_at(text, e, g().quarter) && *v >= 1 && *v <= 4) {
+      const std::size_t end = e + g().quarter.size();
       add(date(di, end, quarter(*v), std::string(text.substr(b, e - b))));
       return end;
     }
@@ -235,7 +241,7 @@ struct QuantityScanner::Scan {
     if (!parsed || parsed->is_range) return 0;
     const std::string_view run = text.substr(b, e - b);
     const bool chinese = is_chinese_only(run);
-    if (starts_with_at(text, b, "两")) return 0;  // 两 is only ever a cardinal
+    if (starts_with_at(text, b, g().cardinal_only)) return 0;  // 两 is only ever a cardinal
     for (const auto& s : lex.ordinal_suffixes()) {
       if (!starts_with_at(text, e, s.suffix)) continue;
       if (s.numerals == NumeralScript::kChinese && !chinese) continue;
@@ -266,10 +272,10 @@ struct QuantityScanner::Scan {
   std::size_t named_set(std::size_t b, std::size_t e, const std::optional<ParsedNumeral>& parsed) {
     if (!parsed || parsed->digit_sequence || parsed->is_range) return 0;
     const std::string_view run = text.substr(b, e - b);
-    if (!is_chinese_only(run) || !starts_with_at(text, e, "大")) return 0;
+    if (!is_chinese_only(run) || !starts_with_at(text, e, g().named_set)) return 0;
     const auto v = small_integer(*parsed);
     if (!v || *v < 2 || *v > 99) return 0;
-    const std::size_t after_da = e + std::string_view("大").size();
+    const std::size_t after_da = e + g().named_set.size();
     const bool congress = word_before(text, b, lex.congress_before()) != nullptr ||
                           word_at(text, after_da, lex.congress_after()) != nullptr ||
                           !is_ideograph(code_point_at(text, after_da));
@@ -305,17 +311,17 @@ struct QuantityScanner::Scan {
     const auto m = parse_numeral(text.substr(pos, n));
     if (!m || m->digit_sequence) return pos;
     const auto mv = small_integer(*m);
-    if (!mv || *mv < 1 || *mv > 12 || !starts_with_at(text, pos + n, "月")) return pos;
+    if (!mv || *mv < 1 || *mv > 12 || !starts_with_at(text, pos + n, g().month)) return pos;
     *month = *mv;
-    std::size_t end = pos + n + std::string_view("月").size();
+    std::size_t end = pos + n + g().month.size();
     const std::size_t dn = run_at(end);
     if (dn > 0) {
       const auto d = parse_numeral(text.substr(end, dn));
       const auto dv = d && !d->digit_sequence ? small_integer(*d) : std::nullopt;
-      if (dv && *dv >= 1 && *dv <= 31 &&
-          (starts_with_at(text, end + dn, "日") || starts_with_at(text, end + dn, "号"))) {
+      const std::string* day_word = word_at(text, end + dn, g().day);
+      if (dv && *dv >= 1 && *dv <= 31 && day_word) {
         *day = *dv;
-        return end + dn + std::string_view("日").size();
+        return end + dn + day_word->size();
       }
     }
     if (const std::string* part = word_at(text, end, lex.month_parts())) end += part->size();
@@ -344,8 +350,8 @@ struct QuantityScanner::Scan {
     const auto v = small_integer(*parsed);
     // 2022年, 2022年12月14日, 二〇二二年.
     if ((four_arabic || four_chinese) && v && *v >= 1800 && *v <= 2200 &&
-        starts_with_at(text, e, "年") && !starts_with_at(text, e, "年代")) {
-      const std::size_t after_nian = e + std::string_view("年").size();
+        starts_with_at(text, e, g().year) && !starts_with_at(text, e, g().decade)) {
+      const std::size_t after_nian = e + g().year.size();
       long long month = 0, day = 0;
       const std::size_t end = month_day(after_nian, &month, &day);
       if (month > 0) {
@@ -375,15 +381,16 @@ struct QuantityScanner::Scan {
     }
     if (parsed->digit_sequence || parsed->is_range || !v) return 0;
     // 1-10月, 1至11月: the months from one to the other (local reports' 累计 figures).
-    if (*v >= 1 && *v <= 12 && !starts_with_at(text, b, "两")) {
+    if (*v >= 1 && *v <= 12 && !starts_with_at(text, b, g().cardinal_only)) {
       if (const std::string* connector = word_at(text, e, lex.range_connectors())) {
         const std::size_t second = e + connector->size();
         const std::size_t n = run_at(second);
         const auto to = n ? parse_numeral(text.substr(second, n)) : std::nullopt;
         const auto tv = to && !to->digit_sequence ? small_integer(*to) : std::nullopt;
-        if (tv && *tv > *v && *tv <= 12 && starts_with_at(text, second + n, "月") &&
-            !starts_with_at(text, second + n, "月份") && !word_at(text, second + n + 3, lex.month_parts())) {
-          const std::size_t end = second + n + std::string_view("月").size();
+        const std::size_t month_end = second + n + g().month.size();
+        if (tv && *tv > *v && *tv <= 12 && starts_with_at(text, second + n, g().month) &&
+            !starts_with_at(text, second + n, g().month_number) && !any_at(month_end, lex.month_parts())) {
+          const std::size_t end = month_end;
           add(date(b, end, month_text(report_year, *v) + "/" + month_text(report_year, *tv),
                    std::string(text.substr(b, second + n - b))));
           return end;
@@ -391,30 +398,32 @@ struct QuantityScanner::Scan {
       }
     }
     // 12月14日, 5月下旬 (the year is the report's).
-    if (starts_with_at(text, e, "月") && *v >= 1 && *v <= 12 && !starts_with_at(text, b, "两")) {
+    if (starts_with_at(text, e, g().month) && *v >= 1 && *v <= 12 &&
+        !starts_with_at(text, b, g().cardinal_only)) {
       long long month = 0, day = 0;
       const std::size_t end = month_day(b, &month, &day);
       if (month > 0) {
         // 去年10月: the year before the report's; 明年3月: the one after.
         int y = report_year;
-        if (y > 0 && (ends_with_at(text, b, "去年") || ends_with_at(text, b, "上年"))) --y;
-        if (y > 0 && ends_with_at(text, b, "明年")) ++y;
+        if (y > 0 && word_before(text, b, g().year_before)) --y;
+        if (y > 0 && word_before(text, b, g().year_after)) ++y;
         add(date(b, end, iso(y, month, day), std::string(run)));
         return end;
       }
     }
     // 前三季度 (January to September), 一季度, 前10个月.
-    const bool qian = code_point_before(text, b) == U'前';
-    const std::size_t qian_begin = qian ? b - std::string_view("前").size() : b;
-    if (starts_with_at(text, e, "季度") && *v >= 1 && *v <= 4 && !starts_with_at(text, b, "两")) {
-      const std::size_t end = e + std::string_view("季度").size();
+    const bool qian = ends_with_at(text, b, g().first_n);
+    const std::size_t qian_begin = qian ? b - g().first_n.size() : b;
+    if (starts_with_at(text, e, g().quarter) && *v >= 1 && *v <= 4 &&
+        !starts_with_at(text, b, g().cardinal_only)) {
+      const std::size_t end = e + g().quarter.size();
       const std::string value =
           qian ? month_text(report_year, 1) + "/" + month_text(report_year, 3 * *v) : quarter(*v);
       add(date(qian ? qian_begin : b, end, value, std::string(run)));
       return end;
     }
-    if (qian && starts_with_at(text, e, "个月") && *v >= 1 && *v <= 12) {
-      const std::size_t end = e + std::string_view("个月").size();
+    if (qian && starts_with_at(text, e, g().months) && *v >= 1 && *v <= 12) {
+      const std::size_t end = e + g().months.size();
       add(date(qian_begin, end, month_text(report_year, 1) + "/" + month_text(report_year, *v),
                std::string(run)));
       return end;
@@ -551,7 +560,8 @@ struct QuantityScanner::Scan {
       return true;
     if (!out.empty() && out.back().negated_context && out.back().end < pos && pos - out.back().end <= 3) {
       const std::string_view between = text.substr(out.back().end, pos - out.back().end);
-      return between == "、" || between == "和" || between == "及";
+      const auto& joiners = g().list_joiners;
+      return std::find(joiners.begin(), joiners.end(), between) != joiners.end();
     }
     return false;
   }
@@ -607,8 +617,9 @@ struct QuantityScanner::Scan {
         add(year(b, e, *v, std::string(run)));
         return e;
       }
-      const bool big_scale = r.surface_unit.find("万") != std::string::npos ||
-                             r.surface_unit.find("亿") != std::string::npos;
+      const bool big_scale = std::any_of(g().large_scales.begin(), g().large_scales.end(), [&](const std::string& w) {
+        return r.surface_unit.find(w) != std::string::npos;
+      });
       if (!big_scale) return r.number_end;
       std::size_t qb = 0;
       const bool money = money_before(b);
@@ -623,7 +634,7 @@ struct QuantityScanner::Scan {
     // 一个重要成果, 一项长期任务, 一批重大项目, 一个中国原则: a lone 一 before these counters is
     // the indefinite article (or "a batch of"), not a count; a count of one is written 1个.
     // A measure built on the counter (一个百分点) has its own unit and stays.
-    if (!tail && run == "一" && r.unit &&
+    if (!tail && run == g().one && r.unit &&
         std::find(lex.article_counters().begin(), lex.article_counters().end(), r.unit->surface) !=
             lex.article_counters().end())
       return r.end;
@@ -675,7 +686,7 @@ struct QuantityScanner::Scan {
     auto before = qualifier_before(b, &qualifier_word);
     // 近五年, 近两年来: "the last five years", not fewer than five.
     if (before && *before == "<" && (m.unit == "year" || m.unit == "month") &&
-        ends_with_at(text, qualifier_word + std::string_view("近").size(), "近"))
+        ends_with_at(text, qualifier_word + g().recent.size(), g().recent))
       before.reset();
     if (auto after = qualifier_after(r.end)) m.qualifier = after;
     else if (before) m.qualifier = before;
@@ -692,7 +703,7 @@ struct QuantityScanner::Scan {
   }
 
   std::size_t percent_in_words(std::size_t b) {
-    const std::size_t start = b + std::string_view("百分之").size();
+    const std::size_t start = b + g().percent_in_words.size();
     const std::size_t n = run_at(start);
     if (n == 0) return start;
     const auto parsed = parse_numeral(text.substr(start, n));
@@ -702,7 +713,7 @@ struct QuantityScanner::Scan {
     m.end = start + n;
     m.kind = "percent";
     m.unit = "percent";
-    m.surface_unit = "百分之";
+    m.surface_unit = g().percent_in_words;
     m.number = std::string(text.substr(start, n));
     m.negated_context = decrease_before(b);
     std::size_t qb = 0;
@@ -711,7 +722,7 @@ struct QuantityScanner::Scan {
     const std::string* connector = word_at(text, m.end, lex.range_connectors());
     if (connector) {
       std::size_t p = m.end + connector->size();
-      if (starts_with_at(text, p, "百分之")) p += std::string_view("百分之").size();
+      if (starts_with_at(text, p, g().percent_in_words)) p += g().percent_in_words.size();
       const std::size_t n2 = run_at(p);
       const auto second = n2 ? parse_numeral(text.substr(p, n2)) : std::nullopt;
       if (second && !second->digit_sequence && parsed->low < second->low) {
@@ -746,13 +757,17 @@ RE2::Options scanner_options() {
 QuantityScanner::QuantityScanner(const NumberLexicon& lexicon) : lexicon_(lexicon) {
   // One pass finds everything; at one position the earlier alternative wins: a stop word
   // (进一步, 十四五) before a fixed expression (一刻钟) before 第+numeral before a bare run.
-  candidate_pattern_ = "(" + lexicon.stop_pattern() + ")|(" + lexicon.fixed_pattern() +
-                       ")|(第" + kRun + ")|(" + kRun + ")|(" + kRoman + ")";
+  const NumberGrammar& g = lexicon.grammar();
+  candidate_pattern_ = "(" + lexicon.stop_pattern() + ")|(" + lexicon.fixed_pattern() + ")|(" +
+                       RE2::QuoteMeta(g.ordinal_prefix) + kRun + ")|(" + kRun + ")|(" + kRoman +
+                       RE2::QuoteMeta(g.class_suffix) + ")";
   run_ = std::make_unique<RE2>(kRun, scanner_options());
   if (!run_->ok()) throw StageError("numbers: numeral pattern does not compile: " + run_->error());
   std::vector<std::string> words = lexicon.stop_words();
   for (auto& surface : lexicon.fixed_surfaces()) words.push_back(std::move(surface));
-  starts_ = std::make_unique<CandidateStarts>(kBuiltInStarts, words, lexicon.stop_patterns());
+  std::u32string built_in_starts(kRunStarts);
+  built_in_starts.push_back(code_point_at(g.ordinal_prefix, 0));
+  starts_ = std::make_unique<CandidateStarts>(built_in_starts, words, lexicon.stop_patterns());
   matcher_ = std::make_unique<CandidateMatcher>(lexicon, *starts_);
   // The hand matcher stands in for the candidate regex, whose compilation (every stop word
   // in one alternation) costs about a millisecond per stage: compiled only when the regex
@@ -775,9 +790,9 @@ namespace {
 // scale or a decimal part. So "1，2，3", "8，10个", "2012，2013年" and "100，200，300个"
 // stay apart. Returns the extended end
 // after the last group (the caller adds a scale that follows: 1，753亿), or `e` unchanged.
-std::size_t full_width_groups_end(std::string_view text, std::size_t b, std::size_t e) {
-  constexpr std::string_view kComma = "，";
-  if (e - b > 3 || !starts_with_at(text, e, kComma)) return e;
+std::size_t full_width_groups_end(std::string_view text, std::size_t b, std::size_t e,
+                                  std::string_view comma) {
+  if (e - b > 3 || !starts_with_at(text, e, comma)) return e;
   for (std::size_t i = b; i < e; ++i)
     if (!is_ascii_digit(static_cast<unsigned char>(text[i]))) return e;
   // Not the continuation of a list or of another number (1，2，753亿; 3.1，500).
@@ -787,7 +802,7 @@ std::size_t full_width_groups_end(std::string_view text, std::size_t b, std::siz
   if (before == U'，' && before_at > 0 && is_ascii_digit(code_point_before(text, before_at))) return e;
   // One group only: with the scales 万 and 亿 a Chinese number never needs a second one,
   // while "100，200，300" is far more likely a list.
-  const std::size_t g = e + kComma.size();
+  const std::size_t g = e + comma.size();
   std::size_t n = 0;
   while (g + n < text.size() && is_ascii_digit(static_cast<unsigned char>(text[g + n]))) ++n;
   if (n != 3) return e;
@@ -837,7 +852,8 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
       continue;
     }
     const unsigned char first = static_cast<unsigned char>(text[b]);
-    const bool di = starts_with_at(text, b, "第");
+    const NumberGrammar& g = lexicon_.grammar();
+    const bool di = starts_with_at(text, b, g.ordinal_prefix);
     const bool roman = first == 'I' || first == 'V';
     // The stop alternative comes first, so a span is a stop word or pattern exactly when
     // the stop alternative produced it (and a fixed expression likewise).
@@ -863,7 +879,7 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
     if (roman) {
       // III类 / IV类 water quality classes.
       if (!is_ascii_letter(code_point_before(text, b))) {
-        const std::string_view numeral = text.substr(b, e - b - std::string_view("类").size());
+        const std::string_view numeral = text.substr(b, e - b - g.class_suffix.size());
         static const std::pair<std::string_view, int> kRomans[] = {
             {"I", 1}, {"II", 2}, {"III", 3}, {"IV", 4}, {"V", 5}, {"VI", 6}, {"VII", 7}, {"VIII", 8}};
         for (const auto& [r, v] : kRomans)
@@ -872,8 +888,8 @@ std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_yea
       pos = e;
       continue;
     }
-    if (di) b += std::string_view("第").size();
-    else if (const std::size_t grouped = full_width_groups_end(text, b, e); grouped != e)
+    if (di) b += g.ordinal_prefix.size();
+    else if (const std::size_t grouped = full_width_groups_end(text, b, e, g.thousands_comma); grouped != e)
       e = grouped + s.run_at(grouped);  // 1，753亿: the scale after the last group is part of the run
     const std::size_t next = s.candidate(b, e);
     pos = std::max(next, e);

@@ -11,6 +11,7 @@
 #include "candidate_starts.h"
 #include "number_lexicon.h"
 #include "quantity_scanner.h"
+#include "reportlens/stage.h"
 #include "reportlens/text.h"
 #include "shared_corpus.h"
 
@@ -129,6 +130,36 @@ TEST(CandidateMatcher, FindsTheRegexSpans) {
     spans += by_hand.size();
   }
   EXPECT_GT(spans, 100u);
+}
+
+// The scanner's grammar words come from lexicon.yaml: a file may replace one (here the
+// ordinal prefix), a lexicon without them or with an unknown one is refused with the file.
+TEST(NumberGrammar, ComesFromTheLexiconFiles) {
+  const fs::path data = NUMBERS_SOURCE_DIR "/plugins/numbers/data";
+  const auto shipped = NumberLexicon::load({data / "units.yaml", data / "lexicon.yaml"});
+  EXPECT_EQ(shipped->grammar().day.size(), 2u);
+  const fs::path other = fs::temp_directory_path() / "numbers_grammar_prefix.yaml";
+  std::ofstream(other) << "grammar:\n  ordinal_prefix: No.\n";
+  const auto replaced = NumberLexicon::load({data / "units.yaml", data / "lexicon.yaml", other});
+  EXPECT_EQ(replaced->grammar().ordinal_prefix, "No.");
+  EXPECT_EQ(replaced->grammar().quarter, shipped->grammar().quarter);
+
+  try {
+    NumberLexicon::load({data / "units.yaml"});
+    ADD_FAILURE() << "a lexicon without grammar words was accepted";
+  } catch (const StageError& e) {
+    EXPECT_NE(std::string(e.what()).find("grammar.ordinal_prefix is missing"), std::string::npos) << e.what();
+  }
+  const fs::path unknown = fs::temp_directory_path() / "numbers_grammar_unknown.yaml";
+  std::ofstream(unknown) << "grammar:\n  ordinal_suffix: x\n";
+  try {
+    NumberLexicon::load({data / "units.yaml", data / "lexicon.yaml", unknown});
+    ADD_FAILURE() << "an unknown grammar word was accepted";
+  } catch (const StageError& e) {
+    EXPECT_NE(std::string(e.what()).find("numbers_grammar_unknown.yaml:2"), std::string::npos) << e.what();
+  }
+  fs::remove(other);
+  fs::remove(unknown);
 }
 
 }  // namespace

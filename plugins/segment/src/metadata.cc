@@ -84,7 +84,8 @@ std::optional<int> review_line_year(std::string_view text, const SegmentRules& r
     if (e == std::string_view::npos) e = head.size();
     const std::string_view line = head.substr(b, e - b);
     b = e + 1;
-    if (code_point_count(line) > 30 || contains(line, "。") || !contains_any(line, rules.review_words)) continue;
+    if (code_point_count(line) > 30 || contains_any(line, rules.not_heading_marks) ||
+        !contains_any(line, rules.review_words)) continue;
     const auto ys = years_in(line);
     if (!ys.empty()) return ys.front();
   }
@@ -199,14 +200,15 @@ ReportYears fill_metadata(Document& doc, const std::optional<TitleBlock>& block,
   // Region.
   std::string region = find_region(block, text, rules);
   if (region.empty() &&
-      (contains_any(opening, rules.national_words) || (block && contains(block->speaker, "国务院"))))
-    region = "全国";
+      (contains_any(opening, rules.national_words) ||
+       (block && contains_any(block->speaker, rules.national_speakers))))
+    region = rules.national_name;
 
   if (!title.empty()) set_missing(meta, "title", title);
   if (!region.empty()) set_missing(meta, "region", region);
-  if (!region.empty() && region != "全国" && !meta.contains("city")) {
-    const bool below_city = ends_with(region, "区") || ends_with(region, "县") || ends_with(region, "旗");
-    if (below_city && !ends_with(region, "自治区")) {
+  if (!region.empty() && region != rules.national_name && !meta.contains("city")) {
+    const bool below_city = ends_with_any(region, rules.below_city_suffixes);
+    if (below_city && !ends_with_any(region, rules.not_below_city_suffixes)) {
       const std::string city = find_city(text, region, rules);
       if (!city.empty()) meta["city"] = city;
     }

@@ -4,17 +4,12 @@
 #include <map>
 
 #include "reportlens/text.h"
+#include "word_match.h"
 
 namespace reportlens::segment {
 namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-bool ends_with_terminal(std::string_view s) {
-  for (std::string_view t : {"。", "！", "？", "：", "”", "；", ":", "!", "?"})
-    if (s.size() >= t.size() && s.substr(s.size() - t.size()) == t) return true;
-  return false;
-}
 
 // "道路工程：…": a short label of words, then a colon.
 bool box_item_label(std::string_view line, std::string& label, std::size_t& label_end) {
@@ -35,13 +30,15 @@ bool box_item_label(std::string_view line, std::string& label, std::size_t& labe
 }
 
 // "专栏：2022年重点城建工程进展情况", "专栏1 …", "专栏三：…".
-bool box_title(std::string_view line, std::string& title) {
-  if (!starts_with(line, "专栏")) return false;
-  const std::u32string_view numerals = U"0123456789一二三四五六七八九十";
+bool box_title(std::string_view line, const SegmentRules& rules, std::string& title) {
+  const auto label = std::find_if(rules.box_labels.begin(), rules.box_labels.end(),
+                                  [&](const std::string& l) { return starts_with(line, l); });
+  if (label == rules.box_labels.end()) return false;
+  const std::u32string_view numerals = rules.box_numerals;
   auto is_separator = [](char32_t c) {
     return c == U' ' || c == U'：' || c == U':' || c == U'、' || c == U'.';
   };
-  std::size_t i = std::string_view("专栏").size();
+  std::size_t i = label->size();
   // An optional number, only when a separator follows it (专栏1：… but not 专栏：2022年…).
   std::size_t j = i;
   while (j < line.size()) {
@@ -65,7 +62,7 @@ bool box_title(std::string_view line, std::string& title) {
 }  // namespace
 
 Outline build_outline(std::string_view text, const std::vector<Line>& lines,
-                      std::size_t body_line, std::size_t salutation_line) {
+                      std::size_t body_line, std::size_t salutation_line, const SegmentRules& rules) {
   Outline out;
   struct Open {
     MarkerStyle style;
@@ -80,7 +77,7 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
     const std::string_view s = line_text(li);
 
     std::string title;
-    if (box_title(s, title)) {
+    if (box_title(s, rules, title)) {
       Box box{li, li, title, {}};
       while (box.last_line + 1 < lines.size()) {
         BoxItem item;
@@ -106,7 +103,7 @@ Outline build_outline(std::string_view text, const std::vector<Line>& lines,
     } else if (!marker && li > salutation_line && lines[li].blank_before && lines[li].blank_after &&
         looks_like_plain_heading(s)) {
       // An unnumbered heading stands alone between a finished paragraph and a new one.
-      const bool after_paragraph = li == 0 || ends_with_terminal(line_text(li - 1)) ||
+      const bool after_paragraph = li == 0 || ends_with_any(line_text(li - 1), rules.paragraph_ends) ||
                                    (!out.headings.empty() && out.headings.back().line == li - 1);
       const bool before_paragraph =
           li + 1 < lines.size() &&

@@ -14,6 +14,7 @@
 
 #include "heading.h"
 #include "lines.h"
+#include "rules.h"
 
 namespace reportlens::segment {
 
@@ -44,6 +45,6 @@ struct Outline {
 // `body_line`: the first line after the title block; `salutation_line`: the 各位代表 line
 // (or body_line). Plain (unnumbered) headings are only looked for after it.
 Outline build_outline(std::string_view normalized, const std::vector<Line>& lines,
-                      std::size_t body_line, std::size_t salutation_line);
+                      std::size_t body_line, std::size_t salutation_line, const SegmentRules& rules);
 
 }  // namespace reportlens::segment

@@ -32,11 +32,12 @@ class SegmentStage : public reportlens::DocumentStage {
 }  // namespace
 
 REPORTLENS_PLUGIN("segment", "0.3.0",
-                  "Title block, sections, 专栏 boxes, paragraphs, sentences, clauses, words, metadata",
+                  "Title block, sections, boxed columns, paragraphs, sentences, clauses, words, metadata",
                   reportlens::document_stage<SegmentStage>(
                       "segment",
                       "Split a report into its title block, sections (level, number, title, scope), "
-                      "专栏 boxes, paragraphs, sentences, ；-clauses, 一是… enumerations and "
+                      "boxed columns (zhuanlan), paragraphs, sentences, semicolon clauses, "
+                      "enumerations (yi shi, er shi ...) and "
                       "(with words: true) words; fill meta title/region/report_year/plan_year/kind",
                       "", "title_block,section,box,box_item,paragraph,sentence,clause,enumeration,word",
                       kSettings));

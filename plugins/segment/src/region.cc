@@ -57,6 +57,15 @@ std::size_t previous_start(std::string_view s, std::size_t end) {
   return k;
 }
 
+// The first of `words` in `s` from `from` on: its place (npos: none) and its size.
+std::pair<std::size_t, std::size_t> first_of(std::string_view s, const std::vector<std::string>& words,
+                                             std::size_t from) {
+  std::pair<std::size_t, std::size_t> best{std::string_view::npos, 0};
+  for (const auto& w : words)
+    if (const std::size_t at = s.find(w, from); at < best.first) best = {at, w.size()};
+  return best;
+}
+
 // "——2023年1月8日在沈阳市第十七届人民代表大会…": the name between the date (or 在) and the
 // session number before the congress.
 void from_delivery_line(std::string_view line, const SegmentRules& rules, Clue& clue) {
@@ -64,7 +73,11 @@ void from_delivery_line(std::string_view line, const SegmentRules& rules, Clue& 
   std::size_t end = std::string::npos;
   for (const auto& w : rules.congress_words) end = std::min(end, s.find(w));
   if (end == std::string::npos) return;
-  if (const std::size_t jie = s.rfind("届", end); jie != std::string::npos) {
+  std::size_t jie = std::string::npos;  // the last session word before the congress
+  for (const auto& w : rules.session_words)
+    if (const std::size_t at = s.rfind(w, end); at != std::string::npos && (jie == std::string::npos || at > jie))
+      jie = at;
+  if (jie != std::string::npos) {
     end = jie;
     while (end > 0) {
       const std::size_t k = previous_start(s, end);
@@ -73,16 +86,17 @@ void from_delivery_line(std::string_view line, const SegmentRules& rules, Clue& 
       end = k;
     }
   }
-  std::size_t start = s.find("在");
+  const auto [at, at_size] = first_of(s, rules.at_words, 0);
+  std::size_t start = at;
   if (start != std::string::npos && start < end) {
-    start += std::string_view("在").size();
+    start += at_size;
   } else {
     // "2003年1月10日沈阳市第十三届…通过": after the date's 日 (or 月).
-    const std::size_t month = s.find("月");
+    const auto [month, month_size] = first_of(s, rules.month_words, 0);
     start = 0;
     if (month != std::string::npos && month < end) {
-      const std::size_t day = s.find("日", month);
-      start = (day != std::string::npos && day < end ? day : month) + std::string_view("日").size();
+      const auto [day, day_size] = first_of(s, rules.day_words, month);
+      start = day != std::string::npos && day < end ? day + day_size : month + month_size;
     }
     while (start < end) {  // leading dashes and brackets
       std::size_t i = start;
@@ -95,7 +109,11 @@ void from_delivery_line(std::string_view line, const SegmentRules& rules, Clue& 
 
 // "关于铁西区2022年…", "重庆市人民政府工作报告": the name before the first digit, 第, 人 or 政.
 void from_title(std::string_view t, const SegmentRules& rules, Clue& clue) {
-  if (t.starts_with("关于")) t.remove_prefix(std::string_view("关于").size());
+  for (const auto& p : rules.title_prefixes)
+    if (t.starts_with(p)) {
+      t.remove_prefix(p.size());
+      break;
+    }
   std::size_t i = 0, cut = t.size();
   while (i < t.size()) {
     const std::size_t at = i;
@@ -127,13 +145,14 @@ void from_speaker(std::string_view speaker, const SegmentRules& rules, Clue& clu
 
 // "现在，我代表江西省人民政府向大会报告工作": the name between 代表 and the government.
 void from_opening(std::string_view opening, const SegmentRules& rules, Clue& clue) {
-  const std::string_view rep = "代表";
-  for (std::size_t at = opening.find(rep); at != std::string_view::npos && !clue.found();
-       at = opening.find(rep, at + rep.size())) {
-    const std::string_view after = opening.substr(at + rep.size(), 13 * 3);
-    std::size_t end = std::string_view::npos;
-    for (const auto& g : rules.government_words) end = std::min(end, after.find(g));
-    if (end != std::string_view::npos && end > 0) clue.note(after.substr(0, end), rules);
+  for (const std::string& rep : rules.representing_words) {
+    for (std::size_t at = opening.find(rep); at != std::string_view::npos && !clue.found();
+         at = opening.find(rep, at + rep.size())) {
+      const std::string_view after = opening.substr(at + rep.size(), 13 * 3);
+      std::size_t end = std::string_view::npos;
+      for (const auto& g : rules.government_words) end = std::min(end, after.find(g));
+      if (end != std::string_view::npos && end > 0) clue.note(after.substr(0, end), rules);
+    }
   }
 }
 
@@ -145,7 +164,7 @@ void from_opening(std::string_view opening, const SegmentRules& rules, Clue& clu
 std::string from_bare_suffix(std::string_view text, const std::string& bare, const SegmentRules& rules) {
   std::string best;
   std::size_t best_n = 2;
-  if (bare != "市") {
+  if (bare != rules.city_suffix) {
     for (const auto& [short_name, full] : rules.province_names)
       if (full.ends_with(bare))
         if (const std::size_t n = count_of(text, short_name); n > best_n) {
@@ -191,7 +210,7 @@ std::string from_bare_suffix(std::string_view text, const std::string& bare, con
 
 std::string find_region(const std::optional<TitleBlock>& block, std::string_view text,
                         const SegmentRules& rules) {
-  if (block && contains(block->date_line, "全国人民代表大会")) return "全国";
+  if (block && contains_any(block->date_line, rules.national_congress)) return rules.national_name;
   Clue clue;
   if (block) {
     from_delivery_line(block->date_line, rules, clue);
@@ -215,7 +234,7 @@ std::string find_region(const std::optional<TitleBlock>& block, std::string_view
 }
 
 std::string find_city(std::string_view text, const std::string& region, const SegmentRules& rules) {
-  const std::string_view shi = "市";
+  const std::string_view shi = rules.city_suffix;
   std::map<std::string, int> counts;
   for (std::size_t at = text.find(shi); at != std::string_view::npos; at = text.find(shi, at + 1)) {
     if (at < 6) continue;

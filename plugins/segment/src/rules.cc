@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "reportlens/stage.h"
+#include "reportlens/text.h"
 #include "reportlens/yaml_data.h"
 
 namespace reportlens::segment {
@@ -61,9 +62,42 @@ void append_pairs(const YAML::Node& node, const std::string& file, const char* k
   }
 }
 
+// A single non-empty word ("region.city_suffix"); a later file replaces it.
+void replace_word(const YAML::Node& node, const std::string& file, const char* key, std::string& into) {
+  if (!node || node.IsNull()) return;
+  if (!node.IsScalar() || node.as<std::string>().empty())
+    throw StageError(file + ":" + std::to_string(node.Mark().line + 1) + ": '" + key +
+                     "' must be a non-empty string");
+  into = node.as<std::string>();
+}
+
+// A string of characters, each ASCII or three bytes long (what CharFilter finds); `single`:
+// exactly one three-byte character. A later file replaces it.
+void replace_chars(const YAML::Node& node, const std::string& file, const char* key, bool single,
+                   std::u32string& into) {
+  std::string word;
+  replace_word(node, file, key, word);
+  if (word.empty()) return;
+  std::u32string chars;
+  for (std::size_t i = 0; i < word.size();) {
+    const std::size_t at = i;
+    const char32_t c = decode_code_point(word, i);
+    if ((i - at != 1 && i - at != 3) || (single && i - at != 3))
+      throw StageError(file + ":" + std::to_string(node.Mark().line + 1) + ": '" + key + "' must be " +
+                       (single ? "one three-byte character" : "ASCII or three-byte characters"));
+    chars.push_back(c);
+  }
+  if (single && chars.size() != 1)
+    throw StageError(file + ":" + std::to_string(node.Mark().line + 1) + ": '" + key +
+                     "' must be one three-byte character");
+  into = std::move(chars);
+}
+
 constexpr const char* kKeys[] = {"scope",          "kind",     "salutation", "national",
                                   "region_suffixes", "city_stopwords", "delivery", "region",
-                                  "provinces"};
+                                  "provinces",       "title_block",
+                                  "national_name", "national_congress", "national_speaker",
+                                  "outline",       "enumeration"};
 
 // node[key] without creating or throwing on missing levels.
 YAML::Node child(const YAML::Node& node, const char* key) {
@@ -98,10 +132,12 @@ void SegmentRules::load(const std::filesystem::path& path) {
         throw StageError(file + ":" + std::to_string(kv.first.Mark().line + 1) +
                          ": unknown key '" + key +
                          "' (expected scope, kind, national, salutation, region_suffixes, "
-                         "city_stopwords, delivery, region, provinces)");
+                         "city_stopwords, delivery, region, provinces, title_block, national_name, "
+                         "national_congress, national_speaker, outline, enumeration)");
     }
     append(child(child(root, "scope"), "review"), file, "scope.review", read.review_words);
     append(child(child(root, "scope"), "plan"), file, "scope.plan", read.plan_words);
+    append(child(child(root, "scope"), "not_heading"), file, "scope.not_heading", read.not_heading_marks);
     append(child(child(root, "kind"), "statistical_bulletin"), file, "kind.statistical_bulletin",
            read.bulletin_words);
     append(child(child(root, "kind"), "plan_report"), file, "kind.plan_report", read.plan_report_words);
@@ -118,10 +154,47 @@ void SegmentRules::load(const std::filesystem::path& path) {
     append(child(delivery, "meeting"), file, "delivery.meeting", read.meeting_words);
     append(child(delivery, "title_labels"), file, "delivery.title_labels", read.title_labels);
     append_months(child(delivery, "next_year_months"), file, read.next_year_months);
+    append(child(delivery, "year"), file, "delivery.year", read.year_words);
+    append(child(delivery, "month"), file, "delivery.month", read.month_words);
+    append(child(delivery, "day"), file, "delivery.day", read.day_words);
+    append(child(delivery, "brackets"), file, "delivery.brackets", read.brackets);
+    append(child(delivery, "line_ends"), file, "delivery.line_ends", read.line_ends);
+    append(child(delivery, "file_label"), file, "delivery.file_label", read.file_labels);
+    const YAML::Node title_block = child(root, "title_block");
+    append(child(title_block, "document_names"), file, "title_block.document_names", read.document_names);
+    append(child(title_block, "speech_marks"), file, "title_block.speech_marks", read.speech_marks);
     append(child(child(root, "region"), "government"), file, "region.government", read.government_words);
     append(child(child(root, "region"), "offices"), file, "region.offices", read.office_words);
     append(child(child(root, "region"), "suffix_words"), file, "region.suffix_words", read.suffix_words);
+    const YAML::Node region = child(root, "region");
+    append(child(region, "title_prefixes"), file, "region.title_prefixes", read.title_prefixes);
+    append(child(region, "at"), file, "region.at", read.at_words);
+    append(child(region, "session"), file, "region.session", read.session_words);
+    append(child(region, "representing"), file, "region.representing", read.representing_words);
+    append(child(region, "below_city"), file, "region.below_city", read.below_city_suffixes);
+    append(child(region, "not_below_city"), file, "region.not_below_city", read.not_below_city_suffixes);
+    replace_word(child(region, "city_suffix"), file, "region.city_suffix", read.city_suffix);
+    replace_word(child(root, "national_name"), file, "national_name", read.national_name);
+    append(child(root, "national_congress"), file, "national_congress", read.national_congress);
+    append(child(root, "national_speaker"), file, "national_speaker", read.national_speakers);
     append_pairs(child(root, "provinces"), file, "provinces", read.province_names);
+    const YAML::Node outline = child(root, "outline");
+    append(child(outline, "box_labels"), file, "outline.box_labels", read.box_labels);
+    append(child(outline, "paragraph_ends"), file, "outline.paragraph_ends", read.paragraph_ends);
+    std::string numerals;
+    replace_word(child(outline, "box_numerals"), file, "outline.box_numerals", numerals);
+    for (std::size_t i = 0; i < numerals.size();) read.box_numerals.push_back(decode_code_point(numerals, i));
+    const YAML::Node enumeration = child(root, "enumeration");
+    replace_chars(child(enumeration, "after_numeral"), file, "enumeration.after_numeral", true,
+                  read.enum_after_numeral);
+    replace_chars(child(enumeration, "before_numeral"), file, "enumeration.before_numeral", true,
+                  read.enum_before_numeral);
+    replace_chars(child(enumeration, "after_ordinal"), file, "enumeration.after_ordinal", false,
+                  read.enum_after_ordinal);
+    replace_chars(child(enumeration, "boundaries"), file, "enumeration.boundaries", false,
+                  read.enum_boundaries);
+    replace_chars(child(enumeration, "separators"), file, "enumeration.separators", false,
+                  read.enum_separators);
   });
   *this = std::move(read);
 }

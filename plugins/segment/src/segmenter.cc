@@ -42,7 +42,7 @@ void mark_hinted_headings(const Document& doc, std::vector<Line>& lines) {
 }  // namespace
 
 Segmenter::Segmenter(SegmentRules rules, SegmentOptions options)
-    : rules_(std::move(rules)), options_(options) {
+    : rules_(std::move(rules)), options_(options), enumerations_(rules_) {
   if (options_.words) words_ = std::make_unique<WordBreaker>();
 }
 
@@ -66,7 +66,7 @@ void Segmenter::run(Document& doc) const {
     }
 
   mark_hinted_headings(doc, lines);
-  const Outline outline = build_outline(text, lines, body_line, salutation_line);
+  const Outline outline = build_outline(text, lines, body_line, salutation_line, rules_);
   const ReportYears years = fill_metadata(doc, block, outline.headings, rules_);
 
   if (block) {
@@ -150,7 +150,7 @@ void Segmenter::run(Document& doc) const {
       const Span o = original(line.begin + c.begin, line.begin + c.end);
       doc.add("clause", o.begin, o.end, no_attrs());
     }
-    for (const EnumerationItem& item : find_enumerations(para, spans.sentences)) {
+    for (const EnumerationItem& item : enumerations_.find(para, spans.sentences)) {
       const Span o = original(line.begin + item.span.begin, line.begin + item.span.end);
       Json attrs = no_attrs();
       attrs["ordinal"] = item.ordinal;

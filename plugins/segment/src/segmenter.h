@@ -9,6 +9,7 @@
 
 #include "reportlens/document.h"
 #include "rules.h"
+#include "sentence_splitter.h"
 #include "word_breaker.h"
 
 namespace reportlens::segment {
@@ -26,6 +27,7 @@ class Segmenter {
   SegmentRules rules_;
   SegmentOptions options_;
   std::unique_ptr<WordBreaker> words_;
+  EnumerationFinder enumerations_;
 };
 
 }  // namespace reportlens::segment

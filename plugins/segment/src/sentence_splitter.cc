@@ -6,6 +6,7 @@
 #include <string>
 
 #include "chinese_numeral.h"
+#include "reportlens/stage.h"
 #include "reportlens/text.h"
 #include "utf8_scan.h"
 
@@ -237,12 +238,6 @@ void split_sentences(std::string_view text, SentenceSpans& out) {
 
 namespace {
 
-constexpr CharFilter kClauseBoundaries(U"，；：。、 ,;:");
-bool is_clause_boundary(char32_t c) {
-  return c == U'，' || c == U'；' || c == U'：' || c == U'。' || c == U'、' || c == U' ' ||
-         c == U',' || c == U';' || c == U':';
-}
-
 // text.find(needle, from) for a three-byte character. string_view::find runs memchr on the
 // needle's first byte, a lead byte that 是 (E6 98 AF) and 第 (E7 AC AC) share with 4,096
 // characters each, and stops at every one of them; their last byte is far rarer.
@@ -257,16 +252,38 @@ std::size_t find_character(std::string_view text, std::string_view needle, std::
   return std::string_view::npos;
 }
 
+std::string utf8_of(char32_t c) {
+  std::string out;
+  append_utf8(out, c);
+  return out;
+}
+
+}  // namespace
+
+EnumerationFinder::EnumerationFinder(const SegmentRules& rules)
+    : after_numeral_(rules.enum_after_numeral.empty() ? 0 : rules.enum_after_numeral[0]),
+      before_numeral_(rules.enum_before_numeral.empty() ? 0 : rules.enum_before_numeral[0]),
+      after_numeral_text_(utf8_of(after_numeral_)),
+      before_numeral_text_(utf8_of(before_numeral_)),
+      after_ordinal_(rules.enum_after_ordinal),
+      boundaries_(rules.enum_boundaries),
+      separators_(rules.enum_separators),
+      boundary_filter_(rules.enum_boundaries) {
+  if (after_numeral_ == 0 || before_numeral_ == 0 || after_ordinal_.empty() || boundaries_.empty())
+    throw StageError("segment rules: enumeration.{after_numeral, before_numeral, after_ordinal, "
+                     "boundaries} are required (data/segment.yaml)");
+}
+
 // Quick test: a Chinese numeral right before a 是, or a 第 followed by one.
-bool may_enumerate(std::string_view text) {
-  const std::string_view shi = "是";
+bool EnumerationFinder::may_enumerate(std::string_view text) const {
+  const std::string_view shi = after_numeral_text_;
   for (std::size_t at = find_character(text, shi, 0); at != std::string_view::npos;
        at = find_character(text, shi, at + 3)) {
     if (at < 3) continue;
     std::size_t i = at - 3;
     if (is_chinese_digit(decode_code_point(text, i))) return true;
   }
-  const std::string_view di = "第";
+  const std::string_view di = before_numeral_text_;
   for (std::size_t at = find_character(text, di, 0); at != std::string_view::npos;
        at = find_character(text, di, at + 3)) {
     std::size_t i = at + 3;
@@ -275,10 +292,24 @@ bool may_enumerate(std::string_view text) {
   return false;
 }
 
-}  // namespace
+// The separator (its bytes) ending at byte `end`, not before `floor`: 0 when none.
+std::size_t EnumerationFinder::separator_before(std::string_view text, std::size_t end,
+                                                std::size_t floor) const {
+  if (end > floor && static_cast<unsigned char>(text[end - 1]) < 0x80)
+    return separators_.find(static_cast<char32_t>(text[end - 1])) != std::u32string::npos ? 1 : 0;
+  if (end >= floor + 3) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + end - 3;
+    if ((p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      const char32_t c = (static_cast<char32_t>(p[0] & 0x0F) << 12) |
+                         (static_cast<char32_t>(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      if (c >= 0x800 && separators_.find(c) != std::u32string::npos) return 3;
+    }
+  }
+  return 0;
+}
 
-std::vector<EnumerationItem> find_enumerations(std::string_view text,
-                                               const std::vector<TextSpan>& sentences) {
+std::vector<EnumerationItem> EnumerationFinder::find(std::string_view text,
+                                                     const std::vector<TextSpan>& sentences) const {
   if (!may_enumerate(text)) return {};
   struct Marker {
     std::size_t begin, end;  // bytes
@@ -288,7 +319,7 @@ std::vector<EnumerationItem> find_enumerations(std::string_view text,
   // A marker at byte `at` (a character boundary): 一是, 第一，, 第一、 or 第一是.
   auto try_marker = [&](std::size_t at) {
     std::size_t i = at;
-    const bool di = decode_code_point(text, i) == U'第';
+    const bool di = decode_code_point(text, i) == before_numeral_;
     std::size_t k = di ? i : at;  // bytes: the first digit
     std::u32string digits;
     char32_t after = 0;
@@ -307,25 +338,16 @@ std::vector<EnumerationItem> find_enumerations(std::string_view text,
     }
     if (digits.empty() || !has_after) return;
     // 一是 / 第一，: the marker word and what must follow it.
-    if (!di && after != U'是') return;
-    if (di && after != U'，' && after != U'、' && after != U'是') return;
+    if (!di && after != after_numeral_) return;
+    if (di && after_ordinal_.find(after) == std::u32string::npos) return;
     const auto n = parse_numeral(digits);
     if (n) markers.push_back({at, k, *n});
   };
   // A marker follows the start of the text or a clause boundary.
   if (!text.empty()) try_marker(0);
-  kClauseBoundaries.scan(text, [&](std::size_t, std::size_t end, char32_t c) {
-    if (is_clause_boundary(c) && end < text.size()) try_marker(end);
+  boundary_filter_.scan(text, [&](std::size_t, std::size_t end, char32_t c) {
+    if (boundaries_.find(c) != std::u32string::npos && end < text.size()) try_marker(end);
   });
-  // The character ending at byte `end` is a separator before the next marker.
-  auto separator_before = [&](std::size_t end, std::size_t floor) -> std::size_t {
-    if (end > floor && text[end - 1] == ' ') return 1;
-    if (end >= floor + 3) {
-      const std::string_view c = text.substr(end - 3, 3);
-      if (c == "，" || c == "；" || c == "。") return 3;
-    }
-    return 0;
-  };
   std::vector<EnumerationItem> items;
   // Keep runs 1, 2, 3 … (at least two items).
   std::size_t run_start = 0;
@@ -336,7 +358,7 @@ std::vector<EnumerationItem> find_enumerations(std::string_view text,
       std::size_t e;
       if (m + 1 < to) {
         e = markers[m + 1].begin;  // drop the separator before the next marker
-        while (const std::size_t n = separator_before(e, markers[m].end)) e -= n;
+        while (const std::size_t n = separator_before(text, e, markers[m].end)) e -= n;
       } else {
         e = text.size();
         for (const auto& s : sentences)

@@ -13,8 +13,12 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
+
+#include "rules.h"
+#include "utf8_scan.h"
 
 namespace reportlens::segment {
 
@@ -40,7 +44,21 @@ struct EnumerationItem {
 
 // 一是…二是…三是… (also 第一，…第二，…) items in a paragraph: a run that starts at one and
 // counts up. Each item runs to the next marker, the last one to the end of its sentence.
-std::vector<EnumerationItem> find_enumerations(std::string_view paragraph,
-                                               const std::vector<TextSpan>& sentences);
+// The marker characters come from the rules (segment.yaml `enumeration`).
+class EnumerationFinder {
+ public:
+  // Throws StageError when the rules lack a marker character.
+  explicit EnumerationFinder(const SegmentRules& rules);
+  std::vector<EnumerationItem> find(std::string_view paragraph, const std::vector<TextSpan>& sentences) const;
+
+ private:
+  bool may_enumerate(std::string_view text) const;
+  std::size_t separator_before(std::string_view text, std::size_t end, std::size_t floor) const;
+
+  char32_t after_numeral_ = 0, before_numeral_ = 0;  // 是 of 一是, 第 of 第一
+  std::string after_numeral_text_, before_numeral_text_;
+  std::u32string after_ordinal_, boundaries_, separators_;
+  CharFilter boundary_filter_;
+};
 
 }  // namespace reportlens::segment

@@ -50,16 +50,16 @@ bool ends_with(std::string_view s, std::string_view p) {
 
 // "——2022年12月14日在…会议上", or in brackets "（2023年1月10日在…会议上）".
 bool is_dash_line(std::string_view s, const SegmentRules& rules) {
-  if (starts_with_any(s, rules.dashes) && contains(s, "年")) return true;
-  return (starts_with(s, "（") || starts_with(s, "(")) && contains(s, "年") &&
-         (contains(s, "会议") || contains(s, "月"));
+  if (starts_with_any(s, rules.dashes) && contains_any(s, rules.year_words)) return true;
+  return starts_with_any(s, rules.brackets) && contains_any(s, rules.year_words) &&
+         (contains_any(s, rules.meeting_words) || contains_any(s, rules.month_words));
 }
 
 // A line naming the congress and its meeting ("2020年1月5日在三明市第十三届人民代表大会第四次
 // 会议上", "——在七台河市…会议上"), not a session's file label ("市十六届人大七次会议文件").
 bool is_congress_line(std::string_view s, const SegmentRules& rules) {
   return contains_any(s, rules.congress_words) && contains_any(s, rules.meeting_words) &&
-         !contains(s, "文件");
+         !contains_any(s, rules.file_labels);
 }
 
 // Where the delivery part of a congress line starts when a title comes first on the same line
@@ -68,7 +68,7 @@ bool is_congress_line(std::string_view s, const SegmentRules& rules) {
 std::size_t delivery_start(std::string_view s, const SegmentRules& rules) {
   std::size_t at = std::string_view::npos;
   for (const auto& d : rules.dashes) at = std::min(at, s.find(d));
-  for (std::string_view b : {"（", "("}) at = std::min(at, s.find(b));
+  for (const auto& b : rules.brackets) at = std::min(at, s.find(b));
   if (at == std::string_view::npos || contains_any(s.substr(0, at), rules.congress_words)) return 0;
   return at;
 }
@@ -89,8 +89,8 @@ std::string clean_title(std::string title, const SegmentRules& rules) {
   return title;
 }
 
-bool ends_speech_line(std::string_view s) {
-  return contains(s, "。") || contains(s, "；");
+bool ends_speech_line(std::string_view s, const SegmentRules& rules) {
+  return contains_any(s, rules.speech_marks);
 }
 
 std::size_t char_count(std::string_view s) { return code_point_count(s); }
@@ -171,7 +171,7 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
   for (std::size_t pos = 0, b = 0, e = 0;
        stop < kMaxHeadLines && next_raw_line(text, pos, b, e); ++stop) {
     const std::string_view raw = text.substr(b, e - b);
-    if (ends_speech_line(raw)) break;  // compacting keeps 。 and ；: no need to
+    if (ends_speech_line(raw, rules)) break;  // compacting keeps 。 and ；: no need to
     std::string s = compact(raw, true);
     bool salutation = false;
     for (const auto& w : rules.salutations) salutation = salutation || starts_with(s, w);
@@ -199,8 +199,9 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
       title_on_dash_line = lines[i].clean.substr(0, cut);
       lines[i].clean.erase(0, cut);
       // Cut before the congress: "2021年2月21日在宁波市" / "第十五届人民代表大会…".
-      if (cut == 0 && i > 0 && !contains(lines[i].clean, "年") && contains(lines[i - 1].clean, "年") &&
-          contains(lines[i - 1].clean, "月")) {
+      if (cut == 0 && i > 0 && !contains_any(lines[i].clean, rules.year_words) &&
+          contains_any(lines[i - 1].clean, rules.year_words) &&
+          contains_any(lines[i - 1].clean, rules.month_words)) {
         dash = i - 1;
         lines[dash].clean += lines[i].clean;
         lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i));
@@ -215,9 +216,7 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
   if (dash < stop) {
     // The delivery line may be cut ("…第十九届" / "人民代表大会第二次会议上").
     block.date_line = lines[dash].clean;
-    while (last + 1 < stop && !ends_with(block.date_line, "上") &&
-           !ends_with(block.date_line, "会议") && !ends_with(block.date_line, "）") &&
-           !ends_with(block.date_line, ")") && last - dash < 3) {
+    while (last + 1 < stop && !ends_with_any(block.date_line, rules.line_ends) && last - dash < 3) {
       ++last;
       block.date_line += lines[last].clean;
     }
@@ -247,12 +246,12 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
     title_end = stop;
     for (std::size_t i = 0; i < stop; ++i) {
       joined += lines[i].clean;
-      if (contains(joined, "报告") || contains(joined, "公报")) {
+      if (contains_any(joined, rules.document_names)) {
         title_end = i + 1;
         break;
       }
     }
-    if (title_end == stop && !contains(joined, "报告") && !contains(joined, "公报")) return std::nullopt;
+    if (title_end == stop && !contains_any(joined, rules.document_names)) return std::nullopt;
     last = title_end - 1;
     if (last + 1 < stop && char_count(lines[last + 1].clean) <= 30) {
       ++last;
@@ -265,7 +264,7 @@ std::optional<TitleBlock> find_title_block(std::string_view text, const SegmentR
     std::string joined;
     for (std::size_t i = 0; i < title_end && i < 3; ++i) {
       joined += lines[i].clean;
-      if (ends_with(joined, "文件")) {
+      if (ends_with_any(joined, rules.file_labels)) {
         block.header = compact(joined);
         first_title = i + 1;
         break;

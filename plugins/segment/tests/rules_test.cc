@@ -93,4 +93,37 @@ TEST(SegmentRules, MetadataKeysAreCheckedAndExtendable) {
   EXPECT_EQ(doc->meta()["plan_year"], 2023);
 }
 
+// The words of the title block, outline and region rules are data too: a rules file adds
+// a box label (here 附表 beside 专栏), and a single word given as a list is refused.
+TEST(SegmentRules, OutlineAndRegionWordsAreData) {
+  const std::string text = "各位代表：\n附表1：重点工程\n一、道路工程。\n";
+  EXPECT_TRUE(reportlens::testing::run_stages({{"segment"}}, text)->annotations("box").empty());
+  const fs::path label = write_rules("box_label.yaml", "outline:\n  box_labels: [附表]\n");
+  const auto doc = run_with_rules(label, text);
+  ASSERT_EQ(doc->annotations("box").size(), 1u);
+  EXPECT_EQ(doc->annotations("box")[0].attrs["title"], "重点工程");
+
+  const fs::path suffix = write_rules("city_suffix.yaml", "region:\n  city_suffix: [市]\n");
+  EXPECT_NE(creation_error(suffix).find(suffix.string() + ":2: 'region.city_suffix' must be a non-empty string"),
+            std::string::npos)
+      << creation_error(suffix);
+}
+
+// Enumeration markers are data: 首先是 … 其次是 is no enumeration, but a rules file that makes
+// 要 the word after the numeral finds 一要…二要…; a marker of two characters is refused.
+TEST(SegmentRules, EnumerationMarkersAreData) {
+  const std::string text = "各位代表：\n今年要做好三件事：一要稳增长，二要促改革，三要惠民生。\n";
+  EXPECT_TRUE(reportlens::testing::run_stages({{"segment"}}, text)->annotations("enumeration").empty());
+  const fs::path yao = write_rules("enumeration_yao.yaml", "enumeration:\n  after_numeral: 要\n");
+  const auto doc = run_with_rules(yao, text);
+  ASSERT_EQ(doc->annotations("enumeration").size(), 3u);
+  EXPECT_EQ(doc->annotations("enumeration")[1].attrs["marker"], "二要");
+  EXPECT_EQ(doc->annotations("enumeration")[2].attrs["ordinal"], 3);
+
+  const fs::path two = write_rules("enumeration_two.yaml", "enumeration:\n  after_numeral: 是的\n");
+  EXPECT_NE(creation_error(two).find(two.string() + ":2: 'enumeration.after_numeral' must be one three-byte character"),
+            std::string::npos)
+      << creation_error(two);
+}
+
 }  // namespace
