@@ -159,3 +159,47 @@ TEST(BatchIsolation, OutputIsIdenticalWithAndWithoutIsolationAtAnyJobs) {
     EXPECT_EQ(run("iso" + jobs + ".json", {"--isolate", "-j", jobs}), result) << "-j " << jobs;
   }
 }
+
+// Pipelines ending with a corpus stage: the document stages run in worker processes too (the
+// corpus stage runs in the parent on the finished documents), so a segfault on one document
+// costs that document only, and the comparisons are those of the run without it.
+TEST(BatchIsolation, SegfaultBeforeACorpusStageCostsOneDocument) {
+  ScratchDir dir("iso-corpus");
+  const fs::path corpus = corpus_with(dir, 20, {"segfault"});
+  ScratchDir clean_dir("iso-corpus-clean");
+  const fs::path clean = corpus_with(clean_dir, 20, {});
+  const std::string stages = kStages + "  - use: diff\n    with: {html: false, summary: false}\n";
+  const fs::path yaml = write_pipeline(dir.path(), stages);
+  const fs::path reference = dir / "clean.json";
+  const Result ok = run_pipeline(args(yaml, clean, reference, {"--no-isolate"}));
+  ASSERT_EQ(ok.code, 0) << ok.err;
+  const auto expected = nlohmann::json::parse(read_text(reference));
+  ASSERT_EQ(expected.at("comparisons").size(), 19u);  // the 20 reports in a chain
+
+  // The store output isolates by default; the JSON result on request.
+  const fs::path store = dir / "out.sqlite";
+  const Result r = run_pipeline(args(yaml, corpus, store, {"-j", "2"}));
+  EXPECT_EQ(r.code, 5) << r.err;
+  EXPECT_EQ(count(store, "SELECT count(*) FROM documents WHERE status = 'ok'"), 20);
+  EXPECT_EQ(count(store, "SELECT count(*) FROM documents WHERE status = 'failed'"), 1);
+  EXPECT_NE(error_of(store, "segfault").find("SIGSEGV"), std::string::npos) << error_of(store, "segfault");
+  EXPECT_EQ(count(store, "SELECT count(*) FROM comparisons"), 19);
+
+  for (const std::string jobs : {"1", "2"}) {
+    const fs::path out = dir / ("iso" + jobs + ".json");
+    const Result j = run_pipeline(args(yaml, corpus, out, {"--isolate", "-j", jobs}));
+    EXPECT_EQ(j.code, 5) << j.err;
+    const auto result = nlohmann::json::parse(read_text(out));
+    ASSERT_EQ(result.at("errors").size(), 1u);
+    EXPECT_NE(result["errors"][0].at("message").get<std::string>().find("SIGSEGV"), std::string::npos);
+    // The same documents (their source names the other folder) and the same comparisons.
+    ASSERT_EQ(result.at("documents").size(), 20u);
+    for (std::size_t i = 0; i < 20; ++i) {
+      auto a = result["documents"][i], b = expected["documents"][i];
+      a.erase("source");
+      b.erase("source");
+      EXPECT_EQ(a, b) << "-j " << jobs << ", document " << i;
+    }
+    EXPECT_EQ(result.at("comparisons"), expected.at("comparisons")) << "-j " << jobs;
+  }
+}

@@ -89,7 +89,7 @@ class Cli : public ::testing::Test {
 TEST_F(Cli, Version) {
   const auto r = run_pipeline({"--version"});
   EXPECT_EXIT_CODE(r, 0);
-  EXPECT_CONTAINS(r.out, "reportlens 0.1.0 (plugin ABI 1.0, build key ");
+  EXPECT_CONTAINS(r.out, "reportlens 0.1.0 (plugin ABI 1.1, build key ");
   EXPECT_CONTAINS(r.out, ";c++2020");
 }
 
@@ -167,7 +167,7 @@ TEST_F(Cli, PluginsInfoShowsDescriptorStagesAndSettings) {
   EXPECT_EXIT_CODE(r, 0);
   EXPECT_CONTAINS(r.out, "plugin:      testkit 3.2.1\n");
   EXPECT_CONTAINS(r.out, "description: core test plugin: predictable stages\n");
-  EXPECT_CONTAINS(r.out, "abi:         1.0\n");
+  EXPECT_CONTAINS(r.out, "abi:         1.1\n");
   EXPECT_CONTAINS(r.out, "  sum-digits [document]: Sums the tagged digit runs\n"
                          "    consumes: digits\n"
                          "    produces: digit_sum\n"
@@ -187,8 +187,8 @@ TEST_F(Cli, PluginsInfoByStageNameAndAsJson) {
   const Json j = Json::parse(r.out);
   EXPECT_EQ(j["name"], "testkit");
   EXPECT_EQ(j["version"], "3.2.1");
-  EXPECT_EQ(j["abi"], "1.0");
-  ASSERT_EQ(j["stages"].size(), 4u);
+  EXPECT_EQ(j["abi"], "1.1");
+  ASSERT_EQ(j["stages"].size(), 5u);
   EXPECT_EQ(j["stages"][0]["name"], "tag-digits");
   EXPECT_EQ(j["stages"][0]["produces"], Json::parse(R"(["digits"])"));
   EXPECT_EQ(j["stages"][0]["settings"]["properties"]["min_length"]["default"], 1);
@@ -425,7 +425,7 @@ TEST_F(Cli, ExitCodes) {
       {"usage", {"run"}, {}, 2, "pipeline is required"},
       {"yaml", {"run", broken}, {}, 2, "unknown key 'bogus'"},
       {"input", {"run", p, "--input", "bad/bad.txt"}, {}, 3, "bad/bad.txt: byte 18: invalid UTF-8"},
-      {"plugin load", {"run", p}, {test_plugins("badabi").string()}, 4, "plugin ABI 99.0"},
+      {"plugin load", {"run", p}, {test_plugins("badabi").string()}, 4, "plugin ABI 99."},
       {"stage", {"run", failing}, {}, 5, "found the marker 'FAIL' at byte 0"},
       {"output", {"run", p, "--output", "out-is-a-dir.json"}, {}, 6, "out-is-a-dir.json: is a directory"},
   };
@@ -470,7 +470,7 @@ TEST_F(Cli, EachBrokenPluginGivesOneLineAndExitFour) {
   const std::string p = yaml(kDigitsYaml);
   const std::vector<BrokenPlugin> cases = {
       {"noentry", {"libreportlens-noentry.so"}, "not a reportlens plugin: entry point 'reportlens_plugin_info_v1' not found"},
-      {"badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.0, host supports"},
+      {"badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.1, host supports"},
       {"badkey", {"libreportlens-badkey.so"}, ";icu-1', host is '"},
       {"duplicate", {"libreportlens-twin-a.so", "libreportlens-twin-b.so"}, "stage 'twin' is provided by both"},
   };

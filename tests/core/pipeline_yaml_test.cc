@@ -225,7 +225,7 @@ TEST(PipelineYaml, UnknownStageListsTheAvailableOnes) {
   EXPECT_EQ(where(issues[0]), "3:5");
   EXPECT_EQ(issues[0].message,
             "unknown stage 'tag-digitz'; available stages: tag-digits, sum-digits, "
-            "fail-on-marker, count-corpus");
+            "fail-on-marker, count-corpus, group-corpus");
 }
 
 TEST(PipelineYaml, UnknownSetting) {

@@ -48,7 +48,7 @@ TEST(PluginLoading, LoadsTheTestKitWithItsDescriptor) {
   EXPECT_EQ(p.build_key, host_build_key());
   EXPECT_EQ(p.file, test_plugins("testkit") / "libreportlens-testkit.so");
   EXPECT_EQ(p.data_dir, test_plugins("testkit") / "data" / "testkit");
-  ASSERT_EQ(p.stages.size(), 4u);
+  ASSERT_EQ(p.stages.size(), 5u);
   const StageHandle* sum = r.find_stage("sum-digits");
   ASSERT_NE(sum, nullptr);
   EXPECT_EQ(sum->consumes, std::vector<std::string>{"digits"});
@@ -57,6 +57,12 @@ TEST(PluginLoading, LoadsTheTestKitWithItsDescriptor) {
   const StageHandle* count = r.find_stage("count-corpus");
   ASSERT_NE(count, nullptr);
   EXPECT_TRUE(count->corpus);
+  EXPECT_FALSE(count->grouped);  // a whole-corpus stage
+  const StageHandle* group = r.find_stage("group-corpus");
+  ASSERT_NE(group, nullptr);
+  EXPECT_TRUE(group->corpus);
+  EXPECT_TRUE(group->grouped);   // a GroupedCorpusStage: streamed by the runner
+  EXPECT_FALSE(sum->grouped);
   EXPECT_EQ(r.find_stage("tag-digits")->schema["properties"]["mode"]["enum"],
             Json::parse(R"(["all","first"])"));
   EXPECT_EQ(r.find_stage("nope"), nullptr);
@@ -82,7 +88,7 @@ TEST(PluginLoading, WrongAbiMajor) {
   const std::string reason = one_rejection(test_plugins("badabi"));
   EXPECT_EQ(reason.rfind((test_plugins("badabi") / "libreportlens-badabi.so").string() + ": ", 0), 0u)
       << reason;
-  EXPECT_CONTAINS(reason, "plugin ABI 99.0, host supports " + std::to_string(REPORTLENS_ABI_MAJOR));
+  EXPECT_CONTAINS(reason, "plugin ABI 99." + std::to_string(REPORTLENS_ABI_MINOR) + ", host supports " + std::to_string(REPORTLENS_ABI_MAJOR));
   EXPECT_CONTAINS(reason, "rebuild the plugin against this reportlens SDK");
 }
 

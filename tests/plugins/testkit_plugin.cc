@@ -96,6 +96,37 @@ class CountCorpus : public reportlens::CorpusStage {
   bool fail_;
 };
 
+// Grouped corpus stage (stage.h): documents grouped by folder (the id up to its last '/'; a
+// document at the top is unplaced), ordered by their number of "digits" annotations. Every
+// hand-over becomes one comparison, and groups.txt lists the calls in order.
+class GroupCorpus : public reportlens::GroupedCorpusStage {
+ public:
+  explicit GroupCorpus(const StageContext& context) : pairs_(context.settings.at("pairs").get<bool>()) {}
+  reportlens::Grouping grouping() const override {
+    reportlens::Grouping g;
+    g.handover = pairs_ ? reportlens::Grouping::Handover::kPairs : reportlens::Grouping::Handover::kGroup;
+    return g;
+  }
+  reportlens::GroupPlace place(const Document& d) const override {
+    const auto slash = d.id().rfind('/');
+    return {slash == std::string::npos ? std::string() : d.id().substr(0, slash),
+            static_cast<long long>(d.annotations("digits").size())};
+  }
+  void begin(Corpus& corpus) const override { corpus.side_outputs["groups.txt"] += "begin\n"; }
+  void process_group(const reportlens::CorpusGroup& group, Corpus& corpus) const override {
+    Json ids = Json::array();
+    for (const Document* d : group.documents) ids.push_back(d->id());
+    corpus.comparisons.push_back({{"kind", "group"}, {"group", group.key}, {"documents", ids},
+                                  {"first", group.first}, {"size", group.group_size},
+                                  {"corpus_documents", corpus.documents.size()}});
+    corpus.side_outputs["groups.txt"] += group.key + "\n";
+  }
+  void finish(Corpus& corpus) const override { corpus.side_outputs["groups.txt"] += "end\n"; }
+
+ private:
+  bool pairs_;
+};
+
 }  // namespace
 
 REPORTLENS_PLUGIN(
@@ -109,4 +140,7 @@ REPORTLENS_PLUGIN(
         R"({"type":"object","properties":{"marker":{"type":"string","default":"FAIL"}}})"),
     reportlens::corpus_stage<CountCorpus>(
         "count-corpus", "One comparison counting digits per document", "digits", "",
-        R"({"type":"object","roles":["base","compare"],"properties":{"fail":{"type":"boolean","default":false}}})"));
+        R"({"type":"object","roles":["base","compare"],"properties":{"fail":{"type":"boolean","default":false}}})"),
+    reportlens::corpus_stage<GroupCorpus>(
+        "group-corpus", "One comparison per hand-over of documents grouped by folder", "digits", "",
+        R"({"type":"object","roles":["base","compare"],"properties":{"pairs":{"type":"boolean","default":false}}})"));

@@ -19,7 +19,7 @@
 #ifndef REPORTLENS_ABI_MAJOR
 #define REPORTLENS_ABI_MAJOR 1
 #endif
-#define REPORTLENS_ABI_MINOR 0
+#define REPORTLENS_ABI_MINOR 1
 
 #define REPORTLENS_ENTRY_POINT "reportlens_plugin_info_v1"
 
@@ -45,7 +45,18 @@ typedef struct reportlens_stage_info {
   void* (*create)(const void* context, char* error, size_t error_size);
   int (*run)(void* stage, void* target, char* error, size_t error_size);
   void (*destroy)(void* stage);
+  /* Minor 1: a streaming corpus stage (stage.h, GroupedCorpusStage) answers these calls;
+   * NULL for every other stage. `op` is a reportlens_grouped_op, `target` what it names. */
+  int (*grouped)(void* stage, int32_t op, void* target, char* error, size_t error_size);
 } reportlens_stage_info;
+
+typedef enum reportlens_grouped_op {
+  REPORTLENS_GROUPED_GROUPING = 1, /* target: reportlens::Grouping*, filled in */
+  REPORTLENS_GROUPED_PLACE = 2,    /* target: reportlens::detail::PlaceCall* */
+  REPORTLENS_GROUPED_BEGIN = 3,    /* target: reportlens::Corpus* */
+  REPORTLENS_GROUPED_GROUP = 4,    /* target: reportlens::detail::GroupCall* */
+  REPORTLENS_GROUPED_FINISH = 5    /* target: reportlens::Corpus* */
+} reportlens_grouped_op;
 
 typedef struct reportlens_plugin_info {
   uint32_t struct_size;

@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <stdexcept>
+#include <string>
 
 #include <boost/dll/alias.hpp>
 
@@ -62,6 +64,30 @@ void destroy_stage(void* stage) noexcept {
   delete static_cast<StageT*>(stage);
 }
 
+// The streaming corpus stage's calls (abi.h, reportlens_grouped_op).
+template <class StageT>
+int run_grouped(void* stage, int32_t op, void* target, char* error, std::size_t error_size) noexcept {
+  return guarded(error, error_size, [&] {
+    const StageT& s = *static_cast<const StageT*>(stage);
+    switch (op) {
+      case REPORTLENS_GROUPED_GROUPING: *static_cast<Grouping*>(target) = s.grouping(); break;
+      case REPORTLENS_GROUPED_PLACE: {
+        auto& call = *static_cast<PlaceCall*>(target);
+        call.place = s.place(*call.document);
+        break;
+      }
+      case REPORTLENS_GROUPED_BEGIN: s.begin(*static_cast<Corpus*>(target)); break;
+      case REPORTLENS_GROUPED_GROUP: {
+        auto& call = *static_cast<GroupCall*>(target);
+        s.process_group(*call.group, *call.corpus);
+        break;
+      }
+      case REPORTLENS_GROUPED_FINISH: s.finish(*static_cast<Corpus*>(target)); break;
+      default: throw std::invalid_argument("unknown grouped corpus stage call " + std::to_string(op));
+    }
+  });
+}
+
 }  // namespace reportlens::detail
 
 namespace reportlens {
@@ -75,17 +101,20 @@ reportlens_stage_info document_stage(const char* name, const char* summary,
   static_assert(std::is_base_of_v<DocumentStage, StageT>, "StageT must derive DocumentStage");
   return {sizeof(reportlens_stage_info), name, summary, REPORTLENS_DOCUMENT_STAGE, consumes,
           produces, settings_schema, &detail::create_stage<StageT>,
-          &detail::run_stage<StageT, Document>, &detail::destroy_stage<StageT>};
+          &detail::run_stage<StageT, Document>, &detail::destroy_stage<StageT>, nullptr};
 }
 
-// Describes a CorpusStage subclass.
+// Describes a CorpusStage subclass. A GroupedCorpusStage is streamed by the host (its
+// `grouped` calls are filled in); any other CorpusStage sees the whole corpus at once.
 template <class StageT>
 reportlens_stage_info corpus_stage(const char* name, const char* summary, const char* consumes,
                                    const char* produces, const char* settings_schema) {
   static_assert(std::is_base_of_v<CorpusStage, StageT>, "StageT must derive CorpusStage");
+  decltype(reportlens_stage_info::grouped) grouped = nullptr;
+  if constexpr (std::is_base_of_v<GroupedCorpusStage, StageT>) grouped = &detail::run_grouped<StageT>;
   return {sizeof(reportlens_stage_info), name, summary, REPORTLENS_CORPUS_STAGE, consumes,
           produces, settings_schema, &detail::create_stage<StageT>,
-          &detail::run_stage<StageT, Corpus>, &detail::destroy_stage<StageT>};
+          &detail::run_stage<StageT, Corpus>, &detail::destroy_stage<StageT>, grouped};
 }
 
 }  // namespace reportlens

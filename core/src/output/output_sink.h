@@ -79,6 +79,8 @@ class OutputSink {
   // render() and append() on the calling thread.
   void write(const std::vector<const Json*>& records);
   virtual void write_comparisons(const Json& /*comparisons*/) {}
+  // More comparisons after those written (a run that streams them), in one transaction.
+  virtual void append_comparisons(const Json& /*comparisons*/) {}
   // Completes the store (counts, compaction, rename). `summary` has documents/failed/skipped.
   virtual void finish(const Json& summary) = 0;
   virtual std::filesystem::path path() const = 0;

@@ -416,6 +416,17 @@ class SqliteSink : public OutputSink {
     db_->exec("BEGIN IMMEDIATE");
     db_->exec("DELETE FROM targets");  // no cascade on this connection (see prepare())
     db_->exec("DELETE FROM comparisons");
+    insert_comparisons(comparisons);
+    db_->exec("COMMIT");
+  }
+
+  void append_comparisons(const Json& comparisons) override {
+    db_->exec("BEGIN IMMEDIATE");
+    insert_comparisons(comparisons);
+    db_->exec("COMMIT");
+  }
+
+  void insert_comparisons(const Json& comparisons) {
     sqlite::Statement add(*db_, "INSERT INTO comparisons(base, compare, data) VALUES (?, ?, ?)");
     sqlite::Statement add_target(*db_,
         "INSERT INTO targets(comparison_id, metric, period, target_value, target_unit, "
@@ -442,7 +453,6 @@ class SqliteSink : public OutputSink {
         add_target.run();
       }
     }
-    db_->exec("COMMIT");
   }
 
   void finish(const Json& summary) override {

@@ -1,5 +1,7 @@
 #include "output/result_writer.h"
 
+#include <utility>
+
 #include <algorithm>
 #include <cstring>
 
@@ -301,11 +303,24 @@ void ResultJsonWriter::add_rendered(std::string_view document_text) {
   file_->out.append(document_text);
 }
 
+void ResultJsonWriter::open_comparisons() {
+  if (std::exchange(comparisons_open_, true)) return;
+  writer_.end_array();
+  writer_.plain_key("comparisons");
+  writer_.begin_array();
+}
+
+void ResultJsonWriter::add_comparison(const Json& comparison) {
+  open_comparisons();
+  writer_.value(comparison);
+  flush_if_large();
+}
+
 void ResultJsonWriter::finish(const Json& comparisons, const std::vector<DocumentFailure>& failures) {
   JsonTextWriter& w = writer_;
+  open_comparisons();
+  for (const auto& c : comparisons) w.value(c);
   w.end_array();
-  w.plain_key("comparisons");
-  w.value(comparisons);
   w.plain_key("errors");
   w.begin_array();
   for (const auto& f : failures) {

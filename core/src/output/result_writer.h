@@ -71,9 +71,14 @@ class ResultJsonWriter {
   void add(const Document& document);
   // A document rendered elsewhere (another thread) by result_document_text(document, indent).
   void add_rendered(std::string_view document_text);
+  // Comparisons one at a time, after the documents (a run that streams them); finish() then
+  // writes `comparisons` after them.
+  void add_comparison(const Json& comparison);
   void finish(const Json& comparisons, const std::vector<DocumentFailure>& failures);
 
  private:
+  void open_comparisons();
+  bool comparisons_open_ = false;
   void flush_if_large();
   struct File;
   std::unique_ptr<File> file_;

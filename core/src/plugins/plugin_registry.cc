@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <cerrno>
+#include <cstddef>
 #include <cstring>
 #include <fstream>
 
@@ -274,7 +275,8 @@ void PluginRegistry::load_file(const fs::path& file) {
   plugin->data_dir = file.parent_path() / "data" / name;
   for (uint32_t i = 0; i < info->stage_count; ++i) {
     const reportlens_stage_info& s = info->stages[i];
-    if (s.struct_size < sizeof(reportlens_stage_info) || !s.name || !s.create || !s.run || !s.destroy) {
+    // Minor 0 descriptors end before `grouped`: they are complete without it.
+    if (s.struct_size < offsetof(reportlens_stage_info, grouped) || !s.name || !s.create || !s.run || !s.destroy) {
       reject(where + ": stage " + std::to_string(i) + " has an incomplete descriptor");
       return;
     }
@@ -283,6 +285,8 @@ void PluginRegistry::load_file(const fs::path& file) {
     h.plugin = plugin.get();
     h.name = s.name;
     h.corpus = s.kind == REPORTLENS_CORPUS_STAGE;
+    h.grouped = h.corpus && s.struct_size >= offsetof(reportlens_stage_info, grouped) + sizeof s.grouped &&
+                s.grouped != nullptr;
     h.consumes = split_list(s.consumes);
     h.produces = split_list(s.produces);
     try {
@@ -345,5 +349,33 @@ void StageInstance::run(Corpus& corpus) const {
   if (handle_.info->run(stage_, &corpus, error, sizeof error) != 0)
     throw StageError(error[0] ? error : "failed without a message");
 }
+
+void StageInstance::grouped(int op, void* target) const {
+  if (!handle_.grouped) throw StageError("stage '" + handle_.name + "' is not a grouped corpus stage");
+  char error[2048] = {0};
+  if (handle_.info->grouped(stage_, op, target, error, sizeof error) != 0)
+    throw StageError(error[0] ? error : "failed without a message");
+}
+
+Grouping StageInstance::grouping() const {
+  Grouping g;
+  grouped(REPORTLENS_GROUPED_GROUPING, &g);
+  return g;
+}
+
+GroupPlace StageInstance::place(const Document& document) const {
+  detail::PlaceCall call{&document, {}};
+  grouped(REPORTLENS_GROUPED_PLACE, &call);
+  return call.place;
+}
+
+void StageInstance::begin(Corpus& corpus) const { grouped(REPORTLENS_GROUPED_BEGIN, &corpus); }
+
+void StageInstance::run(const CorpusGroup& group, Corpus& corpus) const {
+  detail::GroupCall call{&group, &corpus};
+  grouped(REPORTLENS_GROUPED_GROUP, &call);
+}
+
+void StageInstance::finish(Corpus& corpus) const { grouped(REPORTLENS_GROUPED_FINISH, &corpus); }
 
 }  // namespace reportlens

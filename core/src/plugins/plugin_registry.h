@@ -25,6 +25,7 @@ struct StageHandle {
   const LoadedPlugin* plugin = nullptr;
   std::string name;
   bool corpus = false;
+  bool grouped = false;  // a streaming corpus stage (GroupedCorpusStage): the grouped calls below work
   std::vector<std::string> consumes;
   std::vector<std::string> produces;
   Json schema;
@@ -83,9 +84,16 @@ class StageInstance {
 
   void run(Document& document) const;
   void run(Corpus& corpus) const;
+  // A grouped corpus stage's calls (stage.h, GroupedCorpusStage), in the order the runner makes them.
+  Grouping grouping() const;
+  GroupPlace place(const Document& document) const;
+  void begin(Corpus& corpus) const;
+  void run(const CorpusGroup& group, Corpus& corpus) const;
+  void finish(Corpus& corpus) const;
   const StageHandle& handle() const { return handle_; }
 
  private:
+  void grouped(int op, void* target) const;
   const StageHandle& handle_;
   void* stage_ = nullptr;
 };

@@ -15,6 +15,7 @@
 #include "output/output_series.h"
 #include "output/output_sink.h"
 #include "reportlens/document.h"
+#include "reportlens/stage.h"
 #include "output/result_writer.h"
 
 namespace reportlens {
@@ -31,6 +32,10 @@ struct StreamItem {
   std::vector<SeriesCollector::Entry> series;           // its statements for the series report
   std::exception_ptr error;   // rendering failed: rethrown on the writer thread
   std::string trace_lines;    // --trace: its trace records (JSON lines)
+  // Pipelines with corpus stages: the document for the corpus pass (run/corpus_spill.h).
+  std::string id, role;
+  std::string spill;                // its spill line ("" when failed)
+  std::vector<GroupPlace> places;   // its place in each grouped corpus stage
 };
 
 struct StreamControl {

@@ -32,8 +32,8 @@ Comparison DiffEngine::compare(const DocView& base, const DocView& compare) cons
   return c;
 }
 
-void DiffEngine::run(Corpus& corpus) const {
-  const auto pairs = pair_documents(corpus, options_.pairing);
+void DiffEngine::compare_pairs(const std::vector<std::pair<const Document*, const Document*>>& pairs,
+                               Corpus& corpus) const {
   std::map<const Document*, std::unique_ptr<DocView>> views;
   const auto view = [&](const Document* d) -> const DocView& {
     auto& slot = views[d];
@@ -45,8 +45,52 @@ void DiffEngine::run(Corpus& corpus) const {
     comparisons.push_back(compare(view(a), view(b)));
     corpus.comparisons.push_back(comparisons.back().json);
   }
-  if (options_.html) corpus.side_outputs["html"] = render_html(comparisons);
-  if (options_.summary) corpus.side_outputs["summary"] = render_summary(comparisons);
+  if (comparisons.empty()) return;
+  // Each part is appended: the host writes side outputs as they grow (stage.h). The head
+  // waits for the first comparisons: its labels come from their words.
+  if (options_.html && made_ == 0) corpus.side_outputs["html"] += render_html_head(comparisons);
+  made_ += comparisons.size();
+  if (options_.html) corpus.side_outputs["html"] += render_html_comparisons(comparisons);
+  if (options_.summary) corpus.side_outputs["summary"] += render_summary(comparisons);
+}
+
+void DiffEngine::run(Corpus& corpus) const {
+  begin(corpus);
+  compare_pairs(pair_documents(corpus, options_.pairing), corpus);
+  finish(corpus);
+}
+
+Grouping DiffEngine::grouping() const {
+  Grouping g;
+  // Chain pairs need only the report before; `base` needs the earliest with every later one.
+  g.handover = options_.pairing.mode == "base" ? Grouping::Handover::kGroup : Grouping::Handover::kPairs;
+  // A report whose title block was not recognised is still compared within the only region
+  // present; with several regions it stays apart (pairing.h).
+  g.unknown_joins_single = true;
+  return g;
+}
+
+GroupPlace DiffEngine::place(const Document& document) const {
+  return {options_.pairing.cross_region ? std::string() : region_of(document), report_year_of(document)};
+}
+
+void DiffEngine::begin(Corpus& corpus) const {
+  made_ = 0;
+  (void)corpus;
+}
+
+void DiffEngine::run_group(const CorpusGroup& group, Corpus& corpus) const {
+  std::vector<std::pair<const Document*, const Document*>> pairs;
+  const auto& docs = group.documents;
+  for (std::size_t i = 1; i < docs.size(); ++i)
+    pairs.emplace_back(options_.pairing.mode == "base" ? docs.front() : docs[i - 1], docs[i]);
+  compare_pairs(pairs, corpus);
+}
+
+void DiffEngine::finish(Corpus& corpus) const {
+  const bool none = made_ == 0;
+  if (options_.html) corpus.side_outputs["html"] += (none ? render_html_head({}) : std::string()) + render_html_tail(none);
+  if (options_.summary && none) corpus.side_outputs["summary"] += render_summary({});
 }
 
 DiffEngine make_engine(const StageContext& context) {

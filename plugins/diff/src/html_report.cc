@@ -367,7 +367,7 @@ void render_sections(std::ostringstream& out, const Comparison& c, const Labels&
 
 }  // namespace
 
-std::string render_html(const std::vector<Comparison>& comparisons) {
+std::string render_html_head(const std::vector<Comparison>& comparisons) {
   std::ostringstream out;
   // The words come with the documents' views; without a comparison only English is written.
   const Labels* L = comparisons.empty() ? nullptr : &comparisons.front().base->words->labels;
@@ -378,19 +378,31 @@ std::string render_html(const std::vector<Comparison>& comparisons) {
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
          "<title>" << label("title", "reportlens year-over-year diff") << "</title><style>"
       << kStyle << "</style></head><body>\n<h1>" << label("heading", "Year-over-year diff") << "</h1>\n";
-  if (comparisons.empty()) out << "<p>No pairs of reports to compare.</p>\n";
+  return out.str();
+}
+
+std::string render_html_comparisons(const std::vector<Comparison>& comparisons) {
+  std::ostringstream out;
   for (const Comparison& c : comparisons) {
+    const Labels& L = c.base->words->labels;
     out << "<h2>" << escape_html(c.base->doc->id()) << " → " << escape_html(c.compare->doc->id())
         << "</h2>\n";
-    render_targets(out, c.json["targets"], *L);
-    render_qualitative(out, c.json.value("qualitative_targets", Json::array()), *L);
-    render_indicators(out, c.json["indicators"], *L);
-    render_indicator_charts(out, c.json["indicators"], c.json["targets"], *L);
-    render_entities(out, c.json["entities"], *L);
-    render_sections(out, c, *L);
+    render_targets(out, c.json["targets"], L);
+    render_qualitative(out, c.json.value("qualitative_targets", Json::array()), L);
+    render_indicators(out, c.json["indicators"], L);
+    render_indicator_charts(out, c.json["indicators"], c.json["targets"], L);
+    render_entities(out, c.json["entities"], L);
+    render_sections(out, c, L);
   }
-  out << "</body></html>\n";
   return out.str();
+}
+
+std::string render_html_tail(bool no_comparisons) {
+  return std::string(no_comparisons ? "<p>No pairs of reports to compare.</p>\n" : "") + "</body></html>\n";
+}
+
+std::string render_html(const std::vector<Comparison>& comparisons) {
+  return render_html_head(comparisons) + render_html_comparisons(comparisons) + render_html_tail(comparisons.empty());
 }
 
 }  // namespace reportlens::diff
