@@ -44,6 +44,13 @@ const char* kDigitsYaml =
 
 Json parse_json(const fs::path& file) { return Json::parse(read_file(file)); }
 
+// A pipeline like kDigitsYaml whose one stage is named after a broken test library: run and
+// check open only the plugins their stages use (libreportlens-STAGE.so first), so this is
+// how a broken plugin on the path reaches them.
+std::string uses_stage(const std::string& stage) {
+  return "name: digits\ninputs: [in/a.txt]\nstages: [" + stage + "]\noutput: out/digits.json\n";
+}
+
 std::u32string to_u32(const std::string& s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) out += next_code_point(s, i);
@@ -425,7 +432,7 @@ TEST_F(Cli, ExitCodes) {
       {"usage", {"run"}, {}, 2, "pipeline is required"},
       {"yaml", {"run", broken}, {}, 2, "unknown key 'bogus'"},
       {"input", {"run", p, "--input", "bad/bad.txt"}, {}, 3, "bad/bad.txt: byte 18: invalid UTF-8"},
-      {"plugin load", {"run", p}, {test_plugins("badabi").string()}, 4, "plugin ABI 99."},
+      {"plugin load", {"run", dir_.write("ba.yaml", uses_stage("badabi")).string()}, {test_plugins("badabi").string()}, 4, "plugin ABI 99."},
       {"stage", {"run", failing}, {}, 5, "found the marker 'FAIL' at byte 0"},
       {"output", {"run", p, "--output", "out-is-a-dir.json"}, {}, 6, "out-is-a-dir.json: is a directory"},
   };
@@ -461,6 +468,7 @@ TEST_F(Cli, InputErrorsWinOverStageErrorsAndTheOthersStillRun) {
 
 struct BrokenPlugin {
   std::string set;
+  std::string stage;               // a stage whose first library is the broken one ("": none)
   std::vector<std::string> files;  // each must be named in the one-line error
   std::string needle;
 };
@@ -469,15 +477,19 @@ TEST_F(Cli, EachBrokenPluginGivesOneLineAndExitFour) {
   dir_.write("in/a.txt", "2021年");
   const std::string p = yaml(kDigitsYaml);
   const std::vector<BrokenPlugin> cases = {
-      {"noentry", {"libreportlens-noentry.so"}, "not a reportlens plugin: entry point 'reportlens_plugin_info_v1' not found"},
-      {"badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.1, host supports"},
-      {"badkey", {"libreportlens-badkey.so"}, ";icu-1', host is '"},
-      {"duplicate", {"libreportlens-twin-a.so", "libreportlens-twin-b.so"}, "stage 'twin' is provided by both"},
+      {"noentry", "noentry", {"libreportlens-noentry.so"}, "not a reportlens plugin: entry point 'reportlens_plugin_info_v1' not found"},
+      {"badabi", "badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.1, host supports"},
+      {"badkey", "badkey", {"libreportlens-badkey.so"}, ";icu-1', host is '"},
+      {"duplicate", "", {"libreportlens-twin-a.so", "libreportlens-twin-b.so"}, "stage 'twin' is provided by both"},
   };
   for (const auto& c : cases) {
     SCOPED_TRACE(c.set);
+    // A pipeline that does not use the broken library never opens it.
+    EXPECT_EXIT_CODE(pipeline({"check", p}, {test_plugins(c.set).string()}), 0);
+    const std::string uses = dir_.write("uses.yaml", uses_stage(c.stage)).string();
     for (const char* command : {"run", "check"}) {
-      const auto r = pipeline({command, p}, {test_plugins(c.set).string()});
+      if (c.stage.empty()) break;
+      const auto r = pipeline({command, uses}, {test_plugins(c.set).string()});
       EXPECT_EXIT_CODE(r, 4);
       ASSERT_EQ(r.err_lines().size(), 1u) << r.err;
       EXPECT_CONTAINS(r.err, c.needle);
@@ -553,7 +565,7 @@ TEST_F(Cli, FailedRunsLeaveNoFileAndNoTemporaryFile) {
     const auto r = pipeline(args);
     EXPECT_EXIT_CODE(r, 2);
   }
-  EXPECT_EXIT_CODE(pipeline({"run", p}, {test_plugins("badkey").string()}), 4);
+  EXPECT_EXIT_CODE(pipeline({"run", dir_.write("bk.yaml", uses_stage("badkey")).string()}, {test_plugins("badkey").string()}), 4);
   EXPECT_FALSE(fs::exists(dir_.path() / "out"));
   EXPECT_EQ(tmp_files(dir_.path()), std::vector<std::string>{});
 }
@@ -564,7 +576,7 @@ TEST_F(Cli, AnExistingOutputIsNotClobberedByAFailingRun) {
   dir_.write("out/digits.json", previous);
   const std::string p = yaml(kDigitsYaml);
   EXPECT_EXIT_CODE(pipeline({"run", p, "--set", "nostage.x=1"}), 2);
-  EXPECT_EXIT_CODE(pipeline({"run", p}, {test_plugins("badabi").string()}), 4);
+  EXPECT_EXIT_CODE(pipeline({"run", dir_.write("ba.yaml", uses_stage("badabi")).string()}, {test_plugins("badabi").string()}), 4);
   EXPECT_EQ(read_file(dir_.path() / "out" / "digits.json"), previous);
   // A successful run replaces it whole.
   EXPECT_EXIT_CODE(pipeline({"run", p}), 0);
