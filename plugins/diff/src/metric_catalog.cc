@@ -8,18 +8,6 @@
 namespace reportlens::diff {
 namespace {
 
-std::vector<std::string> string_list(const std::filesystem::path& file, const YAML::Node& node,
-                                     const char* what) {
-  std::vector<std::string> out;
-  if (!node) return out;
-  if (!node.IsSequence()) yaml_fail(file, node, std::string(what) + " must be a list of strings");
-  for (const auto& item : node) {
-    if (!item.IsScalar()) yaml_fail(file, item, std::string(what) + " must be a list of strings");
-    out.push_back(item.as<std::string>());
-  }
-  return out;
-}
-
 void append_unique(std::vector<std::string>& to, const std::vector<std::string>& more) {
   for (const auto& s : more)
     if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);

@@ -19,4 +19,16 @@ YAML::Node load_yaml_file(const std::filesystem::path& file, const std::string& 
   }
 }
 
+std::vector<std::string> string_list(const std::filesystem::path& file, const YAML::Node& node,
+                                     const char* what) {
+  std::vector<std::string> out;
+  if (!node) return out;
+  if (!node.IsSequence()) yaml_fail(file, node, std::string(what) + " must be a list of strings");
+  for (const auto& item : node) {
+    if (!item.IsScalar()) yaml_fail(file, item, std::string(what) + " must be a list of strings");
+    out.push_back(item.as<std::string>());
+  }
+  return out;
+}
+
 }  // namespace reportlens::diff

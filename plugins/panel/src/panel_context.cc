@@ -10,18 +10,6 @@ namespace {
 
 using diff::yaml_fail;
 
-std::vector<std::string> strings(const std::filesystem::path& file, const YAML::Node& node,
-                                 const char* what) {
-  std::vector<std::string> out;
-  if (!node) return out;
-  if (!node.IsSequence()) yaml_fail(file, node, std::string(what) + " must be a list of strings");
-  for (const auto& item : node) {
-    if (!item.IsScalar()) yaml_fail(file, item, std::string(what) + " must be a list of strings");
-    out.push_back(item.as<std::string>());
-  }
-  return out;
-}
-
 bool ends_with(const std::string& s, const std::string& end) {
   return s.size() > end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
 }
@@ -47,8 +35,8 @@ void PanelContext::load_panel_data(const std::filesystem::path& file) {
     if (!levels.IsSequence()) yaml_fail(file, levels, "region_levels must be a list");
     for (const auto& l : levels) {
       if (!l.IsMap() || !l["level"]) yaml_fail(file, l, "each region level needs 'level'");
-      levels_.push_back({l["level"].as<std::string>(), strings(file, l["names"], "names"),
-                         strings(file, l["suffixes"], "suffixes")});
+      levels_.push_back({l["level"].as<std::string>(), diff::string_list(file, l["names"], "names"),
+                         diff::string_list(file, l["suffixes"], "suffixes")});
     }
   }
   if (const auto labels = root["unit_labels"]) {
