@@ -19,6 +19,7 @@
 # machine includes waiting, user CPU does not).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/tools/bench/corpus_copies.sh"
 build=$root/build
 pipeline=$root/pipelines/diff.yaml
 ext=sqlite
@@ -46,10 +47,7 @@ echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknow
 printf '%-7s %-9s %-12s %9s %9s %12s\n' copies reports comparisons "wall s" "user s" "peak RSS MB"
 for k in "${copies[@]}"; do
   in=$scratch/x$k
-  for i in $(seq 1 "$k"); do
-    mkdir -p "$in/copy-$i"
-    cp -al "$corpus/." "$in/copy-$i/" 2>/dev/null || cp -a "$corpus/." "$in/copy-$i/"
-  done
+  corpus_copies "$corpus" "$in" "$k"
   reports=$(find "$in" -type f | wc -l)
   out=$scratch/x$k.$ext
   code=0

@@ -26,6 +26,7 @@
 set -euo pipefail
 isolation=${ISOLATION:---no-isolate}
 root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$root/tools/bench/corpus_copies.sh"
 build=$root/build
 corpus=$root/../shared/corpus/lawtext
 copies=7
@@ -47,16 +48,7 @@ pipeline=$build/bin/pipeline
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/reportlens-scale.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 
-# The collection K times, as copy-1/..., copy-2/...: other document ids, the same texts
-# (hard links when the file system allows, so the copies cost no space).
-make_copies() {
-  local dir=$1 k=$2
-  mkdir -p "$dir"
-  for i in $(seq "$k"); do
-    cp -al "$corpus" "$dir/copy-$i" 2>/dev/null || cp -a "$corpus" "$dir/copy-$i"
-  done
-}
-make_copies "$tmp/in" "$copies"
+corpus_copies "$corpus" "$tmp/in" "$copies"
 files=$(find "$tmp/in" -type f \( -name '*.txt' -o -name '*.html' -o -name '*.htm' \) | wc -l)
 bytes=$(find "$tmp/in" -type f \( -name '*.txt' -o -name '*.html' -o -name '*.htm' \) -printf '%s\n' | awk '{s += $1} END {print s}')
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
@@ -111,7 +103,7 @@ if has jobs; then
   done
 fi
 if has diff; then
-  make_copies "$tmp/diff-in" "$diff_copies"
+  corpus_copies "$corpus" "$tmp/diff-in" "$diff_copies"
   n=$(find "$tmp/diff-in" -type f -name '*.txt' | wc -l)
   timed diff "$pipeline" run "$root/pipelines/diff.yaml" -i "$tmp/diff-in" -o "$tmp/diff.sqlite" -j 2 --no-progress $isolation
   echo "diff over $n reports ($diff_copies copies): peak RSS $(awk -v k="$(field diff 4)" 'BEGIN{printf "%.0f", k/1024}') MB"

@@ -244,10 +244,10 @@ void SegmentRules::load(const std::filesystem::path& path) {
     const YAML::Node title_block = child(root, "title_block");
     append(child(title_block, "document_names"), file, "title_block.document_names", read.document_names);
     append(child(title_block, "speech_marks"), file, "title_block.speech_marks", read.speech_marks);
-    append(child(child(root, "region"), "government"), file, "region.government", read.government_words);
-    append(child(child(root, "region"), "offices"), file, "region.offices", read.office_words);
-    append(child(child(root, "region"), "suffix_words"), file, "region.suffix_words", read.suffix_words);
     const YAML::Node region = child(root, "region");
+    append(child(region, "government"), file, "region.government", read.government_words);
+    append(child(region, "offices"), file, "region.offices", read.office_words);
+    append(child(region, "suffix_words"), file, "region.suffix_words", read.suffix_words);
     append(child(region, "title_prefixes"), file, "region.title_prefixes", read.title_prefixes);
     append(child(region, "at"), file, "region.at", read.at_words);
     append(child(region, "session"), file, "region.session", read.session_words);
