@@ -238,6 +238,7 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
       {"money_heads", &money_heads}, {"household_heads", &household_heads},
       {"physical_counters", &physical_counters},
       {"review_openers", &review_openers}, {"single_year_openers", &single_year_openers},
+      {"reviewed_year_openers", &reviewed_year_openers}, {"address_openers", &address_openers},
       {"estimate_notes", &estimate_notes}, {"estimate_scope_words", &estimate_scope_words},
       {"adjustment_ends", &adjustment_ends}, {"result_heads", &result_heads},
       {"adverbial_openers", &adverbial_openers},

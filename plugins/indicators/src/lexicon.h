@@ -151,6 +151,8 @@ struct Lexicon {
   WordList physical_counters;
   WordList review_openers;
   WordList single_year_openers;  // 今年…: a paragraph or sentence about the planned year alone
+  WordList reviewed_year_openers;  // 去年…: a paragraph or sentence about the reviewed year alone
+  WordList address_openers;     // 各位代表！ before a paragraph's opening: no part of it
   WordList estimate_notes;       // （预计数，下同）: every figure of the sentence is an estimate
   WordList estimate_scope_words; // 初步, 全年 before an opening 预计 (初步预计，…)
   WordList adverbial_openers;    // 在 … 中: 在实际工作中 is an adverbial frame, no subject

@@ -35,6 +35,7 @@ struct ParagraphContext {
   bool multi_year = false;         // a multi-year review: only from-to end points are one-year facts
   YearSpan horizon;                // opens with “十三五”时期 / 今后五年 (not a review): a multi-year plan
   bool single_year = false;        // opens with 今年 / the planned year: about that year alone
+  bool reviewed_year = false;      // opens with 去年 / the reviewed year: about that year alone
 };
 
 class ReportCalendar {
@@ -58,6 +59,12 @@ class ReportCalendar {
   // (今年…, 新的一年…, 2021年，… in the 2021 report): whatever plan its section announces,
   // what it states is about that one year.
   bool opens_single_year(std::string_view text, const Lexicon& lexicon) const;
+  // True when `text` opens with a word for the reviewed year alone (去年是…, 2021年是“十四五”开局
+  // 之年 in the 2022 report): a plan it names is the context of that year, not its span.
+  bool opens_reviewed_year(std::string_view text, const Lexicon& lexicon) const;
+  // True when the sentence names the planned year (今年, 2022年) before the cue of a target
+  // list (按照“十四五”规划部署，今年主要预期目标安排是：…): the list is that year's.
+  bool plans_year_before_target_list(std::string_view sentence, const Lexicon& lexicon) const;
 
  private:
   struct SectionSpan {
