@@ -155,6 +155,7 @@ SentenceContext context_of(const ReportCalendar& calendar, std::string_view text
   context.plan_year = calendar.plan_year();
   context.review_paragraph = paragraph.review_opener;
   context.multi_year = paragraph.multi_year;
+  context.region = calendar.region();
   context.horizon = calendar.horizon_at(begin);
   const std::string_view sentence_text = text.substr(begin, end - begin);
   if (!paragraph.review_opener && !paragraph.multi_year) {

@@ -139,6 +139,9 @@ struct Lexicon {
   WordList time_suffixes;    // 底, 末, 初 after a year or month (2000年底, 6月末)
   WordList time_prepositions;  // 到, 截至 before a date inside a clause
   WordList inner_light_verbs;  // 实现 in 规模以上工业企业实现营业收入: not part of the metric
+  WordList milestone_verbs;    // 突破, 迈上: a clause passing a milestone (…突破4万亿元大关)
+  WordList kept_region_words;  // 全国: a report's region that stays in its metrics
+  WordList milestone_nouns;    // 大关, 新台阶: the milestone passed, no slogan and no subject
   WordList programme_heads;
   WordList attribute_units;
   WordList exclusion_cues;

@@ -306,6 +306,7 @@ void ReportCalendar::infer_years(const Document& doc) {
   report_year_ = meta.report_year;
   plan_year_ = meta.plan_year;
   kind_ = meta.kind;
+  region_ = meta.region;
   if (plan_year_ == 0 && report_year_ != 0) plan_year_ = report_year_ + 1;
   if (report_year_ == 0 && plan_year_ != 0) report_year_ = plan_year_ - 1;
 }

@@ -45,6 +45,7 @@ class ReportCalendar {
   int report_year() const { return report_year_; }  // the year reviewed (0 if unknown)
   int plan_year() const { return plan_year_; }      // the year planned
   const std::string& kind() const { return kind_; }
+  const std::string& region() const { return region_; }  // the report's own region ("" if unknown)
 
   // Scope of the top-level section holding normalised offset `at`.
   Scope scope_at(std::size_t at) const;
@@ -81,6 +82,7 @@ class ReportCalendar {
   int report_year_ = 0;
   int plan_year_ = 0;
   std::string kind_;
+  std::string region_;
   std::vector<SectionSpan> sections_;
   struct HorizonSpan {
     std::size_t begin, end;

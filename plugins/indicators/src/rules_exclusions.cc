@@ -77,7 +77,9 @@ Step not_a_measure(Reading& r) {
   if (q.end < text.size() && std::isdigit(static_cast<unsigned char>(text[q.end])))
     return Step::drop(Rule::kDigitFollows);
   if (lex.exclusion_cues.suffix_match(trim_spaces(left)) > 0) return Step::drop(Rule::kExclusionCue);
-  if (lex.slogan_counters.contains(q.surface_unit) || lex.slogan_counters.prefix_match(right) > 0)
+  // (突破4万亿元大关: 大关 is the milestone passed, no slogan)
+  if (lex.slogan_counters.contains(q.surface_unit) ||
+      (lex.slogan_counters.prefix_match(right) > 0 && lex.milestone_nouns.prefix_match(right) == 0))
     return Step::drop(Rule::kSloganCount);
   // (the counter 人 is the first character of 人口/人民)
   if (q.unit == "person" && lex.person_counters.suffix_match(q.surface_unit) > 0 &&
@@ -157,6 +159,11 @@ Step multi_year_figures(Reading& r) {
   NumberState& n = r.n;
   n.horizon = !r.context.horizon.empty() && !r.context.review_paragraph;
   n.average = r.lex.average_cues.find_first(n.left) != npos;
+  // (年均增长8.5%和5.7%: a figure joined to a yearly average is one too)
+  if (!n.average && r.s.average_end == n.left_begin && r.s.average_end != 0 &&
+      r.lex.list_joiners.contains(trim_spaces(n.left)))
+    n.average = true;
+  if (n.average) r.s.average_end = n.end_with_qualifier(q.end);
   if (n.average && !n.horizon) {
     r.s.last_kept_end = n.end_with_qualifier(q.end);
     return Step::drop(Rule::kAverageOutsidePlan);
