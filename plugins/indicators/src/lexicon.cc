@@ -231,7 +231,7 @@ void Lexicon::read_words(const std::filesystem::path& file, const YAML::Node& ro
       {"compound_words", &compound_words}, {"nominal_verbs", &nominal_verbs},
       {"time_suffixes", &time_suffixes}, {"time_prepositions", &time_prepositions},
       {"inner_light_verbs", &inner_light_verbs}, {"milestone_verbs", &milestone_verbs},
-      {"milestone_nouns", &milestone_nouns}, {"kept_region_words", &kept_region_words},
+      {"milestone_nouns", &milestone_nouns}, {"successive_words", &successive_words}, {"kept_region_words", &kept_region_words},
       {"programme_heads", &programme_heads}, {"attribute_units", &attribute_units}, {"exclusion_cues", &exclusion_cues},
       {"designator_suffixes", &designator_suffixes},
       {"comparison_cues", &comparison_cues},

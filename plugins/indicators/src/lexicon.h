@@ -141,7 +141,8 @@ struct Lexicon {
   WordList inner_light_verbs;  // 实现 in 规模以上工业企业实现营业收入: not part of the metric
   WordList milestone_verbs;    // 突破, 迈上: a clause passing a milestone (…突破4万亿元大关)
   WordList kept_region_words;  // 全国: a report's region that stays in its metrics
-  WordList milestone_nouns;    // 大关, 新台阶: the milestone passed, no slogan and no subject
+  WordList milestone_nouns;
+  WordList successive_words;  // 连续, 先后 before a milestone verb: passed over several years    // 大关, 新台阶: the milestone passed, no slogan and no subject
   WordList programme_heads;
   WordList attribute_units;
   WordList exclusion_cues;

@@ -110,6 +110,21 @@ Step noun_phrase_numbers(Reading& r) {
     return Step::drop(Rule::kGapToBenchmark);
   }
   if (lex.designator_suffixes.prefix_match(right) > 0) return Step::drop(Rule::kDesignator);
+  // 跨过4个千亿元台阶: the count of milestones passed and the size of each are no level.
+  const auto& qs = r.quantities;
+  const bool after_count = r.n.qi > 0 && qs[r.n.qi - 1].end == q.begin && qs[r.n.qi - 1].unit == "item";
+  const bool before_sized = r.n.qi + 1 < qs.size() && qs[r.n.qi + 1].begin == q.end && q.unit == "item" &&
+                            lex.milestone_nouns.prefix_match(r.text.substr(qs[r.n.qi + 1].end)) > 0;
+  if ((after_count && lex.milestone_nouns.prefix_match(right) > 0) || before_sized)
+    return Step::drop(Rule::kMilestoneCount);
+  // 连续跨越7000亿、8000亿、9000亿三个千亿台阶: milestones passed one after another over years
+  // (not the level reached after them: 连跨2个万亿元台阶、达到4.5万亿元).
+  const std::string_view clause_before = r.text.substr(r.n.clause.begin, q.begin - r.n.clause.begin);
+  std::size_t verb_length = 0;
+  if (const std::size_t verb = lex.milestone_verbs.find_first(clause_before, &verb_length);
+      verb != npos && lex.successive_words.suffix_match(clause_before.substr(0, verb)) > 0 &&
+      lex.reach_words.find_first(clause_before.substr(verb + verb_length)) == npos)
+    return Step::drop(Rule::kMilestoneCount);
   if (q.unit == "year" && !lex.age_units.contains(q.surface_unit)) return Step::drop(Rule::kDurationOfYears);
   return Step::next();
 }

@@ -265,6 +265,13 @@ Step milestone_subject(Reading& r) {
   NumberState& n = r.n;
   if (n.is_from || r.s.in_respective || n.respective_here) return Step::next();
   const std::string_view subject = trim_spaces(n.subject);
+  // (地区生产总值跨过两个千亿台阶、达到8712亿元: the milestones passed are no part of the subject)
+  std::size_t verb_length = 0;
+  if (const std::size_t verb = lex.milestone_verbs.find_first(subject, &verb_length);
+      verb != npos && verb > 0 && lex.milestone_nouns.suffix_match(subject) > 0) {
+    n.subject = strip_subject(subject.substr(0, verb), lex);
+    return Step::next();
+  }
   if (const std::size_t k = lex.milestone_nouns.prefix_match(subject);
       k > 0 && !r.facts.empty() && only_function_words(subject.substr(k), lex)) {
     n.subject = {};

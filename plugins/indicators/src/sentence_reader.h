@@ -75,6 +75,7 @@ struct SentenceContext {
   X(kPopulationSize, "population_size") X(kAttributeOfNoun, "attribute_of_noun")                   \
   X(kThreshold, "threshold_in_noun_phrase") X(kCriterionOfShare, "criterion_of_share")             \
   X(kGapToBenchmark, "gap_to_benchmark") X(kDesignator, "designator")                              \
+  X(kMilestoneCount, "milestone_count")                                                            \
   X(kDurationOfYears, "duration_of_years") X(kRhetoricalNumeral, "rhetorical_numeral")             \
   X(kDenominator, "denominator") X(kAverageOutsidePlan, "average_outside_plan")                    \
   X(kChangeOverYears, "change_over_years") X(kMultiYearTotal, "multi_year_total")                  \

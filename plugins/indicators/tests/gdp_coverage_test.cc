@@ -71,6 +71,33 @@ TEST(GdpCoverage, AMilestoneClauseNamesTheFiguresAfterIt) {
   EXPECT_EQ(facts_of(*doc, "科技型中小企业").size(), 2u);
 }
 
+TEST(GdpCoverage, MilestonesPassedOneAfterAnotherAreNoLevelOfTheYear) {
+  auto doc = run_all(
+      "政府工作报告\n"
+      "——2026年1月9日在某市第十七届人民代表大会第五次会议上\n"
+      "一、2025年工作回顾\n"
+      "五年来，我们攻坚克难。\n"
+      "2025年，地区生产总值连续跨越7000亿、8000亿两个千亿台阶。\n"
+      "全省生产总值连跨2个万亿元台阶、达到4.5万亿元左右。\n"
+      "进出口总额跨过3个百亿元台阶、达到612亿元。\n",
+      "city/successive.txt");
+  if (!doc) GTEST_SKIP() << "numbers plugin not built";
+  // Levels passed over several years, the count of steps and the size of each: no facts.
+  for (const char* surface : {"7000亿", "8000亿"})
+    EXPECT_TRUE(fact_with_evidence(*doc, surface).is_null()) << surface;
+  for (const auto& a : doc->annotations("indicator")) {
+    const Json& level = a.attrs["level"];
+    EXPECT_FALSE(level.is_object() && level.value("unit", std::string()) == "item") << a.attrs.dump();
+  }
+  // The level reached after them is the subject's, without the milestones.
+  auto reached = fact_with_evidence(*doc, "4.5万亿元左右");
+  ASSERT_FALSE(reached.is_null());
+  EXPECT_EQ(reached["metric"], "生产总值");
+  auto trade = fact_with_evidence(*doc, "进出口总额跨过3个百亿元台阶、达到612亿元");
+  ASSERT_FALSE(trade.is_null());
+  EXPECT_EQ(trade["metric"], "进出口总额");
+}
+
 TEST(GdpCoverage, AReviewOfOneYearThatNamesItsPlanIsNoSpan) {
   auto doc = run_all(
       "政府工作报告\n"
