@@ -142,6 +142,10 @@ bool denominator(const Reading& r, std::string_view surface) {
                               !lex.magnitude_chars.has(first_cp(surface));
   if (!bare_magnitude) return false;
   std::string_view lead_words = trim_spaces(r.n.left);
+  // (…城镇新增就业人数、万元GDP能耗: the magnitude opens the last item of a list)
+  std::size_t separator_length = 0;
+  for (std::size_t at; (at = lex.list_separators.find_first(lead_words, &separator_length)) != npos;)
+    lead_words = lead_words.substr(at + separator_length);
   for (std::size_t k; (k = std::max(lex.connectors.prefix_match(lead_words), lex.scope_words.prefix_match(lead_words))) > 0;)
     lead_words = trim_spaces(lead_words.substr(k));
   return lead_words.empty() && nominal(first_cp(r.n.right), lex) && lex.qualifier_words.prefix_match(r.n.right) == 0;
