@@ -112,6 +112,8 @@ std::vector<std::string> DocumentNames::place_names(const Region& region) const 
 bool DocumentNames::short_name_ok(std::string_view name, const Region& region, std::size_t min_chars) const {
   const std::size_t n = code_point_count(name);
   if (n < min_chars || n > 12 || !all_name_chars(name)) return false;
+  // A year or a number (2022中国生物医药园区) names nothing.
+  if (std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   if (patterns_.verdict(name) != StemVerdict::kName) return false;
   const PatternRules& rules = patterns_.rules();
   if (contains(rules.stop_words, name)) return false;
@@ -264,6 +266,9 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
     if (generic_tail(tail)) return true;
     for (const std::string& place : places)
       if (starts_with(tail, place)) return tail.size() == place.size() || generic_tail(tail.substr(place.size()));
+    // ... and so may a part of the country (明阳东北风电高端装备制造 -> 明阳).
+    for (const std::string& part : rules.hq_qualifiers)
+      if (starts_with(tail, part) && tail.size() > part.size() && generic_tail(tail.substr(part.size()))) return true;
     return false;
   };
   // Before a headquarters the whole name is the brand (丘钛科技总部 -> 丘钛科技, not 丘钛).
@@ -588,6 +593,12 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
          p = find_from(text, surface, p + surface.size())) {
       const std::size_t e = p + surface.size();
       if (index.any_near(p, e, [&](std::size_t i) { return candidates[i].begin < e && p < candidates[i].end; })) continue;
+      // 化工园|区: the start of a longer abbreviation (taken or not) is not this one.
+      const auto& all = patterns_.rules().local_abbreviations;
+      if (std::any_of(all.begin(), all.end(), [&](const auto& longer) {
+            return longer.surface.size() > surface.size() && text.substr(p).starts_with(longer.surface);
+          }))
+        continue;
       // Alone: nothing name-like before it (punctuation or a stop word), so not 2个化工园,
       // 国家级经开区 or 各类高新区.
       if (patterns_.stem(text, p).verdict != StemVerdict::kEmpty) continue;
@@ -604,6 +615,10 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
       }
       const std::string_view before = text.substr(0, p);
       const auto& rules = patterns_.rules();
+      // 化工园区整治提升, 高新区全覆盖: what is done to every such site makes it a class.
+      if (std::any_of(rules.boundaries.class_actions.begin(), rules.boundaries.class_actions.end(),
+                      [&](const std::string& a) { return text.substr(e).starts_with(a); }))
+        continue;
       if (std::any_of(rules.local_qualifiers.begin(), rules.local_qualifiers.end(),
                       [&](const std::string& q) { return ends_with(before, q); }) ||
           std::any_of(rules.designation_prefixes.begin(), rules.designation_prefixes.end(),
@@ -639,6 +654,65 @@ void DocumentNames::retype_zone_parts(std::vector<Candidate>& candidates) const 
   for (std::size_t i : parts) candidates[i].kind = EntityKind::kZone;
 }
 
+// 土右旗, 正定片区, 环渤海地区, 莱州港, 京东（正定）: a brand read off a park, base or project
+// whose start the document also writes before a place marker, or in brackets, is a place.
+void DocumentNames::drop_places(std::string_view text, std::vector<Derived>& derived) const {
+  const PatternRules& rules = patterns_.rules();
+  const PatternRules::Words& w = rules.words;
+  const auto brand_rule = [&](const std::string& r) {
+    return r == w.park_brand || r == w.base_brand || r == w.project_brand || r == w.project_list ||
+           r == w.project_single;
+  };
+  std::vector<std::string_view> leads;  // the first two characters of every brand
+  std::vector<std::size_t> owner;
+  for (std::size_t i = 0; i < derived.size(); ++i) {
+    if (!brand_rule(derived[i].rule)) continue;
+    const std::vector<std::size_t> at = char_offsets(derived[i].surface);
+    if (at.size() < 3) continue;
+    leads.push_back(std::string_view(derived[i].surface).substr(0, at[2]));
+    owner.push_back(i);
+  }
+  if (leads.empty()) return;
+  // A brand that merely starts with a province or city (西安奕斯伟, 山西电机) is still a firm:
+  // those markers count for the whole brand only.
+  const auto marked_place = [&](std::size_t p, std::string_view name, bool whole) {
+    const std::string_view rest = text.substr(p + name.size());
+    const std::string_view before = text.substr(0, p);
+    if (whole && ((before.ends_with("\uFF08") && rest.starts_with("\uFF09")) || (before.ends_with("(") && rest.starts_with(")"))))
+      return true;
+    for (const std::string& b : rules.boundaries.place_marker_breakers)
+      if (rest.starts_with(b)) return false;
+    return std::any_of(rules.boundaries.place_markers.begin(), rules.boundaries.place_markers.end(),
+                       [&](const std::string& m) {
+                         return rest.starts_with(m) && (whole || !contains(rules.boundaries.city_markers, m));
+                       });
+  };
+  std::vector<bool> place(derived.size(), false);
+  // 昆区金属深…: a brand that opens with a district name (a character or two + 区/县/旗; not 州 or
+  // 市: 杭州富芯 is a firm).
+  for (std::size_t k = 0; k < leads.size(); ++k) {
+    const std::string_view brand = derived[owner[k]].surface;
+    const std::vector<std::size_t> at = char_offsets(brand);
+    for (std::size_t n = 1; n <= 2 && n + 1 < at.size(); ++n)
+      if (contains(rules.boundaries.lead_region_suffixes, brand.substr(at[n], at[n + 1] - at[n]))) place[owner[k]] = true;
+  }
+  const std::vector<std::vector<std::size_t>> occurrences = find_all_occurrences(text, leads);
+  for (std::size_t k = 0; k < leads.size(); ++k) {
+    const std::string_view brand = derived[owner[k]].surface;
+    const std::vector<std::size_t> at = char_offsets(brand);
+    for (const std::size_t p : occurrences[k]) {
+      for (std::size_t n = 2; n < at.size() && !place[owner[k]]; ++n) {
+        const std::string_view prefix = brand.substr(0, at[n]);
+        if (text.substr(p, prefix.size()) != prefix) break;
+        place[owner[k]] = marked_place(p, prefix, n + 1 == at.size());
+      }
+      if (place[owner[k]]) break;
+    }
+  }
+  std::size_t i = 0;
+  std::erase_if(derived, [&](const Derived&) { return place[i++]; });
+}
+
 void DocumentNames::extend(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const {
   retype_zone_parts(candidates);
   retype_malls(text, candidates);
@@ -668,14 +742,27 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
   // (沈鼓 inside 沈鼓集团). A candidate on exactly that span takes the defined canonical name.
   // The first name derived for a surface wins; all surfaces are found in one scan.
   const auto place_all = [&](const std::vector<Derived>& names) {
-    std::set<std::string_view> done;
+    // Of several rules deriving one surface, the surest wins (a brand before 总部 over the same
+    // brand read off a base); among equals the first.
+    const auto sureness = [&](const Derived& d) {
+      Candidate c;
+      c.kind = d.kind;
+      c.source = Source::kPattern;
+      c.rule = d.rule;
+      return base_confidence(patterns_.rules(), c);
+    };
+    std::map<std::string_view, std::size_t> slot;
     std::vector<const Derived*> firsts;
     std::vector<std::string_view> surfaces;
-    for (const Derived& d : names)
-      if (done.insert(d.surface).second) {
+    for (const Derived& d : names) {
+      const auto [it, added] = slot.emplace(d.surface, firsts.size());
+      if (added) {
         firsts.push_back(&d);
         surfaces.push_back(d.surface);
+      } else if (sureness(d) > sureness(*firsts[it->second])) {
+        firsts[it->second] = &d;
       }
+    }
     const std::vector<std::vector<std::size_t>> occurrences = find_all_occurrences(text, surfaces);
     for (std::size_t k = 0; k < firsts.size(); ++k) {
       const Derived& d = *firsts[k];
@@ -705,6 +792,7 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
     }
   };
   facility_brands(text, region, derived);
+  drop_places(text, derived);
   place_all(derived);
   std::vector<Derived> listed;
   siblings(text, candidates, listed);
