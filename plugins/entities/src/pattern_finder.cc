@@ -508,8 +508,12 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
   const std::string_view kListComma = rules_.words.comma;
   for (int items = 0; items < 8 && item_end > 0; ++items) {
     const Stem item = stem(text, item_end);
-    if (item.verdict != StemVerdict::kName) return;
     const std::string_view item_text = text.substr(item.begin, item_end - item.begin);
+    // 中韩 is a generic word (the trade agreement), but a bilateral park in a list of parks.
+    if (item.verdict != StemVerdict::kName &&
+        !(ending.kind == EntityKind::kIndustrialPark && item.verdict == StemVerdict::kGeneric &&
+          rules_.boundaries.bilateral(item_text)))
+      return;
     // After a class noun such as 企业 the items must look like firm names: not a centre or
     // a university (紫光创新中心、国信优易…等头部企业), and not one dictionary word, which
     // is a common noun (商业、商店等企业) rather than a brand (特变沈变, 国信优易).

@@ -118,10 +118,13 @@ void read_boundaries(const std::string& file, const YAML::Node& node, PatternRul
       {"class_actions", &out.class_actions}};
   for (const auto& kv : node) {
     const std::string key = kv.first.Scalar();
-    if (key == "magnitudes") {
-      if (!kv.second.IsScalar()) fail(file, line_of(kv.second), "boundaries.magnitudes: expected a string");
-      const std::string chars = kv.second.Scalar();
-      for (std::size_t i = 0; i < chars.size();) out.magnitudes.push_back(next_code_point(chars, i));
+    if (key == "magnitudes" || key == "bilateral_partners" || key == "bilateral_lead") {
+      if (!kv.second.IsScalar()) fail(file, line_of(kv.second), "boundaries." + key + ": expected a string");
+      const std::string chars = normalize_text(kv.second.Scalar()).text;
+      if (key == "bilateral_lead") out.bilateral_lead = chars;
+      std::u32string& to = key == "magnitudes" ? out.magnitudes : out.bilateral_partners;
+      if (key != "bilateral_lead")
+        for (std::size_t i = 0; i < chars.size();) to.push_back(next_code_point(chars, i));
       continue;
     }
     const auto it = lists.find(key);
@@ -131,6 +134,13 @@ void read_boundaries(const std::string& file, const YAML::Node& node, PatternRul
 }
 
 }  // namespace
+
+bool PatternRules::Boundaries::bilateral(std::string_view name) const {
+  if (bilateral_lead.empty() || !name.starts_with(bilateral_lead) || name.size() == bilateral_lead.size()) return false;
+  std::size_t q = bilateral_lead.size();
+  const char32_t partner = next_code_point(name, q);
+  return q == name.size() && bilateral_partners.find(partner) != std::u32string::npos;
+}
 
 void PatternRules::load_file(const std::filesystem::path& path) {
   const std::string file = path.string();

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -157,6 +158,10 @@ struct PatternRules {
     // After a local abbreviation, actions over every such site: the abbreviation is a class
     // (化工园区整治提升, 高新区全覆盖).
     std::vector<std::string> class_actions;
+    // 中德、中俄等园区: China's character and a partner country's name a bilateral park.
+    std::string bilateral_lead;
+    std::u32string bilateral_partners;
+    bool bilateral(std::string_view name) const;
   } boundaries;
   // Words and labels the code refers to by their role (`words:` in patterns.yaml), so that the
   // C++ sources hold no Chinese: the list marker 等, the rule names written to `rule` …
