@@ -654,25 +654,12 @@ void DocumentNames::retype_zone_parts(std::vector<Candidate>& candidates) const 
   for (std::size_t i : parts) candidates[i].kind = EntityKind::kZone;
 }
 
-// 土右旗, 正定片区, 环渤海地区, 莱州港, 京东（正定）: a brand read off a park, base or project
+// 土右旗, 正定片区, 环渤海地区, 宁海段, 京东（正定）: a brand read off a park, base or project
 // whose start the document also writes before a place marker, or in brackets, is a place.
-void DocumentNames::drop_places(std::string_view text, std::vector<Derived>& derived) const {
+// `lead_hits[k]` are the occurrences of the first two characters of brands[k].
+std::vector<bool> DocumentNames::places_among(std::string_view text, const std::vector<std::string_view>& brands,
+                                              const std::vector<std::vector<std::size_t>>& lead_hits) const {
   const PatternRules& rules = patterns_.rules();
-  const PatternRules::Words& w = rules.words;
-  const auto brand_rule = [&](const std::string& r) {
-    return r == w.park_brand || r == w.base_brand || r == w.project_brand || r == w.project_list ||
-           r == w.project_single;
-  };
-  std::vector<std::string_view> leads;  // the first two characters of every brand
-  std::vector<std::size_t> owner;
-  for (std::size_t i = 0; i < derived.size(); ++i) {
-    if (!brand_rule(derived[i].rule)) continue;
-    const std::vector<std::size_t> at = char_offsets(derived[i].surface);
-    if (at.size() < 3) continue;
-    leads.push_back(std::string_view(derived[i].surface).substr(0, at[2]));
-    owner.push_back(i);
-  }
-  if (leads.empty()) return;
   // A brand that merely starts with a province or city (西安奕斯伟, 山西电机) is still a firm:
   // those markers count for the whole brand only.
   const auto marked_place = [&](std::size_t p, std::string_view name, bool whole) {
@@ -687,30 +674,29 @@ void DocumentNames::drop_places(std::string_view text, std::vector<Derived>& der
                          return rest.starts_with(m) && (whole || !contains(rules.boundaries.city_markers, m));
                        });
   };
-  std::vector<bool> place(derived.size(), false);
-  // 昆区金属深…: a brand that opens with a district name (a character or two + 区/县/旗; not 州 or
-  // 市: 杭州富芯 is a firm).
-  for (std::size_t k = 0; k < leads.size(); ++k) {
-    const std::string_view brand = derived[owner[k]].surface;
-    const std::vector<std::size_t> at = char_offsets(brand);
+  std::vector<bool> place(brands.size(), false);
+  for (std::size_t k = 0; k < brands.size(); ++k) {
+    const std::vector<std::size_t> at = char_offsets(brands[k]);
+    // 昆区金属深…: a brand that opens with a district name (a character or two + 区/县/旗; not
+    // 州 or 市: 杭州富芯 is a firm).
     for (std::size_t n = 1; n <= 2 && n + 1 < at.size(); ++n)
-      if (contains(rules.boundaries.lead_region_suffixes, brand.substr(at[n], at[n + 1] - at[n]))) place[owner[k]] = true;
-  }
-  const std::vector<std::vector<std::size_t>> occurrences = find_all_occurrences(text, leads);
-  for (std::size_t k = 0; k < leads.size(); ++k) {
-    const std::string_view brand = derived[owner[k]].surface;
-    const std::vector<std::size_t> at = char_offsets(brand);
-    for (const std::size_t p : occurrences[k]) {
-      for (std::size_t n = 2; n < at.size() && !place[owner[k]]; ++n) {
-        const std::string_view prefix = brand.substr(0, at[n]);
+      if (contains(rules.boundaries.lead_region_suffixes, brands[k].substr(at[n], at[n + 1] - at[n]))) place[k] = true;
+    for (const std::size_t p : lead_hits[k]) {
+      for (std::size_t n = 2; n < at.size() && !place[k]; ++n) {
+        const std::string_view prefix = brands[k].substr(0, at[n]);
         if (text.substr(p, prefix.size()) != prefix) break;
-        place[owner[k]] = marked_place(p, prefix, n + 1 == at.size());
+        place[k] = marked_place(p, prefix, n + 1 == at.size());
       }
-      if (place[owner[k]]) break;
+      if (place[k]) break;
     }
   }
-  std::size_t i = 0;
-  std::erase_if(derived, [&](const Derived&) { return place[i++]; });
+  return place;
+}
+
+bool DocumentNames::brand_rule(const std::string& rule) const {
+  const PatternRules::Words& w = patterns_.rules().words;
+  return rule == w.park_brand || rule == w.base_brand || rule == w.project_brand || rule == w.project_list ||
+         rule == w.project_single;
 }
 
 void DocumentNames::extend(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const {
@@ -741,9 +727,34 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
   // Every occurrence of a derived name, unless a candidate of the same kind already covers it
   // (沈鼓 inside 沈鼓集团). A candidate on exactly that span takes the defined canonical name.
   // The first name derived for a surface wins; all surfaces are found in one scan.
-  const auto place_all = [&](const std::vector<Derived>& names) {
+  const auto place_all = [&](const std::vector<Derived>& names, bool check_places) {
+    // One scan finds every derived surface and, for the brands, their first two characters
+    // (places_among).
+    std::map<std::string_view, std::size_t> slot;
+    std::vector<std::string_view> surfaces;
+    for (const Derived& d : names)
+      if (slot.emplace(d.surface, surfaces.size()).second) surfaces.push_back(d.surface);
+    const std::size_t n_surfaces = surfaces.size();
+    std::vector<std::string_view> brands;
+    std::vector<std::size_t> brand_of_slot(n_surfaces, SIZE_MAX), lead_slots;
+    if (check_places)
+      for (const Derived& d : names) {
+        const std::size_t k = slot.at(d.surface);
+        if (!brand_rule(d.rule) || brand_of_slot[k] != SIZE_MAX || code_point_count(d.surface) < 2) continue;
+        brand_of_slot[k] = brands.size();
+        brands.push_back(d.surface);
+        // (a lead that is itself a derived surface, 土右, is searched once)
+        const std::string_view lead = std::string_view(d.surface).substr(0, char_offsets(d.surface)[2]);
+        const auto [it, added] = slot.emplace(lead, surfaces.size());
+        if (added) surfaces.push_back(lead);
+        lead_slots.push_back(it->second);
+      }
+    const std::vector<std::vector<std::size_t>> occurrences = find_all_occurrences(text, surfaces);
+    std::vector<std::vector<std::size_t>> lead_hits;
+    for (const std::size_t k : lead_slots) lead_hits.push_back(occurrences[k]);
+    const std::vector<bool> place = places_among(text, brands, lead_hits);
     // Of several rules deriving one surface, the surest wins (a brand before 总部 over the same
-    // brand read off a base); among equals the first.
+    // brand read off a base); among equals the first. A brand that is a place derives nothing.
     const auto sureness = [&](const Derived& d) {
       Candidate c;
       c.kind = d.kind;
@@ -751,20 +762,14 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
       c.rule = d.rule;
       return base_confidence(patterns_.rules(), c);
     };
-    std::map<std::string_view, std::size_t> slot;
-    std::vector<const Derived*> firsts;
-    std::vector<std::string_view> surfaces;
+    std::vector<const Derived*> firsts(n_surfaces, nullptr);
     for (const Derived& d : names) {
-      const auto [it, added] = slot.emplace(d.surface, firsts.size());
-      if (added) {
-        firsts.push_back(&d);
-        surfaces.push_back(d.surface);
-      } else if (sureness(d) > sureness(*firsts[it->second])) {
-        firsts[it->second] = &d;
-      }
+      const std::size_t k = slot.at(d.surface);
+      if (brand_rule(d.rule) && brand_of_slot[k] != SIZE_MAX && place[brand_of_slot[k]]) continue;
+      if (firsts[k] == nullptr || sureness(d) > sureness(*firsts[k])) firsts[k] = &d;
     }
-    const std::vector<std::vector<std::size_t>> occurrences = find_all_occurrences(text, surfaces);
     for (std::size_t k = 0; k < firsts.size(); ++k) {
+      if (firsts[k] == nullptr) continue;
       const Derived& d = *firsts[k];
       for (const std::size_t p : occurrences[k]) {
         const std::size_t e = p + d.surface.size();
@@ -792,11 +797,10 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
     }
   };
   facility_brands(text, region, derived);
-  drop_places(text, derived);
-  place_all(derived);
+  place_all(derived, true);
   std::vector<Derived> listed;
   siblings(text, candidates, listed);
-  place_all(listed);
+  place_all(listed, false);
 }
 
 }  // namespace reportlens::entities
