@@ -9,6 +9,8 @@
 #include <iostream>
 #include <map>
 #include <set>
+#include <tuple>
+#include <utility>
 
 #include "reportlens/document.h"
 #include "run/errors.h"
