@@ -143,21 +143,48 @@ nlohmann::detail::serializer<Json>& JsonTextWriter::serializer() {
   return serializer_->impl;
 }
 
+namespace {
+// Spaces for indentation, copied kMaxFastIndent at a time: a fixed-size copy compiles to a
+// few vector stores, where memset of the exact width is a library call per key.
+constexpr auto kSpaces = [] {
+  std::array<char, 64> spaces{};
+  spaces.fill(' ');
+  return spaces;
+}();
+}  // namespace
+
+std::size_t JsonTextWriter::indentation() const {
+  return indent_ >= 0 ? level() * static_cast<std::size_t>(indent_) : 0;
+}
+
 // Keys are short plain ASCII ("type", "begin", ...) and come in the hundreds of thousands:
-// separator, indentation, quoted key and ": " go out in one append. False (nothing written)
-// when the key is not a member's or the indentation is too deep for the buffer.
-bool JsonTextWriter::fast_key(std::string_view name) {
-  const std::size_t indentation = indent_ >= 0 ? level() * static_cast<std::size_t>(indent_) : 0;
-  if (after_key_ || open_.empty() || name.size() > kMaxFastKey || indentation > 64) return false;
-  char buffer[2 + 64 + 2 + kMaxFastKey + 2];
-  char* p = buffer;
-  if (open_.back()) *p++ = ',';
+// separator, indentation, quoted key and ": " are put together in a buffer on the stack and
+// go out in one append. The fast path takes a member's key (not a second key in a row, not
+// outside an object) at an indentation the buffer holds.
+bool JsonTextWriter::fits_fast_key(std::size_t indentation) const {
+  static_assert(kSpaces.size() == kMaxFastIndent);
+  return !after_key_ && !open_.empty() && indentation <= kMaxFastIndent;
+}
+
+// Writes the comma (after an earlier member), the line break and the indentation of a
+// member into `p`, which has room for 2 + kMaxFastIndent bytes; returns the end.
+char* JsonTextWriter::member_prefix(char* p, std::size_t indentation) {
+  *p = ',';
+  p += open_.back();  // 1 after an earlier member, else the comma is overwritten
   open_.back() = 1;
   if (indent_ >= 0) {
     *p++ = '\n';
-    std::memset(p, ' ', indentation);
+    std::memcpy(p, kSpaces.data(), kMaxFastIndent);
     p += indentation;
   }
+  return p;
+}
+
+bool JsonTextWriter::fast_key(std::string_view name) {
+  const std::size_t width = indentation();
+  if (name.size() > kMaxFastKey || !fits_fast_key(width)) return false;
+  char buffer[2 + kMaxFastIndent + 2 + kMaxFastKey + 2];
+  char* p = member_prefix(buffer, width);
   *p++ = '"';
   std::memcpy(p, name.data(), name.size());
   p += name.size();
@@ -185,8 +212,20 @@ void JsonTextWriter::key(std::string_view name) {
   slow_key(name);
 }
 
-void JsonTextWriter::plain_key(PlainKey name) {
-  if (!fast_key(name.name)) slow_key(name.name);
+void JsonTextWriter::plain_key(const PlainKey& key) {
+  const std::size_t width = indentation();
+  if (key.quoted_size == 0 || !fits_fast_key(width)) {
+    slow_key(key.name);
+    return;
+  }
+  // As fast_key, with the quoted name prepared at compile time (one fixed-size copy).
+  char buffer[2 + kMaxFastIndent + sizeof key.quoted + 1];
+  char* p = member_prefix(buffer, width);
+  std::memcpy(p, key.quoted, sizeof key.quoted);
+  p += key.quoted_size;
+  if (indent_ >= 0) *p++ = ' ';
+  out_.append(buffer, static_cast<std::size_t>(p - buffer));
+  after_key_ = true;
 }
 
 void JsonTextWriter::string(std::string_view s) {
