@@ -75,14 +75,36 @@ class JsonTextWriter {
   // written after the separator and indentation, as is.
   void raw_value(std::string_view json);
 
-  // The string written to (callers may flush and clear it between values).
-  std::string& out() { return out_; }
+  // Small pieces (punctuation, line breaks, keys, numbers, short strings) are collected in
+  // the writer and appended to the string in blocks: the string holds everything written
+  // once a top-level value is complete (depth() back to 0), after raw_value(), and after
+  // flush(). A caller that reads the string in the middle of a value calls flush() first.
+  void flush();
+  // The string written to, flushed (callers may flush it to a file and clear it).
+  std::string& out() {
+    flush();
+    return out_;
+  }
   // Open containers (0 between top-level values).
   std::size_t depth() const { return open_.size(); }
 
  private:
+  static constexpr std::size_t kStageSize = 4096;
+  static constexpr std::size_t kMaxStagedString = 128;  // longer strings go to out_ directly
   static constexpr std::size_t kMaxFastKey = 48;
   static constexpr std::size_t kMaxFastIndent = 64;
+  // Where `bytes` (at most kStageSize) can be written; the caller then says how far it wrote
+  // with staged_to(). Inline: it is asked for every piece.
+  char* room(std::size_t bytes) {
+    if (kStageSize - staged_ < bytes) [[unlikely]] flush();
+    return stage_ + staged_;
+  }
+  void staged_to(char* end) { staged_ = static_cast<std::size_t>(end - stage_); }
+  void put(char c) {
+    *room(1) = c;
+    ++staged_;
+  }
+  void value_done();
   bool fits_fast_key(std::size_t indentation) const;
   char* member_prefix(char* p, std::size_t indentation);
   std::size_t indentation() const;
@@ -103,8 +125,11 @@ class JsonTextWriter {
   const std::size_t base_level_;
   std::unique_ptr<Serializer> serializer_;  // nlohmann's, created when first needed
   std::vector<std::uint8_t> open_;          // per open container: has it members yet?
-  std::string line_break_;                  // ",\n" and spaces, cut to what is needed
   bool after_key_ = false;
+  // Bytes written but not yet appended to out_: one append per block instead of one per
+  // piece (a call and a capacity check each, for pieces of a few bytes).
+  std::size_t staged_ = 0;
+  char stage_[kStageSize];
 };
 
 // Appends `s` escaped as nlohmann escapes strings without ensure_ascii (", \, control

@@ -278,6 +278,7 @@ ResultJsonWriter::ResultJsonWriter(const std::filesystem::path& path, int indent
 ResultJsonWriter::~ResultJsonWriter() = default;
 
 void ResultJsonWriter::flush_if_large() {
+  writer_.flush();  // the writer holds back small pieces until a top-level value is complete
   if (buffer_.size() < kFlushBytes) return;
   file_->out.append(buffer_);
   buffer_.clear();
