@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "output/table_projection.h"
 #include "reportlens/document.h"
 
 namespace reportlens {
@@ -45,6 +46,9 @@ struct SinkOptions {
   // true: the store is rebuilt from scratch (written beside the target, renamed over it at
   // finish), used when corpus stages need every document anyway and for merges.
   bool fresh = false;
+  // How the pipeline's annotation types become table columns (SQLite tables, CSV columns);
+  // none: only the store's own tables and columns.
+  ProjectionsPtr projections;
 };
 
 // A record in the form one store appends it (a JSON line, CSV rows, SQLite row values),

@@ -6,6 +6,7 @@
 
 #include "run/errors.h"
 #include "output/output_facts.h"
+#include "output/table_projection.h"
 #include "output/output_file_util.h"
 #include "output/output_sqlite_db.h"
 #include "output/result_writer.h"
@@ -73,32 +74,10 @@ CREATE VIEW IF NOT EXISTS annotation_texts AS
          CASE WHEN t.text IS NULL THEN a.text ELSE substr(t.text, a.begin + 1, a.end - a.begin) END AS text,
          a.attrs
   FROM annotations a LEFT JOIN document_texts t USING (doc_id);
-CREATE TABLE IF NOT EXISTS indicators (
-  annotation_id    INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,
-  doc_id           INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-  metric           TEXT NOT NULL,
-  canonical_metric TEXT NOT NULL,
-  period           INTEGER,
-  status           TEXT,
-  level_value      REAL,
-  level_high       REAL,
-  level_unit       TEXT,
-  growth_value     REAL,
-  growth_high      REAL,
-  growth_unit      TEXT,
-  qualifier        TEXT
-);
-CREATE INDEX IF NOT EXISTS indicators_metric_period ON indicators(canonical_metric, period);
-CREATE INDEX IF NOT EXISTS indicators_doc ON indicators(doc_id);
-CREATE TABLE IF NOT EXISTS entities (
-  annotation_id INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,
-  doc_id        INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-  kind          TEXT,
-  canonical     TEXT NOT NULL,
-  text          TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS entities_canonical ON entities(canonical);
-CREATE INDEX IF NOT EXISTS entities_doc ON entities(doc_id);
+)sql";
+
+// After the tables of the stages' projections (table_projection.h), which come in between.
+constexpr const char* kSchemaTail = R"sql(
 CREATE TABLE IF NOT EXISTS comparisons (
   comparison_id INTEGER PRIMARY KEY,
   base          TEXT,
@@ -143,6 +122,19 @@ void bind_text_or_null(sqlite::Statement& s, int i, const std::string& v) {
   if (v.empty()) s.bind_null(i);
   else s.bind(i, v);
 }
+// A projected value; empty text is NULL unless the column is NOT NULL (stored as '').
+void bind_value(sqlite::Statement& s, int i, const ProjectedValue& v, bool required) {
+  switch (v.kind) {
+    case ProjectedValue::kText: s.bind_static(i, v.text); break;
+    case ProjectedValue::kInteger: s.bind(i, v.integer); break;
+    case ProjectedValue::kReal: s.bind(i, v.real); break;
+    case ProjectedValue::kNull:
+      if (required) s.bind_static(i, std::string_view("", 0));  // a null data pointer would bind NULL
+      else s.bind_null(i);
+      break;
+  }
+}
+
 void bind_static_or_null(sqlite::Statement& s, int i, const std::string& v) {
   if (v.empty()) s.bind_null(i);
   else s.bind_static(i, v);
@@ -185,24 +177,39 @@ void add_run_status_columns(sqlite::Database& db) {
   db.exec("ALTER TABLE runs ADD COLUMN not_run INTEGER");
 }
 
-void configure(sqlite::Database& db) {
+// Every table of the store, for rebuilding one of an older schema.
+std::vector<std::string> all_tables(sqlite::Database& db) {
+  std::vector<std::string> names;
+  sqlite::Statement q(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+  while (q.step()) names.push_back(q.text(0));
+  return names;
+}
+
+void configure(sqlite::Database& db, const std::string& projected_sql) {
   db.exec("PRAGMA journal_mode=WAL");
   if (const int version = schema_version(db); version != 0 && version < kSchemaVersion) {
     // Results are recomputable: an older store is rebuilt rather than migrated.
     spdlog::warn("{}: store of schema version {} (now {}): its results are dropped and recomputed",
                  db.path().string(), version, kSchemaVersion);
     db.exec("DROP VIEW IF EXISTS annotation_texts");
-    for (const char* table : {"errors", "targets", "comparisons", "entities", "indicators", "document_texts",
-                              "annotations", "documents", "runs"})
-      db.exec(std::string("DROP TABLE IF EXISTS ") + table);
+    db.exec("PRAGMA foreign_keys=OFF");
+    for (const std::string& table : all_tables(db)) db.exec("DROP TABLE IF EXISTS \"" + table + "\"");
   }
   // NORMAL: a commit survives a killed process (the WAL is in the page cache and replayed);
   // only a power cut may lose the last commits, never corrupt the file.
   db.exec("PRAGMA synchronous=NORMAL");
   db.exec("PRAGMA foreign_keys=ON");
   db.exec(kSchema);
+  db.exec(projected_sql);
+  db.exec(kSchemaTail);
   add_run_status_columns(db);
   db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
+}
+
+std::string projected_schema(const Projections& projections) {
+  std::string sql;
+  for (const Projection& p : projections.list()) sql += p.schema_sql();
+  return sql;
 }
 
 // One record as the values of its rows, computed by render() on a worker thread: the writer
@@ -213,10 +220,10 @@ struct AnnotationRow {
   // cut < 0: `text` is stored; 0: the text is the document's between the offsets (not stored);
   // k > 0: it is the span's first k code points and "…" (long structural spans are shortened).
   long long cut = -1;
-  std::string text;  // kept when stored, and for entities (their table has it)
+  std::string text;  // kept when stored
   std::string attrs;
-  std::optional<IndicatorFact> indicator;
-  std::optional<EntityFact> entity;
+  int projection = -1;  // index of its type's projection (Projections::list), -1 for none
+  std::vector<ProjectedValue> values;  // that projection's columns
 };
 
 struct Rows : RenderedRecord {
@@ -232,7 +239,18 @@ struct Rows : RenderedRecord {
   std::vector<AnnotationRow> annotations;
 };
 
-std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_text) {
+// The projected columns of an annotation whose type has a projection.
+void project(const Projections& projections, const Json& attrs, std::string_view text, AnnotationRow& row) {
+  const auto& list = projections.list();
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (list[i].type == row.type) {
+      row.projection = static_cast<int>(i);
+      row.values = list[i].values(attrs, text);
+      return;
+    }
+}
+
+std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_text, const Projections& projections) {
   auto rows = std::make_unique<Rows>();
   rows->id = r.value("id", "");
   rows->seq = r.value("seq", 0LL);
@@ -285,16 +303,15 @@ std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_tex
     row.end = a.at("end").get<long long>();
     row.cut = recoverable(type, row.begin, row.end, text);
     row.attrs = attrs.dump();
-    if (type == "indicator") row.indicator = indicator_fact(attrs);
-    else if (type == "entity") row.entity = entity_fact(attrs, text);
-    if (row.cut < 0 || row.entity) row.text = text;
+    project(projections, attrs, text, row);
+    if (row.cut < 0) row.text = text;
   }
   return rows;
 }
 
 // The rows of a processed document's record (head + document_to_json(document)), taken from the
 // document itself: the same values render_rows() reads from that record, without building it.
-std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc) {
+std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc, const Projections& projections) {
   auto rows = std::make_unique<Rows>();
   rows->id = doc.id();
   rows->seq = head.value("seq", 0LL);
@@ -330,13 +347,10 @@ std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc
       }
     }
     row.attrs = a.attrs.dump();
-    const bool entity = a.type == "entity";
-    if (row.cut < 0 || entity) {
-      row.text.assign(s.shown);
-      if (s.shortened) row.text += kEllipsis;
-    }
-    if (a.type == "indicator") row.indicator = indicator_fact(a.attrs);
-    else if (entity) row.entity = entity_fact(a.attrs, row.text);
+    std::string shown(s.shown);
+    if (s.shortened) shown += kEllipsis;
+    project(projections, a.attrs, shown, row);
+    if (row.cut < 0) row.text = std::move(shown);
   }
   return rows;
 }
@@ -360,7 +374,8 @@ class SqliteSink : public OutputSink {
     if (options_.fresh)
       for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file_.string() + suffix, ec);
     db_ = std::make_unique<sqlite::Database>(file_);
-    configure(*db_);
+    configure(*db_, projected_schema(projections()));
+    check_projected_tables();
     run_ = run;
 
     DoneMap done;
@@ -394,11 +409,11 @@ class SqliteSink : public OutputSink {
   }
 
   std::unique_ptr<RenderedRecord> render(const Json& record, const std::string* document_text) const override {
-    return render_rows(record, document_text);
+    return render_rows(record, document_text, projections());
   }
 
   std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const override {
-    return render_document_rows(head, document);
+    return render_document_rows(head, document, projections());
   }
 
   void append(const std::vector<const RenderedRecord*>& records) override {
@@ -481,11 +496,9 @@ class SqliteSink : public OutputSink {
 
  private:
   struct Statements {
-    Statements(sqlite::Database& db)
+    Statements(sqlite::Database& db, const Projections& projections)
         : find(db, "SELECT doc_id FROM documents WHERE id = ?"),
           remove_errors(db, "DELETE FROM errors WHERE doc_id = ?"),
-          remove_entities(db, "DELETE FROM entities WHERE doc_id = ?"),
-          remove_indicators(db, "DELETE FROM indicators WHERE doc_id = ?"),
           remove_annotations(db, "DELETE FROM annotations WHERE doc_id = ?"),
           remove_text(db, "DELETE FROM document_texts WHERE doc_id = ?"),
           remove_document(db, "DELETE FROM documents WHERE doc_id = ?"),
@@ -494,16 +507,45 @@ class SqliteSink : public OutputSink {
                    "status, region, report_year, plan_year, kind, title, meta) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
           annotation(db, "INSERT INTO annotations(doc_id, type, begin, end, text, text_cut, attrs) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-          indicator(db,
-                    "INSERT INTO indicators(annotation_id, doc_id, metric, canonical_metric, period, status, "
-                    "level_value, level_high, level_unit, growth_value, growth_high, growth_unit, qualifier) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          entity(db, "INSERT INTO entities(annotation_id, doc_id, kind, canonical, text) VALUES (?, ?, ?, ?, ?)"),
           error(db, "INSERT INTO errors(doc_id, stage, message, exit_code) VALUES (?, ?, ?, ?)"),
-          text(db, "INSERT INTO document_texts(doc_id, text) VALUES (?, ?)") {}
-    sqlite::Statement find, remove_errors, remove_entities, remove_indicators, remove_annotations, remove_text,
-        remove_document, document, annotation, indicator, entity, error, text;
+          text(db, "INSERT INTO document_texts(doc_id, text) VALUES (?, ?)") {
+      for (const Projection& p : projections.list()) {
+        std::string columns = "annotation_id, doc_id", marks = "?, ?";
+        for (const auto& c : p.columns) {
+          columns += ", " + c.name;
+          marks += ", ?";
+        }
+        projected.push_back(std::make_unique<sqlite::Statement>(
+            db, "INSERT INTO " + p.table + "(" + columns + ") VALUES (" + marks + ")"));
+        remove_projected.push_back(std::make_unique<sqlite::Statement>(db, "DELETE FROM " + p.table + " WHERE doc_id = ?"));
+      }
+    }
+    sqlite::Statement find, remove_errors, remove_annotations, remove_text, remove_document, document, annotation,
+        error, text;
+    // One insert and one delete per projected table, in Projections::list() order.
+    std::vector<std::unique_ptr<sqlite::Statement>> projected, remove_projected;
   };
+
+  const Projections& projections() const {
+    static const Projections kNone;
+    return options_.projections ? *options_.projections : kNone;
+  }
+
+  // A store written by a pipeline whose stages projected other columns into a table of the
+  // same name cannot take this run's rows.
+  void check_projected_tables() {
+    for (const Projection& p : projections().list()) {
+      std::string have, want = "annotation_id,doc_id";
+      for (const auto& c : p.columns) want += "," + c.name;
+      sqlite::Statement q(*db_, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+      q.bind(1, p.table);
+      while (q.step()) have += (have.empty() ? "" : ",") + q.text(0);
+      if (have != want)
+        throw HostError(ExitCode::kOutput, target_.string() + ": its table '" + p.table + "' has the columns " + have +
+                                               ", but stage '" + p.stage + "' projects " + want +
+                                               "; choose another --output");
+    }
+  }
 
   // The writer's connection inserts without foreign-key checks: every child row it writes
   // refers to the document (and annotation) it has just inserted, so the checks (a lookup in
@@ -517,7 +559,7 @@ class SqliteSink : public OutputSink {
     db_->exec("PRAGMA foreign_keys=OFF");
     db_->exec("PRAGMA cache_size=-65536");  // KiB: 64 MiB
     db_->exec("PRAGMA wal_autocheckpoint=16384");
-    statements_ = std::make_unique<Statements>(*db_);
+    statements_ = std::make_unique<Statements>(*db_, projections());
   }
 
   // Removes the stored record of `id` (a failed or outdated result being replaced), children
@@ -528,9 +570,9 @@ class SqliteSink : public OutputSink {
     if (!s.find.step()) return;
     const long long doc_id = s.find.integer(0);
     s.find.reset();
-    for (sqlite::Statement* st : {&s.remove_errors, &s.remove_entities, &s.remove_indicators, &s.remove_annotations,
-                                  &s.remove_text, &s.remove_document})
-      st->bind(1, doc_id).run();
+    s.remove_errors.bind(1, doc_id).run();
+    for (auto& st : s.remove_projected) st->bind(1, doc_id).run();
+    for (sqlite::Statement* st : {&s.remove_annotations, &s.remove_text, &s.remove_document}) st->bind(1, doc_id).run();
   }
 
   // Binds without copying (bind_static): every string is a field of `r`, alive until the
@@ -558,23 +600,13 @@ class SqliteSink : public OutputSink {
       else s.annotation.bind_null(5).bind(6, a.cut);
       s.annotation.bind_static(7, a.attrs).run();
       const long long ann_id = sqlite3_last_insert_rowid(db_->handle());
-      if (a.indicator) {
-        const IndicatorFact& f = *a.indicator;
-        s.indicator.bind(1, ann_id).bind(2, doc_id).bind_static(3, f.metric).bind_static(4, f.canonical_metric);
-        bind_optional(s.indicator, 5, f.period);
-        bind_static_or_null(s.indicator, 6, f.status);
-        bind_optional(s.indicator, 7, f.level_value);
-        bind_optional(s.indicator, 8, f.level_high);
-        bind_static_or_null(s.indicator, 9, f.level_unit);
-        bind_optional(s.indicator, 10, f.growth_value);
-        bind_optional(s.indicator, 11, f.growth_high);
-        bind_static_or_null(s.indicator, 12, f.growth_unit);
-        bind_static_or_null(s.indicator, 13, f.qualifier);
-        s.indicator.run();
-      } else if (a.entity) {
-        s.entity.bind(1, ann_id).bind(2, doc_id);
-        bind_static_or_null(s.entity, 3, a.entity->kind);
-        s.entity.bind_static(4, a.entity->canonical).bind_static(5, a.text).run();
+      if (a.projection >= 0) {
+        const Projection& p = projections().list()[static_cast<std::size_t>(a.projection)];
+        sqlite::Statement& insert = *s.projected[static_cast<std::size_t>(a.projection)];
+        insert.bind(1, ann_id).bind(2, doc_id);
+        for (std::size_t c = 0; c < a.values.size(); ++c)
+          bind_value(insert, static_cast<int>(c) + 3, a.values[c], p.columns[c].required);
+        insert.run();
       }
     }
   }
@@ -710,7 +742,7 @@ std::unique_ptr<RecordReader> make_sqlite_reader(const fs::path& path) {
   return std::make_unique<SqliteReader>(path);
 }
 
-void configure_sqlite_store(sqlite::Database& db) { configure(db); }
+void configure_sqlite_store(sqlite::Database& db, const std::string& projected_sql) { configure(db, projected_sql); }
 int sqlite_schema_version() { return kSchemaVersion; }
 
 }  // namespace reportlens

@@ -14,7 +14,7 @@ bool ItemRenderer::render_ok(const ResolvedInput& in, std::size_t seq, Processed
     const Json head = record_head(pipeline_hash, seq, processed);
     // Stores that can write straight from the document do (no record tree).
     for (const auto& s : stores) item.stored.push_back(s->render_document(head, *processed.document));
-    if (series_from_records) item.series = SeriesCollector::entries(make_record(pipeline_hash, seq, in, processed));
+    if (series_from_records) item.series = SeriesCollector::entries(make_record(pipeline_hash, seq, in, processed), projections);
     render_for_corpus(*processed.document, item);
     return true;
   } catch (const std::exception& e) {
@@ -53,7 +53,7 @@ void ItemRenderer::render_failed(const ResolvedInput& in, std::size_t seq, const
   try {
     const Json record = make_record(pipeline_hash, seq, in, processed);
     if (!stores.empty()) item.stored = render_for_stores(stores, record, nullptr);
-    if (series_from_records) item.series = SeriesCollector::entries(record);
+    if (series_from_records) item.series = SeriesCollector::entries(record, projections);
   } catch (...) {
     item.error = std::current_exception();  // e.g. a file name that is not UTF-8
   }
@@ -116,7 +116,7 @@ bool ItemRenderer::run_isolated(const DocumentProcessor& processor, const Resolv
     if (!w.fields[2].empty()) {
       const Json record = Json::parse(w.fields[2]);
       for (const auto& s : stores) item.stored.push_back(s->render(record, &w.fields[3]));
-      if (series_from_records) item.series = SeriesCollector::entries(record);
+      if (series_from_records) item.series = SeriesCollector::entries(record, projections);
     }
     if (spill) item.places = places_from_json(w.fields[5]);
   } catch (...) {

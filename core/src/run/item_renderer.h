@@ -24,6 +24,7 @@ struct ItemRenderer {
   const std::vector<std::unique_ptr<OutputSink>>& stores;
   bool spill;                // the corpus stages need the document (pipelines with corpus stages)
   const std::vector<const StageInstance*>& grouped;  // grouped corpus stages: place() each document
+  const Projections& projections;  // the series report's statements come through them
 
   // A document that finished its stages. False (failure set, document dropped) when what the
   // stages made cannot be written, e.g. a string that is not UTF-8: that document fails alone.
