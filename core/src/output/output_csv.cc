@@ -1,5 +1,7 @@
 #include "output/output_csv.h"
 
+#include "output/packed_bytes.h"
+
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -272,6 +274,23 @@ class CsvSink : public OutputSink {
     auto rows = std::make_unique<Rows>();
     rows->id = record.value("id", "");
     append_record(rows->text, record, layout_, *projections_);
+    return rows;
+  }
+
+  std::string pack(const RenderedRecord& record) const override {
+    const Rows& rows = static_cast<const Rows&>(record);
+    std::string bytes;
+    BytePacker out(bytes);
+    out.text(rows.id);
+    out.text(rows.text);
+    return bytes;
+  }
+
+  std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const override {
+    ByteUnpacker in(bytes);
+    auto rows = std::make_unique<Rows>();
+    rows->id = in.text();
+    rows->text = in.text();
     return rows;
   }
 

@@ -77,6 +77,11 @@ class OutputSink {
   // order) followed by document_to_json(document). This default builds that record; a store
   // that can write straight from the document overrides it (same result, no tree).
   virtual std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const;
+  // A record this store rendered, as bytes, and the record again from them: how a worker
+  // process (isolation) hands over a record it rendered completely, so that the parent only
+  // copies it. pack() gives "" when the store cannot (the parent then renders the record).
+  virtual std::string pack(const RenderedRecord& /*record*/) const { return {}; }
+  virtual std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const;
   // Appends records rendered by this store's render(), in input order, durably enough that a
   // killed process keeps them.
   virtual void append(const std::vector<const RenderedRecord*>& records) = 0;

@@ -44,6 +44,9 @@ struct ItemRenderer {
   // "failed" with stage, message and exit code.
   void work(WorkerChannel& channel, const DocumentProcessor& processor, const ResolvedInput& in,
             std::size_t seq, const std::string& bytes, Processed& processed) const;
+  // In the worker process: the document's record rendered by each store and packed
+  // (OutputSink::pack), or nothing when a store cannot pack or the record itself is needed.
+  std::vector<std::string> pack_for_stores(std::size_t seq, const Processed& processed) const;
   // The spill line and places of an ok document into `item` (throws what they cannot render).
   void render_for_corpus(const Document& document, StreamItem& item) const;
   static void fail_unwritable(const ResolvedInput& in, Processed& processed, StreamItem& item, const std::string& why);
