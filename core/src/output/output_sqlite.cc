@@ -167,6 +167,10 @@ std::vector<std::string> all_tables(sqlite::Database& db) {
 }
 
 void configure(sqlite::Database& db, const std::string& projected_sql) {
+  // 16 KiB pages (a new file only; fixed once it is in WAL mode): a quarter of the pages to
+  // write, checkpoint and keep in the cache; lawtext, -j2: system CPU 3.3-3.5 s -> 2.6-3.0 s,
+  // user 4.4-4.7 s -> 4.2 s, same contents.
+  db.exec("PRAGMA page_size=16384");
   db.exec("PRAGMA journal_mode=WAL");
   if (const int version = schema_version(db); version != 0 && version < kSchemaVersion) {
     // Results are recomputable: an older store is rebuilt rather than migrated.
