@@ -55,6 +55,8 @@ PanelStage::PanelStage(const StageContext& context)
     context_.load_catalogue(context.resolve(f.get<std::string>()));
   for (const auto& f : s.value("directions", Json::array()))
     context_.load_catalogue(context.resolve(f.get<std::string>()));
+  for (const auto& f : s.value("qualitative_targets", Json::array()))
+    context_.load_qualitative(context.resolve(f.get<std::string>()));
   for (const auto& f : s.value("panel_data", Json::array()))
     context_.load_panel_data(context.resolve(f.get<std::string>()));
   for (const auto& f : s.value("formats", Json::array({"csv", "jsonl", "sqlite"})))
