@@ -51,7 +51,9 @@ void swap_in(const fs::path& staged, const fs::path& dir) {
 
 }  // namespace
 
-void publish_chart_folder(const fs::path& dir, const ChartFiles& files) {
+void publish_chart_folder(const fs::path& given, const ChartFiles& files) {
+  // out/charts/ names the folder out/charts: its temporary sibling must be beside it.
+  const fs::path dir = given.has_filename() ? given : given.parent_path();
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
     throw StageError("panel charts: " + dir.string() + " exists and is not a folder");

@@ -54,6 +54,17 @@ TEST_F(ChartFolder, ReplacesThePreviousSetAndLeavesNothingBeside) {
   EXPECT_EQ(beside, std::vector<std::string>{"charts"});
 }
 
+TEST_F(ChartFolder, ATrailingSlashNamesTheSameFolder) {
+  publish_chart_folder(dir_ / "charts" / "", {{"index.html", "one"}});
+  publish_chart_folder(dir_ / "charts" / "", {{"index.html", "two"}});
+  EXPECT_EQ(slurp(dir_ / "charts" / "index.html"), "two");
+  std::size_t inside = 0, beside = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir_ / "charts")) ++inside;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir_)) ++beside;
+  EXPECT_EQ(inside, 1u);
+  EXPECT_EQ(beside, 1u);
+}
+
 TEST_F(ChartFolder, RefusesAFileInTheWay) {
   const fs::path target = dir_ / "charts";
   std::ofstream(target) << "not a folder";
