@@ -12,6 +12,7 @@
 #include "new_plugin.h"
 #include "batch_command.h"
 #include "explain_command.h"
+#include "gazetteer_command.h"
 #include "plugins_command.h"
 #include "reportlens/abi.h"
 #include "run/batch_identity.h"
@@ -86,6 +87,8 @@ int main(int argc, char** argv) {
   add_pipeline_options(check);
   reportlens::cli::ExplainArgs explain_args;
   CLI::App* explain = reportlens::cli::add_explain_command(app, explain_args);
+  reportlens::cli::GazetteerArgs gazetteer_args;
+  CLI::App* gazetteer = reportlens::cli::add_gazetteer_command(app, gazetteer_args);
   CLI::App* plugins = app.add_subcommand("plugins", "List plugins and their stages");
   CLI::App* info = plugins->add_subcommand("info", "Show a plugin's descriptor, stages and settings");
   std::string info_name;
@@ -113,6 +116,7 @@ int main(int argc, char** argv) {
     if (*scaffold) return reportlens::cli::new_plugin(scaffold_name, scaffold_dir, plugin_paths, scaffold_python);
     if (*merge) return reportlens::cli::run_merge(merge_args, quiet);
     if (*explain) return reportlens::cli::run_explain(explain_args, plugin_paths);
+    if (*gazetteer) return reportlens::cli::run_gazetteer_build(gazetteer_args, plugin_paths, quiet);
     if (*plugins) {
       if (*info) return reportlens::cli::plugin_info(info_name, plugin_paths, info_json);
       return reportlens::cli::list_plugins(plugin_paths);

@@ -163,6 +163,13 @@ std::map<std::string, bool, std::less<>> firms_in_context(std::string_view text,
   return acting;
 }
 
+// 中德、中俄、中日等园区: an item of a list of parks made of China's and a partner country's
+// characters names a bilateral park (中德产业园, 中韩产业园), not a place.
+bool bilateral_park(std::string_view text, const PatternRules& rules, const Candidate& c) {
+  return c.kind == EntityKind::kIndustrialPark && c.rule.starts_with(rules.words.etc) &&
+         rules.boundaries.bilateral(text.substr(c.begin, c.length()));
+}
+
 }  // namespace
 
 double base_confidence(const PatternRules& rules, const Candidate& c) {
@@ -191,7 +198,7 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
     bool evidence = false;
     // (Only for names the document implies: a plant by its ending, 妈湾电厂, needs a firm inside.)
     if (needs_context(rules, c, b)) evidence = acting.find(text.substr(c.begin, c.length()))->second;
-    evidence = evidence || ending_in_context(text, rules, c) || ranked_site(text, rules, c);
+    evidence = evidence || ending_in_context(text, rules, c) || ranked_site(text, rules, c) || bilateral_park(text, rules, c);
     // A bare 园区 after an industry (化工园区) is a park; after a place or a lab it is an area.
     if (!evidence && !rules.words.bare_park.empty() && c.rule == rules.words.bare_park && c.length() > c.rule.size()) {
       const std::string_view stem = text.substr(c.begin, c.length() - c.rule.size());

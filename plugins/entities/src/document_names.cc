@@ -112,6 +112,8 @@ std::vector<std::string> DocumentNames::place_names(const Region& region) const 
 bool DocumentNames::short_name_ok(std::string_view name, const Region& region, std::size_t min_chars) const {
   const std::size_t n = code_point_count(name);
   if (n < min_chars || n > 12 || !all_name_chars(name)) return false;
+  // A year or a number (2022中国生物医药园区) names nothing.
+  if (std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
   if (patterns_.verdict(name) != StemVerdict::kName) return false;
   const PatternRules& rules = patterns_.rules();
   if (contains(rules.stop_words, name)) return false;
@@ -264,6 +266,9 @@ std::string_view DocumentNames::brand_of(std::string_view name, const Region& re
     if (generic_tail(tail)) return true;
     for (const std::string& place : places)
       if (starts_with(tail, place)) return tail.size() == place.size() || generic_tail(tail.substr(place.size()));
+    // ... and so may a part of the country (明阳东北风电高端装备制造 -> 明阳).
+    for (const std::string& part : rules.hq_qualifiers)
+      if (starts_with(tail, part) && tail.size() > part.size() && generic_tail(tail.substr(part.size()))) return true;
     return false;
   };
   // Before a headquarters the whole name is the brand (丘钛科技总部 -> 丘钛科技, not 丘钛).
@@ -588,6 +593,12 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
          p = find_from(text, surface, p + surface.size())) {
       const std::size_t e = p + surface.size();
       if (index.any_near(p, e, [&](std::size_t i) { return candidates[i].begin < e && p < candidates[i].end; })) continue;
+      // 化工园|区: the start of a longer abbreviation (taken or not) is not this one.
+      const auto& all = patterns_.rules().local_abbreviations;
+      if (std::any_of(all.begin(), all.end(), [&](const auto& longer) {
+            return longer.surface.size() > surface.size() && text.substr(p).starts_with(longer.surface);
+          }))
+        continue;
       // Alone: nothing name-like before it (punctuation or a stop word), so not 2个化工园,
       // 国家级经开区 or 各类高新区.
       if (patterns_.stem(text, p).verdict != StemVerdict::kEmpty) continue;
@@ -604,6 +615,10 @@ void DocumentNames::local_abbreviations(std::string_view text, const Region& reg
       }
       const std::string_view before = text.substr(0, p);
       const auto& rules = patterns_.rules();
+      // 化工园区整治提升, 高新区全覆盖: what is done to every such site makes it a class.
+      if (std::any_of(rules.boundaries.class_actions.begin(), rules.boundaries.class_actions.end(),
+                      [&](const std::string& a) { return text.substr(e).starts_with(a); }))
+        continue;
       if (std::any_of(rules.local_qualifiers.begin(), rules.local_qualifiers.end(),
                       [&](const std::string& q) { return ends_with(before, q); }) ||
           std::any_of(rules.designation_prefixes.begin(), rules.designation_prefixes.end(),
@@ -639,6 +654,51 @@ void DocumentNames::retype_zone_parts(std::vector<Candidate>& candidates) const 
   for (std::size_t i : parts) candidates[i].kind = EntityKind::kZone;
 }
 
+// 土右旗, 正定片区, 环渤海地区, 宁海段, 京东（正定）: a brand read off a park, base or project
+// whose start the document also writes before a place marker, or in brackets, is a place.
+// `lead_hits[k]` are the occurrences of the first two characters of brands[k].
+std::vector<bool> DocumentNames::places_among(std::string_view text, const std::vector<std::string_view>& brands,
+                                              const std::vector<std::vector<std::size_t>>& lead_hits) const {
+  const PatternRules& rules = patterns_.rules();
+  // A brand that merely starts with a province or city (西安奕斯伟, 山西电机) is still a firm:
+  // those markers count for the whole brand only.
+  const auto marked_place = [&](std::size_t p, std::string_view name, bool whole) {
+    const std::string_view rest = text.substr(p + name.size());
+    const std::string_view before = text.substr(0, p);
+    if (whole && ((before.ends_with("\uFF08") && rest.starts_with("\uFF09")) || (before.ends_with("(") && rest.starts_with(")"))))
+      return true;
+    for (const std::string& b : rules.boundaries.place_marker_breakers)
+      if (rest.starts_with(b)) return false;
+    return std::any_of(rules.boundaries.place_markers.begin(), rules.boundaries.place_markers.end(),
+                       [&](const std::string& m) {
+                         return rest.starts_with(m) && (whole || !contains(rules.boundaries.city_markers, m));
+                       });
+  };
+  std::vector<bool> place(brands.size(), false);
+  for (std::size_t k = 0; k < brands.size(); ++k) {
+    const std::vector<std::size_t> at = char_offsets(brands[k]);
+    // 昆区金属深…: a brand that opens with a district name (a character or two + 区/县/旗; not
+    // 州 or 市: 杭州富芯 is a firm).
+    for (std::size_t n = 1; n <= 2 && n + 1 < at.size(); ++n)
+      if (contains(rules.boundaries.lead_region_suffixes, brands[k].substr(at[n], at[n + 1] - at[n]))) place[k] = true;
+    for (const std::size_t p : lead_hits[k]) {
+      for (std::size_t n = 2; n < at.size() && !place[k]; ++n) {
+        const std::string_view prefix = brands[k].substr(0, at[n]);
+        if (text.substr(p, prefix.size()) != prefix) break;
+        place[k] = marked_place(p, prefix, n + 1 == at.size());
+      }
+      if (place[k]) break;
+    }
+  }
+  return place;
+}
+
+bool DocumentNames::brand_rule(const std::string& rule) const {
+  const PatternRules::Words& w = patterns_.rules().words;
+  return rule == w.park_brand || rule == w.base_brand || rule == w.project_brand || rule == w.project_list ||
+         rule == w.project_single;
+}
+
 void DocumentNames::extend(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const {
   retype_zone_parts(candidates);
   retype_malls(text, candidates);
@@ -667,17 +727,49 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
   // Every occurrence of a derived name, unless a candidate of the same kind already covers it
   // (沈鼓 inside 沈鼓集团). A candidate on exactly that span takes the defined canonical name.
   // The first name derived for a surface wins; all surfaces are found in one scan.
-  const auto place_all = [&](const std::vector<Derived>& names) {
-    std::set<std::string_view> done;
-    std::vector<const Derived*> firsts;
+  const auto place_all = [&](const std::vector<Derived>& names, bool check_places) {
+    // One scan finds every derived surface and, for the brands, their first two characters
+    // (places_among).
+    std::map<std::string_view, std::size_t> slot;
     std::vector<std::string_view> surfaces;
     for (const Derived& d : names)
-      if (done.insert(d.surface).second) {
-        firsts.push_back(&d);
-        surfaces.push_back(d.surface);
+      if (slot.emplace(d.surface, surfaces.size()).second) surfaces.push_back(d.surface);
+    const std::size_t n_surfaces = surfaces.size();
+    std::vector<std::string_view> brands;
+    std::vector<std::size_t> brand_of_slot(n_surfaces, SIZE_MAX), lead_slots;
+    if (check_places)
+      for (const Derived& d : names) {
+        const std::size_t k = slot.at(d.surface);
+        if (!brand_rule(d.rule) || brand_of_slot[k] != SIZE_MAX || code_point_count(d.surface) < 2) continue;
+        brand_of_slot[k] = brands.size();
+        brands.push_back(d.surface);
+        // (a lead that is itself a derived surface, 土右, is searched once)
+        const std::string_view lead = std::string_view(d.surface).substr(0, char_offsets(d.surface)[2]);
+        const auto [it, added] = slot.emplace(lead, surfaces.size());
+        if (added) surfaces.push_back(lead);
+        lead_slots.push_back(it->second);
       }
     const std::vector<std::vector<std::size_t>> occurrences = find_all_occurrences(text, surfaces);
+    std::vector<std::vector<std::size_t>> lead_hits;
+    for (const std::size_t k : lead_slots) lead_hits.push_back(occurrences[k]);
+    const std::vector<bool> place = places_among(text, brands, lead_hits);
+    // Of several rules deriving one surface, the surest wins (a brand before 总部 over the same
+    // brand read off a base); among equals the first. A brand that is a place derives nothing.
+    const auto sureness = [&](const Derived& d) {
+      Candidate c;
+      c.kind = d.kind;
+      c.source = Source::kPattern;
+      c.rule = d.rule;
+      return base_confidence(patterns_.rules(), c);
+    };
+    std::vector<const Derived*> firsts(n_surfaces, nullptr);
+    for (const Derived& d : names) {
+      const std::size_t k = slot.at(d.surface);
+      if (brand_rule(d.rule) && brand_of_slot[k] != SIZE_MAX && place[brand_of_slot[k]]) continue;
+      if (firsts[k] == nullptr || sureness(d) > sureness(*firsts[k])) firsts[k] = &d;
+    }
     for (std::size_t k = 0; k < firsts.size(); ++k) {
+      if (firsts[k] == nullptr) continue;
       const Derived& d = *firsts[k];
       for (const std::size_t p : occurrences[k]) {
         const std::size_t e = p + d.surface.size();
@@ -705,10 +797,10 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
     }
   };
   facility_brands(text, region, derived);
-  place_all(derived);
+  place_all(derived, true);
   std::vector<Derived> listed;
   siblings(text, candidates, listed);
-  place_all(listed);
+  place_all(listed, false);
 }
 
 }  // namespace reportlens::entities

@@ -73,6 +73,9 @@ class DocumentNames {
   // The brand at the start of `name` when the rest is generic (a product or an activity).
   std::string_view brand_of(std::string_view name, const Region& region, bool empty_tail_ok) const;
   void local_abbreviations(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const;
+  std::vector<bool> places_among(std::string_view text, const std::vector<std::string_view>& brands,
+                                 const std::vector<std::vector<std::size_t>>& lead_hits) const;
+  bool brand_rule(const std::string& rule) const;
   void siblings(std::string_view text, const std::vector<Candidate>& found, std::vector<Derived>& out) const;
   // The document's place names with their suffixes (words.*_suffixes), longest first.
   std::vector<std::string> place_names(const Region& region) const;

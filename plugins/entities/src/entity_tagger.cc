@@ -162,6 +162,10 @@ bool EntityTagger::entry_applies(const GazetteerEntry& entry, const Region& regi
     if (it == named_twice.end()) it = named_twice.emplace(want, occurs_twice(text, want)).first;
     return it->second;
   };
+  // An entry limited to a province alone (a province's report confirmed it) needs the
+  // province: named by the document or twice by its text (a 沈阳 report names 辽宁).
+  if (entry.region.city.empty() && entry.region.district.empty() && !named(entry.region.province, region.province))
+    return false;
   return named(entry.region.city, region.city) && named(entry.region.district, region.district);
 }
 

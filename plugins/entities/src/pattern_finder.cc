@@ -244,6 +244,12 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
   // two or more characters at the very start of what was taken still ends the name there.
   if (left < span.size())
     if (const std::size_t stop = starts_with_stop_word(span.substr(left)); stop > 0) left += stop;
+  // ... and so may a function character (与北|仑港): a name never starts with one.
+  for (const std::string& f : rules_.boundaries.leading_function_chars)
+    if (starts_with(span.substr(left), f) && char_count(span.substr(left + f.size())) >= rules_.min_stem_chars) {
+      left += f.size();
+      break;
+    }
 
   // 3. A count, an ordinal, a date or the particle 的 inside what we took ends the name:
   //    keep what follows. "2个特色园区" -> stem 特色 (counted, so generic); "第一批…" and
@@ -256,7 +262,7 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
     const auto char_at = [&](std::size_t i) { return taken.substr(c.at[i], c.at[i + 1] - c.at[i]); };
     for (std::size_t i = c.cp.size(); i-- > 0;) {
       const bool after_numeral = i > 0 && is_numeral_(c.cp[i - 1]);
-      const bool counter_here = after_numeral && counters_.count(char_at(i));
+      bool counter_here = after_numeral && counters_.count(char_at(i));
       const bool loose_date = after_numeral && !(c.cp[i - 1] >= U'0' && c.cp[i - 1] <= U'9') &&
                               (i + 1 >= c.cp.size() || !is_numeral_(c.cp[i + 1])) &&
                               std::find(rules_.loose_date_units.begin(), rules_.loose_date_units.end(), char_at(i)) !=
@@ -274,6 +280,10 @@ PatternFinder::Stem PatternFinder::left_edge(std::string_view text, std::size_t 
             // An ordinal with no counter after a name part numbers the site itself
             // (长春第一汽车制造厂, 蔚来第二先进制造基地): it stays in the name.
             continue;
+          } else {
+            // At the start (第一丝厂文化产业园, 第二先进制造基地) the ordinal is part of a name
+            // whose start is unknown: what follows it is no name on its own.
+            counter_here = true;
           }
         }
         counted = counter_here;
@@ -329,7 +339,7 @@ bool PatternFinder::quoted_common_noun(std::string_view text, std::size_t begin,
 
 // 长兴县城市绿道: a region (2-6 ideographs + 县/市/区 ...) + one generic word before a park ending
 // is the region's parks in general; parks are named after places and landmarks (龙山公园).
-bool PatternFinder::region_class(std::string_view stem) const {
+bool PatternFinder::region_class(std::string_view stem, bool region_alone) const {
   bool dropped = false;
   for (bool again = true; again;) {
     again = false;
@@ -345,7 +355,8 @@ bool PatternFinder::region_class(std::string_view stem) const {
     }
   }
   // One generic word: 长兴县城市绿道, 德清县城市公园; more (柳州市城市中央公园) may name one park.
-  return dropped && (stem.empty() || generic_words_.count(stem) > 0);
+  // A plant needs the generic word (米东区育秧工厂; 小鹏汽车广州工厂 is a firm's plant).
+  return dropped && ((region_alone && stem.empty()) || generic_words_.count(stem) > 0);
 }
 
 // 株洲电子研究所等一百多个科研单位: the class after 等 says what the item is.
@@ -375,7 +386,44 @@ StemVerdict PatternFinder::verdict_of(std::string_view stem, bool counted) const
                   [&](const std::string& m) { return stem.find(m) != std::string_view::npos; }))
     return StemVerdict::kDesignation;
   if (is_generic(stem)) return StemVerdict::kGeneric;
+  if (starts_with_quantity(stem)) return StemVerdict::kCounted;
   return StemVerdict::kName;
+}
+
+// 百公里环城绿道, 百万蛋种鸡现代产业园, 5万吨永磁: numerals and a unit, or two numerals ending in a
+// magnitude, open a description. 1905文化创意园 and 三一重工 are names.
+bool PatternFinder::starts_with_quantity(std::string_view stem) const {
+  const Chars c = decode(stem);
+  std::size_t n = 0;
+  while (n < c.cp.size() && is_numeral_(c.cp[n])) ++n;
+  if (n == 0 || n == c.cp.size()) return false;
+  if (n >= 2 && rules_.boundaries.magnitudes.find(c.cp[n - 1]) != std::u32string::npos) return true;
+  const std::string_view rest = stem.substr(c.at[n]);
+  return std::any_of(rules_.boundaries.quantity_units.begin(), rules_.boundaries.quantity_units.end(),
+                     [&](const std::string& u) { return starts_with(rest, u); });
+}
+
+// “产业大脑+晨星工厂”, “海天工厂”: a name inside a quotation of its clause.
+bool PatternFinder::in_quotation(std::string_view text, std::size_t begin, std::size_t end) const {
+  constexpr std::size_t kReach = 24;  // characters each way
+  bool opened = false;
+  std::size_t p = begin;
+  for (std::size_t n = 0; n < kReach && p > 0 && !opened; ++n) {
+    --p;
+    while (p > 0 && !is_char_boundary(text, p)) --p;
+    std::size_t q = p;
+    const char32_t cp = next_code_point(text, q);
+    if (cp == U'\u201D' || cp == U'\u3002' || cp == U'\uFF1B' || cp == U'\n') return false;
+    opened = is_opening_quote(cp) && cp != U'"';
+  }
+  if (!opened) return false;
+  std::size_t q = end;
+  for (std::size_t n = 0; n < kReach && q < text.size(); ++n) {
+    const char32_t cp = next_code_point(text, q);
+    if (cp == U'\u201D' || cp == U'\u300D' || cp == U'\u300F') return true;
+    if (is_opening_quote(cp) || cp == U'\u3002' || cp == U'\uFF1B' || cp == U'\n') return false;
+  }
+  return false;
 }
 
 // A quoted name right before the ending (“中国声谷”产业园): the quotes bound the name, and
@@ -460,8 +508,12 @@ void PatternFinder::add_list_items(std::string_view text, std::size_t ending_beg
   const std::string_view kListComma = rules_.words.comma;
   for (int items = 0; items < 8 && item_end > 0; ++items) {
     const Stem item = stem(text, item_end);
-    if (item.verdict != StemVerdict::kName) return;
     const std::string_view item_text = text.substr(item.begin, item_end - item.begin);
+    // 中韩 is a generic word (the trade agreement), but a bilateral park in a list of parks.
+    if (item.verdict != StemVerdict::kName &&
+        !(ending.kind == EntityKind::kIndustrialPark && item.verdict == StemVerdict::kGeneric &&
+          rules_.boundaries.bilateral(item_text)))
+      return;
     // After a class noun such as 企业 the items must look like firm names: not a centre or
     // a university (紫光创新中心、国信优易…等头部企业), and not one dictionary word, which
     // is a common noun (商业、商店等企业) rather than a brand (特变沈变, 国信优易).
@@ -602,7 +654,24 @@ std::vector<Candidate> PatternFinder::find(std::string_view text, const std::vec
     }
     if (ending.list_only) continue;  // 万科企业: a class noun never ends a name
     if (ending.kind == EntityKind::kCompany && quoted_common_noun(text, found.begin, hit.begin, hit.end)) continue;
-    if (ending.kind == EntityKind::kPublicPark && region_class(text.substr(found.begin, hit.begin - found.begin))) continue;
+    const bool site = ending.kind == EntityKind::kCompany &&
+                      std::find(rules_.site_endings.begin(), rules_.site_endings.end(), ending.text) != rules_.site_endings.end();
+    // 全龄友好型公园: a park described by its kind (土右新型工业园区 is named by its place).
+    if (ending.kind == EntityKind::kPublicPark &&
+        ends_with_any(text.substr(found.begin, hit.begin - found.begin), rules_.boundaries.class_suffixes))
+      continue;
+    // 滨河路经开区一期: a road through a zone, not a zone.
+    if (ending.kind == EntityKind::kZone &&
+        ends_with_any(text.substr(found.begin, hit.begin - found.begin), rules_.boundaries.road_suffixes))
+      continue;
+    // 长兴县城市绿道, 米东区育秧工厂: a region's parks or plants in general.
+    if ((ending.kind == EntityKind::kPublicPark || site) &&
+        region_class(text.substr(found.begin, hit.begin - found.begin), ending.kind == EntityKind::kPublicPark))
+      continue;
+    if (std::find(rules_.boundaries.quoted_concept_endings.begin(), rules_.boundaries.quoted_concept_endings.end(),
+                  ending.text) != rules_.boundaries.quoted_concept_endings.end() &&
+        in_quotation(text, found.begin, hit.end))
+      continue;
     if (ending.kind == EntityKind::kCompany && listed_as_non_firm(text, hit.end)) continue;
     Candidate c;
     c.begin = found.begin;

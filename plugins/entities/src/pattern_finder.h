@@ -91,7 +91,9 @@ class PatternFinder {
   bool brand_lead(std::string_view span, const std::vector<std::size_t>& cuts, std::size_t k) const;
   // Why a found name is still no name of a thing (see find()).
   bool quoted_common_noun(std::string_view text, std::size_t begin, std::size_t ending_begin, std::size_t end) const;
-  bool region_class(std::string_view stem) const;
+  bool region_class(std::string_view stem, bool region_alone) const;
+  bool starts_with_quantity(std::string_view stem) const;
+  bool in_quotation(std::string_view text, std::size_t begin, std::size_t end) const;
   bool listed_as_non_firm(std::string_view text, std::size_t end) const;
 
   PatternRules rules_;

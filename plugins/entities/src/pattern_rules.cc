@@ -103,7 +103,44 @@ void read_words(const std::string& file, const std::string& key, const YAML::Nod
   }
 }
 
+void read_boundaries(const std::string& file, const YAML::Node& node, PatternRules::Boundaries& out) {
+  if (!node.IsMap()) fail(file, line_of(node), "boundaries: expected a mapping");
+  const std::map<std::string, std::vector<std::string>*> lists = {
+      {"quantity_units", &out.quantity_units},
+      {"class_suffixes", &out.class_suffixes},
+      {"road_suffixes", &out.road_suffixes},
+      {"leading_function_chars", &out.leading_function_chars},
+      {"quoted_concept_endings", &out.quoted_concept_endings},
+      {"place_markers", &out.place_markers},
+      {"place_marker_breakers", &out.place_marker_breakers},
+      {"city_markers", &out.city_markers},
+      {"lead_region_suffixes", &out.lead_region_suffixes},
+      {"class_actions", &out.class_actions}};
+  for (const auto& kv : node) {
+    const std::string key = kv.first.Scalar();
+    if (key == "magnitudes" || key == "bilateral_partners" || key == "bilateral_lead") {
+      if (!kv.second.IsScalar()) fail(file, line_of(kv.second), "boundaries." + key + ": expected a string");
+      const std::string chars = normalize_text(kv.second.Scalar()).text;
+      if (key == "bilateral_lead") out.bilateral_lead = chars;
+      std::u32string& to = key == "magnitudes" ? out.magnitudes : out.bilateral_partners;
+      if (key != "bilateral_lead")
+        for (std::size_t i = 0; i < chars.size();) to.push_back(next_code_point(chars, i));
+      continue;
+    }
+    const auto it = lists.find(key);
+    if (it == lists.end()) fail(file, line_of(kv.first), "boundaries: unknown key '" + key + "'");
+    append_strings(file, "boundaries." + key, kv.second, *it->second);
+  }
+}
+
 }  // namespace
+
+bool PatternRules::Boundaries::bilateral(std::string_view name) const {
+  if (bilateral_lead.empty() || !name.starts_with(bilateral_lead) || name.size() == bilateral_lead.size()) return false;
+  std::size_t q = bilateral_lead.size();
+  const char32_t partner = next_code_point(name, q);
+  return q == name.size() && bilateral_partners.find(partner) != std::u32string::npos;
+}
 
 void PatternRules::load_file(const std::filesystem::path& path) {
   const std::string file = path.string();
@@ -232,6 +269,8 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       append_strings(file, key, value, firm_contexts);
     } else if (key == "words") {
       read_words(file, key, value, words);
+    } else if (key == "boundaries") {
+      read_boundaries(file, value, boundaries);
     } else if (key == "site_rankings") {
       append_strings(file, key, value, site_rankings);
     } else if (key == "loose_date_units") {

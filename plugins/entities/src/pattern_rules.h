@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -130,6 +131,38 @@ struct PatternRules {
   // the document adds evidence_bonus (see confidence.h).
   std::vector<std::pair<std::string, double>> ending_confidence;
   std::vector<std::pair<std::string, double>> rule_confidence;
+  // Where a name may start and what it may be (`boundaries:` in patterns.yaml, issue 21).
+  struct Boundaries {
+    // A stem starting with a quantity is a description (百公里环城绿道, 百万蛋种鸡产业园,
+    // 5万吨永磁): numerals then one of these units, or two numerals ending in a magnitude.
+    std::vector<std::string> quantity_units;
+    std::u32string magnitudes;
+    // A stem ending in one of these is a class (全龄友好型公园).
+    std::vector<std::string> class_suffixes;
+    // A zone whose stem ends in one of these is a road through it (滨河路经开区一期).
+    std::vector<std::string> road_suffixes;
+    // Function characters a name never starts with (与北仑港综合保税区 -> 北仑港综合保税区).
+    std::vector<std::string> leading_function_chars;
+    // Endings of concepts when the name stands in a quotation (“产业大脑+晨星工厂”, “海天工厂”).
+    std::vector<std::string> quoted_concept_endings;
+    // What follows a place somewhere in the document (土右旗, 正定片区, 环渤海地区, 莱州港): a
+    // brand read off a park or project that the document uses so is a place, not a firm; not
+    // when the marker starts a longer word (区域, 市场).
+    std::vector<std::string> place_markers;
+    std::vector<std::string> place_marker_breakers;
+    // Markers of a province or city: firms are named after those (西安奕斯伟), so they make only
+    // a whole brand a place, not its start.
+    std::vector<std::string> city_markers;
+    // A brand whose second or third character is one of these opens with a district (昆区…).
+    std::vector<std::string> lead_region_suffixes;
+    // After a local abbreviation, actions over every such site: the abbreviation is a class
+    // (化工园区整治提升, 高新区全覆盖).
+    std::vector<std::string> class_actions;
+    // 中德、中俄等园区: China's character and a partner country's name a bilateral park.
+    std::string bilateral_lead;
+    std::u32string bilateral_partners;
+    bool bilateral(std::string_view name) const;
+  } boundaries;
   // Words and labels the code refers to by their role (`words:` in patterns.yaml), so that the
   // C++ sources hold no Chinese: the list marker 等, the rule names written to `rule` …
   struct Words {

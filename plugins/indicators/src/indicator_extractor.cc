@@ -155,10 +155,12 @@ SentenceContext context_of(const ReportCalendar& calendar, std::string_view text
   context.plan_year = calendar.plan_year();
   context.review_paragraph = paragraph.review_opener;
   context.multi_year = paragraph.multi_year;
+  context.region = calendar.region();
   context.horizon = calendar.horizon_at(begin);
   const std::string_view sentence_text = text.substr(begin, end - begin);
   if (!paragraph.review_opener && !paragraph.multi_year) {
-    if (calendar.opens_single_year(sentence_text, lexicon))
+    if (calendar.opens_single_year(sentence_text, lexicon) || calendar.opens_reviewed_year(sentence_text, lexicon) ||
+        calendar.plans_year_before_target_list(sentence_text, lexicon))
       context.horizon = {};  // 今年…主要预期目标是： inside a section on the five-year plan
     else if (const YearSpan own = calendar.opening_horizon(sentence_text); !own.empty())
       context.horizon = own;  // a sentence opening with 今后三年，… inside a one-year paragraph

@@ -139,6 +139,10 @@ struct Lexicon {
   WordList time_suffixes;    // 底, 末, 初 after a year or month (2000年底, 6月末)
   WordList time_prepositions;  // 到, 截至 before a date inside a clause
   WordList inner_light_verbs;  // 实现 in 规模以上工业企业实现营业收入: not part of the metric
+  WordList milestone_verbs;    // 突破, 迈上: a clause passing a milestone (…突破4万亿元大关)
+  WordList kept_region_words;  // 全国: a report's region that stays in its metrics
+  WordList milestone_nouns;
+  WordList successive_words;  // 连续, 先后 before a milestone verb: passed over several years    // 大关, 新台阶: the milestone passed, no slogan and no subject
   WordList programme_heads;
   WordList attribute_units;
   WordList exclusion_cues;
@@ -151,6 +155,8 @@ struct Lexicon {
   WordList physical_counters;
   WordList review_openers;
   WordList single_year_openers;  // 今年…: a paragraph or sentence about the planned year alone
+  WordList reviewed_year_openers;  // 去年…: a paragraph or sentence about the reviewed year alone
+  WordList address_openers;     // 各位代表！ before a paragraph's opening: no part of it
   WordList estimate_notes;       // （预计数，下同）: every figure of the sentence is an estimate
   WordList estimate_scope_words; // 初步, 全年 before an opening 预计 (初步预计，…)
   WordList adverbial_openers;    // 在 … 中: 在实际工作中 is an adverbial frame, no subject

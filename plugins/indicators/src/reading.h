@@ -30,6 +30,7 @@ struct SentenceState {
   std::size_t respective_facts_begin = 0, previous_respective_facts_begin = 0;
   int respective_sign = 0;         // 0: the list is levels
   int from_year = 0, to_year = 0;  // years written in the sentence's last from-to pair
+  std::size_t average_end = 0;     // end of the last yearly average read (年均增长8.5%|和5.7%)
   bool in_respective = false;
 };
 
@@ -55,6 +56,7 @@ struct NumberState {
   std::vector<std::string> metrics;
   std::size_t metric_begin = 0, metric_end = 0;
   bool inherited = false;
+  bool milestone = false;  // the subject is that of the milestone clause before
   std::size_t inherited_from = 0;
   std::string change_of;
   Rule metric_rule = Rule::kSubject;
@@ -118,6 +120,7 @@ Step duration(Reading& r);
 Step clean_subject(Reading& r);
 Step respective_distribution(Reading& r);
 Step from_to_subject(Reading& r);
+Step milestone_subject(Reading& r);
 // rules_metric.cc
 Step metric(Reading& r);
 Step metric_checks(Reading& r);

@@ -20,7 +20,7 @@ struct YearMention {
 constexpr char32_t kNumeralTen = 0x5341;
 constexpr char32_t kNumeralFive = 0x4E94;
 
-// Every "YYYY年" in `text`.
+// Every "YYYY年" in `text` (also "2020 年": texts copied from the web have stray spaces).
 std::vector<YearMention> years_in(std::string_view text, const Lexicon& lex) {
   std::vector<YearMention> out;
   for (std::size_t i = 0; i + 4 < text.size(); ++i) {
@@ -28,12 +28,37 @@ std::vector<YearMention> years_in(std::string_view text, const Lexicon& lex) {
     if (i > 0 && std::isdigit(static_cast<unsigned char>(text[i - 1]))) continue;
     bool four = true;
     for (int k = 1; k < 4; ++k) four = four && std::isdigit(static_cast<unsigned char>(text[i + k]));
-    const std::size_t nian = four ? lex.year_words.prefix_match(text.substr(i + 4)) : 0;
+    if (!four) continue;
+    std::size_t word = i + 4;
+    while (word < text.size() && text[word] == ' ') ++word;
+    const std::size_t nian = lex.year_words.prefix_match(text.substr(word));
     if (nian == 0) continue;
     int year = std::stoi(std::string(text.substr(i, 4)));
-    if (year >= 1949 && year <= 2100) out.push_back({i, year, i + 4 + nian});
+    if (year >= 1949 && year <= 2100) out.push_back({i, year, word + nian});
   }
   return out;
+}
+
+// Byte offset of the first character of `text` in `set`, npos if none.
+std::size_t first_of(std::string_view text, const CharSet& set) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t at = i;
+    if (set.has(next_code_point(text, i))) return at;
+  }
+  return std::string_view::npos;
+}
+
+// `text` without leading spaces and an address to the deputies (各位代表！2021年是…): what a
+// paragraph's opening says comes after it.
+std::string_view after_address(std::string_view text, const Lexicon& lex) {
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  const std::size_t word = lex.address_openers.prefix_match(text);
+  if (word == 0) return text;
+  std::size_t next = word;
+  if (next >= text.size() || !lex.clause_marks.has(next_code_point(text, next))) return text;
+  text.remove_prefix(next);
+  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  return text;
 }
 
 // 一 … 九 as 1 … 9 (not 两, 〇, 零: a plan or heading number is written with these), else 0.
@@ -208,7 +233,7 @@ YearSpan ReportCalendar::opening_horizon(std::string_view text) const {
 }
 
 bool ReportCalendar::opens_single_year(std::string_view text, const Lexicon& lexicon) const {
-  while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+  text = after_address(text, lexicon);
   if (lexicon.single_year_openers.prefix_match(text) > 0) return true;
   const int planned = plan_year_ != 0 ? plan_year_ : report_year_ + 1;
   const auto years = years_in(text.substr(0, std::min<std::size_t>(text.size(), 16)), lexicon);
@@ -217,6 +242,32 @@ bool ReportCalendar::opens_single_year(std::string_view text, const Lexicon& lex
   const std::string_view rest = text.substr(years.front().after);
   if (rest.empty() || std::isdigit(static_cast<unsigned char>(rest.front()))) return false;
   return lexicon.year_range_words.prefix_match(rest) == 0;
+}
+
+bool ReportCalendar::opens_reviewed_year(std::string_view text, const Lexicon& lexicon) const {
+  text = after_address(text, lexicon);
+  std::size_t rest = lexicon.reviewed_year_openers.prefix_match(text);
+  if (rest == 0) {
+    const auto years = years_in(text.substr(0, std::min<std::size_t>(text.size(), 16)), lexicon);
+    if (years.empty() || years.front().at != 0 || years.front().year != report_year_ || report_year_ == 0)
+      return false;
+    rest = years.front().after;
+  }
+  // (去年以来, 2021年到2025年 are spans; 2021年1月 a date)
+  const std::string_view after = text.substr(rest);
+  if (after.empty() || std::isdigit(static_cast<unsigned char>(after.front()))) return false;
+  return lexicon.year_range_words.prefix_match(after) == 0;
+}
+
+bool ReportCalendar::plans_year_before_target_list(std::string_view sentence, const Lexicon& lexicon) const {
+  const std::size_t cue = lexicon.sentence_target_cues.find_first(sentence);
+  if (cue == std::string_view::npos) return false;
+  const std::string_view before = sentence.substr(0, cue);
+  if (lexicon.single_year_openers.find_first(before) != std::string_view::npos) return true;
+  const int planned = plan_year_ != 0 ? plan_year_ : report_year_ + 1;
+  for (const auto& y : years_in(before, lexicon))
+    if (y.year == planned && lexicon.year_range_words.prefix_match(before.substr(y.after)) == 0) return true;
+  return false;
 }
 
 void ReportCalendar::end_plans_at_year_openings() {
@@ -233,7 +284,7 @@ void ReportCalendar::end_plans_at_year_openings() {
 
 YearSpan ReportCalendar::horizon_at(std::size_t at) const {
   const ParagraphContext& paragraph = paragraph_at(at);
-  if (paragraph.review_opener || paragraph.multi_year || paragraph.single_year) return {};
+  if (paragraph.review_opener || paragraph.multi_year || paragraph.single_year || paragraph.reviewed_year) return {};
   if (!paragraph.horizon.empty()) return paragraph.horizon;
   YearSpan found;  // the innermost: nested sections come after their parent
   for (const auto& h : section_horizons_)
@@ -255,6 +306,7 @@ void ReportCalendar::infer_years(const Document& doc) {
   report_year_ = meta.report_year;
   plan_year_ = meta.plan_year;
   kind_ = meta.kind;
+  region_ = meta.region;
   if (plan_year_ == 0 && report_year_ != 0) plan_year_ = report_year_ + 1;
   if (report_year_ == 0 && plan_year_ != 0) report_year_ = plan_year_ - 1;
 }
@@ -330,21 +382,34 @@ void ReportCalendar::read_paragraphs(const std::string& text, const Lexicon& lex
     std::size_t end = text.find('\n', start);
     if (end == std::string::npos) end = text.size();
     ParagraphContext p{start, end};
-    std::string_view body(text.data() + start, end - start);
-    while (!body.empty() && (body.front() == ' ')) body.remove_prefix(1);
+    std::string_view raw(text.data() + start, end - start);
+    while (!raw.empty() && (raw.front() == ' ')) raw.remove_prefix(1);
+    // (the year an opening is about comes after an address: 各位代表！2022年是…; whether the
+    // paragraph reviews several years or opens a plan is read from its first clause as written:
+    // 各位代表，在过去五年中，2022年是… is about 2022)
+    const std::string_view body = after_address(raw, lexicon);
     // Only a comma inside the first 120 bytes matters: look no further (paragraphs are long).
-    std::size_t comma = lexicon.opening_commas.find_first(body.substr(0, 122));
-    std::string_view opening = body.substr(0, std::min<std::size_t>(comma, 120));
+    std::size_t comma = lexicon.opening_commas.find_first(raw.substr(0, 122));
+    std::string_view opening = raw.substr(0, std::min<std::size_t>(comma, 120));
     std::size_t hit = lexicon.review_openers.find_first(opening);
     p.review_opener = hit != std::string_view::npos && hit <= 24;
     // 五年来 / 过去五年 / …以来的五年 open a multi-year review; a plan paragraph that merely
     // names 十四五 does not (it is no review).
+    // (去年是…“十三五”规划的收官之年 / 2021年是“十四五”开局之年 name a plan but are about one
+    // year; 2015年是“十二五”收官之年。过去五年，… goes on to review the five years)
     p.multi_year = (p.review_opener || lexicon.review_span_words.find_first(opening) != std::string_view::npos) &&
                    lexicon.multi_year_openers.find_first(opening) != std::string_view::npos;
+    p.reviewed_year = opens_reviewed_year(body, lexicon);
+    if (p.multi_year && p.reviewed_year) {
+      const std::size_t first_end = first_of(opening, lexicon.sentence_ends);
+      const std::string_view rest = first_end == std::string_view::npos ? std::string_view() : opening.substr(first_end);
+      p.multi_year = lexicon.multi_year_openers.find_first(rest) != std::string_view::npos;
+    }
+    if (p.multi_year) p.reviewed_year = false;
     // “十三五”时期… / 今后五年，… open a paragraph about a multi-year plan.
     // (今年是“十五五”开局之年，… names the plan but is about the year)
     p.single_year = !p.review_opener && !p.multi_year && opens_single_year(body, lexicon);
-    if (!p.review_opener && !p.multi_year && !p.single_year) p.horizon = opening_horizon(body);
+    if (!p.review_opener && !p.multi_year && !p.single_year && !p.reviewed_year) p.horizon = opening_horizon(raw);
     paragraphs_.push_back(p);
     if (end == text.size()) break;
     start = end + 1;

@@ -35,6 +35,7 @@ struct ParagraphContext {
   bool multi_year = false;         // a multi-year review: only from-to end points are one-year facts
   YearSpan horizon;                // opens with “十三五”时期 / 今后五年 (not a review): a multi-year plan
   bool single_year = false;        // opens with 今年 / the planned year: about that year alone
+  bool reviewed_year = false;      // opens with 去年 / the reviewed year: about that year alone
 };
 
 class ReportCalendar {
@@ -44,6 +45,7 @@ class ReportCalendar {
   int report_year() const { return report_year_; }  // the year reviewed (0 if unknown)
   int plan_year() const { return plan_year_; }      // the year planned
   const std::string& kind() const { return kind_; }
+  const std::string& region() const { return region_; }  // the report's own region ("" if unknown)
 
   // Scope of the top-level section holding normalised offset `at`.
   Scope scope_at(std::size_t at) const;
@@ -58,6 +60,12 @@ class ReportCalendar {
   // (今年…, 新的一年…, 2021年，… in the 2021 report): whatever plan its section announces,
   // what it states is about that one year.
   bool opens_single_year(std::string_view text, const Lexicon& lexicon) const;
+  // True when `text` opens with a word for the reviewed year alone (去年是…, 2021年是“十四五”开局
+  // 之年 in the 2022 report): a plan it names is the context of that year, not its span.
+  bool opens_reviewed_year(std::string_view text, const Lexicon& lexicon) const;
+  // True when the sentence names the planned year (今年, 2022年) before the cue of a target
+  // list (按照“十四五”规划部署，今年主要预期目标安排是：…): the list is that year's.
+  bool plans_year_before_target_list(std::string_view sentence, const Lexicon& lexicon) const;
 
  private:
   struct SectionSpan {
@@ -74,6 +82,7 @@ class ReportCalendar {
   int report_year_ = 0;
   int plan_year_ = 0;
   std::string kind_;
+  std::string region_;
   std::vector<SectionSpan> sections_;
   struct HorizonSpan {
     std::size_t begin, end;

@@ -9,13 +9,13 @@ namespace reportlens::indicators {
 
 namespace {
 
-constexpr std::array<ReaderRule, 20> kRules = {
+constexpr std::array<ReaderRule, 21> kRules = {
     // framing and exclusions (rules_exclusions.cc)
     non_figure, frame_number, consecutive_years, not_a_measure, noun_phrase_numbers,
     rhetoric_and_denominators, multi_year_figures,
     // role and subject (rules_subject.cc)
     role, subject_before_year, subject_of_target, duration, clean_subject, respective_distribution,
-    from_to_subject,
+    from_to_subject, milestone_subject,
     // metric and value (rules_metric.cc), status, period and merge (rules_period.cc)
     metric, metric_checks, value, status_and_period, plan_span, merge_or_emit,
 };

@@ -77,7 +77,9 @@ Step not_a_measure(Reading& r) {
   if (q.end < text.size() && std::isdigit(static_cast<unsigned char>(text[q.end])))
     return Step::drop(Rule::kDigitFollows);
   if (lex.exclusion_cues.suffix_match(trim_spaces(left)) > 0) return Step::drop(Rule::kExclusionCue);
-  if (lex.slogan_counters.contains(q.surface_unit) || lex.slogan_counters.prefix_match(right) > 0)
+  // (突破4万亿元大关: 大关 is the milestone passed, no slogan)
+  if (lex.slogan_counters.contains(q.surface_unit) ||
+      (lex.slogan_counters.prefix_match(right) > 0 && lex.milestone_nouns.prefix_match(right) == 0))
     return Step::drop(Rule::kSloganCount);
   // (the counter 人 is the first character of 人口/人民)
   if (q.unit == "person" && lex.person_counters.suffix_match(q.surface_unit) > 0 &&
@@ -108,6 +110,21 @@ Step noun_phrase_numbers(Reading& r) {
     return Step::drop(Rule::kGapToBenchmark);
   }
   if (lex.designator_suffixes.prefix_match(right) > 0) return Step::drop(Rule::kDesignator);
+  // 跨过4个千亿元台阶: the count of milestones passed and the size of each are no level.
+  const auto& qs = r.quantities;
+  const bool after_count = r.n.qi > 0 && qs[r.n.qi - 1].end == q.begin && qs[r.n.qi - 1].unit == "item";
+  const bool before_sized = r.n.qi + 1 < qs.size() && qs[r.n.qi + 1].begin == q.end && q.unit == "item" &&
+                            lex.milestone_nouns.prefix_match(r.text.substr(qs[r.n.qi + 1].end)) > 0;
+  if ((after_count && lex.milestone_nouns.prefix_match(right) > 0) || before_sized)
+    return Step::drop(Rule::kMilestoneCount);
+  // 连续跨越7000亿、8000亿、9000亿三个千亿台阶: milestones passed one after another over years
+  // (not the level reached after them: 连跨2个万亿元台阶、达到4.5万亿元).
+  const std::string_view clause_before = r.text.substr(r.n.clause.begin, q.begin - r.n.clause.begin);
+  std::size_t verb_length = 0;
+  if (const std::size_t verb = lex.milestone_verbs.find_first(clause_before, &verb_length);
+      verb != npos && lex.successive_words.suffix_match(clause_before.substr(0, verb)) > 0 &&
+      lex.reach_words.find_first(clause_before.substr(verb + verb_length)) == npos)
+    return Step::drop(Rule::kMilestoneCount);
   if (q.unit == "year" && !lex.age_units.contains(q.surface_unit)) return Step::drop(Rule::kDurationOfYears);
   return Step::next();
 }
@@ -125,6 +142,10 @@ bool denominator(const Reading& r, std::string_view surface) {
                               !lex.magnitude_chars.has(first_cp(surface));
   if (!bare_magnitude) return false;
   std::string_view lead_words = trim_spaces(r.n.left);
+  // (…城镇新增就业人数、万元GDP能耗: the magnitude opens the last item of a list)
+  std::size_t separator_length = 0;
+  for (std::size_t at; (at = lex.list_separators.find_first(lead_words, &separator_length)) != npos;)
+    lead_words = lead_words.substr(at + separator_length);
   for (std::size_t k; (k = std::max(lex.connectors.prefix_match(lead_words), lex.scope_words.prefix_match(lead_words))) > 0;)
     lead_words = trim_spaces(lead_words.substr(k));
   return lead_words.empty() && nominal(first_cp(r.n.right), lex) && lex.qualifier_words.prefix_match(r.n.right) == 0;
@@ -157,6 +178,11 @@ Step multi_year_figures(Reading& r) {
   NumberState& n = r.n;
   n.horizon = !r.context.horizon.empty() && !r.context.review_paragraph;
   n.average = r.lex.average_cues.find_first(n.left) != npos;
+  // (年均增长8.5%和5.7%: a figure joined to a yearly average is one too)
+  if (!n.average && r.s.average_end == n.left_begin && r.s.average_end != 0 &&
+      r.lex.list_joiners.contains(trim_spaces(n.left)))
+    n.average = true;
+  if (n.average) r.s.average_end = n.end_with_qualifier(q.end);
   if (n.average && !n.horizon) {
     r.s.last_kept_end = n.end_with_qualifier(q.end);
     return Step::drop(Rule::kAverageOutsidePlan);

@@ -29,6 +29,8 @@ void counted_noun(Reading& r) {
   n.count_unit = q.unit.empty() || lex.count_units.contains(q.unit);
   // (after a from-figure comes its to-verb, never a counted noun: 由7种扩大到15种)
   n.noun = n.is_from ? std::string_view() : noun_after(n.right_trim, lex);
+  // (首次突破2万家大关: the milestone passed is no counted thing)
+  if (lex.milestone_nouns.prefix_match(n.noun) > 0) n.noun = {};
   // (争取实现7%的更好结果: a figure qualifying a result word names no counted thing)
   if (q.unit == "percent" && lex.result_heads.suffix_match(n.noun) > 0) n.noun = {};
   if (n.noun.empty() && n.count_unit) {
@@ -178,6 +180,7 @@ Step metric(Reading& r) {
   n.inherited_from = r.facts.empty() ? 0 : r.facts.size() - 1;
   const Step step = choose_metric(r);
   if (step.verdict != Verdict::kNext) return step;
+  if (n.milestone && n.metric_rule == Rule::kSubject) n.metric_rule = Rule::kMilestoneSubject;
   r.s.last_kept_end = std::max(n.end_with_qualifier(r.q().end), n.metric_end);
   return Step::next();
 }

@@ -162,6 +162,11 @@ Step clean_subject(Reading& r) {
     if (closer != npos && only_function_words(frame.substr(closer + length), lex)) subject = {};
   }
   subject = strip_subject(subject, lex);
+  // (贵阳市地区生产总值达到4921.17亿元 in Guiyang's report: the region's own name is scope)
+  const std::string_view region = r.context.region;
+  if (!region.empty() && subject.size() > region.size() + 3 && subject.starts_with(region) &&
+      !lex.kept_region_words.contains(region))
+    subject = strip_subject(subject.substr(region.size()), lex);
   if (n.absolute_change) subject = strip_subject(subject, lex);
   if (const std::size_t at = lex.exclusion_cues.find_first(subject);
       at != npos && at > 0 && lex.adjustment_ends.suffix_match(subject) > 0)
@@ -247,6 +252,45 @@ Step from_to_subject(Reading& r) {
         code_point_count(candidate) <= 20 && all_nominal(candidate, r.lex))
       n.subject = candidate;
   }
+  return Step::next();
+}
+
+// A figure after a clause that passes a milestone (突破4万亿元大关, 迈上新台阶, 跨过一个千亿级台阶):
+// the milestone noun after the figure before is no subject (地区生产总值迈上3万亿元新台阶、达到
+// 30145.79亿元: the figure continues that fact); a figure with no subject of its own, or only an
+// elliptical head (总量), takes the subject of the milestone clause when no fact was read there
+// (全市地区生产总值再次跨过一个千亿级台阶，达到5154.75亿元; 地区生产总值迈上新台阶，总量突破5万亿元).
+Step milestone_subject(Reading& r) {
+  const Lexicon& lex = r.lex;
+  NumberState& n = r.n;
+  if (n.is_from || r.s.in_respective || n.respective_here) return Step::next();
+  const std::string_view subject = trim_spaces(n.subject);
+  // (地区生产总值跨过两个千亿台阶、达到8712亿元: the milestones passed are no part of the subject)
+  std::size_t verb_length = 0;
+  if (const std::size_t verb = lex.milestone_verbs.find_first(subject, &verb_length);
+      verb != npos && verb > 0 && lex.milestone_nouns.suffix_match(subject) > 0) {
+    n.subject = strip_subject(subject.substr(0, verb), lex);
+    return Step::next();
+  }
+  if (const std::size_t k = lex.milestone_nouns.prefix_match(subject);
+      k > 0 && !r.facts.empty() && only_function_words(subject.substr(k), lex)) {
+    n.subject = {};
+    return Step::next();
+  }
+  if ((!subject.empty() && !lex.generic_heads.contains(subject)) || n.clause.begin <= r.begin) return Step::next();
+  const Span prev = r.frame.clause_of(n.clause.begin - 1);
+  if (prev.begin >= n.clause.begin || (!r.facts.empty() && r.facts.back().end > prev.begin)) return Step::next();
+  const std::string_view clause = r.text.substr(prev.begin, n.clause.begin - prev.begin);
+  std::size_t length = 0;
+  const std::size_t verb = lex.milestone_verbs.find_first(clause, &length);
+  if (verb == npos || verb == 0) return Step::next();
+  const std::string_view passed = clause.substr(verb + length);
+  if (lex.milestone_nouns.find_first(passed) == npos && !r.has_figure_in(prev.begin + verb, n.clause.begin, true))
+    return Step::next();
+  const std::string_view candidate = strip_subject(clause.substr(0, verb), lex);
+  if (candidate.empty() || code_point_count(candidate) > 20 || !all_nominal(candidate, lex)) return Step::next();
+  n.subject = candidate;
+  n.milestone = true;
   return Step::next();
 }
 

@@ -59,6 +59,7 @@ struct SentenceContext {
   bool review_paragraph = false;
   bool multi_year = false;
   YearSpan horizon;  // the multi-year plan the sentence is about (empty: none)
+  std::string_view region;  // the report's own region (贵阳市): before a subject it is scope, like 全市
 };
 
 // The reader's rules, by the verdict they give a number: dropped (the number is no fact of its
@@ -74,6 +75,7 @@ struct SentenceContext {
   X(kPopulationSize, "population_size") X(kAttributeOfNoun, "attribute_of_noun")                   \
   X(kThreshold, "threshold_in_noun_phrase") X(kCriterionOfShare, "criterion_of_share")             \
   X(kGapToBenchmark, "gap_to_benchmark") X(kDesignator, "designator")                              \
+  X(kMilestoneCount, "milestone_count")                                                            \
   X(kDurationOfYears, "duration_of_years") X(kRhetoricalNumeral, "rhetorical_numeral")             \
   X(kDenominator, "denominator") X(kAverageOutsidePlan, "average_outside_plan")                    \
   X(kChangeOverYears, "change_over_years") X(kMultiYearTotal, "multi_year_total")                  \
@@ -85,7 +87,8 @@ struct SentenceContext {
   X(kPlanCompletion, "plan_completion") X(kChangeOfPrevious, "change_of_previous")                 \
   X(kShareWithVerb, "share_with_verb") X(kShareOfPrevious, "share_of_previous")                    \
   X(kGenericHead, "generic_head") X(kCoordinatedSubjects, "coordinated_subjects")                  \
-  X(kSubject, "subject") X(kNounAfterFigure, "noun_after_figure")                                  \
+  X(kSubject, "subject") X(kMilestoneSubject, "milestone_subject")                                 \
+  X(kNounAfterFigure, "noun_after_figure")                                                         \
   X(kInheritedMetric, "inherited_metric") X(kCarriedMetric, "carried_metric")                      \
   X(kTrailingWords, "trailing_words") X(kMergedIntoList, "merged_into_list")                       \
   X(kMergedIntoPrevious, "merged_into_previous")

@@ -98,6 +98,12 @@ std::vector<std::string> coordinated_items(std::string_view subject, const Lexic
   if (head == 0) return {};
   distribute_shared_tail(items);
   std::string head_word = items.back().substr(items.back().size() - head);
+  // (地区生产总值、固定资产投资、社会消费品零售总额、一般公共预算收入均增长6%: items that end with
+  // a head of their own are whole names; the last one's head is not shared)
+  for (std::size_t k = 0; k + 1 < items.size(); ++k)
+    if (!std::string_view(items[k]).ends_with(head_word) &&
+        (lex.metric_heads.suffix_match(items[k]) > 0 || lex.money_heads.suffix_match(items[k]) > 0))
+      head_word.clear();
   for (auto& item : items) {
     if (code_point_count(item) < 2 || lex.predicate_verbs.contains(item) ||
         code_point_count(item) > 12)
