@@ -33,9 +33,30 @@ inline bool word_needs_escape(std::uint64_t v) {
   return (below_space | has_zero(v ^ (kOnes * '"')) | has_zero(v ^ (kOnes * '\\'))) != 0;
 }
 
-}  // namespace
+// The escape sequence of byte `c` (one that needs escaping) into `esc`; returns its length.
+std::size_t escape_sequence(unsigned char c, char* esc) {
+  esc[0] = '\\';
+  switch (c) {
+    case '"': esc[1] = '"'; return 2;
+    case '\\': esc[1] = '\\'; return 2;
+    case '\b': esc[1] = 'b'; return 2;
+    case '\t': esc[1] = 't'; return 2;
+    case '\n': esc[1] = 'n'; return 2;
+    case '\f': esc[1] = 'f'; return 2;
+    case '\r': esc[1] = 'r'; return 2;
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";  // nlohmann prints \u%04x
+      const char rest[5] = {'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+      std::memcpy(esc + 1, rest, 5);
+      return 6;
+    }
+  }
+}
 
-void append_json_escaped(std::string& out, std::string_view s) {
+// Walks `s` as nlohmann escapes it, handing `emit` the clean runs and the escape sequences
+// in order (so the same walk fills a string or a buffer).
+template <typename Emit>
+void escape_json(std::string_view s, Emit&& emit) {
   const char* p = s.data();
   const char* const end = p + s.size();
   while (p < end) {
@@ -48,24 +69,25 @@ void append_json_escaped(std::string& out, std::string_view s) {
       p += 8;
     }
     while (p < end && !kNeedsEscape[static_cast<unsigned char>(*p)]) ++p;
-    out.append(run, static_cast<std::size_t>(p - run));
+    if (p != run) emit(run, static_cast<std::size_t>(p - run));
     if (p == end) break;
-    const unsigned char c = static_cast<unsigned char>(*p++);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\t': out += "\\t"; break;
-      case '\n': out += "\\n"; break;
-      case '\f': out += "\\f"; break;
-      case '\r': out += "\\r"; break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";  // nlohmann prints \u%04x
-        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out.append(esc, 6);
-      }
-    }
+    char esc[6];
+    emit(esc, escape_sequence(static_cast<unsigned char>(*p++), esc));
   }
+}
+
+// Spaces for indentation, copied kMaxFastIndent at a time: a fixed-size copy compiles to a
+// few vector stores, where memset of the exact width is a library call per key.
+constexpr auto kSpaces = [] {
+  std::array<char, 64> spaces{};
+  spaces.fill(' ');
+  return spaces;
+}();
+
+}  // namespace
+
+void append_json_escaped(std::string& out, std::string_view s) {
+  escape_json(s, [&](const char* bytes, std::size_t n) { out.append(bytes, n); });
 }
 
 // nlohmann's serializer writing into the same string, for values the stages built.
@@ -79,13 +101,45 @@ JsonTextWriter::JsonTextWriter(std::string& out, int indent, Json::error_handler
                                std::size_t base_level)
     : out_(out), indent_(indent), handler_(handler), base_level_(base_level) {}
 
-JsonTextWriter::~JsonTextWriter() = default;
+JsonTextWriter::~JsonTextWriter() {
+  // Whatever is complete is in out_ already (flushed at depth 0); a writer destroyed in the
+  // middle of a value (an exception left it) hands over what it has, and a destructor must
+  // not throw.
+  try {
+    flush();
+  } catch (...) {
+  }
+}
+
+// --- the stage: small pieces collected, appended to out_ in blocks --------------------------
+
+void JsonTextWriter::flush() {
+  if (staged_ == 0) return;
+  out_.append(stage_, staged_);
+  staged_ = 0;
+}
+
+// After each value: a complete top-level value is handed over, so a caller that wrote one
+// finds it in its string.
+void JsonTextWriter::value_done() {
+  if (open_.empty()) flush();
+}
 
 // Appends the line break and indentation for `level`, after a comma when `comma`.
 void JsonTextWriter::newline_and_indent(std::size_t level, bool comma) {
-  const std::size_t length = 1 + level * static_cast<std::size_t>(indent_);
-  if (line_break_.size() < length + 1) line_break_ = ",\n" + std::string(2 * length, ' ');
-  out_.append(line_break_.data() + (comma ? 0 : 1), length + (comma ? 1 : 0));
+  std::size_t width = level * static_cast<std::size_t>(indent_);
+  char* p = room(2 + kMaxFastIndent);
+  *p = ',';
+  p += comma;
+  *p++ = '\n';
+  while (width > kMaxFastIndent) {  // deeper than the block of spaces: a block at a time
+    std::memcpy(p, kSpaces.data(), kMaxFastIndent);
+    staged_to(p + kMaxFastIndent);
+    width -= kMaxFastIndent;
+    p = room(kMaxFastIndent);
+  }
+  std::memcpy(p, kSpaces.data(), kMaxFastIndent);
+  staged_to(p + width);
 }
 
 // Separator and indentation before a member (key) or an array element.
@@ -98,12 +152,12 @@ void JsonTextWriter::before_value() {
   const bool comma = open_.back() != 0;
   open_.back() = 1;
   if (indent_ >= 0) newline_and_indent(level(), comma);
-  else if (comma) out_ += ',';
+  else if (comma) put(',');
 }
 
 void JsonTextWriter::open(char bracket) {
   before_value();
-  out_ += bracket;
+  put(bracket);
   open_.push_back(0);
 }
 
@@ -112,7 +166,8 @@ void JsonTextWriter::close(char bracket) {
   open_.pop_back();
   // An empty container stays "{}" / "[]" as nlohmann prints it.
   if (had_members && indent_ >= 0) newline_and_indent(level(), false);
-  out_ += bracket;
+  put(bracket);
+  value_done();
 }
 
 void JsonTextWriter::begin_object() { open('{'); }
@@ -127,15 +182,31 @@ void JsonTextWriter::quoted(std::string_view s, bool known_valid) {
     for (unsigned char c : s) {
       if (c < 0x80) continue;
       if (find_invalid_utf8(s) != std::string_view::npos) {
+        flush();
         serializer().dump(Json(std::string(s)), false, false, 0, 0);
         return;
       }
       break;
     }
   }
-  out_ += '"';
+  if (s.size() <= kMaxStagedString) {
+    // Short (keys' values, units, numerals, most surfaces): escaped into the stage, which
+    // has room for the worst case (every byte a six-byte \u00XX).
+    static_assert(2 + 6 * kMaxStagedString <= kStageSize);
+    char* p = room(2 + 6 * kMaxStagedString);
+    *p++ = '"';
+    escape_json(s, [&](const char* bytes, std::size_t n) {
+      std::memcpy(p, bytes, n);
+      p += n;
+    });
+    *p++ = '"';
+    staged_to(p);
+    return;
+  }
+  put('"');
+  flush();
   append_json_escaped(out_, s);
-  out_ += '"';
+  put('"');
 }
 
 nlohmann::detail::serializer<Json>& JsonTextWriter::serializer() {
@@ -143,28 +214,44 @@ nlohmann::detail::serializer<Json>& JsonTextWriter::serializer() {
   return serializer_->impl;
 }
 
+std::size_t JsonTextWriter::indentation() const {
+  return indent_ >= 0 ? level() * static_cast<std::size_t>(indent_) : 0;
+}
+
 // Keys are short plain ASCII ("type", "begin", ...) and come in the hundreds of thousands:
-// separator, indentation, quoted key and ": " go out in one append. False (nothing written)
-// when the key is not a member's or the indentation is too deep for the buffer.
-bool JsonTextWriter::fast_key(std::string_view name) {
-  const std::size_t indentation = indent_ >= 0 ? level() * static_cast<std::size_t>(indent_) : 0;
-  if (after_key_ || open_.empty() || name.size() > kMaxFastKey || indentation > 64) return false;
-  char buffer[2 + 64 + 2 + kMaxFastKey + 2];
-  char* p = buffer;
-  if (open_.back()) *p++ = ',';
+// separator, indentation, quoted key and ": " are written into the stage in one go. The fast
+// path takes a member's key (not a second key in a row, not outside an object) at an
+// indentation the block of spaces covers.
+bool JsonTextWriter::fits_fast_key(std::size_t indentation) const {
+  static_assert(kSpaces.size() == kMaxFastIndent);
+  return !after_key_ && !open_.empty() && indentation <= kMaxFastIndent;
+}
+
+// Writes the comma (after an earlier member), the line break and the indentation of a
+// member into `p`, which has room for 2 + kMaxFastIndent bytes; returns the end.
+char* JsonTextWriter::member_prefix(char* p, std::size_t indentation) {
+  *p = ',';
+  p += open_.back();  // 1 after an earlier member, else the comma is overwritten
   open_.back() = 1;
   if (indent_ >= 0) {
     *p++ = '\n';
-    std::memset(p, ' ', indentation);
+    std::memcpy(p, kSpaces.data(), kMaxFastIndent);
     p += indentation;
   }
+  return p;
+}
+
+bool JsonTextWriter::fast_key(std::string_view name) {
+  const std::size_t width = indentation();
+  if (name.size() > kMaxFastKey || !fits_fast_key(width)) return false;
+  char* p = member_prefix(room(2 + kMaxFastIndent + 2 + kMaxFastKey + 2), width);
   *p++ = '"';
   std::memcpy(p, name.data(), name.size());
   p += name.size();
   *p++ = '"';
   *p++ = ':';
   if (indent_ >= 0) *p++ = ' ';
-  out_.append(buffer, static_cast<std::size_t>(p - buffer));
+  staged_to(p);
   after_key_ = true;
   return true;
 }
@@ -172,7 +259,8 @@ bool JsonTextWriter::fast_key(std::string_view name) {
 void JsonTextWriter::slow_key(std::string_view name) {
   before_value();
   quoted(name, false);
-  out_ += indent_ >= 0 ? ": " : ":";
+  put(':');
+  if (indent_ >= 0) put(' ');
   after_key_ = true;
 }
 
@@ -185,36 +273,50 @@ void JsonTextWriter::key(std::string_view name) {
   slow_key(name);
 }
 
-void JsonTextWriter::plain_key(PlainKey name) {
-  if (!fast_key(name.name)) slow_key(name.name);
+void JsonTextWriter::plain_key(const PlainKey& key) {
+  const std::size_t width = indentation();
+  if (key.quoted_size == 0 || !fits_fast_key(width)) {
+    slow_key(key.name);
+    return;
+  }
+  // As fast_key, with the quoted name prepared at compile time (one fixed-size copy).
+  char* p = member_prefix(room(2 + kMaxFastIndent + sizeof key.quoted + 1), width);
+  std::memcpy(p, key.quoted, sizeof key.quoted);
+  p += key.quoted_size;
+  if (indent_ >= 0) *p++ = ' ';
+  staged_to(p);
+  after_key_ = true;
 }
 
 void JsonTextWriter::string(std::string_view s) {
   before_value();
   quoted(s, false);
+  value_done();
 }
 
 void JsonTextWriter::valid_utf8_string(std::string_view s) {
   before_value();
   quoted(s, true);
+  value_done();
 }
 
 void JsonTextWriter::number(std::uint64_t n) {
   before_value();
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, r.ptr);
+  char* p = room(24);
+  staged_to(std::to_chars(p, p + 24, n).ptr);
+  value_done();
 }
 
 void JsonTextWriter::number(std::int64_t n) {
   before_value();
-  char buf[24];
-  const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, r.ptr);
+  char* p = room(24);
+  staged_to(std::to_chars(p, p + 24, n).ptr);
+  value_done();
 }
 
 void JsonTextWriter::raw_value(std::string_view json) {
   before_value();
+  flush();
   out_.append(json);
 }
 
@@ -244,18 +346,26 @@ void JsonTextWriter::value(const Json& v) {
     case Json::value_t::number_unsigned:
       number(v.get<std::uint64_t>());
       return;
-    case Json::value_t::boolean:
+    case Json::value_t::boolean: {
       before_value();
-      out_ += v.get<bool>() ? "true" : "false";
+      const std::string_view word = v.get<bool>() ? "true" : "false";
+      std::memcpy(room(word.size()), word.data(), word.size());
+      staged_ += word.size();
+      value_done();
       return;
+    }
     case Json::value_t::null:
       before_value();
-      out_ += "null";
+      std::memcpy(room(4), "null", 4);
+      staged_ += 4;
+      value_done();
       return;
     default:  // floats (nlohmann's shortest round-trip form), binary, discarded
       before_value();
+      flush();
       serializer().dump(v, indent_ >= 0, false, indent_ >= 0 ? static_cast<unsigned>(indent_) : 0u,
                         static_cast<unsigned>(level() * static_cast<std::size_t>(std::max(indent_, 0))));
+      value_done();
   }
 }
 

@@ -19,15 +19,26 @@
 namespace reportlens {
 
 // A key written in the source (a literal): checked at compile time to be plain ASCII that
-// needs no escaping, so JsonTextWriter::plain_key() writes it without looking at it.
+// needs no escaping, so JsonTextWriter::plain_key() writes it without looking at it. Its
+// quoted form `"name":` is prepared at compile time too, padded to a fixed size: a result
+// prints hundreds of thousands of these keys, and a fixed-size copy is a few register moves
+// where a copy of the name's own length is a call.
 struct PlainKey {
   template <std::size_t N>
   consteval PlainKey(const char (&literal)[N]) : name(literal, N - 1) {
     for (std::size_t i = 0; i + 1 < N; ++i)
       if (literal[i] < 0x20 || literal[i] >= 0x7F || literal[i] == '"' || literal[i] == '\\')
         throw "a PlainKey must be printable ASCII without quote or backslash";
+    if (N + 2 > sizeof quoted) return;  // a long key: written from `name`
+    quoted[0] = '"';
+    for (std::size_t i = 0; i + 1 < N; ++i) quoted[i + 1] = literal[i];
+    quoted[N] = '"';
+    quoted[N + 1] = ':';
+    quoted_size = N + 2;
   }
   std::string_view name;
+  char quoted[24] = {};          // "name": followed by padding
+  std::size_t quoted_size = 0;   // bytes of `quoted` in use; 0 when the key is too long for it
 };
 
 class JsonTextWriter {
@@ -50,7 +61,7 @@ class JsonTextWriter {
   void end_array();
   // The key of the next member of the open object.
   void key(std::string_view name);
-  void plain_key(PlainKey name);  // the same, for keys in the source: w.plain_key("type")
+  void plain_key(const PlainKey& name);  // the same, for keys in the source: w.plain_key("type")
 
   // Values: a member's value after key(), or an array element.
   void string(std::string_view s);
@@ -64,13 +75,39 @@ class JsonTextWriter {
   // written after the separator and indentation, as is.
   void raw_value(std::string_view json);
 
-  // The string written to (callers may flush and clear it between values).
-  std::string& out() { return out_; }
+  // Small pieces (punctuation, line breaks, keys, numbers, short strings) are collected in
+  // the writer and appended to the string in blocks: the string holds everything written
+  // once a top-level value is complete (depth() back to 0), after raw_value(), and after
+  // flush(). A caller that reads the string in the middle of a value calls flush() first.
+  void flush();
+  // The string written to, flushed (callers may flush it to a file and clear it).
+  std::string& out() {
+    flush();
+    return out_;
+  }
   // Open containers (0 between top-level values).
   std::size_t depth() const { return open_.size(); }
 
  private:
+  static constexpr std::size_t kStageSize = 4096;
+  static constexpr std::size_t kMaxStagedString = 128;  // longer strings go to out_ directly
   static constexpr std::size_t kMaxFastKey = 48;
+  static constexpr std::size_t kMaxFastIndent = 64;
+  // Where `bytes` (at most kStageSize) can be written; the caller then says how far it wrote
+  // with staged_to(). Inline: it is asked for every piece.
+  char* room(std::size_t bytes) {
+    if (kStageSize - staged_ < bytes) [[unlikely]] flush();
+    return stage_ + staged_;
+  }
+  void staged_to(char* end) { staged_ = static_cast<std::size_t>(end - stage_); }
+  void put(char c) {
+    *room(1) = c;
+    ++staged_;
+  }
+  void value_done();
+  bool fits_fast_key(std::size_t indentation) const;
+  char* member_prefix(char* p, std::size_t indentation);
+  std::size_t indentation() const;
   bool fast_key(std::string_view name);
   void slow_key(std::string_view name);
   void before_value();
@@ -88,8 +125,11 @@ class JsonTextWriter {
   const std::size_t base_level_;
   std::unique_ptr<Serializer> serializer_;  // nlohmann's, created when first needed
   std::vector<std::uint8_t> open_;          // per open container: has it members yet?
-  std::string line_break_;                  // ",\n" and spaces, cut to what is needed
   bool after_key_ = false;
+  // Bytes written but not yet appended to out_: one append per block instead of one per
+  // piece (a call and a capacity check each, for pieces of a few bytes).
+  std::size_t staged_ = 0;
+  char stage_[kStageSize];
 };
 
 // Appends `s` escaped as nlohmann escapes strings without ensure_ascii (", \, control

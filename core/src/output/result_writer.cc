@@ -19,10 +19,24 @@ bool is_structural(const std::string& type) {
   return type == "section" || type == "box" || type == "paragraph" || type == "title_block";
 }
 
+// Characters starting in the eight bytes at `p`: bytes that are not UTF-8 continuation
+// bytes (10xxxxxx). Bit 7 of each byte is set for a continuation byte (bit 7 set, bit 6
+// clear); the multiplication sums those bits into the top byte.
+std::uint32_t characters_in_word(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  const std::uint64_t continuation = (v & ~(v << 1) & 0x8080808080808080ull) >> 7;
+  return 8 - static_cast<std::uint32_t>((continuation * 0x0101010101010101ull) >> 56);
+}
+
 // Byte length of the first `max_code_points` characters of `text` (all of it if shorter).
+// Every structural span (paragraphs, sections) is cut this way: whole words are counted
+// while they cannot hold the character after the limit (at most eight start in a word).
 std::size_t prefix_bytes(std::string_view text, std::size_t max_code_points) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < text.size(); ++i)
+  std::size_t n = 0, i = 0;
+  for (; i + 8 <= text.size() && n + 8 <= max_code_points; i += 8)
+    n += characters_in_word(text.data() + i);
+  for (; i < text.size(); ++i)
     if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && n++ == max_code_points) return i;
   return text.size();
 }
@@ -50,14 +64,7 @@ class CodePointIndex {
   std::uint32_t count(std::size_t from, std::size_t to) const {
     std::uint32_t n = 0;
     std::size_t i = from;
-    for (; i + 8 <= to; i += 8) {
-      std::uint64_t v;
-      std::memcpy(&v, text_.data() + i, 8);
-      // Bit 7 of each byte: set for a continuation byte (bit 7 set, bit 6 clear); summed
-      // by the multiplication into the top byte.
-      const std::uint64_t continuation = (v & ~(v << 1) & 0x8080808080808080ull) >> 7;
-      n += 8 - static_cast<std::uint32_t>((continuation * 0x0101010101010101ull) >> 56);
-    }
+    for (; i + 8 <= to; i += 8) n += characters_in_word(text_.data() + i);
     for (; i < to; ++i) n += (static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80;
     return n;
   }
@@ -278,6 +285,7 @@ ResultJsonWriter::ResultJsonWriter(const std::filesystem::path& path, int indent
 ResultJsonWriter::~ResultJsonWriter() = default;
 
 void ResultJsonWriter::flush_if_large() {
+  writer_.flush();  // the writer holds back small pieces until a top-level value is complete
   if (buffer_.size() < kFlushBytes) return;
   file_->out.append(buffer_);
   buffer_.clear();

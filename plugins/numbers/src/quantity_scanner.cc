@@ -834,6 +834,10 @@ std::size_t full_width_groups_end(std::string_view text, std::size_t b, std::siz
 
 std::vector<Mention> QuantityScanner::scan(std::string_view text, int report_year) const {
   Scan s{lexicon_, *run_, text, report_year, {}};
+  // A Mention is five strings and a Json: growing the vector by doubling moved each one
+  // about twice. Reports hold one number per 150-200 bytes (lawtext: 131,909 quantities in
+  // 21.6 MB), so this is about the final size: at most one reallocation on dense tables.
+  s.out.reserve(text.size() / 128 + 16);
   const re2::StringPiece input(text.data(), text.size());
   re2::StringPiece whole;
   std::size_t pos = 0;
