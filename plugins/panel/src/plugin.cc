@@ -24,4 +24,5 @@ constexpr const char* kSettings = R"json({"type":"object","additionalProperties"
 REPORTLENS_PLUGIN("panel", "0.1.0", "Region x year x standard indicator panel: target, estimate, actual, verdict",
                   reportlens::corpus_stage<reportlens::panel::PanelStage>(
                       "panel", "One row per region, year, standard indicator and measure over a collection",
-                      "indicator", "", kSettings));
+                      "indicator", "", kSettings)
+                      .meta(/*consumes=*/"region,report_year,plan_year,kind", /*produces=*/""));
