@@ -1,5 +1,6 @@
 // The stores and the series report in process, on hand-made records (indicator and entity
-// annotations as the contract describes them), independent of which plugins exist.
+// annotations as the contract describes them), through the table projections the indicators
+// and entities plugins of this build declare.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -18,7 +19,8 @@ namespace {
 
 Json indicator(const std::string& metric, long long period, const std::string& status, double growth,
                const std::string& qualifier = "") {
-  Json attrs = {{"metric", metric}, {"period", period}, {"status", status}, {"level", nullptr},
+  // `indicator`: the catalogue's standard name, which the series report keys on.
+  Json attrs = {{"metric", metric}, {"indicator", metric}, {"period", period}, {"status", status}, {"level", nullptr},
                 {"growth", {{"value", growth}, {"unit", "percent"}}}};
   attrs["qualifier"] = qualifier.empty() ? Json() : Json(qualifier);
   return {{"type", "indicator"}, {"begin", 0}, {"end", 4}, {"text", metric}, {"attrs", attrs}};
@@ -49,6 +51,7 @@ TEST(BatchStores, CsvHasOneRowPerFactWithDocumentMetadataAndOptionalBom) {
                                      {{"type", "sentence"}, {"begin", 0}, {"end", 9}, {"text", "x"}, {"attrs", Json::object()}}}));
   reportlens::SinkOptions options;
   options.csv_bom = true;
+  options.projections = fact_projections();
   auto sink = reportlens::make_sink("csv", dir / "facts.csv", options);
   sink->open({"p", "h1", Json::object(), ""});
   sink->write({&r});
@@ -103,7 +106,9 @@ TEST(BatchStores, CsvRowsFromTheDocumentEqualRowsFromItsRecord) {
   for (const auto& [k, v] : members.items()) record[k] = v;
 
   const auto write = [&](const std::string& name, bool from_document) {
-    auto sink = reportlens::make_sink("csv", dir / name, {});
+    reportlens::SinkOptions options;
+    options.projections = fact_projections();
+    auto sink = reportlens::make_sink("csv", dir / name, options);
     sink->open({"p", "h1", Json::object(), ""});
     const auto rows = from_document ? sink->render_document(head, doc) : sink->render(record);
     sink->append({rows.get()});
@@ -142,7 +147,7 @@ TEST(BatchStores, JsonlTornLastLineIsRepairedOnOpen) {
 
 TEST(BatchSeries, TargetsAndActualsSideBySideWithChartsAndIndex) {
   ScratchDir dir("series");
-  reportlens::SeriesCollector series;
+  reportlens::SeriesCollector series(fact_projections());
   // The 2022 report states the 2021 actual and the 2022 target; the 2023 report the 2022
   // actual (missed) and the 2023 target; a preliminary 2022 estimate is superseded.
   series.add(record("r2022.txt", 0, "铁西区", 2022,
@@ -189,7 +194,9 @@ TEST(BatchStores, SqliteReplacedDocumentLeavesNoOrphanRows) {
   Json failed = record("c.txt", 2, "铁西区", 2023, Json::array());
   failed["status"] = "failed";
   failed["error"] = {{"stage", "numbers"}, {"message", "boom"}, {"exit_code", 5}};
-  auto sink = reportlens::make_sink("sqlite", db, {});
+  reportlens::SinkOptions options;
+  options.projections = fact_projections();
+  auto sink = reportlens::make_sink("sqlite", db, options);
   sink->open({"p", "h1", Json::object(), ""});
   sink->write({&first, &other, &failed});
   sink->finish(Json::object());
@@ -197,7 +204,7 @@ TEST(BatchStores, SqliteReplacedDocumentLeavesNoOrphanRows) {
   Json changed = record("a.txt", 0, "铁西区", 2022, Json::array({indicator("地区生产总值", 2022, "actual", 7.0)}));
   changed["result_key"] = "k-a2";
   Json retried = record("c.txt", 2, "铁西区", 2023, Json::array({indicator("税收收入", 2022, "actual", 1.0)}));
-  auto again = reportlens::make_sink("sqlite", db, {});
+  auto again = reportlens::make_sink("sqlite", db, options);
   again->open({"p", "h1", Json::object(), ""});
   again->write({&changed, &retried});
   again->finish(Json::object());
@@ -216,7 +223,7 @@ TEST(BatchStores, SqliteReplacedDocumentLeavesNoOrphanRows) {
 // that no longer exists goes), with nothing left beside it.
 TEST(BatchSeries, RewritingReplacesTheWholeFolderAtOnce) {
   ScratchDir dir("series-publish");
-  reportlens::SeriesCollector two, one;
+  reportlens::SeriesCollector two(fact_projections()), one(fact_projections());
   two.add(record("a.txt", 0, "铁西区", 2022,
                  Json::array({indicator("地区生产总值", 2022, "actual", 7.1), indicator("税收收入", 2022, "actual", 3.0)})));
   one.add(record("a.txt", 0, "铁西区", 2022, Json::array({indicator("地区生产总值", 2022, "actual", 7.1)})));
@@ -236,8 +243,8 @@ TEST(BatchSeries, RewritingReplacesTheWholeFolderAtOnce) {
   EXPECT_EQ(beside, (std::vector<std::string>{"fresh.series", "out.series"}));
 }
 
-// SQLite keeps each document's text once; sentences and other long spans are offsets into
-// it, facts keep their text. Reading the store back gives exactly the records of a run.
+// SQLite keeps each document's text once; every span (sentences, quantities ...) is offsets
+// into it. Reading the store back gives exactly the records of a run.
 TEST(BatchStores, SqliteStoresTheDocumentTextOnceAndSpansAsOffsets) {
   ScratchDir dir("sqlite-text");
   make_corpus(dir / "corpus", 6, 40);
@@ -247,19 +254,21 @@ TEST(BatchStores, SqliteStoresTheDocumentTextOnceAndSpansAsOffsets) {
   ASSERT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", lines}).code, 0);
   EXPECT_EQ(query(db, "SELECT count(*) FROM document_texts").at(0), "6");
   EXPECT_EQ(query(db, "SELECT count(text) FROM annotations WHERE type IN ('sentence', 'clause')").at(0), "0");
-  EXPECT_EQ(query(db, "SELECT count(*) = count(text) FROM annotations WHERE type = 'quantity'").at(0), "1");
+  // Facts too: every span whose text is the document's is stored as offsets.
+  EXPECT_EQ(query(db, "SELECT count(text) FROM annotations WHERE type = 'quantity'").at(0), "0");
+  EXPECT_NE(query(db, "SELECT count(*) FROM annotations WHERE type = 'quantity'").at(0), "0");
   // Long paragraphs are shortened in records ("…"): stored as a cut, not as text.
   EXPECT_NE(query(db, "SELECT count(text_cut) FROM annotations WHERE type = 'paragraph'").at(0), "0");
 
   // The view gives every span's full text; the sentences are those of the JSONL records.
   std::vector<std::string> from_view = query(db,
-      "SELECT text FROM annotation_texts WHERE type = 'sentence' ORDER BY annotation_id");
+      "SELECT text FROM annotation_texts WHERE type IN ('sentence', 'quantity') ORDER BY annotation_id");
   std::vector<std::string> from_records;
   std::ifstream in(lines);
   for (std::string line; std::getline(in, line);) {
     const Json record = Json::parse(line);
     for (const auto& a : record.at("annotations"))
-      if (a.at("type") == "sentence") from_records.push_back(a.at("text").get<std::string>());
+      if (a.at("type") == "sentence" || a.at("type") == "quantity") from_records.push_back(a.at("text").get<std::string>());
   }
   ASSERT_GT(from_records.size(), 50u);
   EXPECT_EQ(from_view, from_records);
@@ -269,4 +278,48 @@ TEST(BatchStores, SqliteStoresTheDocumentTextOnceAndSpansAsOffsets) {
   Result r = run_pipeline({"merge", merged.string(), db.string()});
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(read_text(merged), read_text(lines));
+}
+
+// A stage's own annotation type becomes a table and CSV columns through the projection it
+// declares (testkit's tag-years: table year_mentions), with no core edit; a merge of shards
+// equals the single run, table included.
+TEST(BatchStores, DeclaredProjectionMakesTheTableAndTheCsvColumns) {
+  ScratchDir dir("projection");
+  fs::create_directories(dir / "in");
+  { std::ofstream(dir / "in/a.txt") << "In 2021 and 2022, 12345 units; again 2021.\n"; }
+  { std::ofstream(dir / "in/b.txt") << "Plan for 2023.\n"; }
+  const fs::path yaml = write_pipeline(dir.path(), "  - use: tag-years\n");
+  const auto run = [&](const std::vector<std::string>& extra) {
+    std::vector<std::string> a{"--plugin-path", BATCH_TEST_TESTKIT_DIR, "run", yaml.string(), "-i", (dir / "in").string()};
+    a.insert(a.end(), extra.begin(), extra.end());
+    return run_pipeline(a);
+  };
+  ASSERT_EQ(run({"-o", (dir / "r.sqlite").string()}).code, 0);
+  const fs::path db = dir / "r.sqlite";
+  EXPECT_EQ(query(db, "SELECT group_concat(name, ',') FROM pragma_table_info('year_mentions')").at(0),
+            "annotation_id,doc_id,year,label,surface");
+  EXPECT_EQ(query(db, "SELECT d.id, y.year, y.label, y.surface FROM year_mentions y JOIN documents d USING (doc_id) "
+                      "ORDER BY y.annotation_id"),
+            (std::vector<std::string>{"a.txt\t2021\ty2021\t2021", "a.txt\t2022\ty2022\t2022", "a.txt\t2021\ty2021\t2021",
+                                      "b.txt\t2023\ty2023\t2023"}));
+  EXPECT_EQ(query(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('year_mentions_year', 'year_mentions_doc')").at(0), "2");
+
+  ASSERT_EQ(run({"-o", (dir / "r.csv").string()}).code, 0);
+  const std::string csv = read_text(dir / "r.csv");
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
+            "record,doc_id,source,region,report_year,plan_year,kind,title,sha256,begin,end,text,year,year_label,"
+            "stage,message,exit_code,seq,pipeline_hash,result_key");
+  EXPECT_NE(csv.find("year_mention,a.txt,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",2022,y2022,,,,"), std::string::npos) << csv;
+
+  for (const char* shard : {"1/2", "2/2"}) {
+    const std::string name = std::string("part") + shard[0] + ".sqlite";
+    ASSERT_EQ(run({"-o", (dir / name).string(), "--shard", shard}).code, 0);
+  }
+  const fs::path merged = dir / "merged.sqlite";
+  Result m = run_pipeline({"merge", merged.string(), (dir / "part1.sqlite").string(), (dir / "part2.sqlite").string()});
+  ASSERT_EQ(m.code, 0) << m.err;
+  EXPECT_EQ(dump_results(merged), dump_results(db));
+  EXPECT_EQ(query(merged, "SELECT group_concat(sql, ';') FROM sqlite_master WHERE tbl_name = 'year_mentions'"),
+            query(db, "SELECT group_concat(sql, ';') FROM sqlite_master WHERE tbl_name = 'year_mentions'"));
 }

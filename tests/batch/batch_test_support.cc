@@ -1,5 +1,7 @@
 #include "batch_test_support.h"
 
+#include "plugins/plugin_registry.h"
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sqlite3.h>
@@ -146,16 +148,34 @@ std::vector<std::string> query(const fs::path& database, const std::string& sql)
 
 std::vector<std::string> dump_results(const fs::path& database) {
   std::vector<std::string> all;
-  for (const char* sql :
-       {"SELECT doc_id, id, seq, source, sha256, pipeline_hash, result_key, status, region, report_year, kind, "
-        "meta FROM documents ORDER BY doc_id",
-        "SELECT * FROM annotations ORDER BY annotation_id", "SELECT * FROM indicators ORDER BY annotation_id",
-        "SELECT * FROM entities ORDER BY annotation_id", "SELECT * FROM errors ORDER BY error_id",
-        "SELECT * FROM document_texts ORDER BY doc_id"}) {
+  std::vector<std::string> sqls{
+      "SELECT doc_id, id, seq, source, sha256, pipeline_hash, result_key, status, region, report_year, kind, "
+      "meta FROM documents ORDER BY doc_id",
+      "SELECT * FROM annotations ORDER BY annotation_id"};
+  // Every table the stages' projections made (indicators, entities ...), in schema order.
+  for (const auto& table : query(database, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
+                                           "('runs', 'documents', 'annotations', 'document_texts', 'comparisons', "
+                                           "'targets', 'errors') ORDER BY rowid"))
+    sqls.push_back("SELECT * FROM \"" + table + "\" ORDER BY annotation_id");
+  sqls.push_back("SELECT * FROM errors ORDER BY error_id");
+  sqls.push_back("SELECT * FROM document_texts ORDER BY doc_id");
+  for (const auto& sql : sqls) {
     for (auto& row : query(database, sql)) all.push_back(std::move(row));
     all.push_back("--");
   }
   return all;
+}
+
+reportlens::ProjectionsPtr fact_projections() {
+  static const reportlens::ProjectionsPtr loaded = [] {
+    reportlens::PluginRegistry registry;
+    registry.discover_stages(reportlens::PluginRegistry::search_path({}), {"indicators", "entities"});
+    std::vector<reportlens::Projection> all;
+    for (const char* stage : {"indicators", "entities"})
+      if (const auto* h = registry.find_stage(stage)) all.insert(all.end(), h->projections.begin(), h->projections.end());
+    return std::make_shared<const reportlens::Projections>(std::move(all));
+  }();
+  return loaded;
 }
 
 }  // namespace batchtest

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "output/table_projection.h"
+
 namespace batchtest {
 
 namespace fs = std::filesystem;
@@ -49,5 +51,9 @@ std::vector<std::string> query(const fs::path& database, const std::string& sql)
 // A canonical dump of a SQLite store's results (documents, annotations, indicators,
 // entities, errors), without run bookkeeping (run ids, timestamps), in row order.
 std::vector<std::string> dump_results(const fs::path& database);
+
+// The table projections the indicators and entities plugins of this build declare (their
+// SQLite tables, CSV columns and series roles), for tests that write stores in process.
+reportlens::ProjectionsPtr fact_projections();
 
 }  // namespace batchtest

@@ -96,7 +96,7 @@ class Cli : public ::testing::Test {
 TEST_F(Cli, Version) {
   const auto r = run_pipeline({"--version"});
   EXPECT_EXIT_CODE(r, 0);
-  EXPECT_CONTAINS(r.out, "reportlens 0.1.0 (plugin ABI 1.1, build key ");
+  EXPECT_CONTAINS(r.out, "reportlens 0.1.0 (plugin ABI 1.2, build key ");
   EXPECT_CONTAINS(r.out, ";c++2020");
 }
 
@@ -174,7 +174,7 @@ TEST_F(Cli, PluginsInfoShowsDescriptorStagesAndSettings) {
   EXPECT_EXIT_CODE(r, 0);
   EXPECT_CONTAINS(r.out, "plugin:      testkit 3.2.1\n");
   EXPECT_CONTAINS(r.out, "description: core test plugin: predictable stages\n");
-  EXPECT_CONTAINS(r.out, "abi:         1.1\n");
+  EXPECT_CONTAINS(r.out, "abi:         1.2\n");
   EXPECT_CONTAINS(r.out, "  sum-digits [document]: Sums the tagged digit runs\n"
                          "    consumes: digits\n"
                          "    produces: digit_sum\n"
@@ -194,8 +194,8 @@ TEST_F(Cli, PluginsInfoByStageNameAndAsJson) {
   const Json j = Json::parse(r.out);
   EXPECT_EQ(j["name"], "testkit");
   EXPECT_EQ(j["version"], "3.2.1");
-  EXPECT_EQ(j["abi"], "1.1");
-  ASSERT_EQ(j["stages"].size(), 5u);
+  EXPECT_EQ(j["abi"], "1.2");
+  ASSERT_EQ(j["stages"].size(), 8u);
   EXPECT_EQ(j["stages"][0]["name"], "tag-digits");
   EXPECT_EQ(j["stages"][0]["produces"], Json::parse(R"(["digits"])"));
   EXPECT_EQ(j["stages"][0]["settings"]["properties"]["min_length"]["default"], 1);
@@ -360,6 +360,21 @@ TEST_F(Cli, InputOverrideWithRoles) {
   EXPECT_EQ(read_file(dir_.path() / "r.counts.txt"), "2 documents\n");
 }
 
+// A stage reading a document meta key no earlier stage sets: refused before any document is
+// read, in one line, with its own exit code (8), by check and run alike.
+TEST_F(Cli, MetaKeyNoEarlierStageSetsExitsEight) {
+  dir_.write("in/a.txt", "2021");
+  const std::string p = yaml("name: m\ninputs: [in]\nstages: [read-year]\n");
+  for (const std::string command : {"check", "run"}) {
+    const auto r = pipeline({command, p});
+    EXPECT_EXIT_CODE(r, 8);
+    ASSERT_EQ(r.err_lines().size(), 1u) << r.err;
+    EXPECT_CONTAINS(r.err, "p.yaml:3:10: stage 'read-year' reads document meta key 'report_year' but no earlier "
+                           "stage sets it; add one of: stamp-year before it");
+  }
+  EXPECT_EXIT_CODE(pipeline({"check", yaml("name: m\ninputs: [in]\nstages: [stamp-year, read-year]\n")}), 0);
+}
+
 TEST_F(Cli, InputOverrideThatMatchesNothing) {
   const std::string p = yaml("name: o\nstages: [tag-digits]\n");
   const auto r = pipeline({"run", p, "--input", "nothing/*.txt", "--input", "gone.txt"});
@@ -478,7 +493,7 @@ TEST_F(Cli, EachBrokenPluginGivesOneLineAndExitFour) {
   const std::string p = yaml(kDigitsYaml);
   const std::vector<BrokenPlugin> cases = {
       {"noentry", "noentry", {"libreportlens-noentry.so"}, "not a reportlens plugin: entry point 'reportlens_plugin_info_v1' not found"},
-      {"badabi", "badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.1, host supports"},
+      {"badabi", "badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.2, host supports"},
       {"badkey", "badkey", {"libreportlens-badkey.so"}, ";icu-1', host is '"},
       {"duplicate", "", {"libreportlens-twin-a.so", "libreportlens-twin-b.so"}, "stage 'twin' is provided by both"},
   };

@@ -225,7 +225,7 @@ TEST(PipelineYaml, UnknownStageListsTheAvailableOnes) {
   EXPECT_EQ(where(issues[0]), "3:5");
   EXPECT_EQ(issues[0].message,
             "unknown stage 'tag-digitz'; available stages: tag-digits, sum-digits, "
-            "fail-on-marker, count-corpus, group-corpus");
+            "fail-on-marker, count-corpus, group-corpus, tag-years, stamp-year, read-year");
 }
 
 TEST(PipelineYaml, UnknownSetting) {
@@ -292,6 +292,32 @@ TEST(PipelineYaml, StageConsumesWhatNoEarlierStageProduces) {
   EXPECT_EQ(issues[0].message,
             "stage 'sum-digits' consumes 'digits' but no earlier stage produces it; add one of: "
             "tag-digits before it");
+}
+
+// Document meta keys are checked as annotation types are: a stage that reads one needs an
+// earlier stage that sets it (or the inputs' meta:), and the problem has its own exit code.
+TEST(PipelineYaml, StageReadsAMetaKeyNoEarlierStageSets) {
+  ScratchDir dir;
+  const auto issues = validate(dir,
+                               "name: x\n"
+                               "stages:\n"
+                               "  - use: read-year\n"
+                               "  - use: stamp-year\n");
+  ASSERT_EQ(issues.size(), 1u) << all(issues);
+  EXPECT_EQ(where(issues[0]), "3:5");
+  EXPECT_EQ(issues[0].message,
+            "stage 'read-year' reads document meta key 'report_year' but no earlier stage sets it; add one of: "
+            "stamp-year before it (or give it in the inputs' meta:)");
+  EXPECT_EQ(issues[0].code, ExitCode::kMetaKey);
+  EXPECT_EQ(ConfigError(issues).code(), ExitCode::kMetaKey);
+  // Mixed with another kind of problem, it is a plain usage error.
+  EXPECT_EQ(ConfigError({issues[0], ConfigIssue{"f", 1, 1, "other"}}).code(), ExitCode::kUsage);
+
+  EXPECT_EQ(all(validate(dir, "name: x\nstages:\n  - use: stamp-year\n  - use: read-year\n")), "");
+  EXPECT_EQ(all(validate(dir,
+                         "name: x\ninputs:\n  - path: a.txt\n    meta: {report_year: 2020}\n"
+                         "stages:\n  - use: read-year\n")),
+            "");
 }
 
 TEST(PipelineYaml, DocumentStageAfterACorpusStage) {

@@ -48,7 +48,7 @@ TEST(PluginLoading, LoadsTheTestKitWithItsDescriptor) {
   EXPECT_EQ(p.build_key, host_build_key());
   EXPECT_EQ(p.file, test_plugins("testkit") / "libreportlens-testkit.so");
   EXPECT_EQ(p.data_dir, test_plugins("testkit") / "data" / "testkit");
-  ASSERT_EQ(p.stages.size(), 5u);
+  ASSERT_EQ(p.stages.size(), 8u);
   const StageHandle* sum = r.find_stage("sum-digits");
   ASSERT_NE(sum, nullptr);
   EXPECT_EQ(sum->consumes, std::vector<std::string>{"digits"});
@@ -229,6 +229,91 @@ TEST_F(ThrowingStages, AStageCanStillRunAfterAFailure) {
     Document doc("a", "a", "x");
     EXPECT_THROW(s.run(doc), StageError);
   }
+}
+
+// A plugin built with the ABI 1.1 SDK: smaller stage descriptors (no projections, no meta
+// keys). Both stages of its array load, with nothing declared.
+TEST(PluginLoading, AbiMinor1PluginStillLoadsEveryStage) {
+  PluginRegistry r;
+  r.discover({test_plugins("oldabi")});
+  ASSERT_TRUE(r.rejections().empty()) << r.rejections()[0].reason;
+  ASSERT_EQ(r.plugins().size(), 1u);
+  EXPECT_EQ(r.plugins()[0]->abi_minor, 1u);
+  ASSERT_EQ(r.plugins()[0]->stages.size(), 2u);
+  const StageHandle* mark = r.find_stage("old-abi-mark");
+  ASSERT_NE(mark, nullptr);
+  EXPECT_TRUE(mark->projections.empty());
+  EXPECT_TRUE(mark->meta_consumes.empty());
+  StageInstance stage(*mark, StageContext{});
+  Document doc("d", "d", "text", Json::object());
+  stage.run(doc);
+  EXPECT_EQ(doc.meta().value("old_abi_mark", ""), "ran");
+}
+
+TEST(PluginLoading, ReadsMetaKeysAndProjectionsOfMinor2Stages) {
+  PluginRegistry r;
+  r.discover({test_plugins("testkit")});
+  const StageHandle* years = r.find_stage("tag-years");
+  ASSERT_NE(years, nullptr);
+  ASSERT_EQ(years->projections.size(), 1u);
+  const Projection& p = years->projections[0];
+  EXPECT_EQ(p.type, "year_mention");
+  EXPECT_EQ(p.table, "year_mentions");
+  ASSERT_EQ(p.columns.size(), 3u);
+  EXPECT_EQ(p.columns[1].csv, "year_label");
+  EXPECT_EQ(p.columns[2].csv, "");
+  EXPECT_EQ(r.find_stage("stamp-year")->meta_produces, std::vector<std::string>{"report_year"});
+  EXPECT_EQ(r.find_stage("read-year")->meta_consumes, std::vector<std::string>{"report_year"});
+}
+
+// Sources: a path, a list tried in order, the annotation's text, picks from a [low, high] pair.
+TEST(TableProjection, ReadsPathsFallbacksTextAndPairPicks) {
+  const auto list = parse_projections("s", R"({"fact": {"table": "facts", "columns": [
+      {"name": "name", "from": ["canonical", "@text"], "required": true},
+      {"name": "low", "from": "amount.value:low", "type": "real"},
+      {"name": "high", "from": "amount.value:high", "type": "real"},
+      {"name": "shape", "from": ["qualifier", "amount.value:range"]},
+      {"name": "year", "from": "period", "type": "integer"}]}})");
+  ASSERT_EQ(list.size(), 1u);
+  const auto pair = list[0].values({{"amount", {{"value", Json::array({7, 8})}}}, {"period", "2023"}}, "seven");
+  EXPECT_EQ(cell_text(pair[0]), "seven");
+  EXPECT_EQ(cell_text(pair[1]), "7.0");
+  EXPECT_EQ(cell_text(pair[2]), "8.0");
+  EXPECT_EQ(cell_text(pair[3]), "range");
+  EXPECT_EQ(pair[4].kind, ProjectedValue::kInteger);
+  EXPECT_EQ(pair[4].integer, 2023);
+  const auto one = list[0].values({{"canonical", "C"}, {"amount", {{"value", 6.5}}}, {"qualifier", ">="},
+                                   {"period", 2022.5}}, "x");
+  EXPECT_EQ(cell_text(one[0]), "C");
+  EXPECT_EQ(cell_text(one[1]), "6.5");
+  EXPECT_EQ(one[2].kind, ProjectedValue::kNull);
+  EXPECT_EQ(cell_text(one[3]), ">=");
+  EXPECT_EQ(one[4].kind, ProjectedValue::kNull);  // not a whole year
+  const auto odd = list[0].values(nullptr, "t");  // attrs that are no object: empty, no error
+  EXPECT_EQ(cell_text(odd[0]), "t");
+  EXPECT_EQ(odd[1].kind, ProjectedValue::kNull);
+  EXPECT_NE(list[0].schema_sql().find("  name          TEXT NOT NULL,\n"), std::string::npos) << list[0].schema_sql();
+}
+
+TEST(TableProjection, RefusesWhatWouldBreakTheStore) {
+  const auto refused = [](const char* declaration) {
+    try {
+      parse_projections("st", declaration);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  EXPECT_CONTAINS(refused(R"({"a": {"table": "documents", "columns": [{"name": "x", "from": "x"}]}})"),
+                  "table 'documents' is one of the store's own");
+  EXPECT_CONTAINS(refused(R"({"a": {"table": "t; DROP", "columns": [{"name": "x", "from": "x"}]}})"), "table name");
+  EXPECT_CONTAINS(refused(R"({"a": {"table": "t", "columns": [{"name": "doc_id", "from": "x"}]}})"), "column name 'doc_id'");
+  EXPECT_CONTAINS(refused(R"({"a": {"table": "t", "columns": [{"name": "x", "from": "x:middle"}]}})"), "unknown pick");
+  EXPECT_CONTAINS(refused(R"({"a": {"table": "t", "columns": [{"name": "x", "from": "x", "type": "blob"}]}})"),
+                  "column type 'blob'");
+  EXPECT_CONTAINS(refused(R"({"a": {"table": "t", "columns": [{"name": "x", "from": "x"}],
+                                     "indexes": [{"name": "i", "on": ["y"]}]}})"), "unknown column 'y'");
+  EXPECT_CONTAINS(refused("[1]"), "stage 'st' declares an invalid table projection");
 }
 
 }  // namespace

@@ -127,6 +127,54 @@ class GroupCorpus : public reportlens::GroupedCorpusStage {
   bool pairs_;
 };
 
+// Tags each run of exactly four ASCII digits as a "year_mention" {year, label}, and declares
+// how that type becomes table columns (table year_mentions; CSV columns year, year_label):
+// a type the core knows nothing of, stored without a core edit.
+class TagYears : public reportlens::DocumentStage {
+ public:
+  explicit TagYears(const StageContext&) {}
+  void process(Document& doc) const override {
+    const std::string& text = doc.text();
+    for (std::size_t i = 0; i < text.size();) {
+      std::size_t end = i;
+      while (end < text.size() && is_digit(text[end])) ++end;
+      if (end - i == 4) doc.add("year_mention", i, end, {{"year", text.substr(i, 4)}, {"label", "y" + text.substr(i, 4)}});
+      i = end > i ? end : i + 1;
+    }
+  }
+};
+
+constexpr const char* kYearProjection = R"json({"year_mention": {"table": "year_mentions",
+  "columns": [{"name": "year", "from": "year", "type": "integer"},
+              {"name": "label", "from": ["missing.path", "label"], "type": "text", "csv": "year_label"},
+              {"name": "surface", "from": "@text", "type": "text", "required": true, "csv": false}],
+  "indexes": [{"name": "year_mentions_year", "on": ["year"]}]}})json";
+
+// Sets meta.report_year from the first run of four digits (declares it produces the key).
+class StampYear : public reportlens::DocumentStage {
+ public:
+  explicit StampYear(const StageContext&) {}
+  void process(Document& doc) const override {
+    const std::string& text = doc.text();
+    for (std::size_t i = 0; i + 4 <= text.size(); ++i)
+      if (is_digit(text[i]) && is_digit(text[i + 1]) && is_digit(text[i + 2]) && is_digit(text[i + 3])) {
+        doc.meta()["report_year"] = std::stoi(text.substr(i, 4));
+        return;
+      }
+  }
+};
+
+// Reads meta.report_year (declares it consumes the key): one "year_seen" annotation.
+class ReadYear : public reportlens::DocumentStage {
+ public:
+  explicit ReadYear(const StageContext&) {}
+  void process(Document& doc) const override {
+    doc.add("year_seen", 0, 0, {{"year", doc.meta().value("report_year", 0)}});
+  }
+};
+
+constexpr const char* kNoSettings = R"({"type":"object","properties":{}})";
+
 }  // namespace
 
 REPORTLENS_PLUGIN(
@@ -143,4 +191,11 @@ REPORTLENS_PLUGIN(
         R"({"type":"object","roles":["base","compare"],"properties":{"fail":{"type":"boolean","default":false}}})"),
     reportlens::corpus_stage<GroupCorpus>(
         "group-corpus", "One comparison per hand-over of documents grouped by folder", "digits", "",
-        R"({"type":"object","roles":["base","compare"],"properties":{"pairs":{"type":"boolean","default":false}}})"));
+        R"({"type":"object","roles":["base","compare"],"properties":{"pairs":{"type":"boolean","default":false}}})"),
+    reportlens::document_stage<TagYears>("tag-years", "Tags four-digit runs as year mentions", "", "year_mention",
+                                         kNoSettings)
+        .projects(kYearProjection),
+    reportlens::document_stage<StampYear>("stamp-year", "Sets meta.report_year", "", "", kNoSettings)
+        .meta(/*consumes=*/"", /*produces=*/"report_year"),
+    reportlens::document_stage<ReadYear>("read-year", "Reads meta.report_year", "", "year_seen", kNoSettings)
+        .meta(/*consumes=*/"report_year", /*produces=*/""));

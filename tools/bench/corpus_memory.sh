@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Corpus-stage memory benchmark (issue 18, "streaming corpus stages"): peak RSS of the diff
-# pipeline over a collection copied 1, 7, ... times under other names. A benchmark, not a
-# test: it prints figures.
+# or panel pipeline over a collection copied 1, 7, ... times under other names. A benchmark,
+# not a test: it prints figures.
 #
 #   tools/bench/corpus_memory.sh [-b BUILD_DIR] [-p PIPELINE] [-o EXT] [-j JOBS] CORPUS [COPIES ...]
 #
@@ -9,12 +9,16 @@
 #   COPIES   how many copies of it each run reads (default: 1 7). Copies are hard links under
 #            other top folders (copy-1/, copy-2/ ...) in a scratch folder, so ids differ and
 #            the text does not: a region's reports of every copy fall in the same group.
-#   -p       pipeline (default pipelines/diff.yaml)   -o  output kind (default sqlite; json)
+#   -p       pipeline (default pipelines/diff.yaml; pipelines/panel.yaml for the panel)
+#   -o       output kind (default sqlite; json)
 #   -b       build folder (default build)             -j  jobs (default 2)
 #
 # The diff is a streamed corpus stage (docs/writing-plugins.md): documents are spilled to
 # disk as they finish and the diff is handed two consecutive reports of a region at a time,
-# so peak RSS should stay flat as the copies grow. Whole-process figures from
+# so peak RSS should stay flat as the copies grow. The panel is handed one region at a time
+# (its reports of every year); the copies of a report fall in its region and year, where the
+# panel keeps one, so its rows are the same for every K (the "results" column counts them and
+# "panel md5" shows the CSV is the same file). Whole-process figures from
 # /usr/bin/time -v; the load average is printed first and last (wall time on a shared
 # machine includes waiting, user CPU does not).
 set -euo pipefail
@@ -30,11 +34,11 @@ while getopts "b:p:o:j:h" opt; do
     p) pipeline=$OPTARG ;;
     o) ext=$OPTARG ;;
     j) jobs=$OPTARG ;;
-    *) sed -n 2,20p "$0"; exit 2 ;;
+    *) sed -n 2,23p "$0"; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
-[ $# -ge 1 ] || { sed -n 2,20p "$0"; exit 2; }
+[ $# -ge 1 ] || { sed -n 2,23p "$0"; exit 2; }
 corpus=$(cd "$1" && pwd); shift
 copies=("$@"); [ ${#copies[@]} -gt 0 ] || copies=(1 7)
 bin=$build/bin/pipeline
@@ -44,7 +48,7 @@ trap 'rm -rf "$scratch"' EXIT
 
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
 echo "commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)  pipeline: $pipeline  output: .$ext  -j$jobs"
-printf '%-7s %-9s %-12s %9s %9s %12s\n' copies reports comparisons "wall s" "user s" "peak RSS MB"
+printf '%-7s %-9s %-12s %9s %9s %12s  %s\n' copies reports results "wall s" "user s" "peak RSS MB" "panel md5"
 for k in "${copies[@]}"; do
   in=$scratch/x$k
   corpus_copies "$corpus" "$in" "$k"
@@ -67,12 +71,18 @@ for part in f["Elapsed (wall clock) time (h:mm:ss or m:ss)"].split(":"):
 print(wall, f["User time (seconds)"], int(f["Maximum resident set size (kbytes)"]) / 1024)
 PY
 )
-  if [ "$ext" = sqlite ]; then
-    comparisons=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from comparisons").fetchone()[0])' "$out")
+  # results: the panel's rows when the run wrote a panel, else the diff's comparisons.
+  panel_csv=$scratch/x$k.panel.csv
+  sum=-
+  if [ -f "$panel_csv" ]; then
+    results=$(wc -l <"$scratch/x$k.panel.jsonl")  # a line a row (CSV cells may hold line breaks)
+    sum=$(md5sum <"$panel_csv" | cut -c1-12)
+  elif [ "$ext" = sqlite ]; then
+    results=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from comparisons").fetchone()[0])' "$out")
   else
-    comparisons=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["comparisons"]))' "$out")
+    results=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["comparisons"]))' "$out")
   fi
-  printf '%-7s %-9s %-12s %9.1f %9.1f %12.1f\n' "x$k" "$reports" "$comparisons" "$wall" "$user" "$rss"
+  printf '%-7s %-9s %-12s %9.1f %9.1f %12.1f  %s\n' "x$k" "$reports" "$results" "$wall" "$user" "$rss" "$sum"
   rm -rf "$in" "$scratch"/x$k.*
 done
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -126,7 +126,8 @@ void read_sqlite(const fs::path& path, std::vector<Report>& out) {
     throw HostError(ExitCode::kInput, path.string() + ": cannot open the store");
   }
   const char* sql =
-      "SELECT d.id, d.meta, a.text, a.attrs FROM documents d LEFT JOIN annotations a "
+      // The view: a store keeps spans' texts as offsets into the document text.
+      "SELECT d.id, d.meta, a.text, a.attrs FROM documents d LEFT JOIN annotation_texts a "
       "ON a.doc_id = d.doc_id AND a.type = 'entity' WHERE d.status = 'ok' ORDER BY d.seq, a.begin";
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) != SQLITE_OK) {

@@ -19,7 +19,7 @@
 #ifndef REPORTLENS_ABI_MAJOR
 #define REPORTLENS_ABI_MAJOR 1
 #endif
-#define REPORTLENS_ABI_MINOR 1
+#define REPORTLENS_ABI_MINOR 2
 
 #define REPORTLENS_ENTRY_POINT "reportlens_plugin_info_v1"
 
@@ -48,6 +48,15 @@ typedef struct reportlens_stage_info {
   /* Minor 1: a streaming corpus stage (stage.h, GroupedCorpusStage) answers these calls;
    * NULL for every other stage. `op` is a reportlens_grouped_op, `target` what it names. */
   int (*grouped)(void* stage, int32_t op, void* target, char* error, size_t error_size);
+  /* Minor 2 (NULL or absent in older plugins: nothing declared).
+   * projections: JSON object keyed by annotation type, how each type this stage produces
+   *   projects into table columns (SQLite table, CSV columns, series roles); see
+   *   docs/writing-plugins.md "Table projections".
+   * meta_consumes / meta_produces: comma-separated document meta keys it reads / sets
+   *   (report_meta.h), checked at plan time like `consumes`. */
+  const char* projections;
+  const char* meta_consumes;
+  const char* meta_produces;
 } reportlens_stage_info;
 
 typedef enum reportlens_grouped_op {

@@ -92,29 +92,59 @@ int run_grouped(void* stage, int32_t op, void* target, char* error, std::size_t 
 
 namespace reportlens {
 
+// A stage's descriptor as REPORTLENS_PLUGIN takes it: the C struct of abi.h, with the
+// optional declarations of ABI minor 2 added by chaining:
+//
+//   reportlens::document_stage<Indicators>("indicators", "...", "sentence,quantity", "indicator", kSchema)
+//       .meta("report_year,plan_year,kind", "")   // document meta keys it reads, and sets
+//       .projects(kProjections)                    // how its annotation types become table columns
+//
+// Strings are kept by pointer: pass literals or other static storage.
+class StageDescriptor {
+ public:
+  explicit StageDescriptor(const reportlens_stage_info& info) : info_(info) {}
+  // Document meta keys (comma-separated) the stage reads and sets: a pipeline whose stage
+  // reads a key no earlier stage sets is refused at plan time.
+  StageDescriptor& meta(const char* consumes, const char* produces) {
+    info_.meta_consumes = consumes;
+    info_.meta_produces = produces;
+    return *this;
+  }
+  // JSON: for each annotation type the stage produces, its table, columns and series roles.
+  StageDescriptor& projects(const char* projections) {
+    info_.projections = projections;
+    return *this;
+  }
+  operator reportlens_stage_info() const { return info_; }  // NOLINT: REPORTLENS_PLUGIN's array
+
+ private:
+  reportlens_stage_info info_;
+};
+
 // Describes a DocumentStage subclass. `consumes`/`produces`: comma-separated annotation
 // types. `settings_schema`: JSON schema of the `with:` settings (see docs/writing-plugins.md).
 template <class StageT>
-reportlens_stage_info document_stage(const char* name, const char* summary,
-                                     const char* consumes, const char* produces,
-                                     const char* settings_schema) {
+StageDescriptor document_stage(const char* name, const char* summary, const char* consumes, const char* produces,
+                               const char* settings_schema) {
   static_assert(std::is_base_of_v<DocumentStage, StageT>, "StageT must derive DocumentStage");
-  return {sizeof(reportlens_stage_info), name, summary, REPORTLENS_DOCUMENT_STAGE, consumes,
-          produces, settings_schema, &detail::create_stage<StageT>,
-          &detail::run_stage<StageT, Document>, &detail::destroy_stage<StageT>, nullptr};
+  return StageDescriptor({sizeof(reportlens_stage_info), name, summary, REPORTLENS_DOCUMENT_STAGE, consumes,
+                          produces, settings_schema, &detail::create_stage<StageT>,
+                          &detail::run_stage<StageT, Document>, &detail::destroy_stage<StageT>, nullptr, nullptr,
+                          nullptr, nullptr});
 }
 
 // Describes a CorpusStage subclass. A GroupedCorpusStage is streamed by the host (its
 // `grouped` calls are filled in); any other CorpusStage sees the whole corpus at once.
 template <class StageT>
-reportlens_stage_info corpus_stage(const char* name, const char* summary, const char* consumes,
-                                   const char* produces, const char* settings_schema) {
+StageDescriptor corpus_stage(const char* name, const char* summary, const char* consumes, const char* produces,
+                             const char* settings_schema) {
   static_assert(std::is_base_of_v<CorpusStage, StageT>, "StageT must derive CorpusStage");
   decltype(reportlens_stage_info::grouped) grouped = nullptr;
   if constexpr (std::is_base_of_v<GroupedCorpusStage, StageT>) grouped = &detail::run_grouped<StageT>;
-  return {sizeof(reportlens_stage_info), name, summary, REPORTLENS_CORPUS_STAGE, consumes,
-          produces, settings_schema, &detail::create_stage<StageT>,
-          &detail::run_stage<StageT, Corpus>, &detail::destroy_stage<StageT>, grouped};
+  return StageDescriptor({sizeof(reportlens_stage_info), name, summary, REPORTLENS_CORPUS_STAGE, consumes,
+                          produces, settings_schema, &detail::create_stage<StageT>,
+                          &detail::run_stage<StageT, Corpus>, &detail::destroy_stage<StageT>, grouped, nullptr,
+                          nullptr, nullptr});
 }
 
 }  // namespace reportlens

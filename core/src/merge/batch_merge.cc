@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <set>
@@ -9,6 +10,7 @@
 #include <unordered_set>
 
 #include "merge/batch_merge_sqlite.h"
+#include "plugins/plugin_registry.h"
 #include "run/batch_signals.h"
 #include "run/errors.h"
 #include "output/output_sink.h"
@@ -62,6 +64,28 @@ std::string join_gaps(const std::vector<std::string>& gaps) {
   std::string all;
   for (const auto& g : gaps) all += (all.empty() ? "" : "; ") + g;
   return all;
+}
+
+// The projections of the pipeline that wrote the stores (SQLite tables and CSV columns), as
+// its stages declare them: read from their plugins, found as `pipeline run` finds them.
+ProjectionsPtr projections_of(const RunIdentity& identity) {
+  std::vector<std::string> stages;
+  for (const auto& s : identity.provenance.value("stages", Json::array()))
+    if (s.is_object()) stages.push_back(s.value("use", ""));
+  std::vector<Projection> all;
+  if (stages.empty()) return std::make_shared<const Projections>();
+  PluginRegistry registry;
+  registry.discover_stages(PluginRegistry::search_path({}), stages);
+  for (const auto& name : stages) {
+    const StageHandle* h = registry.find_stage(name);
+    if (h == nullptr)
+      throw HostError(ExitCode::kPluginLoad, "merge: stage '" + name + "' of pipeline '" + identity.pipeline +
+                                                 "' is not installed, so its table columns are unknown "
+                                                 "(set REPORTLENS_PLUGIN_PATH, or merge into .jsonl)");
+    for (const auto& p : h->projections)
+      if (std::none_of(all.begin(), all.end(), [&](const Projection& q) { return q.type == p.type; })) all.push_back(p);
+  }
+  return std::make_shared<const Projections>(std::move(all));
 }
 
 }  // namespace
@@ -126,6 +150,7 @@ MergeReport merge_outputs(const fs::path& output, const std::vector<fs::path>& i
   SinkOptions options;
   options.fresh = true;
   options.csv_bom = csv_bom;
+  if (format != "jsonl") options.projections = projections_of(identity);
   auto sink = make_sink(format, output, options);
   sink->open(identity);
 

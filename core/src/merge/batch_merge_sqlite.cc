@@ -10,6 +10,7 @@
 #include "output/output_file_util.h"
 #include "output/output_sqlite.h"
 #include "output/output_sqlite_db.h"
+#include "output/table_projection.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -90,6 +91,15 @@ std::vector<Doc> plan(std::vector<Doc> all, MergeReport& report) {
   return kept;
 }
 
+// The tables the stages' projections made in the attached store `src` (table_projection.h).
+std::vector<std::string> projected_tables(sqlite::Database& db) {
+  std::vector<std::string> tables;
+  sqlite::Statement q(db, "SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid");
+  while (q.step())
+    if (!is_store_table(q.text(0))) tables.push_back(q.text(0));
+  return tables;
+}
+
 // Copies the kept documents of the attached input `src` through the mapping table `temp.map`.
 void copy_rows(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t input, long long run_id) {
   db.exec("DELETE FROM temp.map");
@@ -109,14 +119,29 @@ void copy_rows(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t i
   db.exec("INSERT INTO annotations(annotation_id, doc_id, type, begin, end, text, text_cut, attrs) "
           "SELECT a.annotation_id + m.shift, m.new_doc, a.type, a.begin, a.end, a.text, a.text_cut, a.attrs "
           "FROM temp.map m JOIN src.annotations a ON a.doc_id = m.old_doc ORDER BY 1");
-  db.exec("INSERT INTO indicators SELECT i.annotation_id + m.shift, m.new_doc, i.metric, i.canonical_metric, "
-          "i.period, i.status, i.level_value, i.level_high, i.level_unit, i.growth_value, i.growth_high, "
-          "i.growth_unit, i.qualifier FROM temp.map m JOIN src.indicators i ON i.doc_id = m.old_doc ORDER BY 1");
-  db.exec("INSERT INTO entities SELECT e.annotation_id + m.shift, m.new_doc, e.kind, e.canonical, e.text "
-          "FROM temp.map m JOIN src.entities e ON e.doc_id = m.old_doc ORDER BY 1");
+  for (const std::string& table : projected_tables(db)) {
+    std::string columns;
+    sqlite::Statement info(db, "SELECT name FROM pragma_table_info(?, 'src') WHERE name NOT IN ('annotation_id', 'doc_id') ORDER BY cid");
+    info.bind(1, table);
+    while (info.step()) columns += ", x.\"" + info.text(0) + "\"";
+    db.exec("INSERT INTO \"" + table + "\" SELECT x.annotation_id + m.shift, m.new_doc" + columns +
+            " FROM temp.map m JOIN src.\"" + table + "\" x ON x.doc_id = m.old_doc ORDER BY 1");
+  }
   db.exec("INSERT INTO errors(error_id, doc_id, stage, message, exit_code) "
           "SELECT m.error_id, m.new_doc, e.stage, e.message, e.exit_code "
           "FROM temp.map m JOIN src.errors e ON e.doc_id = m.old_doc ORDER BY 1");
+}
+
+// Their CREATE TABLE and CREATE INDEX statements as `src` holds them, in its order: the merged
+// store gets the same schema a single run of the pipeline makes.
+std::string projected_schema_of(sqlite::Database& db) {
+  std::string sql;
+  for (const std::string& table : projected_tables(db)) {
+    sqlite::Statement q(db, "SELECT sql FROM src.sqlite_master WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY rowid");
+    q.bind(1, table);
+    while (q.step()) sql += q.text(0) + ";\n";
+  }
+  return sql;
 }
 
 void attach(sqlite::Database& db, const fs::path& input) {
@@ -147,7 +172,10 @@ std::optional<MergeReport> merge_sqlite_rows(const fs::path& output, const std::
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(file.string() + suffix, ec);
 
   sqlite::Database db(file);
-  configure_sqlite_store(db);
+  attach(db, inputs.front());
+  const std::string projected = projected_schema_of(db);
+  db.exec("DETACH DATABASE src");
+  configure_sqlite_store(db, projected);
   std::vector<Doc> all;
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     attach(db, inputs[k]);

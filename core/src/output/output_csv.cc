@@ -1,10 +1,12 @@
 #include "output/output_csv.h"
 
+#include "output/packed_bytes.h"
+
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
-#include <array>
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <unordered_map>
@@ -20,16 +22,63 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::array<const char*, 31> kColumns = {
-    "record", "doc_id", "source", "region", "report_year", "plan_year", "kind", "title", "sha256",
-    "begin", "end", "text", "metric", "canonical_metric", "period", "status", "level_value",
-    "level_high", "level_unit", "growth_value", "growth_high", "growth_unit", "qualifier",
-    "entity_kind", "canonical", "stage", "message", "exit_code", "seq", "pipeline_hash", "result_key"};
-enum Column { kRecord = 0, kDocId = 1, kStage = 25, kMessage = 26, kExit = 27, kSeq = 28, kHash = 29, kKey = 30 };
 constexpr const char* kBom = "\xEF\xBB\xBF";
 
-// One row's fields, in kColumns order; the text they point to outlives the row.
-using Row = std::array<std::string_view, kColumns.size()>;
+// The columns of the store: the document's and the span's first, then every projected column
+// (table_projection.h) in stage order, then the failure's and the bookkeeping. Two
+// projections naming the same CSV column share it.
+struct CsvLayout {
+  std::vector<std::string> names;
+  std::vector<bool> numeric;  // holds numbers: a leading '-' is a sign there, not a formula
+  std::vector<std::vector<int>> column_of;  // per projection, per projected column: its index or -1
+  std::size_t stage = 0, message = 0, exit = 0, seq = 0, hash = 0, key = 0;
+
+  explicit CsvLayout(const Projections& projections) {
+    for (const char* n : {"record", "doc_id", "source", "region", "report_year", "plan_year", "kind", "title", "sha256",
+                          "begin", "end", "text"})
+      add(n, false);
+    for (std::size_t i : {4, 5, 9, 10}) numeric[i] = true;
+    for (const Projection& p : projections.list()) {
+      auto& of = column_of.emplace_back();
+      for (const auto& c : p.columns) {
+        if (c.csv.empty()) {
+          of.push_back(-1);
+          continue;
+        }
+        const auto found = std::find(names.begin(), names.end(), c.csv);
+        if (found != names.end()) {
+          of.push_back(static_cast<int>(found - names.begin()));
+          continue;
+        }
+        of.push_back(static_cast<int>(names.size()));
+        add(c.csv, c.rule.type != ColumnType::kText);
+      }
+    }
+    stage = add("stage", false);
+    message = add("message", false);
+    exit = add("exit_code", true);
+    seq = add("seq", true);
+    hash = add("pipeline_hash", false);
+    key = add("result_key", false);
+  }
+
+  std::string header() const {
+    std::string h;
+    for (std::size_t i = 0; i < names.size(); ++i) h += (i ? "," : "") + names[i];
+    return h + "\r\n";
+  }
+
+ private:
+  std::size_t add(const std::string& name, bool is_numeric) {
+    names.push_back(name);
+    numeric.push_back(is_numeric);
+    return names.size() - 1;
+  }
+};
+enum Column { kRecord = 0, kDocId = 1 };
+
+// One row's fields, in the layout's order; the text they point to outlives the row.
+using Row = std::vector<std::string_view>;
 
 // RFC 4180: a field with a comma, quote or line break is quoted, its quotes doubled.
 void append_field(std::string& out, std::string_view v) {
@@ -45,16 +94,6 @@ void append_field(std::string& out, std::string_view v) {
   out += '"';
 }
 
-std::string number(const std::optional<double>& v) { return v ? Json(*v).dump() : std::string(); }
-std::string integer(const std::optional<long long>& v) { return v ? std::to_string(*v) : std::string(); }
-
-// Columns that hold numbers (a leading '-' is a sign there, not a formula).
-constexpr std::array<bool, kColumns.size()> kNumeric = [] {
-  std::array<bool, kColumns.size()> n{};
-  for (int i : {4, 5, 9, 10, 14, 16, 17, 19, 20, 27, 28}) n[static_cast<std::size_t>(i)] = true;
-  return n;
-}();
-
 // A text cell Excel or LibreOffice would run as a formula (=, +, -, @, or a tab or carriage
 // return before one) gets a leading apostrophe, as OWASP advises for CSV injection: shown as
 // text, and the reader drops it again (unneutralise). docs/batch.md, "CSV".
@@ -62,10 +101,10 @@ bool formula_like(std::string_view v) {
   return !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r');
 }
 
-void append_row(std::string& out, const Row& row) {
+void append_row(std::string& out, const Row& row, const CsvLayout& layout) {
   for (std::size_t i = 0; i < row.size(); ++i) {
     if (i) out += ',';
-    if (!kNumeric[i] && formula_like(row[i])) append_field(out, "'" + std::string(row[i]));
+    if (!layout.numeric[i] && formula_like(row[i])) append_field(out, "'" + std::string(row[i]));
     else append_field(out, row[i]);
   }
   out += "\r\n";  // RFC 4180
@@ -76,6 +115,8 @@ std::string unneutralise(std::string field) {
   if (field.size() > 1 && field[0] == '\'' && formula_like(std::string_view(field).substr(1))) field.erase(0, 1);
   return field;
 }
+
+std::string integer(const std::optional<long long>& v) { return v ? std::to_string(*v) : std::string(); }
 
 // The columns every row of a document repeats (its metadata and bookkeeping).
 struct DocumentColumns {
@@ -93,8 +134,8 @@ struct DocumentColumns {
     title = std::move(d.title);
   }
 
-  Row row() const {
-    Row r{};
+  Row row(const CsvLayout& layout) const {
+    Row r(layout.names.size());
     r[1] = id;
     r[2] = source;
     r[3] = region;
@@ -103,44 +144,32 @@ struct DocumentColumns {
     r[6] = kind;
     r[7] = title;
     r[8] = sha256;
-    r[kSeq] = seq;
-    r[kHash] = hash;
-    r[kKey] = key;
+    r[layout.seq] = seq;
+    r[layout.hash] = hash;
+    r[layout.key] = key;
     return r;
   }
 };
 
-bool is_fact(std::string_view type) { return type == "indicator" || type == "entity"; }
-
-// The row of one indicator or entity annotation (code point offsets, its text as shown).
-void append_fact_row(std::string& out, Row row, std::string_view type, long long begin, long long end,
-                     std::string_view text, const Json& attrs) {
-  const std::string b = std::to_string(begin), e = std::to_string(end);
-  row[0] = type;
-  row[9] = b;
-  row[10] = e;
-  row[11] = text;
-  if (type == "indicator") {
-    const IndicatorFact f = indicator_fact(attrs);
-    const std::string period = integer(f.period), level = number(f.level_value), level_high = number(f.level_high),
-                      growth = number(f.growth_value), growth_high = number(f.growth_high);
-    row[12] = f.metric;
-    row[13] = f.canonical_metric;
-    row[14] = period;
-    row[15] = f.status;
-    row[16] = level;
-    row[17] = level_high;
-    row[18] = f.level_unit;
-    row[19] = growth;
-    row[20] = growth_high;
-    row[21] = f.growth_unit;
-    row[22] = f.qualifier;
-    append_row(out, row);
-  } else {
-    const EntityFact fact = entity_fact(attrs, std::string(text));
-    row[23] = fact.kind;
-    row[24] = fact.canonical;
-    append_row(out, row);
+// The row of one annotation of a projected type (code point offsets, its text as shown).
+void append_fact_row(std::string& out, const CsvLayout& layout, const Projections& projections, Row row,
+                     std::string_view type, long long begin, long long end, std::string_view text, const Json& attrs) {
+  const auto& list = projections.list();
+  for (std::size_t p = 0; p < list.size(); ++p) {
+    if (list[p].type != type) continue;
+    const std::string b = std::to_string(begin), e = std::to_string(end);
+    row[0] = type;
+    row[9] = b;
+    row[10] = e;
+    row[11] = text;
+    std::vector<std::string> cells;
+    const std::vector<ProjectedValue> values = list[p].values(attrs, text);
+    cells.reserve(values.size());
+    for (const auto& v : values) cells.push_back(cell_text(v));
+    for (std::size_t c = 0; c < cells.size(); ++c)
+      if (const int at = layout.column_of[p][c]; at >= 0) row[static_cast<std::size_t>(at)] = cells[c];
+    append_row(out, row, layout);
+    return;
   }
 }
 
@@ -148,7 +177,7 @@ void append_fact_row(std::string& out, Row row, std::string_view type, long long
 // where each row ends so a torn tail can be cut at a row boundary.
 class CsvRows {
  public:
-  explicit CsvRows(const fs::path& path) : in_(path, std::ios::binary) {}
+  CsvRows(const fs::path& path, const CsvLayout& layout) : in_(path, std::ios::binary), layout_(layout) {}
   // False at end of file. A last row without its line break is reported as torn.
   bool next(std::vector<std::string>& fields, std::uintmax_t& end, bool& torn) {
     fields.assign(1, std::string());
@@ -178,8 +207,8 @@ class CsvRows {
         if (!fields.back().empty() && fields.back().back() == '\r') fields.back().pop_back();
         end = offset_;
         // The values as rendered, before append_row neutralised formula-like text cells.
-        for (std::size_t i = 0; i < fields.size() && i < kNumeric.size(); ++i)
-          if (!kNumeric[i]) fields[i] = unneutralise(std::move(fields[i]));
+        for (std::size_t i = 0; i < fields.size() && i < layout_.numeric.size(); ++i)
+          if (!layout_.numeric[i]) fields[i] = unneutralise(std::move(fields[i]));
         return true;
       } else {
         fields.back() += c;
@@ -201,12 +230,17 @@ class CsvRows {
 
  private:
   std::ifstream in_;
+  const CsvLayout& layout_;
   std::uintmax_t offset_ = 0;
 };
 
 class CsvSink : public OutputSink {
  public:
-  CsvSink(fs::path path, SinkOptions options) : target_(std::move(path)), options_(options) {}
+  CsvSink(fs::path path, SinkOptions options)
+      : target_(std::move(path)),
+        options_(options),
+        layout_(options_.projections ? *options_.projections : Projections()),
+        projections_(options_.projections ? options_.projections : std::make_shared<const Projections>()) {}
   ~CsvSink() override {
     if (fd_ >= 0) ::close(fd_);
     // A fresh store destroyed before finish() (a failed or interrupted run): its temporary
@@ -225,9 +259,7 @@ class CsvSink : public OutputSink {
     const bool empty = !fs::exists(file_, ec) || fs::file_size(file_, ec) == 0;
     fd_ = open_for_append(file_);
     if (empty) {
-      std::string header = options_.csv_bom ? kBom : "";
-      for (std::size_t i = 0; i < kColumns.size(); ++i) header += (i ? "," : "") + std::string(kColumns[i]);
-      header += "\r\n";
+      const std::string header = (options_.csv_bom ? kBom : "") + layout_.header();
       write_all(fd_, header, file_);
     }
     return done;
@@ -241,7 +273,24 @@ class CsvSink : public OutputSink {
   std::unique_ptr<RenderedRecord> render(const Json& record, const std::string*) const override {
     auto rows = std::make_unique<Rows>();
     rows->id = record.value("id", "");
-    append_record(rows->text, record);
+    append_record(rows->text, record, layout_, *projections_);
+    return rows;
+  }
+
+  std::string pack(const RenderedRecord& record) const override {
+    const Rows& rows = static_cast<const Rows&>(record);
+    std::string bytes;
+    BytePacker out(bytes);
+    out.text(rows.id);
+    out.text(rows.text);
+    return bytes;
+  }
+
+  std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const override {
+    ByteUnpacker in(bytes);
+    auto rows = std::make_unique<Rows>();
+    rows->id = in.text();
+    rows->text = in.text();
     return rows;
   }
 
@@ -254,22 +303,22 @@ class CsvSink : public OutputSink {
     const DocumentColumns columns(document.id(), document.source(), document.meta(),
                                   document.meta().value("sha256", ""), head.value("seq", 0LL),
                                   head.value("pipeline_hash", ""), head.value("result_key", ""));
-    const Row base = columns.row();
+    const Row base = columns.row(layout_);
     std::string shortened;
     for (const ShownAnnotation& s : shown_annotations(document)) {
       const Annotation& a = *s.annotation;
-      if (!is_fact(a.type)) continue;
+      if (projections_->find(a.type) == nullptr) continue;
       std::string_view text = s.shown;
       if (s.shortened) {  // facts are never shortened today; kept equal to the record's "text" anyway
         shortened.assign(s.shown);
         shortened += "…";
         text = shortened;
       }
-      append_fact_row(rows->text, base, a.type, s.begin, s.end, text, a.attrs);
+      append_fact_row(rows->text, layout_, *projections_, base, a.type, s.begin, s.end, text, a.attrs);
     }
     Row closing = base;
     closing[kRecord] = "document";
-    append_row(rows->text, closing);
+    append_row(rows->text, closing, layout_);
     return rows;
   }
 
@@ -299,15 +348,15 @@ class CsvSink : public OutputSink {
   fs::path path() const override { return target_; }
 
  private:
-  static void append_record(std::string& out, const Json& r) {
+  static void append_record(std::string& out, const Json& r, const CsvLayout& layout, const Projections& projections) {
     const Json meta = r.value("meta", Json::object());
     const DocumentColumns columns(r.value("id", ""), r.value("source", ""), meta, r.value("sha256", ""),
                                   r.value("seq", 0LL), r.value("pipeline_hash", ""), r.value("result_key", ""));
-    const Row base = columns.row();
+    const Row base = columns.row(layout);
     for (const auto& a : r.value("annotations", Json::array())) {
       const std::string type = a.value("type", "");
-      if (!is_fact(type)) continue;
-      append_fact_row(out, base, type, a.value("begin", 0LL), a.value("end", 0LL), a.value("text", ""),
+      if (projections.find(type) == nullptr) continue;
+      append_fact_row(out, layout, projections, base, type, a.value("begin", 0LL), a.value("end", 0LL), a.value("text", ""),
                       a.value("attrs", Json::object()));
     }
     Row closing = base;
@@ -317,13 +366,13 @@ class CsvSink : public OutputSink {
       message = json_string(r["error"].value("message", Json()));
       exit_code = json_string(r["error"].value("exit_code", Json()));
       closing[kRecord] = "error";
-      closing[kStage] = stage;
-      closing[kMessage] = message;
-      closing[kExit] = exit_code;
+      closing[layout.stage] = stage;
+      closing[layout.message] = message;
+      closing[layout.exit] = exit_code;
     } else {
       closing[kRecord] = "document";
     }
-    append_row(out, closing);
+    append_row(out, closing, layout);
   }
 
   // Cuts the file back to its last complete document and returns what it holds. Drops
@@ -334,7 +383,7 @@ class CsvSink : public OutputSink {
     bool needs_compaction = false, header_seen = false;
     std::size_t other = 0;
     {
-      CsvRows rows(file_);
+      CsvRows rows(file_, layout_);
       rows.skip_bom();
       std::vector<std::string> f;
       std::uintmax_t end = 0;
@@ -343,23 +392,24 @@ class CsvSink : public OutputSink {
         if (torn) break;
         if (!header_seen) {
           header_seen = true;
-          if (f.size() != kColumns.size() || f[0] != kColumns[0])
+          if (f != layout_.names)
             throw HostError(ExitCode::kOutput, file_.string() +
                                                    ": not a reportlens CSV of this version (its columns "
                                                    "differ); choose another --output");
           keep = end;
           continue;
         }
-        if (f.size() != kColumns.size()) break;
+        if (f.size() != layout_.names.size()) break;
         if (f[kRecord] != "document" && f[kRecord] != "error") continue;
         keep = end;
-        if (f[kHash] != hash_) {
+        if (f[layout_.hash] != hash_) {
           ++other;
           needs_compaction = true;
           continue;
         }
         if (done.count(f[kDocId])) needs_compaction = true;
-        done[f[kDocId]] = {f[kKey], f[kRecord] == "error", f[kExit].empty() ? 0 : std::atoi(f[kExit].c_str())};
+        const std::string& exit = f[layout_.exit];
+        done[f[kDocId]] = {f[layout_.key], f[kRecord] == "error", exit.empty() ? 0 : std::atoi(exit.c_str())};
       }
     }
     std::error_code ec;
@@ -386,7 +436,7 @@ class CsvSink : public OutputSink {
       bom = probe.read(b, 3) && std::string_view(b, 3) == kBom;
     }
     const auto scan = [&](auto&& on_row) {
-      CsvRows rows(file_);
+      CsvRows rows(file_, layout_);
       rows.skip_bom();
       std::vector<std::string> f;
       std::uintmax_t end = 0;
@@ -400,22 +450,20 @@ class CsvSink : public OutputSink {
       }
     };
     scan([&](const std::vector<std::string>& f, std::uintmax_t end) {
-      if ((f[kRecord] == "document" || f[kRecord] == "error") && f[kHash] == hash_) last[f[kDocId]] = end;
+      if ((f[kRecord] == "document" || f[kRecord] == "error") && f[layout_.hash] == hash_) last[f[kDocId]] = end;
     });
     const TemporaryFile temporary(temporary_beside(file_));
     const fs::path& tmp = temporary.path();
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) throw HostError(ExitCode::kOutput, tmp.string() + ": cannot create");
-    std::string out = bom ? kBom : "", group;
-    for (std::size_t i = 0; i < kColumns.size(); ++i) out += (i ? "," : "") + std::string(kColumns[i]);
-    out += "\r\n";
+    std::string out = (bom ? kBom : "") + layout_.header(), group;
     scan([&](const std::vector<std::string>& f, std::uintmax_t end) {
-      Row row{};
+      Row row(layout_.names.size());
       for (std::size_t i = 0; i < row.size() && i < f.size(); ++i) row[i] = f[i];
-      append_row(group, row);
+      append_row(group, row, layout_);
       if (f[kRecord] == "document" || f[kRecord] == "error") {
         const auto it = last.find(f[kDocId]);
-        if (f[kHash] == hash_ && it != last.end() && it->second == end) out += group;
+        if (f[layout_.hash] == hash_ && it != last.end() && it->second == end) out += group;
         group.clear();
         if (out.size() > (1u << 20)) {
           write_all(fd, out, tmp);
@@ -430,6 +478,8 @@ class CsvSink : public OutputSink {
 
   fs::path target_, file_;
   SinkOptions options_;
+  CsvLayout layout_;
+  ProjectionsPtr projections_;
   std::string hash_;
   int fd_ = -1;
   std::unordered_set<std::string> previous_;

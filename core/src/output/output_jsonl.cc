@@ -1,5 +1,7 @@
 #include "output/output_jsonl.h"
 
+#include "output/packed_bytes.h"
+
 #include <spdlog/spdlog.h>
 #include <fcntl.h>
 #include <unistd.h>
@@ -190,6 +192,23 @@ class JsonlSink : public OutputSink {
     JsonTextWriter writer(line->text, -1, Json::error_handler_t::replace);
     writer.value(record);
     line->text += '\n';
+    return line;
+  }
+
+  std::string pack(const RenderedRecord& record) const override {
+    const Line& line = static_cast<const Line&>(record);
+    std::string bytes;
+    BytePacker out(bytes);
+    out.text(line.id);
+    out.text(line.text);
+    return bytes;
+  }
+
+  std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const override {
+    ByteUnpacker in(bytes);
+    auto line = std::make_unique<Line>();
+    line->id = in.text();
+    line->text = in.text();
     return line;
   }
 

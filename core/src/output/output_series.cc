@@ -216,27 +216,32 @@ std::string target_verdict(const SeriesCollector::Statement& t, const SeriesColl
   return "unclear";
 }
 
-std::vector<SeriesCollector::Entry> SeriesCollector::entries(const Json& record) {
+std::vector<SeriesCollector::Entry> SeriesCollector::entries(const Json& record, const Projections& projections) {
   std::vector<Entry> out;
   const DocumentFacts doc = document_facts(record.value("meta", Json::object()));
   const std::string id = record.value("id", "");
   for (const auto& a : record.value("annotations", Json::array())) {
-    if (a.value("type", "") != "indicator") continue;
-    const IndicatorFact f = indicator_fact(a.value("attrs", Json::object()));
-    if (!f.period || f.canonical_metric.empty()) continue;
-    const bool target = f.status == "target";
-    const Json& attrs = a.at("attrs");
-    const bool own_region = attrs.is_object() && attrs.contains("region") && attrs["region"].is_string() &&
-                            !attrs["region"].get_ref<const std::string&>().empty();
-    const std::string region = own_region ? attrs["region"].get<std::string>() : doc.region;
-    const auto put = [&](const std::string& measure, const std::optional<double>& value,
-                         const std::optional<double>& high, const std::string& unit) {
-      if (!value) return;
-      out.push_back({{region, f.canonical_metric, measure, unit, *f.period}, target,
-                     Statement{*value, high, f.qualifier, f.status, id, doc.report_year.value_or(0)}});
-    };
-    put("growth", f.growth_value, f.growth_high, f.growth_unit);
-    put("level", f.level_value, f.level_high, f.level_unit);
+    const Projection* p = projections.find(a.value("type", ""));
+    if (p == nullptr || !p->series) continue;
+    const SeriesRoles& roles = *p->series;
+    static const Json kNoAttrs = Json::object();
+    const Json& attrs = a.contains("attrs") ? a["attrs"] : kNoAttrs;
+    const std::string text = a.value("text", "");
+    const ProjectedValue name = roles.name.read(attrs, text), period = roles.period.read(attrs, text);
+    if (period.kind != ProjectedValue::kInteger || name.kind != ProjectedValue::kText) continue;
+    const std::string status = roles.status.read(attrs, text).text;
+    const std::string qualifier = roles.qualifier.read(attrs, text).text;
+    const std::string own_region = roles.region.read(attrs, text).text;
+    const std::string& region = own_region.empty() ? doc.region : own_region;
+    const bool target = status == roles.target_status;
+    for (const auto& m : roles.measures) {
+      const ProjectedValue value = m.value.read(attrs, text);
+      if (value.kind != ProjectedValue::kReal) continue;
+      const ProjectedValue high = m.high.read(attrs, text);
+      const std::optional<double> upper = high.kind == ProjectedValue::kReal ? std::optional<double>(high.real) : std::nullopt;
+      out.push_back({{region, name.text, m.measure, m.unit.read(attrs, text).text, period.integer}, target,
+                     Statement{value.real, upper, qualifier, status, id, doc.report_year.value_or(0)}});
+    }
   }
   return out;
 }

@@ -1,7 +1,9 @@
-// The series report: indicator time series per (region, canonical metric, year) with the
-// target and the actual side by side, as series.csv, one SVG chart per metric (target band
-// against actual line) and index.html linking them. Built from the records of a run (or of
-// a store), keeping only indicator facts in memory.
+// The series report: time series per (region, name, year) with the target and the actual side
+// by side, as series.csv, one SVG chart per name (target band against actual line) and
+// index.html linking them. Built from the records of a run (or of a store), keeping only the
+// statements in memory. Which annotations make statements, and which of their values name,
+// date and fill a cell, is what a stage's projection declares under `series`
+// (table_projection.h): for the indicators stage, the catalogue's standard indicator name.
 #pragma once
 
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include <tuple>
 #include <vector>
 
+#include "output/table_projection.h"
 #include "reportlens/document.h"
 
 namespace reportlens {
@@ -18,10 +21,11 @@ namespace reportlens {
 class SeriesCollector {
  public:
   struct Entry;
-  // Takes the indicator annotations of one record (a contract DOCUMENT object).
-  void add(const Json& record) { add(entries(record)); }
+  explicit SeriesCollector(ProjectionsPtr projections = nullptr) : projections_(std::move(projections)) {}
+  // Takes the statements of one record (a contract DOCUMENT object).
+  void add(const Json& record) { add(entries(record, projections_ ? *projections_ : Projections())); }
   // The same in two steps: entries() reads a record (on any thread), add() takes them in.
-  static std::vector<Entry> entries(const Json& record);
+  static std::vector<Entry> entries(const Json& record, const Projections& projections);
   void add(const std::vector<Entry>& entries);
   // Writes series.csv, metric-NNN.svg and index.html into `directory` (created).
   // Returns the index.html path.
@@ -47,6 +51,7 @@ class SeriesCollector {
   };
 
  private:
+  ProjectionsPtr projections_;
   std::map<Key, Cell> cells_;
 };
 

@@ -46,6 +46,10 @@ std::unique_ptr<RenderedRecord> OutputSink::render_document(const Json& head, co
   return render(record, &document.text());
 }
 
+std::unique_ptr<RenderedRecord> OutputSink::unpack(const std::string&) const {
+  throw std::logic_error("this store packs no rendered records");
+}
+
 void OutputSink::write(const std::vector<const Json*>& records) {
   std::vector<std::unique_ptr<RenderedRecord>> rendered;
   rendered.reserve(records.size());

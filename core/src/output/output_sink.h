@@ -18,6 +18,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "output/table_projection.h"
 #include "reportlens/document.h"
 
 namespace reportlens {
@@ -45,6 +46,9 @@ struct SinkOptions {
   // true: the store is rebuilt from scratch (written beside the target, renamed over it at
   // finish), used when corpus stages need every document anyway and for merges.
   bool fresh = false;
+  // How the pipeline's annotation types become table columns (SQLite tables, CSV columns);
+  // none: only the store's own tables and columns.
+  ProjectionsPtr projections;
 };
 
 // A record in the form one store appends it (a JSON line, CSV rows, SQLite row values),
@@ -73,6 +77,11 @@ class OutputSink {
   // order) followed by document_to_json(document). This default builds that record; a store
   // that can write straight from the document overrides it (same result, no tree).
   virtual std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const;
+  // A record this store rendered, as bytes, and the record again from them: how a worker
+  // process (isolation) hands over a record it rendered completely, so that the parent only
+  // copies it. pack() gives "" when the store cannot (the parent then renders the record).
+  virtual std::string pack(const RenderedRecord& /*record*/) const { return {}; }
+  virtual std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const;
   // Appends records rendered by this store's render(), in input order, durably enough that a
   // killed process keeps them.
   virtual void append(const std::vector<const RenderedRecord*>& records) = 0;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 
 #include "output/output_sink.h"
 
@@ -19,9 +20,10 @@ std::unique_ptr<RecordReader> make_sqlite_reader(const std::filesystem::path& pa
 namespace sqlite {
 class Database;
 }
-// The schema (tables, indexes, journal settings) in an open database, as the store creates it;
-// for `pipeline merge`, which copies rows between stores (batch_merge_sqlite.h).
-void configure_sqlite_store(sqlite::Database& db);
+// The schema (tables, indexes, journal settings) in an open database, as the store creates it,
+// with `projected_sql` (the projected tables' CREATE statements) in their place; for `pipeline
+// merge`, which copies rows between stores (batch_merge_sqlite.h).
+void configure_sqlite_store(sqlite::Database& db, const std::string& projected_sql);
 int sqlite_schema_version();
 
 }  // namespace reportlens

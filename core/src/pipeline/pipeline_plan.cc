@@ -7,12 +7,57 @@
 
 namespace reportlens {
 
+namespace {
+
+// The stages (of any loaded plugin) that set a meta key or produce an annotation type, for
+// the "add one of" hint.
+std::string producers_of(const PluginRegistry& registry, const std::string& what, bool meta) {
+  std::string producers;
+  for (const auto& p : registry.plugins())
+    for (const auto& s : p->stages) {
+      const auto& list = meta ? s.meta_produces : s.produces;
+      if (std::find(list.begin(), list.end(), what) != list.end())
+        producers += (producers.empty() ? "" : ", ") + s.name;
+    }
+  return producers.empty() ? "(no known stage)" : producers;
+}
+
+// Meta keys the pipeline's inputs set themselves (`meta:`): a stage may read those too.
+std::set<std::string> input_meta_keys(const PipelineConfig& config) {
+  std::set<std::string> keys;
+  for (const auto& in : config.inputs)
+    if (in.meta.is_object())
+      for (const auto& [k, v] : in.meta.items()) keys.insert(k);
+  return keys;
+}
+
+// Adds the stage's projections, refusing a second projection of one type or one table.
+void add_projections(const StageSpec& spec, const StageHandle& h, const std::string& file,
+                     std::vector<Projection>& all, std::vector<ConfigIssue>& issues) {
+  for (const auto& p : h.projections) {
+    bool clash = false;
+    for (const auto& q : all)
+      if (q.type == p.type || q.table == p.table) {
+        issues.push_back({file, spec.line, spec.column,
+                          "stage '" + spec.use + "' projects '" + p.type + "' into table '" + p.table +
+                              "', as stage '" + q.stage + "' already does ('" + q.type + "' into '" + q.table +
+                              "'); use only one of them"});
+        clash = true;
+      }
+    if (!clash) all.push_back(p);
+  }
+}
+
+}  // namespace
+
 PipelinePlan make_plan(const PipelineConfig& config, const PluginRegistry& registry,
                        const std::vector<std::string>& overrides) {
   std::vector<ConfigIssue> issues;
   const std::string file = config.file.string();
   PipelinePlan plan;
   std::set<std::string> produced;
+  std::set<std::string> meta_produced = input_meta_keys(config);
+  std::vector<Projection> projections;
   std::vector<PlannedStage*> all;
   for (const auto& spec : config.stages) {
     const StageHandle* h = registry.find_stage(spec.use);
@@ -27,16 +72,21 @@ PipelinePlan make_plan(const PipelineConfig& config, const PluginRegistry& regis
     }
     for (const auto& need : h->consumes) {
       if (produced.count(need)) continue;
-      std::string producers;
-      for (const auto& p : registry.plugins())
-        for (const auto& s : p->stages)
-          if (std::find(s.produces.begin(), s.produces.end(), need) != s.produces.end())
-            producers += (producers.empty() ? "" : ", ") + s.name;
       issues.push_back({file, spec.line, spec.column,
                         "stage '" + spec.use + "' consumes '" + need +
-                            "' but no earlier stage produces it; add one of: " +
-                            (producers.empty() ? "(no known stage)" : producers) + " before it"});
+                            "' but no earlier stage produces it; add one of: " + producers_of(registry, need, false) +
+                            " before it"});
     }
+    for (const auto& key : h->meta_consumes) {
+      if (meta_produced.count(key)) continue;
+      issues.push_back({file, spec.line, spec.column,
+                        "stage '" + spec.use + "' reads document meta key '" + key +
+                            "' but no earlier stage sets it; add one of: " + producers_of(registry, key, true) +
+                            " before it (or give it in the inputs' meta:)",
+                        ExitCode::kMetaKey});
+    }
+    for (const auto& key : h->meta_produces) meta_produced.insert(key);
+    add_projections(spec, *h, file, projections, issues);
     for (const auto& p : h->produces) produced.insert(p);
     PlannedStage ps;
     ps.handle = h;
@@ -83,6 +133,7 @@ PipelinePlan make_plan(const PipelineConfig& config, const PluginRegistry& regis
       issues.push_back({"--set", 0, 0, "'" + o + "': " + error});
   }
   if (!issues.empty()) throw ConfigError(std::move(issues));
+  plan.projections = std::make_shared<const Projections>(std::move(projections));
   return plan;
 }
 

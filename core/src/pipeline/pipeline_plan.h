@@ -1,7 +1,9 @@
 // A pipeline checked against the loaded plugins: every stage found, its settings valid,
-// every consumed annotation type produced by an earlier stage.
+// every consumed annotation type and document meta key produced by an earlier stage, at most
+// one projection per annotation type and table.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,9 @@ struct PlannedStage {
 struct PipelinePlan {
   std::vector<PlannedStage> document_stages;
   std::vector<PlannedStage> corpus_stages;
+  // How the annotation types of its stages become table columns (every stage's declaration,
+  // in stage order): what the SQLite, CSV and series outputs build their columns from.
+  ProjectionsPtr projections = std::make_shared<const Projections>();
 };
 
 // Checks `config` against `registry`, applying `--set id.key=value` overrides. Throws

@@ -273,10 +273,16 @@ void PluginRegistry::load_file(const fs::path& file) {
   plugin->abi_major = info->abi_major;
   plugin->abi_minor = info->abi_minor;
   plugin->data_dir = file.parent_path() / "data" / name;
+  // The stages array of an older plugin has elements of its own (smaller) size: step by the
+  // size its first element gives, and read no field past struct_size.
+  const std::size_t stride = info->stage_count > 0 ? info->stages[0].struct_size : 0;
   for (uint32_t i = 0; i < info->stage_count; ++i) {
-    const reportlens_stage_info& s = info->stages[i];
+    const auto& s = *reinterpret_cast<const reportlens_stage_info*>(
+        reinterpret_cast<const char*>(info->stages) + std::size_t{i} * stride);
+    const auto has = [&](std::size_t offset, std::size_t size) { return s.struct_size >= offset + size; };
     // Minor 0 descriptors end before `grouped`: they are complete without it.
-    if (s.struct_size < offsetof(reportlens_stage_info, grouped) || !s.name || !s.create || !s.run || !s.destroy) {
+    if (stride < offsetof(reportlens_stage_info, grouped) || s.struct_size != stride || !s.name || !s.create ||
+        !s.run || !s.destroy) {
       reject(where + ": stage " + std::to_string(i) + " has an incomplete descriptor");
       return;
     }
@@ -285,10 +291,26 @@ void PluginRegistry::load_file(const fs::path& file) {
     h.plugin = plugin.get();
     h.name = s.name;
     h.corpus = s.kind == REPORTLENS_CORPUS_STAGE;
-    h.grouped = h.corpus && s.struct_size >= offsetof(reportlens_stage_info, grouped) + sizeof s.grouped &&
+    h.grouped = h.corpus && has(offsetof(reportlens_stage_info, grouped), sizeof s.grouped) &&
                 s.grouped != nullptr;
     h.consumes = split_list(s.consumes);
     h.produces = split_list(s.produces);
+    // Minor 2: meta keys and table projections (absent before: nothing declared).
+    if (has(offsetof(reportlens_stage_info, meta_produces), sizeof s.meta_produces)) {
+      h.meta_consumes = split_list(s.meta_consumes);
+      h.meta_produces = split_list(s.meta_produces);
+      try {
+        h.projections = parse_projections(h.name, s.projections);
+      } catch (const std::exception& e) {
+        reject(where + ": " + e.what());
+        return;
+      }
+      for (const auto& p : h.projections)
+        if (std::find(h.produces.begin(), h.produces.end(), p.type) == h.produces.end()) {
+          reject(where + ": stage '" + h.name + "' projects annotation type '" + p.type + "', which it does not produce");
+          return;
+        }
+    }
     try {
       h.schema = Json::parse(s.settings_schema && *s.settings_schema ? s.settings_schema : "{}");
     } catch (const std::exception& e) {

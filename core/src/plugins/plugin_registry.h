@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "output/table_projection.h"
 #include "reportlens/abi.h"
 #include "reportlens/stage.h"
 
@@ -28,6 +29,9 @@ struct StageHandle {
   bool grouped = false;  // a streaming corpus stage (GroupedCorpusStage): the grouped calls below work
   std::vector<std::string> consumes;
   std::vector<std::string> produces;
+  std::vector<std::string> meta_consumes;  // document meta keys it reads (ABI minor 2)
+  std::vector<std::string> meta_produces;  // and sets
+  std::vector<Projection> projections;     // how its annotation types become table columns
   Json schema;
 };
 

@@ -16,6 +16,7 @@ enum class ExitCode : int {
   kStage = 5,         // a stage failed on a document (the others still ran)
   kOutput = 6,        // the result could not be written
   kIncomplete = 7,    // merge: shards missing or not run to completion (see --allow-partial)
+  kMetaKey = 8,       // a stage reads a document meta key no earlier stage sets (pipeline plan)
 };
 
 class HostError : public std::runtime_error {

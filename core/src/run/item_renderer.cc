@@ -14,13 +14,25 @@ bool ItemRenderer::render_ok(const ResolvedInput& in, std::size_t seq, Processed
     const Json head = record_head(pipeline_hash, seq, processed);
     // Stores that can write straight from the document do (no record tree).
     for (const auto& s : stores) item.stored.push_back(s->render_document(head, *processed.document));
-    if (series_from_records) item.series = SeriesCollector::entries(make_record(pipeline_hash, seq, in, processed));
+    if (series_from_records) item.series = SeriesCollector::entries(make_record(pipeline_hash, seq, in, processed), projections);
     render_for_corpus(*processed.document, item);
     return true;
   } catch (const std::exception& e) {
     fail_unwritable(in, processed, item, e.what());
     return false;
   }
+}
+
+std::vector<std::string> ItemRenderer::pack_for_stores(std::size_t seq, const Processed& processed) const {
+  std::vector<std::string> packed;
+  if (series_from_records || stores.empty()) return packed;  // the series report needs the record
+  const Json head = record_head(pipeline_hash, seq, processed);
+  for (const auto& s : stores) {
+    std::string bytes = s->pack(*s->render_document(head, *processed.document));
+    if (bytes.empty()) return {};
+    packed.push_back(std::move(bytes));
+  }
+  return packed;
 }
 
 void ItemRenderer::render_for_corpus(const Document& document, StreamItem& item) const {
@@ -53,13 +65,15 @@ void ItemRenderer::render_failed(const ResolvedInput& in, std::size_t seq, const
   try {
     const Json record = make_record(pipeline_hash, seq, in, processed);
     if (!stores.empty()) item.stored = render_for_stores(stores, record, nullptr);
-    if (series_from_records) item.series = SeriesCollector::entries(record);
+    if (series_from_records) item.series = SeriesCollector::entries(record, projections);
   } catch (...) {
     item.error = std::current_exception();  // e.g. a file name that is not UTF-8
   }
 }
 
-// The answer's fields: "ok", result text, record, document text, spill line, places (JSON).
+// The answer's fields: "ok", result text, record, document text, spill line, places (JSON),
+// then, when the stores could pack it, the record as each store appends it: rendered here,
+// completely, so that the parent only copies it (record and text are then empty).
 void ItemRenderer::work(WorkerChannel& channel, const DocumentProcessor& processor, const ResolvedInput& in,
                         std::size_t seq, const std::string& bytes, Processed& processed) const {
   processor.run(in, bytes, processed, [&](const std::string& stage) { channel.stage(stage); });
@@ -67,7 +81,8 @@ void ItemRenderer::work(WorkerChannel& channel, const DocumentProcessor& process
     try {
       std::string result = json ? result_document_text(*processed.document, kResultIndent) : std::string();
       std::string record, text, places;
-      if (!stores.empty() || series_from_records) {
+      std::vector<std::string> packed = pack_for_stores(seq, processed);
+      if (packed.empty() && (!stores.empty() || series_from_records)) {
         Json r = record_head(pipeline_hash, seq, processed);
         Json members = document_to_json(*processed.document);
         for (auto& [k, v] : members.items()) r[k] = std::move(v);
@@ -77,7 +92,9 @@ void ItemRenderer::work(WorkerChannel& channel, const DocumentProcessor& process
       StreamItem corpus;
       render_for_corpus(*processed.document, corpus);
       if (spill) places = places_json(corpus.places);
-      channel.answer({"ok", result, record, text, corpus.spill, places});
+      std::vector<std::string> fields{"ok", result, record, text, corpus.spill, places};
+      for (auto& p : packed) fields.push_back(std::move(p));
+      channel.answer(fields);
       return;
     } catch (const std::exception& e) {
       StreamItem unused;
@@ -93,7 +110,8 @@ bool ItemRenderer::run_isolated(const DocumentProcessor& processor, const Resolv
                                 StreamItem& item) const {
   const WorkerOutcome w = run_in_worker(
       [&](WorkerChannel& channel) { work(channel, processor, in, seq, bytes, processed); }, limits);
-  const bool ok = w.answered && w.fields.size() == 6 && w.fields[0] == "ok";
+  const bool packed = w.answered && !stores.empty() && w.fields.size() == 6 + stores.size();
+  const bool ok = w.answered && (w.fields.size() == 6 || packed) && w.fields[0] == "ok";
   const bool failed = w.answered && w.fields.size() == 4 && w.fields[0] == "failed";
   if (!ok && !failed) {
     const std::string where = w.stage.empty() ? "decoding" : "stage '" + w.stage + "'";
@@ -113,10 +131,12 @@ bool ItemRenderer::run_isolated(const DocumentProcessor& processor, const Resolv
   item.result_json = w.fields[1];
   item.spill = w.fields[4];
   try {
-    if (!w.fields[2].empty()) {
+    if (packed) {
+      for (std::size_t k = 0; k < stores.size(); ++k) item.stored.push_back(stores[k]->unpack(w.fields[6 + k]));
+    } else if (!w.fields[2].empty()) {
       const Json record = Json::parse(w.fields[2]);
       for (const auto& s : stores) item.stored.push_back(s->render(record, &w.fields[3]));
-      if (series_from_records) item.series = SeriesCollector::entries(record);
+      if (series_from_records) item.series = SeriesCollector::entries(record, projections);
     }
     if (spill) item.places = places_from_json(w.fields[5]);
   } catch (...) {

@@ -24,6 +24,7 @@ struct ItemRenderer {
   const std::vector<std::unique_ptr<OutputSink>>& stores;
   bool spill;                // the corpus stages need the document (pipelines with corpus stages)
   const std::vector<const StageInstance*>& grouped;  // grouped corpus stages: place() each document
+  const Projections& projections;  // the series report's statements come through them
 
   // A document that finished its stages. False (failure set, document dropped) when what the
   // stages made cannot be written, e.g. a string that is not UTF-8: that document fails alone.
@@ -43,6 +44,9 @@ struct ItemRenderer {
   // "failed" with stage, message and exit code.
   void work(WorkerChannel& channel, const DocumentProcessor& processor, const ResolvedInput& in,
             std::size_t seq, const std::string& bytes, Processed& processed) const;
+  // In the worker process: the document's record rendered by each store and packed
+  // (OutputSink::pack), or nothing when a store cannot pack or the record itself is needed.
+  std::vector<std::string> pack_for_stores(std::size_t seq, const Processed& processed) const;
   // The spill line and places of an ok document into `item` (throws what they cannot render).
   void render_for_corpus(const Document& document, StreamItem& item) const;
   static void fail_unwritable(const ResolvedInput& in, Processed& processed, StreamItem& item, const std::string& why);

@@ -62,6 +62,7 @@ std::vector<std::unique_ptr<OutputSink>> make_stores(const Prepared& p, const Ru
   SinkOptions options;
   options.csv_bom = o.csv_bom || p.config.output.csv_bom;
   options.fresh = fresh;
+  options.projections = p.plan.projections;
   for (const auto& f : p.formats)
     if (auto sink = make_sink(f, path_for_format(p.output, f), options)) stores.push_back(std::move(sink));
   return stores;
@@ -100,7 +101,7 @@ Json summary_json(const RunReport& r) {
 // the run keeps no store, from the records of this run.
 void write_series(const Prepared& p, const RunOptions& o, const std::vector<std::unique_ptr<OutputSink>>& stores,
                   SeriesCollector& from_run, RunReport& report) {
-  SeriesCollector collector;
+  SeriesCollector collector(p.plan.projections);
   const SeriesCollector* use = &from_run;
   for (const auto& s : stores) {
     const std::string f = format_for_extension(s->path());

@@ -129,7 +129,8 @@ class PipelineRun {
 
   // On a worker thread: one input read, run (in a worker process with isolation) and rendered.
   StreamItem produce(std::size_t i) {
-    const ItemRenderer renderer{identity_.pipeline_hash, json_, series_from_records_, stores_, corpus_, grouped_};
+    const ItemRenderer renderer{identity_.pipeline_hash, json_, series_from_records_, stores_, corpus_, grouped_,
+                                *p_.plan.projections};
     StreamItem item;
     ResolvedInput in;
     std::size_t seq = 0;

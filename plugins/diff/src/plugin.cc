@@ -23,4 +23,5 @@ constexpr const char* kSettings = R"json({"type":"object","additionalProperties"
 REPORTLENS_PLUGIN("diff", "0.1.0", "Year-over-year comparison of reports: targets vs actuals, indicators, entities, sections",
                   reportlens::corpus_stage<reportlens::diff::DiffStage>(
                       "diff", "Compare reports of successive years (targets vs actuals, indicator deltas, entity and section changes)",
-                      "section,sentence", "comparison", kSettings));
+                      "section,sentence", "comparison", kSettings)
+                      .meta(/*consumes=*/"region,report_year,plan_year", /*produces=*/""));

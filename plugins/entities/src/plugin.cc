@@ -43,9 +43,23 @@ class EntitiesStage : public reportlens::DocumentStage {
 
 }  // namespace
 
+// How an `entity` becomes table columns (SQLite table `entities`, the CSV's entity_kind and
+// canonical): docs/writing-plugins.md, "Table projections". Its canonical name is its text
+// when the gazetteers give none.
+namespace {
+constexpr const char* kProjections = R"json({"entity": {
+  "table": "entities",
+  "columns": [
+    {"name": "kind", "from": "kind", "type": "text", "csv": "entity_kind"},
+    {"name": "canonical", "from": ["canonical", "@text"], "type": "text", "required": true},
+    {"name": "text", "from": "@text", "type": "text", "required": true, "csv": false}],
+  "indexes": [{"name": "entities_canonical", "on": ["canonical"]}]}})json";
+}  // namespace
+
 REPORTLENS_PLUGIN("entities", "0.2.0",
                   "Companies, industrial parks, public parks and zones with canonical names",
                   reportlens::document_stage<EntitiesStage>(
                       "entities",
                       "Tag entity mentions from gazetteers (Aho–Corasick) and name-ending patterns",
-                      "", "entity", kSettings));
+                      "", "entity", kSettings)
+                      .projects(kProjections));

@@ -47,7 +47,37 @@ class IndicatorStage : public reportlens::DocumentStage {
 
 }  // namespace
 
+// How an `indicator` becomes table columns (SQLite table `indicators`, the CSV's columns, the
+// series report): docs/writing-plugins.md, "Table projections". A value given as a [low, high]
+// pair fills *_value and *_high; the qualifier is the fact's own, else "range" or the measure's.
+namespace {
+constexpr const char* kProjections = R"json({"indicator": {
+  "table": "indicators",
+  "columns": [
+    {"name": "metric", "from": "metric", "type": "text", "required": true},
+    {"name": "canonical_metric", "from": ["canonical_metric", "canonical", "metric"], "type": "text", "required": true},
+    {"name": "period", "from": "period", "type": "integer"},
+    {"name": "status", "from": "status", "type": "text"},
+    {"name": "level_value", "from": "level.value:low", "type": "real"},
+    {"name": "level_high", "from": "level.value:high", "type": "real"},
+    {"name": "level_unit", "from": "level.unit", "type": "text"},
+    {"name": "growth_value", "from": "growth.value:low", "type": "real"},
+    {"name": "growth_high", "from": "growth.value:high", "type": "real"},
+    {"name": "growth_unit", "from": "growth.unit", "type": "text"},
+    {"name": "qualifier", "type": "text",
+     "from": ["qualifier", "growth.value:range", "growth.qualifier", "level.value:range", "level.qualifier"]}],
+  "indexes": [{"name": "indicators_metric_period", "on": ["canonical_metric", "period"]}],
+  "series": {
+    "name": "indicator", "period": "period", "status": "status", "target_status": "target", "region": "region",
+    "qualifier": ["qualifier", "growth.value:range", "growth.qualifier", "level.value:range", "level.qualifier"],
+    "measures": [
+      {"measure": "growth", "value": "growth.value:low", "high": "growth.value:high", "unit": "growth.unit"},
+      {"measure": "level", "value": "level.value:low", "high": "level.value:high", "unit": "level.unit"}]}}})json";
+}  // namespace
+
 REPORTLENS_PLUGIN("indicators", "0.2.0", "Indicator facts: metric, level, growth, status, period",
                   reportlens::document_stage<IndicatorStage>(
                       "indicators", "Indicator facts from sentences and quantities",
-                      "sentence,quantity", "indicator,multi_year_indicator,trace", kSettings));
+                      "sentence,quantity", "indicator,multi_year_indicator,trace", kSettings)
+                      .meta(/*consumes=*/"report_year,plan_year,kind", /*produces=*/"")
+                      .projects(kProjections));

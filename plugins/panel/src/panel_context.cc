@@ -21,6 +21,7 @@ PanelContext PanelContext::from_data_dir(const std::filesystem::path& data_dir) 
   c.catalog_.load_shipped(data_dir);
   c.load_panel_data(data_dir / "panel.yaml");
   c.words_ = diff::DiffWords::from_data_dir(data_dir);  // words.yaml, labels.yaml (DATA_FILES)
+  c.qualitative_.load(data_dir / "qualitative_targets.yaml");
   return c;
 }
 

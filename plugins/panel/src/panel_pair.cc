@@ -1,6 +1,7 @@
 // The rows of one (earlier, later) report pair: the diff's target check for the year the
-// later report reviews, restricted to catalogue indicators and laid out one row per
-// (indicator, measure), plus the later report's own figures for indicators without a target.
+// later report reviews (figures and qualitative targets), restricted to catalogue indicators
+// and laid out one row per (indicator, measure), plus the later report's own figures for
+// indicators without a target.
 #include <algorithm>
 #include <cmath>
 
@@ -8,6 +9,7 @@
 #include "doc_view.h"
 #include "panel_context.h"
 #include "panel_row.h"
+#include "qualitative_targets.h"
 #include "reportlens/report_meta.h"
 #include "target_check.h"
 
@@ -70,6 +72,7 @@ class RowSet {
       : ctx_(ctx), region_(std::move(region)), year_(year) {}
 
   void add_target(const Json& entry);
+  void add_qualitative(const Json& entry);
   void add_later_figures(const diff::DocView& later);
   std::vector<PanelRow> rows() &&;
 
@@ -142,6 +145,33 @@ void RowSet::add_target(const Json& entry) {
   r.actual_evidence = evidence_text(a);
 }
 
+// A target without a figure that the diff settled (kind: qualitative) whose subject is a
+// catalogue indicator (单位地区生产总值能耗下降, 粮食产量保持稳定): a row of measure
+// "qualitative", the relation (decrease, balanced, in_step …) as its qualifier, the statement
+// as its text, no values. The first statement of an indicator wins.
+void RowSet::add_qualitative(const Json& entry) {
+  const catalogue::Indicator* ind = ctx_.vocabulary().find(text_of(entry, "subject"));
+  if (!ind || entry.value("period", 0) != year_ || find(ind->name, "qualitative")) return;
+  PanelRow& r = make(*ind, "qualitative", Display{});
+  r.target_qualifier = text_of(entry, "relation");
+  r.target_text = text_of(entry, "statement");
+  r.verdict = text_of(entry, "verdict");
+  const Json& t = entry.value("target", Json::object());
+  r.target_doc = text_of(t, "doc");
+  r.target_evidence = evidence_text(t);
+  const Json& a = entry.value("actual", Json::object());
+  r.actual_doc = text_of(a, "doc");
+  // The sentences the verdict was read from (a decision by figures names the figures').
+  const Json& said = a.value("evidence", Json::array());
+  const Json& figures = a.value("figures", Json::array());
+  for (const Json& e : said.empty() ? figures : said) {
+    const std::string text = said.empty() ? evidence_text(e) : text_of(e, "text");
+    if (text.empty()) continue;
+    r.actual_evidence += (r.actual_evidence.empty() ? "" : " / ") + text;
+  }
+  if (r.actual_evidence.empty()) r.actual_doc.clear();
+}
+
 // The later report's own figure for its year: fills the estimate column (预计), and the
 // actual of an indicator no target was set for.
 void RowSet::add_figure(const diff::DocView& later, const diff::IndicatorView& v,
@@ -182,7 +212,7 @@ std::vector<PanelRow> RowSet::rows() && {
   const auto& list = ctx_.vocabulary().indicators();
   const auto rank = [&](const PanelRow& r) {
     const auto at = std::find_if(list.begin(), list.end(), [&](const auto& i) { return i.name == r.indicator; });
-    const int m = r.measure == "growth" ? 0 : r.measure == "level" ? 1 : 2;
+    const int m = r.measure == "growth" ? 0 : r.measure == "level" ? 1 : r.measure == "rate" ? 2 : 3;
     return std::pair<long, int>(at - list.begin(), m);
   };
   std::stable_sort(rows_.begin(), rows_.end(),
@@ -217,6 +247,8 @@ std::vector<PanelRow> panel_rows(const Document& earlier, const Document& later,
   if (l.year <= 0) return {};
   RowSet rows(context, read_report_meta(later).region, l.year);
   for (const Json& entry : diff::check_targets(e, l, context.catalog())) rows.add_target(entry);
+  for (const Json& entry : diff::check_qualitative_targets(e, l, context.catalog(), context.qualitative()))
+    rows.add_qualitative(entry);
   rows.add_later_figures(l);
   return std::move(rows).rows();
 }

@@ -30,9 +30,12 @@ class Db {
   explicit Db(const std::filesystem::path& path) {
     if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK) fail("open");
   }
-  ~Db() {
+  ~Db() { close(); }
+  void close() {
     sqlite3_finalize(stmt_);
     sqlite3_close(db_);
+    stmt_ = nullptr;
+    db_ = nullptr;
   }
   void exec(const std::string& sql) {
     if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(sql);
@@ -67,11 +70,16 @@ std::string sql_type(const std::string& column) {
 
 }  // namespace
 
-std::string to_csv(const std::vector<PanelRow>& rows) {
+std::string csv_header() {
   std::string out = "\xEF\xBB\xBF";  // UTF-8 byte order mark: Excel then reads the file as UTF-8
   const auto& columns = panel_columns();
   for (std::size_t i = 0; i < columns.size(); ++i) out += (i ? "," : "") + columns[i];
-  out += "\r\n";
+  return out + "\r\n";
+}
+
+std::string csv_lines(const std::vector<PanelRow>& rows) {
+  std::string out;
+  const auto& columns = panel_columns();
   for (const auto& row : rows) {
     const Json j = to_json(row);
     for (std::size_t i = 0; i < columns.size(); ++i) {
@@ -86,42 +94,73 @@ std::string to_csv(const std::vector<PanelRow>& rows) {
   return out;
 }
 
+std::string to_csv(const std::vector<PanelRow>& rows) { return csv_header() + csv_lines(rows); }
+
 std::string to_jsonl(const std::vector<PanelRow>& rows) {
   std::string out;
   for (const auto& row : rows) out += to_json(row).dump() + "\n";
   return out;
 }
 
-std::string to_sqlite(const std::vector<PanelRow>& rows) {
-  static std::atomic<unsigned> counter{0};
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("reportlens-panel-" + std::to_string(::getpid()) + "-" +
-                     std::to_string(counter++) + ".sqlite");
-  std::filesystem::remove(path);
-  {
-    Db db(path);
+class PanelDatabase::Impl {
+ public:
+  Impl() : path_(fresh_temp_path()), db_(path_) {
     const auto& columns = panel_columns();
     std::string create = "CREATE TABLE panel (", insert = "INSERT INTO panel VALUES (";
     for (std::size_t i = 0; i < columns.size(); ++i) {
       create += (i ? ", " : "") + columns[i] + " " + sql_type(columns[i]);
       insert += i ? ", ?" : "?";
     }
-    db.exec(create + ")");
-    db.exec("BEGIN");
-    db.prepare(insert + ")");
+    db_.exec(create + ")");
+    db_.exec("BEGIN");
+    db_.prepare(insert + ")");
+  }
+  ~Impl() {
+    db_.close();
+    std::error_code ignored;
+    std::filesystem::remove(path_, ignored);
+  }
+  void add(const std::vector<PanelRow>& rows) {
+    const auto& columns = panel_columns();
     for (const auto& row : rows) {
       const Json j = to_json(row);
-      for (std::size_t i = 0; i < columns.size(); ++i) db.bind(static_cast<int>(i) + 1, j[columns[i]]);
-      db.step();
+      for (std::size_t i = 0; i < columns.size(); ++i) db_.bind(static_cast<int>(i) + 1, j[columns[i]]);
+      db_.step();
     }
-    db.exec("COMMIT");
-    db.exec("CREATE INDEX panel_key ON panel(region, year, indicator, measure)");
   }
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  std::filesystem::remove(path);
-  return bytes.str();
+  std::string finish() {
+    db_.exec("COMMIT");
+    db_.exec("CREATE INDEX panel_key ON panel(region, year, indicator, measure)");
+    db_.close();
+    std::ifstream in(path_, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+  }
+
+ private:
+  // A name no other database of this process uses; a leftover of a crashed run with the
+  // same pid is removed.
+  static std::filesystem::path fresh_temp_path() {
+    static std::atomic<unsigned> counter{0};
+    auto path = std::filesystem::temp_directory_path() /
+                ("reportlens-panel-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".sqlite");
+    std::filesystem::remove(path);
+    return path;
+  }
+  std::filesystem::path path_;
+  Db db_;
+};
+
+PanelDatabase::PanelDatabase() : impl_(std::make_unique<Impl>()) {}
+PanelDatabase::~PanelDatabase() = default;
+void PanelDatabase::add(const std::vector<PanelRow>& rows) { impl_->add(rows); }
+std::string PanelDatabase::finish() { return impl_->finish(); }
+
+std::string to_sqlite(const std::vector<PanelRow>& rows) {
+  PanelDatabase db;
+  db.add(rows);
+  return db.finish();
 }
 
 }  // namespace reportlens::panel

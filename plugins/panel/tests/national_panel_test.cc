@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "reportlens/testing.h"
@@ -93,6 +94,31 @@ TEST_F(NationalPanel, NoFiveYearTotalInAOneYearRow) {
     if (r["indicator"] != "城镇新增就业" || !r["actual_value"].is_number()) continue;
     EXPECT_LT(r["actual_value"].get<double>(), 2000) << r.dump();  // 万人 a year, not 6600
   }
+}
+
+// Targets without a figure the diff settles (主要污染物排放量继续下降, 进出口回稳向好): one row of
+// measure "qualitative" per year and indicator, no values, the diff's verdict, and for a
+// settled one the later report's words it was read from.
+TEST_F(NationalPanel, QualitativeTargetsAsRowsWithTheDiffsVerdict) {
+  std::set<std::pair<int, std::string>> seen;
+  std::size_t met_with_evidence = 0;
+  for (const auto& r : *rows_) {
+    if (r["measure"] != "qualitative") continue;
+    EXPECT_TRUE(seen.insert({r["year"].get<int>(), r["indicator"].get<std::string>()}).second) << r.dump();
+    EXPECT_TRUE(r["target_value"].is_null() && r["actual_value"].is_null() && r["estimate_value"].is_null()) << r.dump();
+    EXPECT_EQ(r["unit"], "");
+    EXPECT_FALSE(r["target_text"].get<std::string>().empty()) << r.dump();
+    EXPECT_FALSE(r["target_qualifier"].get<std::string>().empty()) << r.dump();
+    const std::string v = r["verdict"];
+    EXPECT_TRUE(v == "met" || v == "missed" || v == "unclear") << r.dump();
+    if (v != "unclear") {
+      EXPECT_FALSE(r["actual_evidence"].get<std::string>().empty()) << r.dump();
+      EXPECT_FALSE(r["actual_doc"].get<std::string>().empty()) << r.dump();
+      met_with_evidence += v == "met";
+    }
+  }
+  EXPECT_GE(seen.size(), 3u);
+  EXPECT_GE(met_with_evidence, 2u);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ inline const PanelContext& shipped_context() {
     c.load_catalogue(REPORTLENS_CATALOGUE_FILE);
     c.load_catalogue(REPORTLENS_DIRECTIONS_FILE);
     c.load_panel_data(REPORTLENS_PANEL_DATA_FILE);
+    c.load_qualitative(REPORTLENS_DIFF_DATA_DIR "/qualitative_targets.yaml");
     c.load_words(REPORTLENS_DIFF_DATA_DIR "/words.yaml", REPORTLENS_DIFF_DATA_DIR "/labels.yaml");
     return c;
   }();

@@ -40,4 +40,6 @@ REPORTLENS_PLUGIN("segment", "0.3.0",
                       "enumerations (yi shi, er shi ...) and "
                       "(with words: true) words; fill meta title/region/report_year/plan_year/kind",
                       "", "title_block,section,box,box_item,paragraph,sentence,clause,enumeration,word",
-                      kSettings));
+                      kSettings)
+                      .meta(/*consumes=*/"", /*produces=*/
+                            "title,region,city,report_year,plan_year,delivery_year,kind,meeting_date"));
