@@ -1,6 +1,6 @@
 #include "output/output_csv.h"
 
-#include "output/packed_bytes.h"
+#include "output/text_record.h"
 
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
@@ -266,9 +266,7 @@ class CsvSink : public OutputSink {
   }
 
   // The document's rows as text.
-  struct Rows : RenderedRecord {
-    std::string id, text;
-  };
+  using Rows = TextRecord;
 
   std::unique_ptr<RenderedRecord> render(const Json& record, const std::string*) const override {
     auto rows = std::make_unique<Rows>();
@@ -277,21 +275,10 @@ class CsvSink : public OutputSink {
     return rows;
   }
 
-  std::string pack(const RenderedRecord& record) const override {
-    const Rows& rows = static_cast<const Rows&>(record);
-    std::string bytes;
-    BytePacker out(bytes);
-    out.text(rows.id);
-    out.text(rows.text);
-    return bytes;
-  }
+  std::string pack(const RenderedRecord& record) const override { return pack_text_record(record); }
 
   std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const override {
-    ByteUnpacker in(bytes);
-    auto rows = std::make_unique<Rows>();
-    rows->id = in.text();
-    rows->text = in.text();
-    return rows;
+    return unpack_text_record(bytes);
   }
 
   // Printed from the document itself, on the worker: the same rows as render() of the whole

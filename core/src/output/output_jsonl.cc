@@ -1,6 +1,6 @@
 #include "output/output_jsonl.h"
 
-#include "output/packed_bytes.h"
+#include "output/text_record.h"
 
 #include <spdlog/spdlog.h>
 #include <fcntl.h>
@@ -182,9 +182,7 @@ class JsonlSink : public OutputSink {
   }
 
   // One line of text, printed by the text writer as dump() would, faster (json_text_writer.h).
-  struct Line : RenderedRecord {
-    std::string id, text;
-  };
+  using Line = TextRecord;
 
   std::unique_ptr<RenderedRecord> render(const Json& record, const std::string*) const override {
     auto line = std::make_unique<Line>();
@@ -195,21 +193,10 @@ class JsonlSink : public OutputSink {
     return line;
   }
 
-  std::string pack(const RenderedRecord& record) const override {
-    const Line& line = static_cast<const Line&>(record);
-    std::string bytes;
-    BytePacker out(bytes);
-    out.text(line.id);
-    out.text(line.text);
-    return bytes;
-  }
+  std::string pack(const RenderedRecord& record) const override { return pack_text_record(record); }
 
   std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const override {
-    ByteUnpacker in(bytes);
-    auto line = std::make_unique<Line>();
-    line->id = in.text();
-    line->text = in.text();
-    return line;
+    return unpack_text_record(bytes);
   }
 
   // Printed from the document itself: the same line as render() of the whole record.
