@@ -4,8 +4,13 @@
 // tests/plugins/misbehaving_plugin.cc and acts on a MISBEHAVE:<what> marker in the text.
 #include <gtest/gtest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+
 #include <chrono>
 #include <fstream>
+#include <iostream>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -61,30 +66,64 @@ TEST(BatchIsolation, SegfaultingStageFailsOneDocumentOfTwentyOne) {
   EXPECT_EQ(count(out, "SELECT count(*) FROM documents"), 21);
 }
 
+// Waits for `pid` for at most `limit` seconds; kills it past that. Returns its exit status
+// (as run_pipeline gives it) or -1 if it had to be killed.
+static int wait_at_most(pid_t pid, int limit) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(limit);
+  int status = 0;
+  while (::waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() >= deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, &status, 0);
+      return -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+// The hanging document must be stopped and fail naming the limit, the 20 others must be
+// written. Under heavy load (other builds, sanitizers) a good document can itself outlast a
+// short --doc-timeout; the run is then repeated with a longer limit rather than failing.
+// What no load excuses: a run that does not end (a stage sleeping forever is only stopped by
+// the timeout; the watchdog's allowance is many times the limit) or a hanging document that
+// fails for another reason.
 TEST(BatchIsolation, HangingStageIsStoppedByDocTimeout) {
   ScratchDir dir("iso-hang");
   const fs::path corpus = corpus_with(dir, 20, {"hang"});
   const fs::path yaml = write_pipeline(dir.path(), kStages);
-  const fs::path out = dir / "out.jsonl";
-  const auto started = std::chrono::steady_clock::now();
-  const Result r = run_pipeline(args(yaml, corpus, out, {"-j", "2", "--doc-timeout", "5"}));
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  EXPECT_EQ(r.code, 5) << r.err;
-  EXPECT_LT(seconds, 120);
-  std::ifstream in(out);
-  int ok = 0, failed = 0;
-  std::string message;
-  for (std::string line; std::getline(in, line);) {
-    const auto j = nlohmann::json::parse(line);
-    if (j.at("status") == "ok") ++ok;
-    else {
-      ++failed;
-      message = j.at("error").at("message");
+  for (const int limit : {5, 20, 60}) {
+    const fs::path out = dir / ("out-" + std::to_string(limit) + ".jsonl");
+    const fs::path err = dir / ("err-" + std::to_string(limit) + ".txt");
+    const std::string shown = "--doc-timeout " + std::to_string(limit) + " ";
+    const pid_t pid = start_pipeline(args(yaml, corpus, out, {"-j", "2", "--doc-timeout", std::to_string(limit)}), err);
+    const int code = wait_at_most(pid, 4 * limit + 60);
+    ASSERT_NE(code, -1) << "the run with " << shown << "never ended: the hanging stage was not stopped";
+    int ok = 0, good_timed_out = 0;
+    std::vector<std::string> failures;
+    std::string hang_message;
+    std::ifstream in(out);
+    for (std::string line; std::getline(in, line);) {
+      const auto j = nlohmann::json::parse(line);
+      if (j.at("status") == "ok") {
+        ++ok;
+        continue;
+      }
+      const std::string message = j.at("error").at("message");
+      failures.push_back(message);
+      if (j.at("id").get<std::string>().find("bad-hang") != std::string::npos) hang_message = message;
+      else if (message.find(shown) != std::string::npos) ++good_timed_out;
     }
+    EXPECT_NE(hang_message.find(shown), std::string::npos) << hang_message;
+    if (good_timed_out > 0 && limit < 60) {
+      std::cerr << good_timed_out << " good document(s) outlasted " << shown << "on this machine; again with a longer limit\n";
+      continue;
+    }
+    EXPECT_EQ(code, 5) << read_text(err);
+    EXPECT_EQ(ok, 20);
+    EXPECT_EQ(failures.size(), 1u) << (failures.empty() ? "" : failures.back());
+    return;
   }
-  EXPECT_EQ(ok, 20);
-  EXPECT_EQ(failed, 1);
-  EXPECT_NE(message.find("--doc-timeout 5"), std::string::npos) << message;
 }
 
 TEST(BatchIsolation, EveryKindOfMisbehaviourCostsOnlyItsDocument) {

@@ -25,7 +25,10 @@ StageChain::StageChain(const std::vector<std::string>& names) : impl_(std::make_
       std::abort();
     }
     StageContext ctx;
-    for (const auto& [key, spec] : h->schema.value("properties", Json::object()).items())
+    // Named, not iterated as a temporary: items() only refers to the object, so a range-for
+    // over value(...).items() walked a destroyed copy (ASan: stack-use-after-scope).
+    const Json properties = h->schema.value("properties", Json::object());
+    for (const auto& [key, spec] : properties.items())
       if (spec.contains("default")) ctx.settings[key] = spec["default"];
     ctx.pipeline_dir = std::filesystem::current_path();
     ctx.data_dir = h->plugin->data_dir;

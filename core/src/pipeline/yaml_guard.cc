@@ -20,6 +20,14 @@ class Guard : public YAML::EventHandler {
   Guard(std::string file, std::vector<ConfigIssue>& issues) : file_(std::move(file)), issues_(issues) {}
 
   void OnDocumentStart(const YAML::Mark& mark) override {
+    // yaml-cpp 0.7 answers a stray ',' or ']' with an empty document that consumes nothing,
+    // forever (yaml-cpp issue 1040; found by fuzz_pipeline_yaml with ",]"): stop there.
+    if (documents_ > 0 && mark.pos == last_start_) {
+      stuck_ = true;
+      issue(mark, "malformed YAML: nothing can be read from here on (a stray ',' or ']'?)");
+      return;
+    }
+    last_start_ = mark.pos;
     if (++documents_ == 2)
       issue(mark, "a second YAML document ('---'): a pipeline file holds exactly one");
   }
@@ -44,6 +52,7 @@ class Guard : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
   bool too_large() const { return too_large_; }
+  bool stuck() const { return stuck_; }
 
  private:
   struct Frame {
@@ -94,7 +103,9 @@ class Guard : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, double> sizes_;
   int documents_ = 0;
+  int last_start_ = -1;  // where the last document started
   bool too_large_ = false;
+  bool stuck_ = false;
 };
 
 }  // namespace
@@ -112,7 +123,7 @@ void check_pipeline_yaml(const std::string& bytes, const std::string& file, std:
   YAML::Parser parser(in);
   Guard guard(file, issues);
   try {
-    while (!guard.too_large() && parser.HandleNextDocument(guard)) {}
+    while (!guard.too_large() && !guard.stuck() && parser.HandleNextDocument(guard)) {}
   } catch (const YAML::Exception&) {
     // Malformed YAML: the loader reports it with its position.
   }

@@ -8,14 +8,17 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -26,6 +29,8 @@ namespace {
 
 // A worker that a stage ends with exit() leaves with this status (see ExitGuard).
 constexpr int kWorkerExitCalled = 121;
+// A worker whose allocation failed under --doc-memory leaves with this status.
+constexpr int kWorkerOutOfMemory = 122;
 // Frame: type byte, 8-byte little-endian length, data.
 constexpr char kStageFrame = 'S';
 constexpr char kFieldFrame = 'F';
@@ -34,6 +39,12 @@ constexpr char kEndFrame = 'E';
 std::atomic<int> g_exit_code{0};   // ExitGuard's code while a run is on, else 0
 std::atomic<bool> g_in_worker{false};
 thread_local std::string g_stage;  // the stage the thread runs (for exit()'s message)
+
+// Installed in a worker with a memory limit: the first allocation the limit refuses ends
+// the worker, wherever it happens (a stage, a plugin's library, rendering the answer), so
+// the parent can say that the document outgrew --doc-memory instead of relaying whatever
+// message the code that caught std::bad_alloc made of it.
+void on_memory_exhausted() { _exit(kWorkerOutOfMemory); }
 
 void on_exit_called() {
   const int code = g_exit_code.load();
@@ -67,26 +78,66 @@ std::string describe_signal(int sig) {
   return s;
 }
 
-// Parses the frames the child sent. Returns false if they are malformed or incomplete.
-bool parse_frames(const std::string& bytes, WorkerOutcome& out, bool& ended) {
-  ended = false;
-  std::size_t at = 0;
-  while (at < bytes.size()) {
-    if (bytes.size() - at < 9) return false;
-    const char type = bytes[at];
-    std::uint64_t len = 0;
-    for (int k = 0; k < 8; ++k) len |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[at + 1 + k])) << (8 * k);
-    at += 9;
-    if (bytes.size() - at < len) return false;
-    std::string data = bytes.substr(at, len);
-    at += len;
-    if (type == kStageFrame) out.stage = std::move(data);
-    else if (type == kFieldFrame) out.fields.push_back(std::move(data));
-    else if (type == kEndFrame) ended = true;
-    else return false;
+// Takes the child's frames apart as they arrive, appending each one's data straight into
+// the outcome: the parent never holds the answer twice (for a line-rich document the answer
+// is several times the input, docs/batch.md "Memory per document").
+class FrameReader {
+ public:
+  explicit FrameReader(WorkerOutcome& out) : out_(out) {}
+
+  void feed(const char* data, std::size_t size) {
+    while (size > 0 && !malformed_) {
+      if (header_.size() < kHeaderBytes) {
+        const std::size_t take = std::min(size, kHeaderBytes - header_.size());
+        header_.append(data, take);
+        data += take;
+        size -= take;
+        if (header_.size() == kHeaderBytes) start_frame();
+        continue;
+      }
+      const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(size, left_));
+      if (target_) target_->append(data, take);
+      data += take;
+      size -= take;
+      left_ -= take;
+      if (left_ == 0) header_.clear();
+    }
   }
-  return true;
-}
+
+  // Every frame complete and well-formed, and the end frame seen.
+  bool complete() const { return !malformed_ && header_.empty() && ended_; }
+
+ private:
+  static constexpr std::size_t kHeaderBytes = 9;  // type byte, 8-byte little-endian length
+
+  void start_frame() {
+    left_ = 0;
+    for (int k = 0; k < 8; ++k) left_ |= static_cast<std::uint64_t>(static_cast<unsigned char>(header_[1 + k])) << (8 * k);
+    target_ = nullptr;
+    switch (header_[0]) {
+      case kStageFrame:
+        out_.stage.clear();
+        target_ = &out_.stage;
+        break;
+      case kFieldFrame:
+        target_ = &out_.fields.emplace_back();
+        break;
+      case kEndFrame:
+        ended_ = true;
+        break;
+      default:
+        malformed_ = true;
+    }
+    if (left_ == 0) header_.clear();
+  }
+
+  WorkerOutcome& out_;
+  std::string header_;
+  std::uint64_t left_ = 0;
+  std::string* target_ = nullptr;
+  bool ended_ = false;
+  bool malformed_ = false;
+};
 
 // The child's side: never returns.
 [[noreturn]] void child_main(int fd, const std::function<void(WorkerChannel&)>& work, const WorkerLimits& limits) {
@@ -101,6 +152,7 @@ bool parse_frames(const std::string& bytes, WorkerOutcome& out, bool& ended) {
   if (limits.memory_bytes > 0) {
     rlimit as{limits.memory_bytes, limits.memory_bytes};
     setrlimit(RLIMIT_AS, &as);
+    std::set_new_handler(on_memory_exhausted);
   }
   WorkerChannel channel(fd);
   try {
@@ -112,7 +164,7 @@ bool parse_frames(const std::string& bytes, WorkerOutcome& out, bool& ended) {
 }
 
 // Reads everything the child sends until it closes the pipe or the deadline passes.
-bool read_until_eof(int fd, std::string& bytes, std::chrono::steady_clock::time_point deadline, bool timed) {
+bool read_until_eof(int fd, FrameReader& frames, std::chrono::steady_clock::time_point deadline, bool timed) {
   char buffer[65536];
   for (;;) {
     int wait_ms = -1;
@@ -128,7 +180,7 @@ bool read_until_eof(int fd, std::string& bytes, std::chrono::steady_clock::time_
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) return true;
-    bytes.append(buffer, static_cast<std::size_t>(n));
+    frames.feed(buffer, static_cast<std::size_t>(n));
   }
 }
 
@@ -148,6 +200,8 @@ int reap(pid_t pid, std::chrono::steady_clock::time_point deadline, bool timed, 
     if (timed) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 }
+
+std::string mebibytes_text(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
 
 std::string seconds_text(double s) {
   char buf[32];
@@ -197,8 +251,8 @@ WorkerOutcome run_in_worker(const std::function<void(WorkerChannel&)>& work, con
   const bool timed = limits.timeout_seconds > 0;
   const auto deadline = std::chrono::steady_clock::now() +
                         std::chrono::milliseconds(static_cast<long long>(std::ceil(limits.timeout_seconds * 1000)));
-  std::string bytes;
-  const bool eof = read_until_eof(fds[0], bytes, deadline, timed);
+  FrameReader frames(out);
+  const bool eof = read_until_eof(fds[0], frames, deadline, timed);
   ::close(fds[0]);
   bool timed_out = !eof;
   int status = 0;
@@ -208,8 +262,6 @@ WorkerOutcome run_in_worker(const std::function<void(WorkerChannel&)>& work, con
   } else {
     status = reap(pid, deadline, timed, timed_out);
   }
-  bool ended = false;
-  const bool well_formed = parse_frames(bytes, out, ended);
   if (timed_out) {
     out.timed_out = true;
     out.fields.clear();
@@ -218,11 +270,16 @@ WorkerOutcome run_in_worker(const std::function<void(WorkerChannel&)>& work, con
     out.fields.clear();
     out.failure = describe_signal(WTERMSIG(status));
     if (limits.memory_bytes > 0 && (WTERMSIG(status) == SIGSEGV || WTERMSIG(status) == SIGABRT))
-      out.failure += " (with --doc-memory " + std::to_string(limits.memory_bytes >> 20) + " MiB)";
+      out.failure += " (with --doc-memory " + mebibytes_text(limits.memory_bytes) + ")";
   } else if (WIFEXITED(status) && WEXITSTATUS(status) == kWorkerExitCalled) {
     out.fields.clear();
     out.failure = "called exit(); the document's worker ended";
-  } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !well_formed || !ended) {
+  } else if (WIFEXITED(status) && WEXITSTATUS(status) == kWorkerOutOfMemory) {
+    out.fields.clear();
+    out.out_of_memory = true;
+    out.failure = "needs more memory than --doc-memory " + mebibytes_text(limits.memory_bytes) +
+                  " allows (worker stopped); raise the limit or split the document";
+  } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !frames.complete()) {
     out.fields.clear();
     out.failure = "the worker ended without an answer (exit status " +
                   std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")";

@@ -45,6 +45,7 @@ struct WorkerOutcome {
   std::string stage;                 // the last stage the child announced ("" if none)
   std::string failure;               // why it did not answer, e.g. "killed by SIGSEGV (segmentation fault)"
   bool timed_out = false;
+  bool out_of_memory = false;        // an allocation failed under --doc-memory
 };
 
 // Forks a worker that calls `work` (which must not return without calling answer() to

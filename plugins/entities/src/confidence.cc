@@ -157,7 +157,7 @@ std::map<std::string, bool, std::less<>> firms_in_context(std::string_view text,
   std::size_t k = 0;
   for (auto& [surface, evidence] : acting) {
     evidence = acts_like_firm(text, surface, at[k], rules.firm_contexts) ||
-               std::any_of(at[k].begin(), at[k].end(), [&](std::size_t p) { return held(p, p + surface.size()); });
+               std::any_of(at[k].begin(), at[k].end(), [&, n = surface.size()](std::size_t p) { return held(p, p + n); });
     ++k;
   }
   return acting;
