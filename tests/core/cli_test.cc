@@ -184,6 +184,40 @@ TEST_F(Cli, PluginsInfoShowsDescriptorStagesAndSettings) {
   EXPECT_CONTAINS(r.out, "  count-corpus [corpus]: ");
 }
 
+// Declared meta keys and table projections are what a pipeline author checks before writing a
+// stage that reads another's meta, and what a store user queries: both shown, text and JSON.
+TEST_F(Cli, PluginsInfoShowsMetaKeysAndTables) {
+  const auto r = pipeline({"plugins", "info", "testkit"});
+  EXPECT_EXIT_CODE(r, 0);
+  EXPECT_CONTAINS(r.out, "    table year_mentions <- year_mention: year, label, surface\n");
+  EXPECT_CONTAINS(r.out, "  stamp-year [document]: Sets meta.report_year\n");
+  EXPECT_CONTAINS(r.out, "    meta sets:  report_year\n");
+  EXPECT_CONTAINS(r.out, "    meta reads: report_year\n");
+  EXPECT_NOT_CONTAINS(r.out, "  sum-digits [document]: Sums the tagged digit runs\n"
+                             "    consumes: digits\n"
+                             "    produces: digit_sum\n"
+                             "    settings: none\n"
+                             "    meta");
+
+  const auto j = Json::parse(pipeline({"plugins", "info", "testkit", "--json"}).out);
+  bool seen_table = false, seen_reader = false;
+  for (const Json& stage : j["stages"]) {
+    if (stage["name"] == "tag-years") {
+      ASSERT_EQ(stage["projections"].size(), 1u);
+      EXPECT_EQ(stage["projections"][0]["table"], "year_mentions");
+      EXPECT_EQ(stage["projections"][0]["columns"], Json::parse(R"(["year","label","surface"])"));
+      seen_table = true;
+    }
+    if (stage["name"] == "read-year") {
+      EXPECT_EQ(stage["meta_consumes"], Json::parse(R"(["report_year"])"));
+      EXPECT_EQ(stage["meta_produces"], Json::array());
+      seen_reader = true;
+    }
+  }
+  EXPECT_TRUE(seen_table);
+  EXPECT_TRUE(seen_reader);
+}
+
 TEST_F(Cli, PluginsInfoByStageNameAndAsJson) {
   const auto by_stage = pipeline({"plugins", "info", "sum-digits"});
   EXPECT_EXIT_CODE(by_stage, 0);

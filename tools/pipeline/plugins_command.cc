@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "run/errors.h"
+#include "output/table_projection.h"
 #include "plugins/plugin_registry.h"
 
 namespace reportlens::cli {
@@ -21,10 +22,35 @@ PluginRegistry discover(const std::vector<std::string>& paths) {
   return r;
 }
 
+// The tables a stage's annotation types become (its declared projections): type, table and
+// column names, what a user needs to query a store without reading the plugin's source.
+Json projections_json(const StageHandle& s) {
+  Json out = Json::array();
+  for (const Projection& p : s.projections) {
+    Json columns = Json::array();
+    for (const ProjectedColumn& c : p.columns) columns.push_back(c.name);
+    out.push_back({{"type", p.type}, {"table", p.table}, {"columns", columns}});
+  }
+  return out;
+}
+
 Json stage_json(const StageHandle& s) {
   return {{"name", s.name}, {"kind", s.corpus ? "corpus" : "document"},
           {"summary", s.info->summary ? s.info->summary : ""},
-          {"consumes", s.consumes}, {"produces", s.produces}, {"settings", s.schema}};
+          {"consumes", s.consumes}, {"produces", s.produces},
+          {"meta_consumes", s.meta_consumes}, {"meta_produces", s.meta_produces},
+          {"projections", projections_json(s)}, {"settings", s.schema}};
+}
+
+// Meta keys and tables, printed only when the stage declares any (ABI minor 2).
+void print_meta_and_tables(const StageHandle& s) {
+  if (!s.meta_consumes.empty()) std::cout << "    meta reads: " << join(s.meta_consumes) << "\n";
+  if (!s.meta_produces.empty()) std::cout << "    meta sets:  " << join(s.meta_produces) << "\n";
+  for (const Projection& p : s.projections) {
+    std::vector<std::string> columns;
+    for (const ProjectedColumn& c : p.columns) columns.push_back(c.name);
+    std::cout << "    table " << p.table << " <- " << p.type << ": " << join(columns) << "\n";
+  }
 }
 
 void print_settings(const Json& schema) {
@@ -94,6 +120,7 @@ int plugin_info(const std::string& name, const std::vector<std::string>& paths, 
               << "    consumes: " << join(s.consumes) << "\n"
               << "    produces: " << join(s.produces) << "\n";
     print_settings(s.schema);
+    print_meta_and_tables(s);
   }
   return 0;
 }
