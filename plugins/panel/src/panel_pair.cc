@@ -66,6 +66,11 @@ std::optional<double> shown(const Json& v, const Display& d) {
   return std::round(v.get<double>() / d.factor * 1e6) / 1e6;
 }
 
+// A qualifier that makes a figure a bound rather than the value (more than, at most …).
+bool is_bound(const std::string& qualifier) {
+  return qualifier == ">" || qualifier == ">=" || qualifier == "<" || qualifier == "<=";
+}
+
 class RowSet {
  public:
   RowSet(const PanelContext& ctx, std::string region, int year)
@@ -189,9 +194,14 @@ void RowSet::add_figure(const diff::DocView& later, const diff::IndicatorView& v
   if (r->unit != d.unit) return;  // a figure that does not convert to the row's unit
   const bool estimate = v.status == "estimate";
   if (estimate && !r->estimate_value) r->estimate_value = shown(part["value"], d);
-  if (r->actual_value || !r->target_text.empty()) return;  // a target row keeps the diff's actual
+  if (!r->target_text.empty()) return;  // a target row keeps the diff's actual
+  const std::string qualifier = v.qualifier.is_string() ? v.qualifier.get<std::string>() : "";
+  // The first figure wins, except that a bound (突破4000亿元: ">") gives way to an exact figure
+  // of the same report (达到4522.3亿元): a milestone is only the level's floor.
+  const bool bound_replaced = r->actual_value && is_bound(r->actual_qualifier) && qualifier.empty();
+  if (r->actual_value && !bound_replaced) return;
   r->actual_value = shown(part["value"], d);
-  r->actual_qualifier = v.qualifier.is_string() ? v.qualifier.get<std::string>() : "";
+  r->actual_qualifier = qualifier;
   r->actual_doc = later.doc->id();
   r->actual_evidence = later.evidence(v.begin, v.end).value("text", std::string());
 }

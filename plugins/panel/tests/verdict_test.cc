@@ -95,6 +95,20 @@ TEST(FiveYearTotals, NeverTheActualOfAOneYearTarget) {
   EXPECT_NE(jobs->verdict, "missed");
 }
 
+TEST(LevelRows, AnExactFigureReplacesAMilestoneOfTheSameReport) {
+  // No target: the level row takes the later report's figure; 突破 gives only a floor, the
+  // exact figure that follows is the level.
+  const auto earlier = read("2023年主要预期目标是：地区生产总值增长6%左右。\n", 2022, "b/2023.txt");
+  const auto later = read("2023年，全市地区生产总值突破4000亿元。全年地区生产总值达到4522.3亿元，增长6.7%。\n",
+                          2023, "b/2024.txt");
+  const auto rows = panel_rows(*earlier, *later, shipped_context());
+  const PanelRow* level = row(rows, "地区生产总值", "level");
+  ASSERT_NE(level, nullptr);
+  ASSERT_TRUE(level->actual_value.has_value());
+  EXPECT_DOUBLE_EQ(*level->actual_value, 4522.3);
+  EXPECT_EQ(level->actual_qualifier, "");
+}
+
 TEST(RegionLevels, FromTheRegionName) {
   const auto& c = shipped_context();
   EXPECT_EQ(c.region_level("全国"), "national");
