@@ -22,15 +22,18 @@ PluginRegistry discover(const std::vector<std::string>& paths) {
   return r;
 }
 
+std::vector<std::string> column_names(const Projection& p) {
+  std::vector<std::string> names;
+  for (const ProjectedColumn& c : p.columns) names.push_back(c.name);
+  return names;
+}
+
 // The tables a stage's annotation types become (its declared projections): type, table and
 // column names, what a user needs to query a store without reading the plugin's source.
 Json projections_json(const StageHandle& s) {
   Json out = Json::array();
-  for (const Projection& p : s.projections) {
-    Json columns = Json::array();
-    for (const ProjectedColumn& c : p.columns) columns.push_back(c.name);
-    out.push_back({{"type", p.type}, {"table", p.table}, {"columns", columns}});
-  }
+  for (const Projection& p : s.projections)
+    out.push_back({{"type", p.type}, {"table", p.table}, {"columns", column_names(p)}});
   return out;
 }
 
@@ -46,11 +49,8 @@ Json stage_json(const StageHandle& s) {
 void print_meta_and_tables(const StageHandle& s) {
   if (!s.meta_consumes.empty()) std::cout << "    meta reads: " << join(s.meta_consumes) << "\n";
   if (!s.meta_produces.empty()) std::cout << "    meta sets:  " << join(s.meta_produces) << "\n";
-  for (const Projection& p : s.projections) {
-    std::vector<std::string> columns;
-    for (const ProjectedColumn& c : p.columns) columns.push_back(c.name);
-    std::cout << "    table " << p.table << " <- " << p.type << ": " << join(columns) << "\n";
-  }
+  for (const Projection& p : s.projections)
+    std::cout << "    table " << p.table << " <- " << p.type << ": " << join(column_names(p)) << "\n";
 }
 
 void print_settings(const Json& schema) {
