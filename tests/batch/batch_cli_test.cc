@@ -198,7 +198,9 @@ TEST(BatchFailures, MaxErrorsStopsAJsonRunAtTheSameDocumentWhateverTheJobs) {
 
 TEST(BatchResume, KilledRunLosesNothingAndRerunCompletesWithoutDuplicates) {
   ScratchDir dir("resume");
-  const int n = 300;
+  // Enough documents that the run outlasts the polling below on a loaded machine (300 were
+  // once all written before the CSV run could be killed, once isolated workers were kept).
+  const int n = 600;
   make_corpus(dir / "corpus", n, 30);
   const fs::path yaml = write_pipeline(dir.path());
   for (const std::string ext : {"sqlite", "jsonl", "csv"}) {

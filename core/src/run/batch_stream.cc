@@ -1,5 +1,6 @@
 #include "run/batch_stream.h"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -71,7 +72,7 @@ std::size_t run_ordered(std::size_t n, unsigned jobs, std::size_t window,
         if (!batch.empty()) {
           const std::size_t count = batch.size();
           consume(batch);
-          written += count;
+          written += std::min(count, batch.size());  // up to an item that was not run
         }
         return written;
       }

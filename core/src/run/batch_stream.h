@@ -24,6 +24,7 @@ namespace reportlens {
 // already, the document itself is gone.
 struct StreamItem {
   bool skipped = false;       // already done in the stores, or vanished since counted
+  bool interrupted = false;   // not run: the run was interrupted while it ran (left for the rerun)
   int skipped_exit_code = 0;  // of a skipped document the stores hold as failed
   std::size_t bytes = 0;      // input bytes read
   std::optional<DocumentFailure> failure;  // set when the document failed
@@ -47,7 +48,8 @@ struct StreamControl {
 };
 
 // Returns the number of items consumed (n unless stopped). `consume` returns false to stop
-// (e.g. --max-errors reached), after shrinking the batch to the prefix it used. Exceptions from `consume` stop the workers and propagate;
+// (e.g. --max-errors reached, an interrupted item), after shrinking the batch to the prefix
+// it used; when stopping it may shrink the batch too. Exceptions from `consume` stop the workers and propagate;
 // `produce` must not throw.
 std::size_t run_ordered(std::size_t n, unsigned jobs, std::size_t window,
                         const std::function<StreamItem(std::size_t)>& produce,

@@ -5,10 +5,14 @@
 #include <signal.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/uio.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -21,8 +25,12 @@
 #include <new>
 #include <optional>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 #include <utility>
+#include <vector>
+
+#include "run/batch_signals.h"
 
 namespace reportlens {
 namespace {
@@ -106,6 +114,7 @@ class FrameReader {
 
   // Every frame complete and well-formed, and the end frame seen.
   bool complete() const { return !malformed_ && header_.empty() && ended_; }
+  bool malformed() const { return malformed_; }
 
  private:
   static constexpr std::size_t kHeaderBytes = 9;  // type byte, 8-byte little-endian length
@@ -139,14 +148,47 @@ class FrameReader {
   bool malformed_ = false;
 };
 
-// The child's side: never returns.
-[[noreturn]] void child_main(int fd, const std::function<void(WorkerChannel&)>& work, const WorkerLimits& limits) {
+// The sockets the parent holds to its live workers (workers are forked by several threads,
+// -j). A worker forked by another thread must not keep a copy: a worker sees the end of its
+// request stream, and its parent the end of an answer from a worker that died, only when
+// every copy is closed (a copy kept by a worker behind a hanging stage once made a finished
+// document look timed out). Changed, and copied by fork, under g_fork_mutex only, so a new
+// worker closes a consistent list without taking the lock.
+std::mutex g_fork_mutex;
+std::vector<int> g_parent_fds;
+
+// A worker serves this many documents, then the next one gets a fresh worker: whatever a
+// stage leaks or fragments stays bounded, and the fork's cost is spread thin.
+constexpr unsigned kDocumentsPerWorker = 256;
+// How long an idle worker asked to stop has to exit before it is killed.
+constexpr double kStopSeconds = 5;
+
+// Reads one request (field frames and the end frame) from the parent; false when the parent
+// closed the stream (the run is over for this worker) or sent something malformed.
+bool read_request(int fd, WorkerOutcome& request) {
+  request = WorkerOutcome();
+  FrameReader frames(request);
+  char buffer[65536];
+  while (!frames.complete()) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || frames.malformed()) return false;
+    frames.feed(buffer, static_cast<std::size_t>(n));
+  }
+  return true;
+}
+
+// The child's side: serves requests until the parent closes the stream; never returns.
+[[noreturn]] void child_main(int fd, pid_t parent, const std::vector<int>& others, const Worker::Serve& serve,
+                             const WorkerLimits& limits) {
   g_in_worker = true;
+  for (const int other : others) ::close(other);
   // The parent decides about interruptions (it finishes the documents in flight); a signal
   // sent to the whole process group must not kill the worker mid-document.
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::signal(sig, SIG_IGN);
   ::signal(SIGPIPE, SIG_DFL);
   prctl(PR_SET_PDEATHSIG, SIGKILL);  // never outlive the parent
+  if (::getppid() != parent) _exit(1);  // it died before the line above
   rlimit no_core{0, 0};
   setrlimit(RLIMIT_CORE, &no_core);  // a crashing stage is reported, not dumped
   if (limits.memory_bytes > 0) {
@@ -155,49 +197,87 @@ class FrameReader {
     std::set_new_handler(on_memory_exhausted);
   }
   WorkerChannel channel(fd);
-  try {
-    work(channel);
-  } catch (...) {
-    _exit(1);  // work() reports its own failures; anything else is an unanswered worker
+  for (WorkerOutcome request; read_request(fd, request);) {
+    try {
+      serve(request.fields, channel);
+    } catch (...) {
+      _exit(1);  // serve() reports its own failures; anything else is an unanswered worker
+    }
   }
   _exit(0);
 }
 
-// Reads everything the child sends until it closes the pipe or the deadline passes.
-bool read_until_eof(int fd, FrameReader& frames, std::chrono::steady_clock::time_point deadline, bool timed) {
+// How long the documents in flight get once the run is interrupted (SIGINT, SIGTERM,
+// SIGHUP; batch_signals.h): a document takes milliseconds to seconds, so this lets the ones
+// about to finish be written; a worker still running after it (a stage that hangs, a very
+// long document) is killed and its document left for the rerun, not failed. Without it an
+// interrupted run would wait up to --doc-timeout (10 minutes by default) for a hanging stage.
+constexpr auto kInterruptGrace = std::chrono::seconds(2);
+// How often a parent waiting for its worker looks for an interruption.
+constexpr long long kInterruptPollMs = 100;
+
+enum class Waited { kDone, kClosed, kTimedOut, kInterrupted };
+
+// The limits a parent waits within: --doc-timeout, and the grace after an interruption.
+class Deadlines {
+ public:
+  explicit Deadlines(double timeout_seconds)
+      : timed_(timeout_seconds > 0),
+        doc_(std::chrono::steady_clock::now() +
+             std::chrono::milliseconds(static_cast<long long>(std::ceil(timeout_seconds * 1000)))) {}
+
+  // A limit that has passed, or nullopt and how long to wait (milliseconds) before asking again.
+  std::optional<Waited> passed(int& wait_ms) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!stop_ && InterruptGuard::received() != 0) stop_ = now + kInterruptGrace;
+    if (stop_ && now >= *stop_) return Waited::kInterrupted;
+    if (timed_ && now >= doc_) return Waited::kTimedOut;
+    auto until = now + std::chrono::milliseconds(kInterruptPollMs);
+    if (timed_) until = std::min(until, doc_);
+    if (stop_) until = std::min(until, *stop_);
+    wait_ms = static_cast<int>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(until - now).count() + 1);
+    return std::nullopt;
+  }
+
+ private:
+  bool timed_;
+  std::chrono::steady_clock::time_point doc_;
+  std::optional<std::chrono::steady_clock::time_point> stop_;
+};
+
+// Reads the child's answer until its end frame (kDone), or until it closes the stream
+// (kClosed: it died or exited) or a limit passes.
+Waited read_answer(int fd, FrameReader& frames, Deadlines& deadlines) {
   char buffer[65536];
   for (;;) {
-    int wait_ms = -1;
-    if (timed) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
-      if (left <= 0) return false;
-      wait_ms = static_cast<int>(std::min<long long>(left, 1000 * 60));
-    }
+    int wait_ms = 0;
+    if (const auto verdict = deadlines.passed(wait_ms)) return *verdict;
     pollfd p{fd, POLLIN, 0};
-    const int r = ::poll(&p, 1, wait_ms);
-    if (r < 0 && errno == EINTR) continue;
-    if (r == 0) continue;  // re-check the deadline
+    if (::poll(&p, 1, wait_ms) <= 0) continue;  // EINTR or nothing yet: re-check the limits
     const ssize_t n = ::read(fd, buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return true;
+    if (n <= 0) return Waited::kClosed;
     frames.feed(buffer, static_cast<std::size_t>(n));
+    if (frames.complete()) return Waited::kDone;
+    if (frames.malformed()) return Waited::kClosed;
   }
 }
 
-// Waits for the child to exit, up to the deadline; kills it past it.
-int reap(pid_t pid, std::chrono::steady_clock::time_point deadline, bool timed, bool& timed_out) {
-  int status = 0;
+// Waits for the child to exit (kDone, `status` set) or a limit to pass. `pidfd` (-1 where
+// the kernel has none) becomes readable when the child exits: no sleeping in between.
+Waited wait_exit(pid_t pid, int pidfd, Deadlines& deadlines, int& status) {
   for (;;) {
-    const pid_t r = ::waitpid(pid, &status, timed ? WNOHANG : 0);
-    if (r == pid) return status;
-    if (r < 0 && errno != EINTR) return status;
-    if (timed && std::chrono::steady_clock::now() >= deadline) {
-      timed_out = true;
-      ::kill(pid, SIGKILL);
-      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-      return status;
+    const pid_t r = ::waitpid(pid, &status, WNOHANG);
+    if (r == pid || (r < 0 && errno != EINTR)) return Waited::kDone;
+    int wait_ms = 0;
+    if (const auto verdict = deadlines.passed(wait_ms)) return *verdict;
+    if (pidfd >= 0) {
+      pollfd p{pidfd, POLLIN, 0};
+      ::poll(&p, 1, wait_ms);
+    } else {
+      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(wait_ms, 2)));
     }
-    if (timed) std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
 }
 
@@ -209,84 +289,186 @@ std::string seconds_text(double s) {
   return buf;
 }
 
-}  // namespace
-
-void WorkerChannel::send(char type, const std::string& data) {
-  std::string frame(9, '\0');
-  frame[0] = type;
-  const std::uint64_t len = data.size();
-  for (int k = 0; k < 8; ++k) frame[1 + k] = static_cast<char>((len >> (8 * k)) & 0xff);
-  frame += data;
-  if (!write_all(fd_, frame.data(), frame.size())) _exit(1);  // the parent is gone
-}
-
-void WorkerChannel::stage(const std::string& name) { send(kStageFrame, name); }
-
-void WorkerChannel::answer(const std::vector<std::string>& fields) {
-  for (const auto& f : fields) send(kFieldFrame, f);
-  send(kEndFrame, "");
-}
-
-WorkerOutcome run_in_worker(const std::function<void(WorkerChannel&)>& work, const WorkerLimits& limits) {
-  WorkerOutcome out;
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) {
-    out.failure = std::string("cannot create a worker pipe: ") + std::strerror(errno);
-    return out;
+// Why a worker gave no answer, into `out` (its exit status, or the limit it outlived).
+void describe_failure(WorkerOutcome& out, Waited waited, int status, const WorkerLimits& limits) {
+  out.fields.clear();
+  if (waited == Waited::kInterrupted) {
+    out.interrupted = true;
+    out.failure = "stopped: the run was interrupted";
+    return;
   }
-  // Buffered output written twice (by parent and child) would be a duplicate line.
-  std::fflush(nullptr);
-  const pid_t pid = ::fork();
-  if (pid < 0) {
-    out.failure = std::string("cannot start a worker process: ") + std::strerror(errno);
-    ::close(fds[0]);
-    ::close(fds[1]);
-    return out;
-  }
-  if (pid == 0) {
-    ::close(fds[0]);
-    child_main(fds[1], work, limits);
-  }
-  ::close(fds[1]);
-  const bool timed = limits.timeout_seconds > 0;
-  const auto deadline = std::chrono::steady_clock::now() +
-                        std::chrono::milliseconds(static_cast<long long>(std::ceil(limits.timeout_seconds * 1000)));
-  FrameReader frames(out);
-  const bool eof = read_until_eof(fds[0], frames, deadline, timed);
-  ::close(fds[0]);
-  bool timed_out = !eof;
-  int status = 0;
-  if (timed_out) {
-    ::kill(pid, SIGKILL);
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
-  } else {
-    status = reap(pid, deadline, timed, timed_out);
-  }
-  if (timed_out) {
+  if (waited == Waited::kTimedOut) {
     out.timed_out = true;
-    out.fields.clear();
     out.failure = "did not finish within --doc-timeout " + seconds_text(limits.timeout_seconds) + " s (worker killed)";
   } else if (WIFSIGNALED(status)) {
-    out.fields.clear();
     out.failure = describe_signal(WTERMSIG(status));
     if (limits.memory_bytes > 0 && (WTERMSIG(status) == SIGSEGV || WTERMSIG(status) == SIGABRT))
       out.failure += " (with --doc-memory " + mebibytes_text(limits.memory_bytes) + ")";
   } else if (WIFEXITED(status) && WEXITSTATUS(status) == kWorkerExitCalled) {
-    out.fields.clear();
     out.failure = "called exit(); the document's worker ended";
   } else if (WIFEXITED(status) && WEXITSTATUS(status) == kWorkerOutOfMemory) {
-    out.fields.clear();
     out.out_of_memory = true;
     out.failure = "needs more memory than --doc-memory " + mebibytes_text(limits.memory_bytes) +
                   " allows (worker stopped); raise the limit or split the document";
-  } else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !frames.complete()) {
-    out.fields.clear();
+  } else {
     out.failure = "the worker ended without an answer (exit status " +
                   std::to_string(WIFEXITED(status) ? WEXITSTATUS(status) : -1) + ")";
-  } else {
-    out.answered = true;
   }
+}
+
+// Writes frames (type, data) back to back, headers and data in as few calls as the kernel
+// takes (no copy of the data: a request holds the document, an answer its rendered
+// records); false when the other side is gone. The parent sends with MSG_NOSIGNAL (a dead
+// worker is an answer, not a reason for SIGPIPE to end the run); a worker whose parent is
+// gone may die of SIGPIPE.
+bool write_frames(int fd, const std::vector<std::pair<char, std::string_view>>& frames, bool parent_side) {
+  std::vector<std::array<char, 9>> headers(frames.size());
+  std::vector<iovec> parts;
+  parts.reserve(2 * frames.size());
+  for (std::size_t f = 0; f < frames.size(); ++f) {
+    const auto& [type, data] = frames[f];
+    headers[f][0] = type;
+    const std::uint64_t len = data.size();
+    for (int k = 0; k < 8; ++k) headers[f][1 + k] = static_cast<char>((len >> (8 * k)) & 0xff);
+    parts.push_back({headers[f].data(), headers[f].size()});
+    if (!data.empty()) parts.push_back({const_cast<char*>(data.data()), data.size()});
+  }
+  std::size_t next = 0;  // the first part not completely written
+  while (next < parts.size()) {  // at most 1024 parts a call (UIO_MAXIOV)
+    const std::size_t count = std::min<std::size_t>(parts.size() - next, 1024);
+    msghdr message{};
+    message.msg_iov = parts.data() + next;
+    message.msg_iovlen = count;
+    const ssize_t n = parent_side ? ::sendmsg(fd, &message, MSG_NOSIGNAL) : ::writev(fd, parts.data() + next, static_cast<int>(count));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    for (auto left = static_cast<std::size_t>(n); left > 0;) {
+      iovec& part = parts[next];
+      const std::size_t used = std::min(left, part.iov_len);
+      part.iov_base = static_cast<char*>(part.iov_base) + used;
+      part.iov_len -= used;
+      left -= used;
+      if (part.iov_len == 0) ++next;
+    }
+  }
+  return true;
+}
+
+// Field frames for `fields`, then the end frame.
+std::vector<std::pair<char, std::string_view>> message_frames(const std::vector<std::string_view>& fields) {
+  std::vector<std::pair<char, std::string_view>> frames;
+  frames.reserve(fields.size() + 1);
+  for (const auto& f : fields) frames.emplace_back(kFieldFrame, f);
+  frames.emplace_back(kEndFrame, std::string_view());
+  return frames;
+}
+
+}  // namespace
+
+void WorkerChannel::stage(const std::string& name) {
+  if (!write_frames(fd_, {{kStageFrame, name}}, false)) _exit(1);  // the parent is gone
+}
+
+void WorkerChannel::answer(const std::vector<std::string>& fields) {
+  if (!write_frames(fd_, message_frames({fields.begin(), fields.end()}), false)) _exit(1);
+}
+
+
+bool Worker::start(const Serve& serve, const WorkerLimits& limits, std::string& failure) {
+  int fds[2];
+  const std::lock_guard lock(g_fork_mutex);
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) {
+    failure = std::string("cannot create a worker socket: ") + std::strerror(errno);
+    return false;
+  }
+  // Buffered output written twice (by parent and child) would be a duplicate line.
+  std::fflush(nullptr);
+  const pid_t parent = ::getpid();
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    failure = std::string("cannot start a worker process: ") + std::strerror(errno);
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return false;
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    child_main(fds[1], parent, g_parent_fds, serve, limits);
+  }
+  ::close(fds[1]);
+  g_parent_fds.push_back(fds[0]);
+  pid_ = pid;
+  fd_ = fds[0];
+  pidfd_ = static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));  // (glibc's header lacks extern "C")
+  served_ = 0;
+  return true;
+}
+
+void Worker::release_fd() {
+  if (fd_ < 0) return;
+  const std::lock_guard lock(g_fork_mutex);
+  std::erase(g_parent_fds, fd_);
+  ::close(fd_);
+  fd_ = -1;
+}
+
+void Worker::forget() {
+  release_fd();
+  if (pidfd_ >= 0) ::close(pidfd_);
+  pid_ = pidfd_ = -1;
+}
+
+void Worker::stop() {
+  if (pid_ < 0) return;
+  release_fd();  // an idle worker exits at the end of its request stream
+  int status = 0;
+  Deadlines deadlines(kStopSeconds);
+  if (wait_exit(pid_, pidfd_, deadlines, status) != Waited::kDone) {
+    ::kill(pid_, SIGKILL);
+    while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
+  }
+  forget();
+}
+
+bool Worker::send(const std::vector<std::string_view>& request) {
+  return write_frames(fd_, message_frames(request), true);
+}
+
+void Worker::abandon() {
+  ::kill(pid_, SIGKILL);
+  int status = 0;
+  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {}
+  forget();
+}
+
+WorkerOutcome Worker::run(const std::vector<std::string_view>& request, const Serve& serve, const WorkerLimits& limits) {
+  WorkerOutcome out;
+  Deadlines deadlines(limits.timeout_seconds);
+  bool sent = false;
+  if (pid_ >= 0 && !(sent = send(request))) abandon();  // died while idle (killed from outside): replaced, not blamed
+  if (pid_ < 0) {
+    if (!start(serve, limits, out.failure)) return out;
+    sent = send(request);
+  }
+  FrameReader frames(out);
+  Waited waited = sent ? read_answer(fd_, frames, deadlines) : Waited::kClosed;
+  if (waited == Waited::kDone) {
+    out.answered = true;
+    if (++served_ >= kDocumentsPerWorker) stop();
+    return out;
+  }
+  // No answer: the worker died, exited or outlived a limit; its exit status says why.
+  int status = 0;
+  if (waited == Waited::kClosed) waited = wait_exit(pid_, pidfd_, deadlines, status);
+  if (waited == Waited::kDone) forget();
+  else abandon();
+  describe_failure(out, waited, status, limits);
   return out;
+}
+
+WorkerOutcome run_in_worker(const std::function<void(WorkerChannel&)>& work, const WorkerLimits& limits) {
+  Worker worker;
+  return worker.run({}, [&](const std::vector<std::string>&, WorkerChannel& channel) { work(channel); }, limits);
 }
 
 ExitGuard::ExitGuard(int code) {

@@ -1,5 +1,9 @@
 #include "run/item_renderer.h"
 
+#include <unistd.h>
+
+#include <string_view>
+
 #include "output/output_series.h"
 #include "output/result_writer.h"
 #include "run/corpus_spill.h"
@@ -105,14 +109,59 @@ void ItemRenderer::work(WorkerChannel& channel, const DocumentProcessor& process
   channel.answer({"failed", f.stage, f.message, std::to_string(static_cast<int>(f.code))});
 }
 
+// What a worker needs to run a document it did not fork with: the input, its sequence
+// number, what reading it gave (sha256, size) and its bytes. Every member of ResolvedInput
+// is here (a new member must be added, or a reused worker runs without it).
+static std::vector<std::string_view> request_for(const ResolvedInput& in, const std::string& seq, const std::string& meta,
+                                                 const std::string& size, const Processed& processed,
+                                                 const std::string& bytes) {
+  return {in.path, in.id, in.source, in.role, meta, in.encoding, in.format, in.replace_invalid ? "1" : "0",
+          seq, processed.sha256, size, bytes};
+}
+
+void ItemRenderer::serve(WorkerChannel& channel, const DocumentProcessor& processor,
+                         const std::vector<std::string>& request) const {
+  if (request.size() != 12) _exit(1);  // not a request from this parent
+  ResolvedInput in;
+  in.path = request[0];
+  in.id = request[1];
+  in.source = request[2];
+  in.role = request[3];
+  const auto& meta = request[4];
+  in.meta = Json::from_msgpack(meta.begin(), meta.end());
+  in.encoding = request[5];
+  in.format = request[6];
+  in.replace_invalid = request[7] == "1";
+  Processed processed;
+  processed.sha256 = request[9];
+  processed.bytes = std::stoull(request[10]);
+  work(channel, processor, in, std::stoull(request[8]), request[11], processed);
+}
+
 bool ItemRenderer::run_isolated(const DocumentProcessor& processor, const ResolvedInput& in, std::size_t seq,
                                 const std::string& bytes, Processed& processed, const WorkerLimits& limits,
                                 StreamItem& item) const {
-  const WorkerOutcome w = run_in_worker(
-      [&](WorkerChannel& channel) { work(channel, processor, in, seq, bytes, processed); }, limits);
+  // One worker per thread, kept while its documents succeed (batch_worker.h). A worker
+  // started here serves with this renderer and processor as they are now: both are the
+  // same for every document of the run.
+  thread_local Worker worker;
+  std::string meta;
+  Json::to_msgpack(in.meta, meta);  // exact (numbers, bytes) both ways, unlike text JSON
+  const std::string seq_text = std::to_string(seq), size = std::to_string(processed.bytes);
+  const WorkerOutcome w = worker.run(
+      request_for(in, seq_text, meta, size, processed, bytes),
+      [this, &processor](const std::vector<std::string>& request, WorkerChannel& channel) {
+        serve(channel, processor, request);
+      },
+      limits);
+  if (w.interrupted) {
+    item.interrupted = true;  // not the document's fault: nothing recorded, the rerun runs it
+    return true;
+  }
   const bool packed = w.answered && !stores.empty() && w.fields.size() == 6 + stores.size();
   const bool ok = w.answered && (w.fields.size() == 6 || packed) && w.fields[0] == "ok";
   const bool failed = w.answered && w.fields.size() == 4 && w.fields[0] == "failed";
+  if (!ok) worker.stop();  // the next document starts in a fresh worker
   if (!ok && !failed) {
     const std::string where = w.stage.empty() ? "decoding" : "stage '" + w.stage + "'";
     processed.failure = DocumentFailure{in.id, in.source, w.stage, in.source + ": " + where + ": " + w.failure,

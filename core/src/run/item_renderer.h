@@ -33,8 +33,9 @@ struct ItemRenderer {
   // A failed document's record (its failure is set).
   void render_failed(const ResolvedInput& in, std::size_t seq, const Processed& processed, StreamItem& item) const;
 
-  // Runs the document in a worker process. True when the item is complete (an ok document);
-  // false with the failure set (the stage's, or the worker's death or limit).
+  // Runs the document in a worker process. True when the item is complete (an ok document,
+  // or one stopped by an interruption: item.interrupted); false with the failure set (the
+  // stage's, or the worker's death or limit).
   bool run_isolated(const DocumentProcessor& processor, const ResolvedInput& in, std::size_t seq,
                     const std::string& bytes, Processed& processed, const WorkerLimits& limits,
                     StreamItem& item) const;
@@ -44,6 +45,8 @@ struct ItemRenderer {
   // "failed" with stage, message and exit code.
   void work(WorkerChannel& channel, const DocumentProcessor& processor, const ResolvedInput& in,
             std::size_t seq, const std::string& bytes, Processed& processed) const;
+  // The worker's side of run_isolated(): the document from a request, then work().
+  void serve(WorkerChannel& channel, const DocumentProcessor& processor, const std::vector<std::string>& request) const;
   // In the worker process: the document's record rendered by each store and packed
   // (OutputSink::pack), or nothing when a store cannot pack or the record itself is needed.
   std::vector<std::string> pack_for_stores(std::size_t seq, const Processed& processed) const;

@@ -169,8 +169,15 @@ class PipelineRun {
   bool consume(std::vector<StreamItem>& batch) {
     std::vector<const std::vector<std::unique_ptr<RenderedRecord>>*> records;
     std::size_t used = 0;
+    bool interrupted = false;
     for (auto& item : batch) {
       if (item.error) std::rethrow_exception(item.error);
+      // A document whose worker an interruption stopped was not run: it and those after it
+      // are left for the rerun (the run stops at a contiguous prefix of the inputs).
+      if (item.interrupted) {
+        interrupted = true;
+        break;
+      }
       if (o_.max_errors > 0 && failed_now_ >= o_.max_errors) break;  // stop right at the limit
       ++used;
       if (item.skipped) {
@@ -195,7 +202,7 @@ class PipelineRun {
     }
     append_to_stores(stores_, records);
     progress_->update(counts_);
-    const bool go_on = !(o_.max_errors > 0 && failed_now_ >= o_.max_errors);
+    const bool go_on = !interrupted && !(o_.max_errors > 0 && failed_now_ >= o_.max_errors);
     if (!go_on) batch.resize(used);
     return go_on;
   }
