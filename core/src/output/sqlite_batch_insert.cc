@@ -29,6 +29,8 @@ BatchInsert::BatchInsert(Database& db, const std::string& table, const std::vect
       per_statement_(rows_per_statement),
       many_(std::make_unique<Statement>(db, insert_sql(table, columns, rows_per_statement))),
       one_(std::make_unique<Statement>(db, insert_sql(table, columns, 1))) {
+  many_->keep_bindings();
+  one_->keep_bindings();
   pending_.reserve(width_ * per_statement_);
 }
 
