@@ -688,8 +688,9 @@ class SqliteSink : public OutputSink {
     return true;
   }
 
-  // The ids SQLite would give the next document and annotation rows (the largest + 1): the
-  // writer numbers the rows itself, so that many go in one statement.
+  // The ids SQLite gives the next document and annotation rows (the largest + 1): the writer
+  // counts them itself, so that many rows and the projected rows that refer to them go in one
+  // statement each (documents get theirs bound, annotations SQLite's: see insert()).
   void next_ids() {
     sqlite::Statement q(*db_, "SELECT (SELECT coalesce(max(doc_id), 0) + 1 FROM documents), "
                               "(SELECT coalesce(max(annotation_id), 0) + 1 FROM annotations)");
