@@ -79,7 +79,7 @@ void Statement::run() {
 
 void Statement::reset() {
   sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
+  if (clear_bindings_) sqlite3_clear_bindings(stmt_);
 }
 
 std::string Statement::text(int c) const {

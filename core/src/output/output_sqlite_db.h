@@ -43,6 +43,9 @@ class Statement {
   Statement& bind(int index, long long value);
   Statement& bind(int index, double value);
   Statement& bind_null(int index);
+  // For a statement whose every parameter is bound again before each run (the batched
+  // inserts): reset() then leaves the bindings, which the next run overwrites anyway.
+  void keep_bindings() { clear_bindings_ = false; }
   // Steps once: true while a row is available. Resets itself after the last row.
   bool step();
   void run();  // steps to completion, then resets
@@ -56,6 +59,7 @@ class Statement {
  private:
   Database& db_;
   sqlite3_stmt* stmt_ = nullptr;
+  bool clear_bindings_ = true;
 };
 
 }  // namespace reportlens::sqlite
