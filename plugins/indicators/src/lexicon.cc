@@ -92,6 +92,7 @@ void CharSet::add(std::string_view chars) {
     const char32_t c = decode_at(chars, i, &n);
     const auto at = std::lower_bound(chars_.begin(), chars_.end(), c);
     if (at == chars_.end() || *at != c) chars_.insert(at, c);
+    if (c < kBmp) bits_[c >> 6] |= std::uint64_t{1} << (c & 63);
   }
 }
 

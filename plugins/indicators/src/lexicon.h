@@ -92,13 +92,19 @@ class CharSet {
  public:
   // Adds every character of `chars`.
   void add(std::string_view chars);
-  bool has(char32_t c) const { return std::binary_search(chars_.begin(), chars_.end(), c); }
+  // (the BMP by one bit per character: asked for every character of every sentence)
+  bool has(char32_t c) const {
+    if (c < kBmp) return ((bits_[c >> 6] >> (c & 63)) & 1) != 0;
+    return std::binary_search(chars_.begin(), chars_.end(), c);
+  }
   // Byte length of the first / last character of `text` when it is in the set, else 0.
   std::size_t prefix_match(std::string_view text) const;
   std::size_t suffix_match(std::string_view text) const;
 
  private:
+  static constexpr char32_t kBmp = 0x10000;
   std::vector<char32_t> chars_;  // sorted
+  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(kBmp / 64);  // chars_ in the BMP
 };
 
 // Words with a sign (+1 growth, -1 decline).

@@ -17,8 +17,6 @@ constexpr char32_t kNumeralTen = 0x5341;
 
 }  // namespace
 
-bool is_clause_mark(char32_t cp, const Lexicon& lex) { return cp == U'\n' || lex.clause_marks.has(cp); }
-
 bool is_ratio(const std::string& unit) {
   return unit == "percent" || unit == "percentage_point" || unit == "times";
 }

@@ -16,7 +16,8 @@ namespace reportlens::indicators {
 
 inline constexpr std::size_t npos = std::string_view::npos;
 
-bool is_clause_mark(char32_t cp, const Lexicon& lex);
+// (inline: asked for every character of every sentence)
+inline bool is_clause_mark(char32_t cp, const Lexicon& lex) { return cp == U'\n' || lex.clause_marks.has(cp); }
 bool is_ratio(const std::string& unit);
 bool ascii_alnum(char c);
 char32_t first_cp(std::string_view s);

@@ -32,6 +32,12 @@ struct SentenceState {
   int from_year = 0, to_year = 0;  // years written in the sentence's last from-to pair
   std::size_t average_end = 0;     // end of the last yearly average read (年均增长8.5%|和5.7%)
   bool in_respective = false;
+  // multi_year_figures' look for an earlier base year in the clause (比2002年增长65.5%), kept
+  // from number to number so that a clause of n figures is read once, not n times: the
+  // clause looked at, the next mention to look at, and whether such a year was found.
+  std::size_t base_year_clause = std::string_view::npos;
+  std::size_t base_year_next = 0;
+  bool base_year_found = false;
 };
 
 // What the rules found out about the number being read.

@@ -1,6 +1,7 @@
 // The reader as an engine: for each number of a sentence, the rules below run in order until
 // one drops the number or keeps it as a fact. The order is the reader's grammar: framing,
 // exclusions, role and subject, 分别 distribution, metric, value, status and period, merge.
+#include <algorithm>
 #include <array>
 
 #include "reading.h"
@@ -35,16 +36,20 @@ std::span<const Rule> all_rules() { return kAllRules; }
 
 std::size_t Reading::figures_to_clause_end() const {
   std::size_t figures = 0;
-  for (std::size_t k = n.qi; k < quantities.size(); ++k) {
+  // (sorted by begin: the mentions from the first one at the clause end on lie past it)
+  for (std::size_t k = n.qi; k < quantities.size() && quantities[k].begin < n.clause.end; ++k) {
     const QuantityView& o = quantities[k];
-    if (o.begin < n.clause.end && (o.kind == "quantity" || o.kind == "percent")) ++figures;
+    if (o.kind == "quantity" || o.kind == "percent") ++figures;
   }
   return figures;
 }
 
 bool Reading::has_figure_in(std::size_t from, std::size_t to, bool any_kind) const {
-  for (const QuantityView& o : quantities)
-    if (o.begin >= from && o.begin < to && (any_kind || o.kind == "quantity" || o.kind == "percent")) return true;
+  // The mentions sorted by begin: those in [from, to) are one run of them.
+  auto o = std::lower_bound(quantities.begin(), quantities.end(), from,
+                            [](const QuantityView& q, std::size_t at) { return q.begin < at; });
+  for (; o != quantities.end() && o->begin < to; ++o)
+    if (any_kind || o->kind == "quantity" || o->kind == "percent") return true;
   return false;
 }
 

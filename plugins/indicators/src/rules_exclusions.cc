@@ -187,15 +187,24 @@ Step multi_year_figures(Reading& r) {
     r.s.last_kept_end = n.end_with_qualifier(q.end);
     return Step::drop(Rule::kAverageOutsidePlan);
   }
-  for (const auto& other : r.quantities) {
-    if (other.kind != "year" || other.begin < n.clause.begin || other.begin >= q.begin || !other.value.is_number())
-      continue;
+  // The mentions before the figure are looked at once per clause: whether one of them is an
+  // old base year does not depend on the figure, only on the clause, which moves forward.
+  SentenceState& s = r.s;
+  if (s.base_year_clause != n.clause.begin) {
+    s.base_year_clause = n.clause.begin;
+    s.base_year_found = false;
+  }
+  for (; !s.base_year_found && s.base_year_next < r.quantities.size(); ++s.base_year_next) {
+    const QuantityView& other = r.quantities[s.base_year_next];
+    if (other.begin >= q.begin) break;  // (sorted by begin: the rest come after the figure)
+    if (other.kind != "year" || other.begin < n.clause.begin || !other.value.is_number()) continue;
     const std::string_view before_year = r.text.substr(n.clause.begin, other.begin - n.clause.begin);
-    if (r.lex.comparison_bases.suffix_match(before_year) > 0 &&
-        other.value.get<int>() < r.context.report_year - 1) {
-      r.s.last_kept_end = n.end_with_qualifier(q.end);
-      return Step::drop(Rule::kChangeOverYears);
-    }
+    s.base_year_found = r.lex.comparison_bases.suffix_match(before_year) > 0 &&
+                        other.value.get<int>() < r.context.report_year - 1;
+  }
+  if (s.base_year_found) {
+    r.s.last_kept_end = n.end_with_qualifier(q.end);
+    return Step::drop(Rule::kChangeOverYears);
   }
   return Step::next();
 }
