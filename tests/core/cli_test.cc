@@ -330,7 +330,8 @@ TEST_F(Cli, SegmentRulesFilesReachTheNormaliserOfARun) {
     const auto r = pipeline({"run", p});
     EXPECT_EXIT_CODE(r, 0);
     std::vector<std::string> titles;
-    for (const auto& a : parse_json(dir_.path() / "out" / "b.json")["documents"][0]["annotations"])
+    const Json result = parse_json(dir_.path() / "out" / "b.json");  // kept: the loop reads into it
+    for (const auto& a : result["documents"][0]["annotations"])
       if (a["type"] == "section") titles.push_back(a["attrs"]["number"].get<std::string>() + " " +
                                                    a["attrs"]["title"].get<std::string>());
     return titles;
@@ -549,7 +550,7 @@ TEST_F(Cli, EachBrokenPluginGivesOneLineAndExitFour) {
   const std::string p = yaml(kDigitsYaml);
   const std::vector<BrokenPlugin> cases = {
       {"noentry", "noentry", {"libreportlens-noentry.so"}, "not a reportlens plugin: entry point 'reportlens_plugin_info_v1' not found"},
-      {"badabi", "badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.2, host supports"},
+      {"badabi", "badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.3, host supports"},
       {"badkey", "badkey", {"libreportlens-badkey.so"}, ";icu-1', host is '"},
       {"duplicate", "", {"libreportlens-twin-a.so", "libreportlens-twin-b.so"}, "stage 'twin' is provided by both"},
   };

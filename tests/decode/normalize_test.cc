@@ -108,10 +108,11 @@ TEST(Normalize, ScriptLevelRulesKeepDigitMarkersBracketsAndDashesOnly) {
 TEST(Normalize, AHeadingWordOfTheRulesKeepsItsLine) {
   // 编 is no heading word of segment.yaml: 第一编 is joined like prose ...
   LineBreakRules rules = report_rules();
-  EXPECT_EQ(normalize_text("第一编 总则\n第一章 任务", rules).text, "第一编 总则第一章 任务");
+  EXPECT_EQ(normalize_text("第一编 总则\n本规划所称发展", rules).text, "第一编 总则本规划所称发展");
   // ... until a rules file names it.
   rules.ordinal_headings.push_back("编");
-  EXPECT_EQ(normalize_text("第一编 总则\n第一章 任务", rules).text, "第一编 总则\n第一章 任务");
+  EXPECT_EQ(normalize_text("第一编 总则\n本规划所称发展", rules).text, "第一编 总则\n本规划所称发展");
+  EXPECT_EQ(normalize_text("前文\n第一编 总则", rules).text, "前文\n第一编 总则");
 }
 
 TEST(Normalize, RulesMergeOnceEachInOrder) {
