@@ -1,6 +1,7 @@
 #include "confidence.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <string>
 
@@ -69,7 +70,10 @@ void lists_and_brands(std::string_view text, const PatternRules& rules, const st
     bool changed = false;
     for (std::size_t i = 0; i < candidates.size(); ++i) {
       Candidate& c = candidates[i];
-      if (c.kind != EntityKind::kIndustrialPark || c.confidence >= rules.evidence_confidence) continue;
+      // (A park named by its products alone counts only as a listed project: listed_project.)
+      if (c.kind != EntityKind::kIndustrialPark || c.confidence >= rules.evidence_confidence ||
+          c.rule == rules.words.descriptive_name)
+        continue;
       // (The neighbour starts or ends one comma away.)
       const std::size_t from = c.begin > kComma.size() ? c.begin - kComma.size() : 0;
       if (index.any_near(from, c.end + kComma.size() + 1, [&](std::size_t j) {
@@ -100,6 +104,7 @@ void lists_and_brands(std::string_view text, const PatternRules& rules, const st
 // reports it raised 200 programme and service bases, 维修基地, 核酸检测基地, 高产饲草基地.)
 bool needs_context(const PatternRules& rules, const Candidate& c, double base) {
   return c.source != Source::kGazetteer && c.kind == EntityKind::kCompany && base < rules.default_confidence &&
+         c.rule != rules.words.descriptive_name &&
          !rules.firm_contexts.empty() && lookup(rules.rule_confidence, c.rule, -1.0) >= 0.0;
 }
 
@@ -110,6 +115,132 @@ bool ranked_site(std::string_view text, const PatternRules& rules, const Candida
   const std::string_view after = text.substr(c.end);
   return std::any_of(rules.site_rankings.begin(), rules.site_rankings.end(),
                      [&](const std::string& w) { return after.starts_with(w); });
+}
+
+// A base or a bare 园区 listed among the projects of a clause (甲生物药CDMO基地、乙产业园等重点项目;
+// 开工建设甲机床关键功能部件基地、乙汽车二期等60个产业项目) is a firm's named site: programme bases
+// (实践创新基地, 设施蔬菜基地) are created and approved, not built as listed projects. The list
+// is a 、-list that ends in 等 + up to a few name characters (a count, generic words) + a
+// brand_list_facilities noun (项目).
+bool excluded_site(std::string_view text, const PatternRules& rules, const Candidate& c) {
+  const std::string_view surface = text.substr(c.begin, c.length());
+  return std::any_of(rules.listed_site_exclusions.begin(), rules.listed_site_exclusions.end(),
+                     [&](const std::string& w) { return surface.find(w) != std::string_view::npos; });
+}
+
+bool listed_project(std::string_view text, const PatternRules& rules, const Candidate& c, const SpanIndex& index,
+                    const std::vector<Candidate>& candidates) {
+  const std::string_view comma = rules.words.comma, etc = rules.words.etc;
+  if (c.kind != EntityKind::kIndustrialPark || c.source != Source::kPattern || comma.empty() || etc.empty()) return false;
+  // Which sites: a park named by its products alone, and a base opening with a brand the
+  // document reads off it (基地品牌: 甲 of 甲生物药CDMO基地; a base named by its place or products, 乙冷链物流
+  // 基地, 丙风光水火储一体化综合能源基地, is as often a programme: 104 bases on the lawtext reports
+  // without this, half of them such).
+  const bool descriptive = !rules.words.descriptive_name.empty() && c.rule == rules.words.descriptive_name;
+  // (The brand must not open with a generic word: 绿色AI, 北方农机, 东盟应急 of 甲智能产业基地 …)
+  const auto generic_lead = [&](std::string_view brand) {
+    return std::any_of(rules.generic_words.begin(), rules.generic_words.end(),
+                       [&](const std::string& w) { return w.size() >= 6 && w.size() < brand.size() && brand.starts_with(w); });
+  };
+  const bool branded_base = !rules.words.base.empty() && c.rule == rules.words.base &&
+                            index.any_near(c.begin, c.end, [&](std::size_t j) {
+                              const Candidate& o = candidates[j];
+                              return o.kind == EntityKind::kCompany && o.source == Source::kPattern && o.begin == c.begin &&
+                                     o.end < c.end && o.rule == rules.words.base_brand &&
+                                     !generic_lead(text.substr(o.begin, o.length()));
+                            });
+  if ((!descriptive && !branded_base) || excluded_site(text, rules, c)) return false;
+  bool listed = text.substr(0, c.begin).ends_with(comma);
+  constexpr int kMaxItemChars = 40, kMaxClassChars = 12;
+  std::size_t q = c.end;
+  for (int n = 0; n < kMaxItemChars && q < text.size(); ++n) {
+    const std::string_view rest = text.substr(q);
+    if (rest.starts_with(comma)) listed = true;
+    if (rest.starts_with(etc)) {
+      if (!listed) return false;
+      std::size_t r = q + etc.size();
+      for (int m = 0; m < kMaxClassChars && r < text.size(); ++m) {
+        const std::string_view tail = text.substr(r);
+        if (std::any_of(rules.brand_list_facilities.begin(), rules.brand_list_facilities.end(),
+                        [&](const std::string& f) { return tail.starts_with(f); }))
+          return true;
+        const char32_t cp = next_code_point(text, r);
+        if (!is_cjk_ideograph(cp) && !(cp >= U'0' && cp <= U'9')) return false;
+      }
+      return false;
+    }
+    if (ends_clause(next_code_point(text, q))) return false;
+  }
+  return false;
+}
+
+// 数字产业发展公司成功组建: a firm named by its business alone (rule words.descriptive_name) that the
+// document founds (founding_contexts right after it, founding_adverbs between).
+bool founded_firm(std::string_view text, const PatternRules& rules, const Candidate& c) {
+  if (c.kind != EntityKind::kCompany || c.rule != rules.words.descriptive_name || excluded_site(text, rules, c)) return false;
+  std::string_view rest = text.substr(c.end);
+  for (bool again = true; again;) {
+    again = false;
+    for (const std::string& a : rules.founding_adverbs)
+      if (!a.empty() && rest.starts_with(a)) {
+        rest.remove_prefix(a.size());
+        again = true;
+      }
+  }
+  return std::any_of(rules.founding_contexts.begin(), rules.founding_contexts.end(),
+                     [&](const std::string& w) { return rest.starts_with(w); });
+}
+
+// ending_full_forms (新区: 国家级新区): does the document confirm a name by the ending with a full
+// form of the same stem (甲国家级新区 … 甲新区), or does the full form follow it in its clause
+// (甲新区获批国家级新区)?
+// Where each full form of ending_full_forms occurs (one text scan per full form, only when a
+// candidate has the ending: a full-text search per candidate was quadratic on long documents).
+using FullFormHits = std::vector<std::vector<std::size_t>>;  // per full form, in rule order
+FullFormHits full_form_hits(std::string_view text, const PatternRules& rules, const std::vector<Candidate>& candidates) {
+  FullFormHits hits;
+  for (const auto& [ending, full_forms] : rules.ending_full_forms) {
+    const bool needed = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.rule == ending; });
+    for (const std::string& full : full_forms) {
+      std::vector<std::size_t>& at = hits.emplace_back();
+      if (!needed || full.empty()) continue;
+      for (const char* p = static_cast<const char*>(memmem(text.data(), text.size(), full.data(), full.size()));
+           p != nullptr;) {
+        const std::size_t pos = static_cast<std::size_t>(p - text.data());
+        at.push_back(pos);
+        const std::size_t next = pos + full.size();
+        p = static_cast<const char*>(memmem(text.data() + next, text.size() - next, full.data(), full.size()));
+      }
+    }
+  }
+  return hits;
+}
+
+bool full_form_evidence(std::string_view text, const PatternRules& rules, const FullFormHits& hits, const Candidate& c) {
+  const std::string_view surface = text.substr(c.begin, c.length());
+  std::size_t k = 0;
+  for (const auto& [ending, full_forms] : rules.ending_full_forms) {
+    if (c.rule != ending || !surface.ends_with(ending)) {
+      k += full_forms.size();
+      continue;
+    }
+    const std::string_view stem = surface.substr(0, surface.size() - ending.size());
+    for (const std::string& full : full_forms) {
+      for (const std::size_t p : hits[k]) {
+        // 甲国家级新区 anywhere confirms 甲新区 ...
+        if (!stem.empty() && p >= stem.size() && text.substr(p - stem.size(), stem.size()) == stem) return true;
+        // ... and so does the full form a few characters after it in its clause (甲新区获批国家级新区).
+        constexpr std::size_t kWindowBytes = 8 * 3;
+        if (p >= c.end && p - c.end <= kWindowBytes) {
+          bool same_clause = true;
+          for (std::size_t q = c.end; q < p && same_clause;) same_clause = !ends_clause(next_code_point(text, q));
+          if (same_clause) return true;
+        }
+      }
+      ++k;
+    }
+  }
+  return false;
 }
 
 // Does a word that an ending needs (ending_contexts: 自贸试验区 for 片区) stand earlier in the
@@ -187,6 +318,8 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
   std::vector<double> base(candidates.size());
   for (std::size_t i = 0; i < candidates.size(); ++i) base[i] = base_confidence(rules, candidates[i]);
   const std::map<std::string, bool, std::less<>> acting = firms_in_context(text, rules, candidates, base);
+  const SpanIndex first_index(candidates);
+  const FullFormHits full_hits = full_form_hits(text, rules, candidates);
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     const double b = c.confidence = base[i];
@@ -198,7 +331,10 @@ void score_confidence(std::string_view text, const PatternRules& rules, std::vec
     bool evidence = false;
     // (Only for names the document implies: a plant by its ending, 妈湾电厂, needs a firm inside.)
     if (needs_context(rules, c, b)) evidence = acting.find(text.substr(c.begin, c.length()))->second;
-    evidence = evidence || ending_in_context(text, rules, c) || ranked_site(text, rules, c) || bilateral_park(text, rules, c);
+    evidence = evidence || ending_in_context(text, rules, c) || ranked_site(text, rules, c) || bilateral_park(text, rules, c) ||
+               (b < rules.default_confidence && listed_project(text, rules, c, first_index, candidates)) ||
+               founded_firm(text, rules, c);
+    evidence = evidence || (!rules.ending_full_forms.empty() && full_form_evidence(text, rules, full_hits, c));
     // A bare 园区 after an industry (化工园区) is a park; after a place or a lab it is an area.
     if (!evidence && !rules.words.bare_park.empty() && c.rule == rules.words.bare_park && c.length() > c.rule.size()) {
       const std::string_view stem = text.substr(c.begin, c.length() - c.rule.size());

@@ -380,10 +380,15 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     // the cheap look for 等 comes before word segmentation, which 项目, frequent in local
     // reports, would otherwise cost at every occurrence.
     const std::size_t list_etc = list_only ? etc_before_class(text, p) : std::string_view::npos;
-    if (list_only && list_etc == std::string_view::npos) continue;
-    const PatternFinder::Stem stem = list_only ? PatternFinder::Stem{} : patterns_.stem(text, p);
-    // Before 总部: 项目品牌; items of a list of projects (甲X、乙Y等项目, evidence itself): 项目列举.
-    const std::string& rule = list_only ? words.project_list : words.project_brand;
+    // A single brand + product before 项目 counts when the project acts like a firm's right
+    // after it (甲高端新材料项目签约落地, 乙电池项目投产: firm_contexts); it is cut like a list item.
+    const bool acting = list_only && list_etc == std::string_view::npos && !words.project_context.empty() &&
+                        firm_context_at(text, p + facility.size());
+    if (list_only && list_etc == std::string_view::npos && !acting) continue;
+    const PatternFinder::Stem stem = list_only && !acting ? PatternFinder::Stem{} : patterns_.stem(text, p);
+    // Before 总部: 项目品牌; items of a list of projects (甲X、乙Y等项目, evidence itself): 项目列举;
+    // a single project acting like a firm's: 项目动态.
+    const std::string& rule = acting ? words.project_context : list_only ? words.project_list : words.project_brand;
     const auto add = [&](std::string_view name, bool tail_ok) {
       // Before a headquarters the whole name is the brand (丘钛科技总部), without the words that
       // qualify the headquarters (甲区域总部, 乙华南总部: hq_qualifiers).
@@ -424,6 +429,7 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     // The items of a 、-list, from the one ending at `item_end` backwards: each a brand +
     // generic words, or (when `first_alone`) a brand alone.
     const auto add_items = [&](std::size_t item_end, bool first_alone) {
+      const std::size_t derived_before = out.size();
       for (int items = 0; items < 8 && item_end > 0; ++items) {
         PatternFinder::Stem item = patterns_.stem(text, item_end);
         // A product joined by a connector (乙储能与动力电池): the walk stopped at 与.
@@ -433,13 +439,37 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
             const PatternFinder::Stem before = patterns_.stem(text, item.begin - joint.size());
             if (before.verdict == StemVerdict::kName) item = {before.begin, StemVerdict::kName, false};
           }
-        if (item.verdict != StemVerdict::kName) break;
+        if (item.verdict != StemVerdict::kName) {
+          // An item that is no brand + product (甲核电1号机组: a count cut it) is passed over when
+          // the 、 before it is near and an item after it gave a firm: the list goes on (乙精细化工、甲核电1号机组、丙全新动力电池等项目).
+          // (Only in a list that already gave a firm's project: others are lists of works.)
+          const std::size_t comma = out.size() > derived_before ? comma_before_item(text, item_end) : std::string_view::npos;
+          if (comma == std::string_view::npos) break;
+          first_alone = list_only;
+          item_end = comma;
+          continue;
+        }
         add(text.substr(item.begin, item_end - item.begin), first_alone);
         first_alone = list_only;
         if (item.begin < kComma.size() || text.substr(item.begin - kComma.size(), kComma.size()) != kComma) break;
         item_end = item.begin - kComma.size();
       }
     };
+    if (acting) {
+      // (The brand must stand alone as a name: not a count, a place or one dictionary word.)
+      // (Nor what a list or a qualifier describes: 等一批营收超百亿元项目签约落地.)
+      const std::string_view before = text.substr(0, stem.begin);
+      const auto& qualifiers = patterns_.rules().local_qualifiers;
+      const bool described = ends_with(before, words.etc) || std::any_of(qualifiers.begin(), qualifiers.end(), [&](const std::string& q) {
+                               return ends_with(before, q);
+                             });
+      if (stem.verdict == StemVerdict::kName && !described) {
+        const std::string_view name = text.substr(stem.begin, p - stem.begin);
+        const std::string_view brand = brand_of(name, region, false);
+        if (!brand.empty() && short_name_ok(brand, region, 2) && !patterns_.starts_with_numeral(brand)) add(name, false);
+      }
+      continue;
+    }
     if (!list_only && stem.verdict == StemVerdict::kName) {
       add(text.substr(stem.begin, p - stem.begin), empty_tail_ok);
       continue;
@@ -451,6 +481,26 @@ void DocumentNames::facility_brands_before(std::string_view text, const Region& 
     if (etc == std::string_view::npos || n == 0 || etc < n || text.substr(etc - n, n) != words.etc) continue;
     add_items(etc - n, list_only);
   }
+}
+
+std::size_t DocumentNames::comma_before_item(std::string_view text, std::size_t item_end) const {
+  const std::string_view comma = patterns_.rules().words.comma;
+  constexpr int kMaxItemChars = 16;
+  std::size_t b = item_end;
+  for (int n = 0; n < kMaxItemChars && b > 0; ++n) {
+    const std::size_t p = char_before(text, b);
+    if (!comma.empty() && text.substr(p, b - p) == comma) return p;
+    std::size_t q = p;
+    if (!is_name_char(next_code_point(text, q))) return std::string_view::npos;
+    b = p;
+  }
+  return std::string_view::npos;
+}
+
+bool DocumentNames::firm_context_at(std::string_view text, std::size_t p) const {
+  const std::string_view rest = text.substr(p);
+  const auto& contexts = patterns_.rules().project_firm_contexts;
+  return std::any_of(contexts.begin(), contexts.end(), [&](const std::string& w) { return starts_with(rest, w); });
 }
 
 std::size_t DocumentNames::etc_before_class(std::string_view text, std::size_t noun) const {
@@ -507,26 +557,33 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
   const PatternRules& rules = patterns_.rules();
   const std::string_view kComma = rules.words.comma;
   const Region none;
+  const auto non_firm = [&](std::string_view item) {
+    return std::any_of(rules.non_firm_endings.begin(), rules.non_firm_endings.end(),
+                       [&](const std::string& e) { return ends_with(item, e); });
+  };
   const auto item_ok = [&](std::string_view item) {
-    if (std::any_of(rules.non_firm_endings.begin(), rules.non_firm_endings.end(),
-                    [&](const std::string& e) { return ends_with(item, e); }))
-      return false;
-    return short_name_ok(item, none, 2) && code_point_count(item) <= 8;
+    return !non_firm(item) && short_name_ok(item, none, 2) && code_point_count(item) <= 8;
   };
   // An item already found, or overlapping a found name, is left alone; but a found name that
-  // ends the item after a brand (准能 of 准能集团 in 神华准能) is part of it.
+  // ends the item after a brand (准能 of 准能集团 in 神华准能) is part of it. A guess below
+  // evidence_confidence (a brand alone before 项目, 项目单项) covers nothing: the sure firm
+  // of the list is better evidence for it.
   const SpanIndex index(found);
   const auto covered = [&](std::size_t b, std::size_t e) {
     return index.any_near(b, e, [&](std::size_t i) {
       const Candidate& c = found[i];
-      return c.begin < e && b < c.end && !(b < c.begin && c.end == e);
+      return c.begin < e && b < c.end && !(b < c.begin && c.end == e) && c.confidence >= rules.evidence_confidence;
     });
   };
+  // An item that names a place, a body or a product (甲集团、乙数谷、丙、丁等重点项目: non_firm_endings)
+  // is no sibling, but the list goes on past it.
+  enum class Item { kAdded, kPassed, kStop };
   const auto add = [&](std::size_t b, std::size_t e) {
     const std::string_view item = text.substr(b, e - b);
-    if (covered(b, e) || !item_ok(item)) return false;
+    if (covered(b, e)) return Item::kStop;
+    if (!item_ok(item)) return non_firm(item) && code_point_count(item) <= 8 && all_name_chars(item) ? Item::kPassed : Item::kStop;
     out.push_back({std::string(item), EntityKind::kCompany, patterns_.canonical_name(item), rules.words.sibling});
-    return true;
+    return Item::kAdded;
   };
   for (const Candidate& c : found) {
     if (c.kind != EntityKind::kCompany || c.confidence < rules.vouch_confidence) continue;
@@ -567,7 +624,7 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
             e -= w.size();
             break;
           }
-      if (!add(b, e)) break;
+      if (add(b, e) == Item::kStop) break;
       if (!list_goes_on) break;
       pos = e;
     }
@@ -576,7 +633,7 @@ void DocumentNames::siblings(std::string_view text, const std::vector<Candidate>
       const std::size_t e = pos - kComma.size();
       const PatternFinder::Stem item = patterns_.stem(text, e);
       if (item.verdict != StemVerdict::kName || item.begin >= e) break;
-      if (!add(item.begin, e)) break;
+      if (add(item.begin, e) == Item::kStop) break;
       pos = item.begin;
     }
   }
@@ -696,7 +753,7 @@ std::vector<bool> DocumentNames::places_among(std::string_view text, const std::
 bool DocumentNames::brand_rule(const std::string& rule) const {
   const PatternRules::Words& w = patterns_.rules().words;
   return rule == w.park_brand || rule == w.base_brand || rule == w.project_brand || rule == w.project_list ||
-         rule == w.project_single;
+         rule == w.project_single || rule == w.project_context;
 }
 
 void DocumentNames::extend(std::string_view text, const Region& region, std::vector<Candidate>& candidates) const {
@@ -710,6 +767,8 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
   for (const Candidate& c : candidates) {
     if (c.source != Source::kPattern || c.rule.empty()) continue;
     const PatternRules::Words& words = patterns_.rules().words;
+    // A name made of generic words (数字产业发展公司) has no brand or short form in it.
+    if (c.rule == words.descriptive_name) continue;
     if (!words.etc.empty() && starts_with(c.rule, words.etc)) {  // a list item (特变沈变等企业) is that firm wherever it is named
       derived.push_back({std::string(text.substr(c.begin, c.length())), c.kind, c.canonical, words.listed_again});
       continue;
@@ -771,6 +830,7 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
     for (std::size_t k = 0; k < firsts.size(); ++k) {
       if (firsts[k] == nullptr) continue;
       const Derived& d = *firsts[k];
+      const double sure = sureness(d);
       for (const std::size_t p : occurrences[k]) {
         const std::size_t e = p + d.surface.size();
         if (is_ascii_alnum(d.surface.front()) && p > 0 && is_ascii_alnum(text[p - 1])) continue;
@@ -780,6 +840,14 @@ void DocumentNames::extend(std::string_view text, const Region& region, std::vec
           Candidate& c = candidates[i];
           if (c.kind != d.kind || c.begin > p || c.end < e) return;
           if (c.begin == p && c.end == e && c.source == Source::kPattern && d.rule == patterns_.rules().words.definition) c.canonical = d.canonical;
+          // A guess on the same span below evidence_confidence (a brand alone before 项目) takes
+          // the surer rule that derived it again (its sibling in a list of firms: 、列举).
+          if (c.begin == p && c.end == e && c.source == Source::kPattern && c.confidence < patterns_.rules().evidence_confidence &&
+              sure > c.confidence && brand_rule(c.rule)) {
+            c.rule = d.rule;
+            c.canonical = d.canonical;
+            c.confidence = sure;
+          }
           skip = true;
         });
         if (skip) continue;

@@ -65,6 +65,10 @@ class DocumentNames {
                   std::vector<Derived>& out) const;
   // Where the 等 before a class noun at `noun` ends (等60个产业项目), or npos.
   std::size_t etc_before_class(std::string_view text, std::size_t noun) const;
+  // The 、 that opens the list item ending at `item_end` (within a few name characters), or npos.
+  std::size_t comma_before_item(std::string_view text, std::size_t item_end) const;
+  // Does a project_firm_contexts word (签约, 投产 …) start at `p`?
+  bool firm_context_at(std::string_view text, std::size_t p) const;
   void retype_zone_parts(std::vector<Candidate>& candidates) const;
   void retype_malls(std::string_view text, std::vector<Candidate>& candidates) const;
   void facility_brands(std::string_view text, const Region& region, std::vector<Derived>& out) const;

@@ -625,6 +625,38 @@ std::vector<Candidate> PatternFinder::find(std::string_view text) const {
   return find(text, hits);
 }
 
+bool PatternFinder::starts_with_numeral(std::string_view s) const {
+  std::size_t q = 0;
+  return !s.empty() && is_numeral_(next_code_point(s, q));
+}
+
+// 集成电路装备产业园: a park named by its products alone, a candidate below any threshold until
+// the document builds it as a listed project (confidence.cc); 数字产业发展公司, a firm named by its
+// business alone, until the document founds it. Not after 等 (甲、乙等集成电路装备
+// 产业园 is the class of the items) nor in quotes (“数字经济产业园”).
+void PatternFinder::add_descriptive_name(std::string_view text, const Stem& found, const EndingHit& hit,
+                                         const NameEnding& ending, std::vector<Candidate>& out) const {
+  const auto listed = [&](const std::vector<std::string>& endings) {
+    return std::find(endings.begin(), endings.end(), ending.text) != endings.end();
+  };
+  if (found.verdict != StemVerdict::kGeneric || rules_.words.descriptive_name.empty() ||
+      !(listed(rules_.descriptive_park_endings) || listed(rules_.descriptive_firm_endings)))
+    return;
+  const std::string_view stem_text = text.substr(found.begin, hit.begin - found.begin);
+  if (code_point_count(stem_text) < rules_.descriptive_min_chars) return;
+  for (std::size_t q = 0; q < stem_text.size();)
+    if (!is_cjk_ideograph(next_code_point(stem_text, q))) return;
+  if (!rules_.words.etc.empty() && text.substr(0, found.begin).ends_with(rules_.words.etc)) return;
+  Candidate c;
+  c.begin = found.begin;
+  c.end = hit.end;
+  c.kind = ending.kind;
+  c.source = Source::kPattern;
+  c.canonical = canonical_name(text.substr(c.begin, c.end - c.begin));
+  c.rule = rules_.words.descriptive_name;
+  out.push_back(std::move(c));
+}
+
 std::vector<Candidate> PatternFinder::find(std::string_view text, const std::vector<EndingHit>& hits) const {
   std::vector<Candidate> out;
   for (const EndingHit& hit : hits) {
@@ -650,6 +682,7 @@ std::vector<Candidate> PatternFinder::find(std::string_view text, const std::vec
     const Stem found = stem(text, hit.begin);
     if (found.verdict != StemVerdict::kName) {
       add_list_items(text, hit.begin, found, ending, out);
+      add_descriptive_name(text, found, hit, ending, out);
       continue;
     }
     if (ending.list_only) continue;  // 万科企业: a class noun never ends a name

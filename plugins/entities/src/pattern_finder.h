@@ -70,6 +70,8 @@ class PatternFinder {
   // words (for the document-level short forms, document_names.h).
   StemVerdict verdict(std::string_view stem) const { return verdict_of(stem, false); }
   bool is_generic(std::string_view stem) const;
+  // Does `s` start with a digit or a Chinese numeral (125宗, 三农)?
+  bool starts_with_numeral(std::string_view s) const;
   const PatternRules& rules() const { return rules_; }
 
  private:
@@ -81,6 +83,8 @@ class PatternFinder {
   bool quoted_stem(std::string_view text, std::size_t ending_begin, Stem& out) const;
   void add_list_items(std::string_view text, std::size_t ending_begin, const Stem& generic, const NameEnding& ending,
                       std::vector<Candidate>& out) const;
+  void add_descriptive_name(std::string_view text, const Stem& found, const EndingHit& hit, const NameEnding& ending,
+                            std::vector<Candidate>& out) const;
   bool ends_with_stop_word(std::string_view word) const;
   bool ends_with_glued_preposition(std::string_view word) const;
   // A stop word longer than the word that ends `text` (重点企业 over the words 重点/企业).

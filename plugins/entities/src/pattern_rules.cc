@@ -76,7 +76,7 @@ void read_words(const std::string& file, const std::string& key, const YAML::Nod
       {"bare_park", &w.bare_park}, {"park_char", &w.park_char}, {"base", &w.base}, {"comma", &w.comma},
       {"definition", &w.definition}, {"short_form", &w.short_form}, {"park_in_park", &w.park_in_park},
       {"park_brand", &w.park_brand}, {"base_brand", &w.base_brand}, {"project_brand", &w.project_brand},
-      {"project_list", &w.project_list}, {"project_single", &w.project_single}, {"sibling", &w.sibling},
+      {"project_list", &w.project_list}, {"project_single", &w.project_single}, {"project_context", &w.project_context}, {"descriptive_name", &w.descriptive_name}, {"sibling", &w.sibling},
       {"local_abbreviation", &w.local_abbreviation}, {"listed_again", &w.listed_again}};
   const std::map<std::string, std::vector<std::string>*> lists{{"joints", &w.joints},
                                                               {"province_suffixes", &w.province_suffixes},
@@ -158,10 +158,52 @@ void PatternRules::load_file(const std::filesystem::path& path) {
 void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
   if (root.IsNull()) return;
   if (!root.IsMap()) fail(file, line_of(root), "expected a mapping of rule lists");
+  // Keys whose value is a plain list of words, appended to the member of that name.
+  const std::map<std::string_view, std::vector<std::string>*> lists{
+      {"non_firm_endings", &non_firm_endings},
+      {"list_noun_breakers", &list_noun_breakers},
+      {"region_suffixes", &region_suffixes},
+      {"ending_breakers", &ending_breakers},
+      {"stop_words", &stop_words},
+      {"brand_stop_chars", &brand_stop_chars},
+      {"non_brand_chars", &non_brand_chars},
+      {"object_verbs", &object_verbs},
+      {"non_firm_classes", &non_firm_classes},
+      {"surface_breakers", &surface_breakers},
+      {"glued_prepositions", &glued_prepositions},
+      {"generic_words", &generic_words},
+      {"designation_prefixes", &designation_prefixes},
+      {"designation_markers", &designation_markers},
+      {"counters", &counters},
+      {"list_rule_skips", &list_rule_skips},
+      {"date_units", &date_units},
+      {"short_form_markers", &short_form_markers},
+      {"short_form_endings", &short_form_endings},
+      {"site_endings", &site_endings},
+      {"place_suffixes", &place_suffixes},
+      {"commercial_endings", &commercial_endings},
+      {"commercial_markers", &commercial_markers},
+      {"local_qualifiers", &local_qualifiers},
+      {"brand_list_facilities", &brand_list_facilities},
+      {"park_designation_suffixes", &park_designation_suffixes},
+      {"non_firm_project_tails", &non_firm_project_tails},
+      {"hq_qualifiers", &hq_qualifiers},
+      {"project_firm_contexts", &project_firm_contexts},
+      {"firm_contexts", &firm_contexts},
+      {"site_rankings", &site_rankings},
+      {"loose_date_units", &loose_date_units},
+      {"item_predicates", &item_predicates},
+      {"descriptive_park_endings", &descriptive_park_endings},
+      {"descriptive_firm_endings", &descriptive_firm_endings},
+      {"founding_contexts", &founding_contexts},
+      {"listed_site_exclusions", &listed_site_exclusions},
+      {"founding_adverbs", &founding_adverbs}};
   for (const auto& kv : root) {
     const std::string key = kv.first.Scalar();
     const YAML::Node& value = kv.second;
-    if (key == "endings") {
+    if (const auto list = lists.find(key); list != lists.end()) {
+      append_strings(file, key, value, *list->second);
+    } else if (key == "endings") {
       if (!value.IsMap()) fail(file, line_of(value), "endings: expected a mapping kind -> list");
       for (const auto& per_kind : value) {
         const auto kind = parse_kind(per_kind.first.Scalar());
@@ -181,12 +223,6 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
         append_strings(file, "list_nouns." + per_kind.first.Scalar(), per_kind.second, texts);
         for (auto& t : texts) endings.push_back({std::move(t), *kind, true});
       }
-    } else if (key == "non_firm_endings") {
-      append_strings(file, key, value, non_firm_endings);
-    } else if (key == "list_noun_breakers") {
-      append_strings(file, key, value, list_noun_breakers);
-    } else if (key == "region_suffixes") {
-      append_strings(file, key, value, region_suffixes);
     } else if (key == "canonical_suffixes") {
       if (!value.IsSequence()) fail(file, line_of(value), "canonical_suffixes: expected a list of [from, to] pairs");
       for (const auto& pair : value) {
@@ -195,48 +231,8 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
           fail(file, line_of(pair), "canonical_suffixes: expected a pair [from, to]");
         canonical_suffixes.emplace_back(normalize_text(pair[0].Scalar()).text, normalize_text(pair[1].Scalar()).text);
       }
-    } else if (key == "ending_breakers") {
-      append_strings(file, key, value, ending_breakers);
-    } else if (key == "stop_words") {
-      append_strings(file, key, value, stop_words);
     } else if (key == "soft_stop_chars" || key == "soft_stop_words") {
       append_strings(file, key, value, soft_stop_chars);
-    } else if (key == "brand_stop_chars") {
-      append_strings(file, key, value, brand_stop_chars);
-    } else if (key == "non_brand_chars") {
-      append_strings(file, key, value, non_brand_chars);
-    } else if (key == "object_verbs") {
-      append_strings(file, key, value, object_verbs);
-    } else if (key == "non_firm_classes") {
-      append_strings(file, key, value, non_firm_classes);
-    } else if (key == "surface_breakers") {
-      append_strings(file, key, value, surface_breakers);
-    } else if (key == "glued_prepositions") {
-      append_strings(file, key, value, glued_prepositions);
-    } else if (key == "generic_words") {
-      append_strings(file, key, value, generic_words);
-    } else if (key == "designation_prefixes") {
-      append_strings(file, key, value, designation_prefixes);
-    } else if (key == "designation_markers") {
-      append_strings(file, key, value, designation_markers);
-    } else if (key == "counters") {
-      append_strings(file, key, value, counters);
-    } else if (key == "list_rule_skips") {
-      append_strings(file, key, value, list_rule_skips);
-    } else if (key == "date_units") {
-      append_strings(file, key, value, date_units);
-    } else if (key == "short_form_markers") {
-      append_strings(file, key, value, short_form_markers);
-    } else if (key == "short_form_endings") {
-      append_strings(file, key, value, short_form_endings);
-    } else if (key == "site_endings") {
-      append_strings(file, key, value, site_endings);
-    } else if (key == "place_suffixes") {
-      append_strings(file, key, value, place_suffixes);
-    } else if (key == "commercial_endings") {
-      append_strings(file, key, value, commercial_endings);
-    } else if (key == "commercial_markers") {
-      append_strings(file, key, value, commercial_markers);
     } else if (key == "local_abbreviations") {
       if (!value.IsMap()) fail(file, line_of(value), "local_abbreviations: expected a mapping kind -> {short: full}");
       for (const auto& per_kind : value) {
@@ -251,32 +247,18 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
               {normalize_text(pair.first.Scalar()).text, *kind, normalize_text(pair.second.Scalar()).text});
         }
       }
-    } else if (key == "local_qualifiers") {
-      append_strings(file, key, value, local_qualifiers);
     } else if (key == "brand_facilities" || key == "brand_facilities_alone") {
       std::vector<std::string> texts;
       append_strings(file, key, value, texts);
       for (auto& t : texts) brand_facilities.emplace_back(std::move(t), key == "brand_facilities_alone");
-    } else if (key == "brand_list_facilities") {
-      append_strings(file, key, value, brand_list_facilities);
-    } else if (key == "park_designation_suffixes") {
-      append_strings(file, key, value, park_designation_suffixes);
-    } else if (key == "non_firm_project_tails") {
-      append_strings(file, key, value, non_firm_project_tails);
-    } else if (key == "hq_qualifiers") {
-      append_strings(file, key, value, hq_qualifiers);
-    } else if (key == "firm_contexts") {
-      append_strings(file, key, value, firm_contexts);
     } else if (key == "words") {
       read_words(file, key, value, words);
     } else if (key == "boundaries") {
       read_boundaries(file, value, boundaries);
-    } else if (key == "site_rankings") {
-      append_strings(file, key, value, site_rankings);
-    } else if (key == "loose_date_units") {
-      append_strings(file, key, value, loose_date_units);
     } else if (key == "ending_contexts") {
       read_ending_contexts(file, key, value, ending_contexts);
+    } else if (key == "ending_full_forms") {
+      read_ending_contexts(file, key, value, ending_full_forms);
     } else if (key == "ending_confidence" || key == "rule_confidence") {
       read_confidences(file, key, value, key == "ending_confidence" ? ending_confidence : rule_confidence);
     } else if (key == "default_confidence") {
@@ -289,10 +271,10 @@ void PatternRules::read_rules(const std::string& file, const YAML::Node& root) {
       vouch_confidence = read_confidence(file, key, value);
     } else if (key == "evidence_confidence") {
       evidence_confidence = read_confidence(file, key, value);
-    } else if (key == "item_predicates") {
-      append_strings(file, key, value, item_predicates);
     } else if (key == "max_brand_chars") {
       max_brand_chars = read_count(file, key, value);
+    } else if (key == "descriptive_min_chars") {
+      descriptive_min_chars = read_count(file, key, value);
     } else if (key == "min_stem_chars") {
       min_stem_chars = read_count(file, key, value);
     } else if (key == "max_stem_chars") {

@@ -115,11 +115,18 @@ struct PatternRules {
   // Words around a name that show a firm acting (投产, 签约, 落地 ...): a brand before a
   // project counts when one follows the project, and they raise a name's confidence.
   std::vector<std::string> firm_contexts;
+  // Words right after 项目 that make a single brand + product before it a firm (签约, 投产 …).
+  std::vector<std::string> project_firm_contexts;
   // An ending that names only with one of its words earlier in the same sentence (片区 of a
   // free trade zone: 自贸试验区 … 大连片区): that is its evidence.
   std::vector<std::pair<std::string, std::vector<std::string>>> ending_contexts;
   // Ranking words right after a base or a bare 园区 that make it a named site (入围, 获评).
   std::vector<std::string> site_rankings;
+  // An ending that needs evidence and its full forms (新区: 国家级新区): the document writing the
+  // same stem with a full form (甲国家级新区 … 甲新区), or the full form right after the name in
+  // its clause (甲新区获批国家级新区), confirms it; a full-form name whose stem already ends in
+  // the ending (甲新区国家级新区) is the name + its designation, not a name.
+  std::vector<std::pair<std::string, std::vector<std::string>>> ending_full_forms;
   // Words between a brand and 总部 that qualify the headquarters (区域, 华南 ...), not the brand.
   std::vector<std::string> hq_qualifiers;
   // Items before 项目 ending in these are places, not a firm's project (…公园, …枢纽, …立交).
@@ -177,7 +184,7 @@ struct PatternRules {
     std::u32string sentence_ends;       // marks that end a sentence (besides a line break)
     // Labels of the document-level rules (the `rule` attribute).
     std::string definition, short_form, park_in_park, park_brand, base_brand, project_brand, project_list,
-        project_single, sibling, local_abbreviation, listed_again;
+        project_single, project_context, descriptive_name, sibling, local_abbreviation, listed_again;
   } words;
   double default_confidence = 0.85;
   double gazetteer_confidence = 0.95;
@@ -189,6 +196,19 @@ struct PatternRules {
   double evidence_confidence = 0.5;
   std::size_t min_stem_chars = 2;
   std::size_t max_stem_chars = 18;
+  // A park named only by what it makes (集成电路装备产业园, 高端电子化学品产业园) is generic by its
+  // words, but names one site when it is built as a listed project (confidence.cc): these
+  // endings give such a stem of at least descriptive_min_chars as a candidate (rule
+  // words.descriptive_name, its own low confidence) instead of nothing.
+  std::vector<std::string> descriptive_park_endings;
+  std::size_t descriptive_min_chars = 5;
+  // The same for firms (数字产业发展公司), whose evidence is being founded: a founding_contexts
+  // word right after the name, founding_adverbs allowed between (成功组建).
+  std::vector<std::string> descriptive_firm_endings;
+  std::vector<std::string> founding_contexts;
+  std::vector<std::string> founding_adverbs;
+  // Words that keep a listed base or park, or a founded firm, from counting (物流, 试验 …).
+  std::vector<std::string> listed_site_exclusions;
 
   // Merges one YAML file into these rules. Throws StageError "file:line: ..." when malformed.
   void load_file(const std::filesystem::path& file);
