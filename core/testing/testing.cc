@@ -54,7 +54,9 @@ std::unique_ptr<Document> run_stages(const std::vector<StageRun>& stages, const 
                                      const std::string& id) {
   std::vector<StageContext> contexts;
   auto instances = make_stages(stages, plugin_paths, contexts);
-  auto doc = std::make_unique<Document>(id, id, text, std::move(meta));
+  // As the runner does: the stages' line-break rules shape the normalised view.
+  auto rules = std::make_shared<const LineBreakRules>(collect_line_break_rules(instances));
+  auto doc = std::make_unique<Document>(id, id, text, std::move(meta), rules);
   for (auto& st : instances) {
     if (st->handle().corpus) throw std::runtime_error(st->handle().name + " is a corpus stage");
     st->run(*doc);
@@ -87,11 +89,12 @@ CorpusResult run_corpus(const std::vector<StageRun>& stages,
                         const std::vector<Json>& metas, const std::vector<std::string>& plugin_paths) {
   std::vector<StageContext> contexts;
   auto instances = make_stages(stages, plugin_paths, contexts);
+  auto rules = std::make_shared<const LineBreakRules>(collect_line_break_rules(instances));
   CorpusResult result;
   Corpus corpus;
   for (std::size_t i = 0; i < documents.size(); ++i) {
     auto doc = std::make_unique<Document>(documents[i].first, documents[i].first, documents[i].second,
-                                          i < metas.size() ? metas[i] : Json::object());
+                                          i < metas.size() ? metas[i] : Json::object(), rules);
     for (auto& st : instances)
       if (!st->handle().corpus) st->run(*doc);
     if (doc->meta().contains("role")) corpus.roles[doc->meta()["role"].get<std::string>()] = doc.get();

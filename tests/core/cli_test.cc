@@ -96,7 +96,7 @@ class Cli : public ::testing::Test {
 TEST_F(Cli, Version) {
   const auto r = run_pipeline({"--version"});
   EXPECT_EXIT_CODE(r, 0);
-  EXPECT_CONTAINS(r.out, "reportlens 0.1.0 (plugin ABI 1.2, build key ");
+  EXPECT_CONTAINS(r.out, "reportlens 0.1.0 (plugin ABI 1.3, build key ");
   EXPECT_CONTAINS(r.out, ";c++2020");
 }
 
@@ -174,7 +174,7 @@ TEST_F(Cli, PluginsInfoShowsDescriptorStagesAndSettings) {
   EXPECT_EXIT_CODE(r, 0);
   EXPECT_CONTAINS(r.out, "plugin:      testkit 3.2.1\n");
   EXPECT_CONTAINS(r.out, "description: core test plugin: predictable stages\n");
-  EXPECT_CONTAINS(r.out, "abi:         1.2\n");
+  EXPECT_CONTAINS(r.out, "abi:         1.3\n");
   EXPECT_CONTAINS(r.out, "  sum-digits [document]: Sums the tagged digit runs\n"
                          "    consumes: digits\n"
                          "    produces: digit_sum\n"
@@ -228,7 +228,7 @@ TEST_F(Cli, PluginsInfoByStageNameAndAsJson) {
   const Json j = Json::parse(r.out);
   EXPECT_EQ(j["name"], "testkit");
   EXPECT_EQ(j["version"], "3.2.1");
-  EXPECT_EQ(j["abi"], "1.2");
+  EXPECT_EQ(j["abi"], "1.3");
   ASSERT_EQ(j["stages"].size(), 8u);
   EXPECT_EQ(j["stages"][0]["name"], "tag-digits");
   EXPECT_EQ(j["stages"][0]["produces"], Json::parse(R"(["digits"])"));
@@ -315,6 +315,29 @@ TEST_F(Cli, SegmentOnTheSeedReportOffsetsAreCodePointsIntoTheOriginal) {
     }
   }
   EXPECT_GT(sentences, 50u);
+}
+
+// The runner builds every Document with the line-break rules its stages supply (segment's
+// from segment.yaml and extra_rules): a heading word added only in a rules file (编 of 第一编)
+// keeps its line, so the heading is found though no blank line follows it; without the file
+// the line is joined to the prose after it.
+TEST_F(Cli, SegmentRulesFilesReachTheNormaliserOfARun) {
+  dir_.write("in/a.txt", "各位代表：\n\n第一编 总体要求\n现在报告工作。\n");
+  dir_.write("bian.yaml", "heading:\n  ordinal_units:\n    编: part\n");
+  const auto sections = [&](const std::string& with) {
+    const std::string p =
+        yaml("name: bian\ninputs: [in/a.txt]\nstages:\n  - use: segment\n" + with + "output: out/b.json\n");
+    const auto r = pipeline({"run", p});
+    EXPECT_EXIT_CODE(r, 0);
+    std::vector<std::string> titles;
+    const Json result = parse_json(dir_.path() / "out" / "b.json");  // kept: the loop reads into it
+    for (const auto& a : result["documents"][0]["annotations"])
+      if (a["type"] == "section") titles.push_back(a["attrs"]["number"].get<std::string>() + " " +
+                                                   a["attrs"]["title"].get<std::string>());
+    return titles;
+  };
+  EXPECT_TRUE(sections("").empty());
+  EXPECT_EQ(sections("    with: {extra_rules: [bian.yaml]}\n"), std::vector<std::string>{"第一编 总体要求"});
 }
 
 TEST_F(Cli, HtmlInputIsReducedToText) {
@@ -527,7 +550,7 @@ TEST_F(Cli, EachBrokenPluginGivesOneLineAndExitFour) {
   const std::string p = yaml(kDigitsYaml);
   const std::vector<BrokenPlugin> cases = {
       {"noentry", "noentry", {"libreportlens-noentry.so"}, "not a reportlens plugin: entry point 'reportlens_plugin_info_v1' not found"},
-      {"badabi", "badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.2, host supports"},
+      {"badabi", "badabi", {"libreportlens-badabi.so"}, "plugin ABI 99.3, host supports"},
       {"badkey", "badkey", {"libreportlens-badkey.so"}, ";icu-1', host is '"},
       {"duplicate", "", {"libreportlens-twin-a.so", "libreportlens-twin-b.so"}, "stage 'twin' is provided by both"},
   };

@@ -212,8 +212,21 @@ TEST(NormalizedView, JoinsALineBreakInsideASentence) {
 }
 
 TEST(NormalizedView, KeepsBreaksAfterTerminalPunctuationAndAroundHeadings) {
-  Document doc("a", "a", "一、总体情况\n经济运行平稳\n（一）工业\n工业增长。\n第二章 附则\n专栏1\n内容");
-  EXPECT_EQ(doc.normalized().text, "一、总体情况\n经济运行平稳\n（一）工业\n工业增长。\n第二章 附则\n专栏1\n内容");
+  // The heading words as the segment stage supplies them from segment.yaml.
+  auto rules = std::make_shared<LineBreakRules>();
+  rules->numerals = U"〇零一二两三四五六七八九十百";
+  rules->ordinal_prefixes = {"第"};
+  rules->ordinal_headings = {"章", "节", "篇", "部分"};
+  rules->box_labels = {"专栏"};
+  const std::string text = "一、总体情况\n经济运行平稳\n（一）工业\n工业增长。\n第二章 附则\n专栏1\n内容";
+  Document doc("a", "a", text, Json::object(), rules);
+  EXPECT_EQ(doc.normalized().text, text);
+  EXPECT_EQ(&doc.line_break_rules(), rules.get());
+  // Without them only the script-level rules apply: the terminal 。 keeps its break, the
+  // Chinese-numbered headings are joined like any line cut by a copy.
+  Document plain("a", "a", text);
+  EXPECT_EQ(plain.normalized().text, "一、总体情况经济运行平稳（一）工业工业增长。\n第二章 附则专栏1内容");
+  EXPECT_TRUE(plain.line_break_rules().empty());
 }
 
 TEST(NormalizedView, UnifiesLineEndings) {

@@ -250,6 +250,26 @@ TEST(PluginLoading, AbiMinor1PluginStillLoadsEveryStage) {
   EXPECT_EQ(doc.meta().value("old_abi_mark", ""), "ran");
 }
 
+// A plugin built with the ABI 1.2 SDK: its descriptors end before `line_break_rules`. It loads
+// with its meta keys, supplies no rules, and a 1.1 plugin supplies none either.
+TEST(PluginLoading, AbiMinor2PluginLoadsWithoutLineBreakRules) {
+  PluginRegistry r;
+  r.discover({test_plugins("abi2"), test_plugins("oldabi")});
+  ASSERT_TRUE(r.rejections().empty()) << r.rejections()[0].reason;
+  const StageHandle* mark = r.find_stage("abi2-mark");
+  ASSERT_NE(mark, nullptr);
+  EXPECT_EQ(mark->plugin->abi_minor, 2u);
+  EXPECT_EQ(mark->meta_produces, std::vector<std::string>({"abi2_mark"}));
+  EXPECT_FALSE(mark->line_break_rules);
+  std::vector<std::unique_ptr<StageInstance>> stages;
+  stages.push_back(std::make_unique<StageInstance>(*mark, StageContext{}));
+  stages.push_back(std::make_unique<StageInstance>(*r.find_stage("old-abi-mark"), StageContext{}));
+  EXPECT_TRUE(collect_line_break_rules(stages).empty());
+  Document doc("d", "d", "text", Json::object());
+  stages[0]->run(doc);
+  EXPECT_EQ(doc.meta().value("abi2_mark", ""), "ran");
+}
+
 TEST(PluginLoading, ReadsMetaKeysAndProjectionsOfMinor2Stages) {
   PluginRegistry r;
   r.discover({test_plugins("testkit")});

@@ -5,14 +5,28 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "reportlens/text.h"
 #include "shared_corpus.h"
 
 namespace {
 
+using reportlens::LineBreakRules;
 using reportlens::normalize_text;
 using reportlens::NormalizedText;
+
+// The rules as the segment stage supplies them from plugins/segment/data/segment.yaml
+// (`numerals`, `heading`, `enumeration.before_numeral`, `outline.box_labels`, `salutation`).
+LineBreakRules report_rules() {
+  LineBreakRules rules;
+  rules.numerals = U"〇零一二两三四五六七八九十百";
+  rules.ordinal_prefixes = {"第"};
+  rules.ordinal_headings = {"章", "节", "篇", "部分"};
+  rules.box_labels = {"专栏"};
+  rules.paragraph_openers = {"各位代表", "各位委员"};
+  return rules;
+}
 
 std::string original_of(const NormalizedText& n, const std::string& original, std::size_t b,
                         std::size_t e) {
@@ -53,22 +67,68 @@ TEST(Normalize, FullWidthFormsFold) {
 }
 
 TEST(Normalize, ZeroWidthJoinerAfterSalutationIsDropped) {
-  EXPECT_EQ(normalize_text("各位代表：\u200d\n现在，我代表国务院").text, "各位代表：\n现在，我代表国务院");
+  EXPECT_EQ(normalize_text("各位代表：\u200d\n现在，我代表国务院", report_rules()).text, "各位代表：\n现在，我代表国务院");
 }
 
 TEST(Normalize, HeadingsStayOnTheirOwnLines) {
-  EXPECT_EQ(normalize_text("一、2022年经济和社会发展计划执行情况\n\n今年以来，面对复杂严峻的形势").text,
+  const LineBreakRules rules = report_rules();
+  const auto norm = [&](const std::string& s) { return normalize_text(s, rules).text; };
+  EXPECT_EQ(norm("一、2022年经济和社会发展计划执行情况\n\n今年以来，面对复杂严峻的形势"),
             "一、2022年经济和社会发展计划执行情况\n\n今年以来，面对复杂严峻的形势");
-  EXPECT_EQ(normalize_text("（四）城乡环境扩容提质，城市功能品质持续优化\n坚持“三生融合”理念").text,
+  EXPECT_EQ(norm("（四）城乡环境扩容提质，城市功能品质持续优化\n坚持“三生融合”理念"),
             "（四）城乡环境扩容提质，城市功能品质持续优化\n坚持“三生融合”理念");
-  EXPECT_EQ(normalize_text("总体看，存在一些问题\n二、2023年经济和社会发展主要任务").text,
+  EXPECT_EQ(norm("总体看，存在一些问题\n二、2023年经济和社会发展主要任务"),
             "总体看，存在一些问题\n二、2023年经济和社会发展主要任务");
-  EXPECT_EQ(normalize_text("专栏：2022年重点城建工程进展情况\n\n\t道路工程：浑河二十五街").text,
+  EXPECT_EQ(norm("专栏：2022年重点城建工程进展情况\n\n\t道路工程：浑河二十五街"),
             "专栏：2022年重点城建工程进展情况\n\n 道路工程：浑河二十五街");
-  EXPECT_EQ(normalize_text("第一章 总则\n第一条").text, "第一章 总则\n第一条");
-  EXPECT_EQ(normalize_text("1.加快发展\n推进改革").text, "1.加快发展\n推进改革");
+  EXPECT_EQ(norm("第一章 总则\n第一条"), "第一章 总则\n第一条");
+  EXPECT_EQ(norm("第三部分 保障措施\n加强组织领导"), "第三部分 保障措施\n加强组织领导");
+  // 第一，… is an enumeration item: its break stays; 第一段 is no marker.
+  EXPECT_EQ(norm("推进改革\n第一，深化改革"), "推进改革\n第一，深化改革");
+  EXPECT_EQ(norm("见第一段\n所述"), "见第一段所述");
+  EXPECT_EQ(norm("1.加快发展\n推进改革"), "1.加快发展\n推进改革");
   // A number at the start of a line is no heading: 10.5% continues the sentence.
-  EXPECT_EQ(normalize_text("增长\n10.5%。").text, "增长10.5%。");
+  EXPECT_EQ(norm("增长\n10.5%。"), "增长10.5%。");
+}
+
+TEST(Normalize, ScriptLevelRulesKeepDigitMarkersBracketsAndDashesOnly) {
+  // Without rules (a pipeline without the segment stage): ASCII digit markers, bracketed
+  // digits and —— dashes keep their breaks ...
+  EXPECT_EQ(normalize_text("1、加快发展\n推进改革").text, "1、加快发展\n推进改革");
+  EXPECT_EQ(normalize_text("（2）稳定就业\n扩大消费").text, "（2）稳定就业\n扩大消费");
+  EXPECT_EQ(normalize_text("主要成就\n——经济稳定增长").text, "主要成就\n——经济稳定增长");
+  // ... while the words of a language (Chinese numerals, 第…章, 专栏, 各位代表) are the rules'.
+  EXPECT_EQ(normalize_text("一、加快发展\n推进改革").text, "一、加快发展推进改革");
+  EXPECT_EQ(normalize_text("第一章 总则\n第一条").text, "第一章 总则第一条");
+  EXPECT_EQ(normalize_text("专栏1\n道路工程").text, "专栏1道路工程");
+  EXPECT_EQ(normalize_text("政府工作报告\n各位代表：").text, "政府工作报告各位代表：");
+  EXPECT_EQ(normalize_text("政府工作报告\n各位代表：", report_rules()).text, "政府工作报告\n各位代表：");
+}
+
+TEST(Normalize, AHeadingWordOfTheRulesKeepsItsLine) {
+  // 编 is no heading word of segment.yaml: 第一编 is joined like prose ...
+  LineBreakRules rules = report_rules();
+  EXPECT_EQ(normalize_text("第一编 总则\n本规划所称发展", rules).text, "第一编 总则本规划所称发展");
+  // ... until a rules file names it.
+  rules.ordinal_headings.push_back("编");
+  EXPECT_EQ(normalize_text("第一编 总则\n本规划所称发展", rules).text, "第一编 总则\n本规划所称发展");
+  EXPECT_EQ(normalize_text("前文\n第一编 总则", rules).text, "前文\n第一编 总则");
+}
+
+TEST(Normalize, RulesMergeOnceEachInOrder) {
+  LineBreakRules a = report_rules();
+  LineBreakRules b;
+  b.numerals = U"一廿";
+  b.ordinal_prefixes = {"第"};
+  b.ordinal_headings = {"编", "章"};
+  b.paragraph_openers = {"各位委员", "同志们"};
+  a.merge(b);
+  EXPECT_EQ(a.numerals, U"〇零一二两三四五六七八九十百廿");
+  EXPECT_EQ(a.ordinal_prefixes, std::vector<std::string>({"第"}));
+  EXPECT_EQ(a.ordinal_headings, std::vector<std::string>({"章", "节", "篇", "部分", "编"}));
+  EXPECT_EQ(a.paragraph_openers, std::vector<std::string>({"各位代表", "各位委员", "同志们"}));
+  EXPECT_TRUE(LineBreakRules{}.empty());
+  EXPECT_FALSE(a.empty());
 }
 
 TEST(Normalize, ShortLinesBetweenBlankLinesStay) {
@@ -213,20 +273,22 @@ TEST(Normalize, HeadingLineLengthCountsCharacters) {
     for (std::size_t i = 2; i < chars; ++i) s += "字";
     return s;
   };
-  EXPECT_EQ(normalize_text(heading(60) + "\n后文").text, heading(60) + "\n后文");
-  EXPECT_EQ(normalize_text(heading(61) + "\n后文").text, heading(61) + "后文");
+  const LineBreakRules rules = report_rules();
+  const auto norm = [&](const std::string& s) { return normalize_text(s, rules).text; };
+  EXPECT_EQ(norm(heading(60) + "\n后文"), heading(60) + "\n后文");
+  EXPECT_EQ(norm(heading(61) + "\n后文"), heading(61) + "后文");
   // Headings recognised at the start of the next line keep the break before them.
-  EXPECT_EQ(normalize_text("前文\n（二）工业").text, "前文\n（二）工业");
-  EXPECT_EQ(normalize_text("前文\n(2)工业").text, "前文\n(2)工业");
-  EXPECT_EQ(normalize_text("前文\n第十二章 附则").text, "前文\n第十二章 附则");
-  EXPECT_EQ(normalize_text("前文\n第一段").text, "前文第一段");
-  EXPECT_EQ(normalize_text("前文\n专栏1").text, "前文\n专栏1");
-  EXPECT_EQ(normalize_text("前文\n专门").text, "前文专门");
-  EXPECT_EQ(normalize_text("前文\n  ——工业").text, "前文\n  ——工业");
-  EXPECT_EQ(normalize_text("前文\n各位代表").text, "前文\n各位代表");
-  EXPECT_EQ(normalize_text("前文\n12、工业").text, "前文\n12、工业");
-  EXPECT_EQ(normalize_text("前文\n12.工业").text, "前文\n12.工业");
-  EXPECT_EQ(normalize_text("前文\n12.5亿元").text, "前文12.5亿元");
+  EXPECT_EQ(norm("前文\n（二）工业"), "前文\n（二）工业");
+  EXPECT_EQ(norm("前文\n(2)工业"), "前文\n(2)工业");
+  EXPECT_EQ(norm("前文\n第十二章 附则"), "前文\n第十二章 附则");
+  EXPECT_EQ(norm("前文\n第一段"), "前文第一段");
+  EXPECT_EQ(norm("前文\n专栏1"), "前文\n专栏1");
+  EXPECT_EQ(norm("前文\n专门"), "前文专门");
+  EXPECT_EQ(norm("前文\n  ——工业"), "前文\n  ——工业");
+  EXPECT_EQ(norm("前文\n各位代表"), "前文\n各位代表");
+  EXPECT_EQ(norm("前文\n12、工业"), "前文\n12、工业");
+  EXPECT_EQ(norm("前文\n12.工业"), "前文\n12.工业");
+  EXPECT_EQ(norm("前文\n12.5亿元"), "前文12.5亿元");
 }
 
 TEST(Normalize, NationalCorpusTraps) {
@@ -234,7 +296,7 @@ TEST(Normalize, NationalCorpusTraps) {
   std::ifstream in(file, std::ios::binary);
   std::stringstream buf;
   buf << in.rdbuf();
-  const NormalizedText n = normalize_text(buf.str());
+  const NormalizedText n = normalize_text(buf.str(), report_rules());
   EXPECT_NE(n.text.find("国内生产总值达到74.4万亿元，增长6.7%"), std::string::npos);
   EXPECT_NE(n.text.find("光缆线路550多万公里"), std::string::npos);
   EXPECT_NE(n.text.find("新建高速铁路投产里程超过1900公里"), std::string::npos);

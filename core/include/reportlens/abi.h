@@ -19,7 +19,7 @@
 #ifndef REPORTLENS_ABI_MAJOR
 #define REPORTLENS_ABI_MAJOR 1
 #endif
-#define REPORTLENS_ABI_MINOR 2
+#define REPORTLENS_ABI_MINOR 3
 
 #define REPORTLENS_ENTRY_POINT "reportlens_plugin_info_v1"
 
@@ -57,6 +57,11 @@ typedef struct reportlens_stage_info {
   const char* projections;
   const char* meta_consumes;
   const char* meta_produces;
+  /* Minor 3 (NULL or absent in older plugins: no rules).
+   * line_break_rules: fills `target`, a reportlens::LineBreakRules* (text.h), with the words
+   *   the stage wants the core's normaliser to keep line breaks at (headings, paragraph
+   *   openers). Called once on each created stage, before any document is read. */
+  int (*line_break_rules)(void* stage, void* target, char* error, size_t error_size);
 } reportlens_stage_info;
 
 typedef enum reportlens_grouped_op {

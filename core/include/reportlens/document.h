@@ -32,8 +32,13 @@ struct Annotation {
 
 class Document {
  public:
-  // `text` must be valid UTF-8 (the core's decoder guarantees it).
+  // `text` must be valid UTF-8 (the core's decoder guarantees it). The normalised view is
+  // built with `line_breaks` (text.h: the heading and paragraph words of the pipeline's
+  // stages, which the runner collects before reading any document); without them, with the
+  // script-level rules only.
   Document(std::string id, std::string source, std::string text, Json meta = Json::object());
+  Document(std::string id, std::string source, std::string text, Json meta,
+           std::shared_ptr<const LineBreakRules> line_breaks);
 
   const std::string& id() const { return id_; }
   const std::string& source() const { return source_; }
@@ -47,6 +52,9 @@ class Document {
   // The normalised view for matching (NFKC digits/punctuation, unified whitespace, no
   // zero-width characters, PDF line breaks inside sentences joined) with its offset map.
   const NormalizedText& normalized() const { return *normalized_; }
+  // The rules normalized() was built with: normalise a slice or a title of this document with
+  // them (normalize_text(slice, doc.line_break_rules())) to get what the view holds.
+  const LineBreakRules& line_break_rules() const;
 
   // Adds an annotation. Throws std::invalid_argument if the span is out of bounds or not on
   // UTF-8 character boundaries, so a buggy stage is caught where it happens.
@@ -67,6 +75,8 @@ class Document {
   Json meta_;
   std::unique_ptr<NormalizedText> normalized_;
   std::map<std::string, std::vector<Annotation>, std::less<>> by_type_;
+  // Appended last (ABI minor 3): the members above keep their places for older plugins.
+  std::shared_ptr<const LineBreakRules> line_breaks_;
 };
 
 // What a corpus stage sees: every document of the run (in input order), the roles given

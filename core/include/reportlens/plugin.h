@@ -13,6 +13,7 @@
 // the library, and exports the entry point as a Boost.DLL alias.
 #pragma once
 
+#include <concepts>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -62,6 +63,26 @@ int run_stage(void* stage, void* target, char* error, std::size_t error_size) no
 template <class StageT>
 void destroy_stage(void* stage) noexcept {
   delete static_cast<StageT*>(stage);
+}
+
+// A stage that supplies LineBreakRules (stage.h): defines `line_break_rules() const`.
+template <class StageT>
+concept SuppliesLineBreakRules = requires(const StageT& s) {
+  { s.line_break_rules() } -> std::convertible_to<LineBreakRules>;
+};
+
+template <class StageT>
+int stage_line_break_rules(void* stage, void* target, char* error, std::size_t error_size) noexcept {
+  return guarded(error, error_size, [&] {
+    *static_cast<LineBreakRules*>(target) = static_cast<const StageT*>(stage)->line_break_rules();
+  });
+}
+
+// The descriptor's line_break_rules call: filled in when the stage defines it.
+template <class StageT>
+constexpr decltype(reportlens_stage_info::line_break_rules) line_break_rules_call() {
+  if constexpr (SuppliesLineBreakRules<StageT>) return &stage_line_break_rules<StageT>;
+  return nullptr;
 }
 
 // The streaming corpus stage's calls (abi.h, reportlens_grouped_op).
@@ -123,6 +144,8 @@ class StageDescriptor {
 
 // Describes a DocumentStage subclass. `consumes`/`produces`: comma-separated annotation
 // types. `settings_schema`: JSON schema of the `with:` settings (see docs/writing-plugins.md).
+// A stage class that defines `LineBreakRules line_break_rules() const` (stage.h) supplies
+// them through the descriptor (ABI minor 3); document_stage and corpus_stage see it themselves.
 template <class StageT>
 StageDescriptor document_stage(const char* name, const char* summary, const char* consumes, const char* produces,
                                const char* settings_schema) {
@@ -130,7 +153,7 @@ StageDescriptor document_stage(const char* name, const char* summary, const char
   return StageDescriptor({sizeof(reportlens_stage_info), name, summary, REPORTLENS_DOCUMENT_STAGE, consumes,
                           produces, settings_schema, &detail::create_stage<StageT>,
                           &detail::run_stage<StageT, Document>, &detail::destroy_stage<StageT>, nullptr, nullptr,
-                          nullptr, nullptr});
+                          nullptr, nullptr, detail::line_break_rules_call<StageT>()});
 }
 
 // Describes a CorpusStage subclass. A GroupedCorpusStage is streamed by the host (its
@@ -144,7 +167,7 @@ StageDescriptor corpus_stage(const char* name, const char* summary, const char* 
   return StageDescriptor({sizeof(reportlens_stage_info), name, summary, REPORTLENS_CORPUS_STAGE, consumes,
                           produces, settings_schema, &detail::create_stage<StageT>,
                           &detail::run_stage<StageT, Corpus>, &detail::destroy_stage<StageT>, grouped, nullptr,
-                          nullptr, nullptr});
+                          nullptr, nullptr, detail::line_break_rules_call<StageT>()});
 }
 
 }  // namespace reportlens

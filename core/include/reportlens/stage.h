@@ -42,6 +42,16 @@ class StageError : public std::runtime_error {
 
 // One document at a time. process() is called concurrently on different documents, so it
 // must not modify the stage's own state (it is const for that reason).
+//
+// Optional, for a stage that knows the headings of the reports it reads (document or corpus
+// stage, found by plugin.h; ABI minor 3):
+//
+//   reportlens::LineBreakRules line_break_rules() const;
+//
+// The runner calls it once on each created stage, before reading any document, merges what
+// the stages return in pipeline order, and builds every Document of the run with it, so the
+// normaliser keeps line breaks at the stage's heading and paragraph words (text.h,
+// LineBreakRules). Return them from the stage's data, not from literals in C++.
 class DocumentStage {
  public:
   virtual ~DocumentStage() = default;

@@ -65,6 +65,36 @@ struct NormalizedText {
   std::size_t original_end(std::size_t e) const;
 };
 
+// The language vocabulary of the line-joining pass of normalize_text: the words that open a
+// heading or a new paragraph, whose line breaks must stay. The core itself knows only the
+// script (terminal punctuation, ASCII digit markers "1." "1、" "(1)", brackets, —— dashes, blank
+// lines); which characters are numerals and which words make a heading is language knowledge
+// and comes from a stage's data. A stage supplies its rules by defining
+// `LineBreakRules line_break_rules() const` (stage.h); the runner asks every stage of the
+// pipeline once, after creating them and before reading any document, and normalises every
+// Document of the run with the merge of what they supply (the segment stage gives those of
+// segment.yaml, extra_rules included). A pipeline whose stages supply none normalises with
+// the script-level rules only. Strings are UTF-8.
+struct LineBreakRules {
+  // Characters that are numerals in a heading marker besides the ASCII digits (一 … 十 百 〇):
+  // 一、 and （一） open a heading only when these are given.
+  std::u32string numerals;
+  // Words before a numeral that make an ordinal (第 of 第一章). An ordinal followed by a
+  // heading word, or by ， or 、 (第一，… an enumeration item), opens a heading line.
+  std::vector<std::string> ordinal_prefixes;
+  // Words after an ordinal that make it a heading (章 节 篇 部分: 第一章, 第二节).
+  std::vector<std::string> ordinal_headings;
+  // Labels that open a boxed column (专栏): a line opening with one is a heading.
+  std::vector<std::string> box_labels;
+  // Words that open a new paragraph whatever precedes them (the salutation 各位代表).
+  std::vector<std::string> paragraph_openers;
+
+  bool empty() const;
+  // Adds what `other` holds and this does not, in `other`'s order (the runner merges the
+  // stages' rules in pipeline order).
+  void merge(const LineBreakRules& other);
+};
+
 // Builds the normalised view:
 //  - full-width digits, Latin letters and ％．＋－／＜＞＝ become ASCII; U+3000 becomes a space
 //    (Chinese punctuation such as ，。；：（）is kept: it carries sentence structure);
@@ -73,9 +103,13 @@ struct NormalizedText {
 //  - a line break inside a sentence (copied from a PDF or a web page that puts links on
 //    their own lines: "74.4\n\u200b\n万亿元", "新建\n高速铁路\n投产里程") is dropped, with the
 //    blank space around it. Breaks stay after terminal punctuation (。！？；：), before and
-//    after heading lines (一、 （一） 1. 第一章 专栏, —— bullets, 各位代表), and at blank lines
-//    around short lines (titles, unnumbered headings such as 结束语); a blank line inside a
-//    number or after a long running line is joined.
+//    after heading lines (1. 1、 (1) （1）, and with `rules`: 一、 （一） 第一章 专栏), before ——
+//    dashes and the paragraph openers of `rules` (各位代表), and at blank lines around short
+//    lines (titles, unnumbered headings such as 结束语); a blank line inside a number or after
+//    a long running line is joined.
+NormalizedText normalize_text(std::string_view original, const LineBreakRules& rules);
+// The same with the script-level rules only (an empty LineBreakRules): for text without
+// line breaks (a word, a title) the result is the same whatever the rules.
 NormalizedText normalize_text(std::string_view original);
 
 }  // namespace reportlens

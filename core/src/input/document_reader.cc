@@ -66,8 +66,8 @@ ExtractedText extract(const ResolvedInput& in, const std::string& bytes, InputFo
 
 }  // namespace
 
-std::unique_ptr<Document> read_document(const ResolvedInput& in, const std::string& bytes,
-                                        const std::string& sha256) {
+std::unique_ptr<Document> read_document(const ResolvedInput& in, const std::string& bytes, const std::string& sha256,
+                                        std::shared_ptr<const LineBreakRules> line_breaks) {
   InputFormat format = InputFormat::kText;
   Json meta = Json::object();
   ExtractedText extracted = extract(in, bytes, format, meta);
@@ -79,7 +79,8 @@ std::unique_ptr<Document> read_document(const ResolvedInput& in, const std::stri
   for (auto& [k, v] : extracted.meta.items()) meta[k] = std::move(v);  // front matter, pages...
   for (const auto& [k, v] : in.meta.items()) meta[k] = v;               // user overrides win
   if (!in.role.empty()) meta["role"] = in.role;
-  return std::make_unique<Document>(in.id, in.source, std::move(extracted.text), std::move(meta));
+  return std::make_unique<Document>(in.id, in.source, std::move(extracted.text), std::move(meta),
+                                    std::move(line_breaks));
 }
 
 }  // namespace reportlens

@@ -311,6 +311,9 @@ void PluginRegistry::load_file(const fs::path& file) {
           return;
         }
     }
+    // Minor 3: the line-break rules it supplies (absent before: none).
+    h.line_break_rules = has(offsetof(reportlens_stage_info, line_break_rules), sizeof s.line_break_rules) &&
+                         s.line_break_rules != nullptr;
     try {
       h.schema = Json::parse(s.settings_schema && *s.settings_schema ? s.settings_schema : "{}");
     } catch (const std::exception& e) {
@@ -399,5 +402,23 @@ void StageInstance::run(const CorpusGroup& group, Corpus& corpus) const {
 }
 
 void StageInstance::finish(Corpus& corpus) const { grouped(REPORTLENS_GROUPED_FINISH, &corpus); }
+
+LineBreakRules StageInstance::line_break_rules() const {
+  LineBreakRules rules;
+  if (!handle_.line_break_rules) return rules;
+  char error[2048] = {0};
+  if (handle_.info->line_break_rules(stage_, &rules, error, sizeof error) != 0)
+    throw StageError("stage '" + handle_.name + "' could not give its line-break rules: " +
+                     (error[0] ? error : "no reason given"));
+  return rules;
+}
+
+LineBreakRules collect_line_break_rules(const std::vector<std::unique_ptr<StageInstance>>& document_stages,
+                                        const std::vector<std::unique_ptr<StageInstance>>& corpus_stages) {
+  LineBreakRules rules;
+  for (const auto* stages : {&document_stages, &corpus_stages})
+    for (const auto& stage : *stages) rules.merge(stage->line_break_rules());
+  return rules;
+}
 
 }  // namespace reportlens

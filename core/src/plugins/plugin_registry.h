@@ -32,6 +32,7 @@ struct StageHandle {
   std::vector<std::string> meta_consumes;  // document meta keys it reads (ABI minor 2)
   std::vector<std::string> meta_produces;  // and sets
   std::vector<Projection> projections;     // how its annotation types become table columns
+  bool line_break_rules = false;           // supplies LineBreakRules (ABI minor 3)
   Json schema;
 };
 
@@ -94,6 +95,8 @@ class StageInstance {
   void begin(Corpus& corpus) const;
   void run(const CorpusGroup& group, Corpus& corpus) const;
   void finish(Corpus& corpus) const;
+  // The words it wants the normaliser to keep line breaks at (text.h); empty if it supplies none.
+  LineBreakRules line_break_rules() const;
   const StageHandle& handle() const { return handle_; }
 
  private:
@@ -101,6 +104,12 @@ class StageInstance {
   const StageHandle& handle_;
   void* stage_ = nullptr;
 };
+
+// The LineBreakRules of a run: what its stages supply, merged in pipeline order. Every Document of
+// the run is built with them (before any stage runs, so a stage's data shapes the normalised
+// view every stage reads).
+LineBreakRules collect_line_break_rules(const std::vector<std::unique_ptr<StageInstance>>& document_stages,
+                                        const std::vector<std::unique_ptr<StageInstance>>& corpus_stages = {});
 
 // The build key of this host, for messages and `pipeline --version`.
 const char* host_build_key();

@@ -93,7 +93,7 @@ std::unique_ptr<Document> CorpusSpill::load(std::size_t i) const {
   const std::string bytes = file_.read(d.offset, d.size);
   Json line = Json::parse(bytes);
   auto doc = std::make_unique<Document>(line["id"].get<std::string>(), line["source"].get<std::string>(),
-                                        std::move(line["text"].get_ref<std::string&>()), std::move(line["meta"]));
+                                        std::move(line["text"].get_ref<std::string&>()), std::move(line["meta"]), line_breaks_);
   const Json& types = line["types"];
   // Types a stage made without annotations are kept as they were (empty).
   for (const Json& t : types) doc->mutable_annotations(t.get<std::string>());

@@ -52,7 +52,9 @@ struct SpilledDocument {
 class CorpusSpill {
  public:
   // Creates the (already unlinked) file in `dir`. Throws HostError(kOutput) when it cannot.
-  explicit CorpusSpill(const std::filesystem::path& dir) : file_(dir) {}
+  // Documents are loaded back with `line_breaks`, the rules the document pass built them with.
+  CorpusSpill(const std::filesystem::path& dir, std::shared_ptr<const LineBreakRules> line_breaks)
+      : file_(dir), line_breaks_(std::move(line_breaks)) {}
 
   // Appends one document (writer thread, input order).
   void add(std::string id, std::string role, const std::string& line, std::vector<GroupPlace> places);
@@ -62,6 +64,7 @@ class CorpusSpill {
 
  private:
   SpillFile file_;
+  std::shared_ptr<const LineBreakRules> line_breaks_;
   std::vector<SpilledDocument> documents_;
 };
 

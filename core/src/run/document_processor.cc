@@ -49,7 +49,7 @@ void DocumentProcessor::run(const ResolvedInput& in, const std::string& bytes, P
                             const std::function<void(const std::string&)>& on_stage) const {
   std::string stage;
   try {
-    auto doc = read_document(in, bytes, out.sha256);
+    auto doc = read_document(in, bytes, out.sha256, p_.line_breaks);
     for (std::size_t k = 0; k < stages_.size(); ++k) {
       stage = p_.plan.document_stages[k].id;
       if (on_stage) on_stage(stage);

@@ -33,6 +33,9 @@ struct Prepared {
   std::filesystem::path output;
   std::vector<std::string> formats;  // json, jsonl, sqlite, csv, series
   std::shared_ptr<TraceFile> trace;  // --trace: where the trace annotations go (null: no trace)
+  // What the stages supply to the normaliser (text.h), set once they are created: every
+  // Document of the run is built with it. Null: script-level rules only.
+  std::shared_ptr<const LineBreakRules> line_breaks;
 };
 
 

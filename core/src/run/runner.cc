@@ -83,7 +83,7 @@ class PipelineRun {
       provenance.erase("pipeline_hash");  // the contract file keeps its established shape
       result_.emplace(path_for_format(p_.output, "json"), kResultIndent, p_.config.name, provenance);
     }
-    if (corpus_) spill_.emplace(p_.output.parent_path());
+    if (corpus_) spill_.emplace(p_.output.parent_path(), p_.line_breaks);
   }
 
   void document_pass() {
@@ -298,6 +298,7 @@ RunReport run_pipeline(const RunOptions& options) {
       doc_stages.push_back(std::make_unique<StageInstance>(*s.handle, s.context));
     for (const auto& s : p.plan.corpus_stages)
       corpus_stages.push_back(std::make_unique<StageInstance>(*s.handle, s.context));
+    p.line_breaks = std::make_shared<const LineBreakRules>(collect_line_break_rules(doc_stages, corpus_stages));
   } catch (const StageError& e) {
     throw HostError(ExitCode::kStage, p.config.file.string() + ": " + e.what());
   }

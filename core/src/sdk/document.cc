@@ -4,12 +4,27 @@
 
 namespace reportlens {
 
+namespace {
+const std::shared_ptr<const LineBreakRules>& script_level() {
+  static const auto kNone = std::make_shared<const LineBreakRules>();
+  return kNone;
+}
+}  // namespace
+
 Document::Document(std::string id, std::string source, std::string text, Json meta)
+    : Document(std::move(id), std::move(source), std::move(text), std::move(meta), nullptr) {}
+
+Document::Document(std::string id, std::string source, std::string text, Json meta,
+                   std::shared_ptr<const LineBreakRules> line_breaks)
     : id_(std::move(id)),
       source_(std::move(source)),
       text_(std::move(text)),
       meta_(meta.is_object() ? std::move(meta) : Json::object()),
-      normalized_(std::make_unique<NormalizedText>(normalize_text(text_))) {}
+      line_breaks_(line_breaks ? std::move(line_breaks) : script_level()) {
+  normalized_ = std::make_unique<NormalizedText>(normalize_text(text_, *line_breaks_));
+}
+
+const LineBreakRules& Document::line_break_rules() const { return *line_breaks_; }
 
 std::string_view Document::slice(std::size_t begin, std::size_t end) const {
   if (begin > end || end > text_.size()) throw std::out_of_range("Document::slice out of range");

@@ -195,9 +195,9 @@ char32_t fold_width(char32_t cp) {
   }
 }
 
-// Script-level from here to is_numeral: the punctuation of Chinese text (full and half
-// width) that ends a sentence, closes a quotation or binds to a neighbour. It says how the
-// script is set, not what a word means.
+// Script-level: the punctuation of Chinese text (full and half width) that ends a sentence,
+// closes a quotation or binds to a neighbour. It says how the script is set, not what a word
+// means; the words (numerals, heading words, openers) come from LineBreakRules (text.h).
 
 // Characters after which a line break is a real break: the sentence (or a colon-led
 // list) ended there. A closing quote counts only when it closes a finished sentence (。”).
@@ -240,17 +240,6 @@ bool binds_left(char32_t cp) {
   }
 }
 
-// Language knowledge, not script: the numerals and heading words below (一…十百零〇, 第 … 章节篇部,
-// 专栏, 各位代表) repeat segment.yaml `numerals` / `heading` / `outline.box_labels` / `salutation`.
-// They stay because the core normalises a document when it is read, before any stage, and has
-// no way to receive a stage's data: taking them from segment's rules needs a new SDK entry
-// (normalize_text with line-break rules, and the runner loading them). A heading word added
-// only to segment.yaml (第一编) is therefore still joined to the next line here.
-bool is_numeral(char32_t cp) {
-  static const std::u32string_view kNumerals = U"一二三四五六七八九十百零〇";
-  return (cp >= U'0' && cp <= U'9') || kNumerals.find(cp) != std::u32string_view::npos;
-}
-
 // The line-joining pass reads the width-folded text (pass 1 below) character by character
 // around each line break. That text is canonical UTF-8 of the folded code points, so
 // decoding it gives back exactly the characters pass 1 produced, and a character's index
@@ -283,39 +272,68 @@ std::size_t char_count_capped(std::string_view t, std::size_t b, std::size_t e, 
   return n;
 }
 
+// A numeral of a heading marker: an ASCII digit (script), or one of the rules' numerals.
+bool is_numeral(char32_t cp, const LineBreakRules& rules) {
+  return (cp >= U'0' && cp <= U'9') || rules.numerals.find(cp) != std::u32string::npos;
+}
+
 // Skips the numerals starting at byte `k`; returns the position after them and sets
 // `count` to how many there were.
-std::size_t skip_numerals(std::string_view t, std::size_t k, std::size_t& count) {
+std::size_t skip_numerals(std::string_view t, std::size_t k, const LineBreakRules& rules, std::size_t& count) {
   count = 0;
   for (;;) {
     std::size_t next;
-    if (!is_numeral(at(t, k, next))) return k;
+    if (!is_numeral(at(t, k, next), rules)) return k;
     k = next;
     ++count;
   }
 }
 
-// A line that opens with a structural marker, whose line breaks must stay: 一、 （一） (一)
-// 1. 1、 第一章 第一节 专栏.
-bool starts_heading(std::string_view t, std::size_t i) {
+// The length of the first of `words` that t[i, ...) opens with, or 0.
+std::size_t opening_word(std::string_view t, std::size_t i, const std::vector<std::string>& words) {
+  const std::string_view rest = t.substr(i);
+  for (const auto& w : words)
+    if (!w.empty() && rest.starts_with(w)) return w.size();
+  return 0;
+}
+
+// An ordinal at byte `i` (第一章, 第一，): a prefix of the rules, numerals, then a heading word
+// of the rules or an enumeration comma. Returns whether one of the prefixes opens the line
+// (`prefixed`) and whether it makes a heading.
+bool ordinal_heading(std::string_view t, std::size_t i, const LineBreakRules& rules, bool& prefixed) {
+  prefixed = false;
+  const std::string_view rest = t.substr(i);
+  for (const auto& prefix : rules.ordinal_prefixes) {
+    if (prefix.empty() || !rest.starts_with(prefix)) continue;
+    prefixed = true;
+    std::size_t numerals = 0;
+    const std::size_t k = skip_numerals(t, i + prefix.size(), rules, numerals);
+    if (numerals == 0) continue;
+    const char32_t u = at(t, k);
+    // Not 第一段: only a heading word, or the comma of an enumeration (第一，/第一、).
+    if (u == U'，' || u == U'、' || opening_word(t, k, rules.ordinal_headings) > 0) return true;
+  }
+  return false;
+}
+
+// A line that opens with a structural marker, whose line breaks must stay: 1. 1、 (1) （1）,
+// and with the rules' words 一、 （一） 第一章 第一节 专栏.
+bool starts_heading(std::string_view t, std::size_t i, const LineBreakRules& rules) {
   while (i < t.size() && t[i] == ' ') ++i;
   if (i >= t.size()) return false;
+  if (opening_word(t, i, rules.box_labels) > 0) return true;
+  bool prefixed = false;
+  if (ordinal_heading(t, i, rules, prefixed)) return true;
+  if (prefixed) return false;
   std::size_t j;
   const char32_t c = at(t, i, j);
-  if (c == U'专' && at(t, j) == U'栏') return true;
   std::size_t numerals = 0;
-  if (c == U'第') {
-    // 第一章 / 第一节 / 第一部分 / 第一篇 headings and 第一，/第一、 enumerations; not 第一段.
-    const char32_t u = at(t, skip_numerals(t, j, numerals));
-    return numerals > 0 && (u == U'章' || u == U'节' || u == U'篇' || u == U'部' || u == U'，' ||
-                            u == U'、');
-  }
   if (c == U'（' || c == U'(') {
-    const char32_t u = at(t, skip_numerals(t, j, numerals));
+    const char32_t u = at(t, skip_numerals(t, j, rules, numerals));
     return numerals > 0 && (u == U'）' || u == U')');
   }
-  if (is_numeral(c)) {
-    const std::size_t k = skip_numerals(t, i, numerals);
+  if (is_numeral(c, rules)) {
+    const std::size_t k = skip_numerals(t, i, rules, numerals);
     const char32_t u = at(t, k);
     if (u == U'、') return true;
     if (u != U'.') return false;
@@ -326,32 +344,32 @@ bool starts_heading(std::string_view t, std::size_t i) {
   return false;
 }
 
-// A line that starts a new paragraph whatever precedes it: a heading, one of the report's
-// "——" bullets, or the salutation (各位代表).
-bool starts_paragraph(std::string_view t, std::size_t i) {
+// A line that starts a new paragraph whatever precedes it: a heading, a "——" dash (how a
+// Chinese text sets a bullet or a subtitle), or one of the rules' openers (各位代表).
+bool starts_paragraph(std::string_view t, std::size_t i, const LineBreakRules& rules) {
   while (i < t.size() && t[i] == ' ') ++i;
   std::size_t k;
   const char32_t first = at(t, i, k);
   if (first == U'—' && at(t, k) == U'—') return true;
-  if (first == U'各' && t.substr(k).starts_with("位代表")) return true;
-  return starts_heading(t, i);
+  if (opening_word(t, i, rules.paragraph_openers) > 0) return true;
+  return starts_heading(t, i, rules);
 }
 
 // Decides whether the line break run t[run_begin, run_end) (newlines and spaces) is
 // joined. `line_start` is the start of its line, whose last non-space character ends at
 // run_begin.
-bool join_break(std::string_view t, std::size_t line_start, std::size_t run_begin,
-                std::size_t run_end) {
+bool join_break(std::string_view t, std::size_t line_start, std::size_t run_begin, std::size_t run_end,
+                const LineBreakRules& rules) {
   const std::size_t prev = char_start_before(t, run_begin);  // the last character of the line
   const char32_t before = at(t, prev);
   const char32_t after = at(t, run_end);
   // A heading line keeps its break (a run-in heading that goes on into a long paragraph
   // does not: that break is a copy artefact like any other).
   constexpr std::size_t kHeadingLine = 60;
-  if (starts_heading(t, line_start) &&
+  if (starts_heading(t, line_start, rules) &&
       char_count_capped(t, line_start, prev, kHeadingLine) < kHeadingLine)
     return false;
-  if (starts_paragraph(t, run_end)) return false;
+  if (starts_paragraph(t, run_end, rules)) return false;
   if (is_terminal(before)) return false;
   if (is_closing_quote(before) && prev > line_start &&
       is_terminal(at(t, char_start_before(t, prev))))
@@ -519,7 +537,27 @@ void remove_ranges(Vector& v, std::size_t size, const std::vector<std::pair<std:
 
 }  // namespace
 
-NormalizedText normalize_text(std::string_view original) {
+bool LineBreakRules::empty() const {
+  return numerals.empty() && ordinal_prefixes.empty() && ordinal_headings.empty() && box_labels.empty() &&
+         paragraph_openers.empty();
+}
+
+void LineBreakRules::merge(const LineBreakRules& other) {
+  for (const char32_t cp : other.numerals)
+    if (numerals.find(cp) == std::u32string::npos) numerals.push_back(cp);
+  const auto add = [](std::vector<std::string>& into, const std::vector<std::string>& from) {
+    for (const auto& w : from)
+      if (std::find(into.begin(), into.end(), w) == into.end()) into.push_back(w);
+  };
+  add(ordinal_prefixes, other.ordinal_prefixes);
+  add(ordinal_headings, other.ordinal_headings);
+  add(box_labels, other.box_labels);
+  add(paragraph_openers, other.paragraph_openers);
+}
+
+NormalizedText normalize_text(std::string_view original) { return normalize_text(original, LineBreakRules{}); }
+
+NormalizedText normalize_text(std::string_view original, const LineBreakRules& rules) {
   NormalizedText out;
   out.original_size = original.size();
   const std::size_t size = fold_characters(original, out);
@@ -534,7 +572,7 @@ NormalizedText normalize_text(std::string_view original) {
     while (run_end < size && (t[run_end] == '\n' || t[run_end] == ' ')) ++run_end;
     std::size_t prev = i;  // end of the line's last non-space character
     while (prev > line_start && t[prev - 1] == ' ') --prev;
-    if (prev > line_start && run_end < size && join_break(t, line_start, prev, run_end)) {
+    if (prev > line_start && run_end < size && join_break(t, line_start, prev, run_end, rules)) {
       drops.emplace_back(prev, run_end);  // the joined line continues: its start stays
     } else {
       line_start = run_end;

@@ -147,7 +147,7 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog, const D
         break;
       }
     }
-    const std::string title_norm = normalize_text(s.title).text;
+    const std::string title_norm = normalize_text(s.title, document.line_break_rules()).text;
     s.title_key = make_sentence_key(title_norm, year, w.numbers).skeleton;
     s.title_grams = bigrams(s.title_key);
     sections.push_back(std::move(s));
@@ -174,7 +174,7 @@ DocView::DocView(const Document& document, const MetricCatalog& catalog, const D
     SentenceView s;
     s.begin = b;
     s.end = e;
-    s.normalized = normalize_text(document.slice(b, e)).text;
+    s.normalized = normalize_text(document.slice(b, e), document.line_break_rules()).text;
     s.key = make_sentence_key(s.normalized, year, w.numbers);
     s.section = owner;
     if (owner >= 0) sections[owner].sentences.push_back(sentences.size());

@@ -24,6 +24,9 @@ class SegmentStage : public reportlens::DocumentStage {
   explicit SegmentStage(const reportlens::StageContext& context)
       : segmenter_(load_rules(context), {context.settings.value("words", false)}) {}
   void process(reportlens::Document& doc) const override { segmenter_.run(doc); }
+  // The heading and paragraph words of its rules files (segment.yaml and extra_rules): the
+  // runner normalises every document with them, so the breaks at this stage's headings stay.
+  reportlens::LineBreakRules line_break_rules() const { return segmenter_.rules().line_break_rules(); }
 
  private:
   reportlens::segment::Segmenter segmenter_;

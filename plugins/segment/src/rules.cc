@@ -281,4 +281,23 @@ void SegmentRules::load(const std::filesystem::path& path) {
   *this = std::move(read);
 }
 
+LineBreakRules SegmentRules::line_break_rules() const {
+  LineBreakRules out;
+  out.numerals = numerals.digit_chars + numerals.unit_chars;
+  const auto utf8 = [](std::u32string_view chars) {
+    std::string s;
+    for (const char32_t cp : chars) append_utf8(s, cp);
+    return s;
+  };
+  if (ordinal_prefix != 0) out.ordinal_prefixes.push_back(utf8(std::u32string(1, ordinal_prefix)));
+  for (const char32_t cp : enum_before_numeral) out.ordinal_prefixes.push_back(utf8(std::u32string(1, cp)));
+  for (const auto& [word, style] : ordinal_units) out.ordinal_headings.push_back(utf8(word));
+  out.box_labels = box_labels;
+  out.paragraph_openers = salutations;
+  // Once each, as the runner's merge keeps them (第 is both prefixes).
+  LineBreakRules unique;
+  unique.merge(out);
+  return unique;
+}
+
 }  // namespace reportlens::segment

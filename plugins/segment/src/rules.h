@@ -8,6 +8,7 @@
 
 #include "chinese_numeral.h"
 #include "heading.h"
+#include "reportlens/text.h"
 
 namespace reportlens::segment {
 
@@ -60,6 +61,12 @@ struct SegmentRules {
 
   // Reads one rules file and appends its lists; throws StageError("file:line: ...").
   void load(const std::filesystem::path& file);
+
+  // What the core's normaliser keeps line breaks at (reportlens/text.h), from these same
+  // lists: the numerals (`numerals`), the ordinal prefix and its heading words (`heading`,
+  // and `enumeration.before_numeral` for 第一，), the box labels (`outline.box_labels`) and the
+  // salutations (`salutation`) as paragraph openers.
+  LineBreakRules line_break_rules() const;
 };
 
 }  // namespace reportlens::segment

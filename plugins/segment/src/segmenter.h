@@ -22,6 +22,7 @@ class Segmenter {
  public:
   Segmenter(SegmentRules rules, SegmentOptions options);
   void run(Document& doc) const;  // thread-safe
+  const SegmentRules& rules() const { return rules_; }
 
  private:
   SegmentRules rules_;

@@ -128,7 +128,7 @@ TEST(SegmentRules, EnumerationMarkersAreData) {
 
 // Heading grammar and numerals are data: 第一编 is no heading until a rules file makes 编 an
 // ordinal unit of a part, and 壹、 none until 壹 is a digit; a digit value above 9 is refused.
-// (Blank lines keep 第一编 on its own line: the core's normaliser knows only 章节篇部.)
+// (Blank lines keep 第一编 on its own line here; the next test has none.)
 TEST(SegmentRules, HeadingGrammarAndNumeralsAreData) {
   const std::string text = "各位代表：\n\n第一编 总体要求\n\n现在报告工作。\n壹、主要目标\n今年的目标是稳增长。\n";
   EXPECT_TRUE(reportlens::testing::run_stages({{"segment"}}, text)->annotations("section").empty());
@@ -151,6 +151,28 @@ TEST(SegmentRules, HeadingGrammarAndNumeralsAreData) {
   EXPECT_NE(creation_error(style).find(style.string() + ":3: 'heading.ordinal_units' must map words to part"),
             std::string::npos)
       << creation_error(style);
+}
+
+// The rules files also give the core's normaliser its heading words (the runner, and this
+// harness, build every Document with the stage's LineBreakRules): a line opening with a
+// heading word or numeral added only to a rules file keeps its line breaks, so the heading is
+// found even without blank lines around it.
+TEST(SegmentRules, HeadingWordOfARulesFileKeepsItsLine) {
+  const std::string text = "各位代表：\n\n第一编 总体要求\n现在报告工作。\n壹、主要目标\n今年的目标是稳增长。\n";
+  const auto plain = reportlens::testing::run_stages({{"segment"}}, text);
+  EXPECT_EQ(plain->normalized().text, "各位代表：\n\n第一编 总体要求现在报告工作。\n壹、主要目标今年的目标是稳增长。\n");
+  EXPECT_TRUE(plain->annotations("section").empty());
+
+  const fs::path bian = write_rules("heading_bian_joined.yaml",
+                                    "heading:\n  ordinal_units:\n    编: part\nnumerals:\n  digits:\n    壹: 1\n");
+  const auto doc = run_with_rules(bian, text);
+  EXPECT_EQ(doc->normalized().text, text);
+  const auto& sections = doc->annotations("section");
+  ASSERT_EQ(sections.size(), 2u);
+  EXPECT_EQ(sections[0].attrs["number"], "第一编");
+  EXPECT_EQ(sections[0].attrs["title"], "总体要求");
+  EXPECT_EQ(sections[1].attrs["number"], "壹");
+  EXPECT_EQ(sections[1].attrs["title"], "主要目标");
 }
 
 }  // namespace
