@@ -249,8 +249,13 @@ void one_entity_per_surface(std::map<NameKey, Name>& names) {
     return it != owner.end() && it->second == key;
   };
   std::erase_if(names, [&](const auto& kv) { return !owns(kv.first, std::get<2>(kv.first)); });
-  for (auto& [key, name] : names)
-    std::erase_if(name.surfaces, [&](const std::string& s) { return s == std::get<2>(key) || !owns(key, s); });
+  // Not a structured binding: clang 14 (the sanitizer build's compiler) cannot capture one
+  // in a lambda.
+  for (auto& entry : names) {
+    const NameKey& key = entry.first;
+    std::erase_if(entry.second.surfaces,
+                  [&](const std::string& s) { return s == std::get<2>(key) || !owns(key, s); });
+  }
 }
 
 std::string quoted(const std::string& s) {
