@@ -199,7 +199,10 @@ bool founded_firm(std::string_view text, const PatternRules& rules, const Candid
 using FullFormHits = std::vector<std::vector<std::size_t>>;  // per full form, in rule order
 FullFormHits full_form_hits(std::string_view text, const PatternRules& rules, const std::vector<Candidate>& candidates) {
   FullFormHits hits;
-  for (const auto& [ending, full_forms] : rules.ending_full_forms) {
+  for (const auto& rule : rules.ending_full_forms) {
+    // Named members, not a structured binding: clang 14 cannot capture one in a lambda.
+    const auto& ending = rule.first;
+    const auto& full_forms = rule.second;
     const bool needed = std::any_of(candidates.begin(), candidates.end(), [&](const Candidate& c) { return c.rule == ending; });
     for (const std::string& full : full_forms) {
       std::vector<std::size_t>& at = hits.emplace_back();
