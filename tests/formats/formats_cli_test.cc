@@ -144,8 +144,11 @@ TEST_F(Formats, UnreadableInputsAreRefusedOneByOneAndTheBatchGoesOn) {
   EXPECT_EQ(r.exit_code, 3) << r.err;
   for (const auto& [file, why] : cases) {
     const auto lines = r.err_lines();
+    // The expected line is built outside the lambda: clang 14 cannot capture a structured
+    // binding.
+    const std::string expected = std::string(file) + ": " + std::string(why);
     const auto it = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) {
-      return l.find(file + ": " + why) != std::string::npos;
+      return l.find(expected) != std::string::npos;
     });
     EXPECT_NE(it, lines.end()) << file << " not refused with '" << why << "':\n" << r.err;
   }
