@@ -5,32 +5,12 @@
 // state-level new area. Invented sentences in the style of local work reports.
 #include <gtest/gtest.h>
 
-#include <map>
 #include <string>
 
-#include "reportlens/testing.h"
+#include "tagged_names.h"
 
 using reportlens::Json;
-using reportlens::testing::run_stages;
-
-namespace {
-
-struct Found {
-  std::string kind, rule;
-  double confidence = 0.0;
-};
-
-std::map<std::string, Found> tag(const std::string& text, Json settings = Json::object()) {
-  settings["shipped_gazetteers"] = Json::array();
-  auto doc = run_stages({{"segment"}, {"entities", settings}}, text, Json::object());
-  std::map<std::string, Found> out;
-  for (const auto& a : doc->annotations("entity"))
-    out[std::string(doc->slice(a.begin, a.end))] = {a.attrs["kind"], a.attrs.value("rule", ""),
-                                                    a.attrs["confidence"].get<double>()};
-  return out;
-}
-
-}  // namespace
+using reportlens::entities::test::tag;
 
 TEST(ListedProjects, BasesAndDescriptiveParksListedAsProjectsAreSites) {
   const auto found = tag("加快星辉生物药国际CDMO基地、新能源汽车零部件产业园等重点项目建设。");
