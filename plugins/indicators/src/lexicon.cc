@@ -83,7 +83,9 @@ void WordIndex::inserted(std::string_view word, std::uint32_t position) {
 
 std::span<const std::uint32_t> WordIndex::starting_like(std::string_view text) const {
   if (text.empty()) return {};
-  return by_first_.find(first_char(text));
+  const char32_t c = first_char(text);
+  if (!may_start_with(c)) return {};  // (one bit: most characters start no word of a list)
+  return by_first_.find(c);
 }
 
 std::span<const std::uint32_t> WordIndex::ending_like(std::string_view text) const {
