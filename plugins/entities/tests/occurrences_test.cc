@@ -50,7 +50,7 @@ std::vector<std::string> surfaces_of(std::string_view text, std::size_t count) {
   const std::vector<std::size_t> at = char_starts(text);
   std::set<std::string> seen;
   std::vector<std::string> out;
-  for (std::size_t k = 0; out.size() < count && k + 5 < at.size(); k += 211) {
+  for (std::size_t k = 0; out.size() < count && k + 5 < at.size(); k += 53) {
     const std::size_t chars = 1 + k % 4;
     std::string s(text.substr(at[k], at[k + chars] - at[k]));
     if (seen.insert(s).second) out.push_back(s);
