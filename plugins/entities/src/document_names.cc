@@ -6,6 +6,7 @@
 #include <cstring>
 #include <set>
 
+#include "byte_match.h"
 #include "occurrences.h"
 #include "reportlens/text.h"
 #include "span_index.h"
@@ -25,10 +26,8 @@ bool is_ascii_alnum(char c) {
   return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
+bool starts_with(std::string_view s, std::string_view p) { return bytes_start_with(s, p); }
+bool ends_with(std::string_view s, std::string_view p) { return bytes_end_with(s, p); }
 bool contains(const std::vector<std::string>& list, std::string_view s) {
   return std::find(list.begin(), list.end(), s) != list.end();
 }

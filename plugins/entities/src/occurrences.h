@@ -4,7 +4,8 @@
 // derive. Asking string search once per name costs names × text length, and the number of
 // names grows with the text, so a long document (a 4 MB report with no line breaks, a
 // concatenated batch) took quadratic time. One automaton over all the names costs text
-// length + matches.
+// length + matches; up to 16 names are still searched one by one (memmem is over ten times
+// faster a byte than the automaton, and the bound keeps the cost linear).
 #pragma once
 
 #include <cstddef>

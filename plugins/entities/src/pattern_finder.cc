@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "byte_match.h"
 #include "reportlens/text.h"
 #include "word_breaker.h"
 
@@ -53,15 +54,11 @@ Chars decode(std::string_view s) {
   return c;
 }
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool starts_with(std::string_view s, std::string_view p) { return bytes_start_with(s, p); }
 bool ends_with_any(std::string_view s, const std::vector<std::string>& endings) {
-  return std::any_of(endings.begin(), endings.end(), [&](const std::string& e) {
-    return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
-  });
+  return std::any_of(endings.begin(), endings.end(), [&](const std::string& e) { return bytes_end_with(s, e); });
 }
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
+bool ends_with(std::string_view s, std::string_view p) { return bytes_end_with(s, p); }
 
 }  // namespace
 

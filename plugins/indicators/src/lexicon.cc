@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include <yaml-cpp/yaml.h>
 
@@ -62,7 +63,9 @@ void WordIndex::ByChar::add(char32_t c, std::uint32_t index) {
 void WordIndex::rebuild(const std::vector<std::string_view>& words) {
   by_first_.clear();
   by_last_.clear();
+  first_low12_.fill(0);
   for (std::uint32_t k = 0; k < words.size(); ++k) {
+    note_first(first_char(words[k]));
     by_first_.add(first_char(words[k]), k);
     by_last_.add(last_char(words[k]), k);
   }
@@ -73,13 +76,16 @@ void WordIndex::inserted(std::string_view word, std::uint32_t position) {
     for (auto& entry : side->entries)
       for (auto& k : entry.words)
         if (k >= position) ++k;
+  note_first(first_char(word));
   by_first_.add(first_char(word), position);
   by_last_.add(last_char(word), position);
 }
 
 std::span<const std::uint32_t> WordIndex::starting_like(std::string_view text) const {
   if (text.empty()) return {};
-  return by_first_.find(first_char(text));
+  const char32_t c = first_char(text);
+  if (!may_start_with(c)) return {};  // (one bit: most characters start no word of a list)
+  return by_first_.find(c);
 }
 
 std::span<const std::uint32_t> WordIndex::ending_like(std::string_view text) const {
@@ -116,6 +122,14 @@ void WordList::add(std::string word) {
   as_written_.push_back(word);
   at = words_.insert(at, std::move(word));
   index_.inserted(*at, static_cast<std::uint32_t>(at - words_.begin()));
+  const std::string& w = *at;
+  if ((static_cast<unsigned char>(w[0]) & 0xF0) != 0xE0 || w.size() < 3) {
+    scan_only_ = true;
+    return;
+  }
+  const std::array<char, 3> first{w[0], w[1], w[2]};
+  if (std::find(firsts_.begin(), firsts_.end(), first) == firsts_.end()) firsts_.push_back(first);
+  if (firsts_.size() > kMaxFirsts) scan_only_ = true;
 }
 
 bool WordList::contains(std::string_view word) const {
@@ -137,25 +151,56 @@ std::size_t WordList::suffix_match(std::string_view text) const {
 }
 
 std::size_t WordList::find_first(std::string_view text, std::size_t* length) const {
+  if (!scan_only_ && !firsts_.empty()) return find_first_by_firsts(text, length);
+  return find_first_scanning(text, length);
+}
+
+std::size_t WordList::find_first_by_firsts(std::string_view text, std::size_t* length) const {
+  // The earliest start, and there the longest word: for each first character, its earliest
+  // place before the best so far where a word matches. memchr finds the character's last
+  // byte; the two before it must be its first two, and a lead byte always starts a character
+  // of valid UTF-8 (the normalised text), so the start is one the scan below would try.
+  std::size_t best = std::string_view::npos, best_len = 0;
+  const char* const data = text.data();
+  for (const std::array<char, 3>& f : firsts_) {
+    const std::size_t end = best == std::string_view::npos ? text.size() : best + 2;  // starts < best
+    for (std::size_t j = 2; j < end;) {
+      const void* hit = std::memchr(data + j, f[2], end - j);
+      if (hit == nullptr) break;
+      j = static_cast<std::size_t>(static_cast<const char*>(hit) - data);
+      if (data[j - 2] == f[0] && data[j - 1] == f[1])
+        if (const std::size_t n = prefix_match(text.substr(j - 2)); n > 0) {
+          best = j - 2;
+          best_len = n;
+          break;
+        }
+      ++j;
+    }
+  }
+  if (length) *length = best_len;
+  return best;
+}
+
+std::size_t WordList::find_first_scanning(std::string_view text, std::size_t* length) const {
   // The earliest start, and there the longest word. A word starts on a character, so
   // only character starts are tried, and only those a word may start with.
   std::size_t best = std::string_view::npos, best_len = 0;
   const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   for (std::size_t i = 0, n = 0; i < text.size(); i += n) {
-    // The filter looks at a character's low eight bits only: for ASCII and the three-byte
+    // The filter looks at a character's low twelve bits only: for ASCII and the three-byte
     // form (nearly every character) they come straight from the bytes, no decoding.
     const unsigned char lead = bytes[i];
-    char32_t low8 = 0;
+    char32_t low12 = 0;
     if (lead < 0x80) {
-      low8 = lead;
+      low12 = lead;
       n = 1;
     } else if ((lead & 0xF0) == 0xE0 && i + 2 < text.size()) {
-      low8 = ((bytes[i + 1] & 0x03u) << 6) | (bytes[i + 2] & 0x3Fu);
+      low12 = ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
       n = 3;
     } else {
-      low8 = decode_at(text, i, &n) & 0xFF;
+      low12 = decode_at(text, i, &n) & 0xFFF;
     }
-    if (!index_.may_start_with(low8)) continue;
+    if (!index_.may_start_with(low12)) continue;
     if (std::size_t length = prefix_match(text.substr(i)); length > 0) {
       best = i;
       best_len = length;

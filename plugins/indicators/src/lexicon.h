@@ -41,8 +41,10 @@ class WordIndex {
   std::span<const std::uint32_t> starting_like(std::string_view text) const;
   std::span<const std::uint32_t> ending_like(std::string_view text) const;
   // False when no word starts with `c` (cheap test before a lookup; may say true wrongly).
-  // Only the low eight bits of `c` count (the buckets' key).
-  bool may_start_with(char32_t c) const { return by_first_.may_hold(c); }
+  // Only the low twelve bits of `c` count: one bit each, so a scan tests a character with
+  // one load, and a CJK character passes only when a word starts with it or with one of the
+  // few others sharing its bits (the buckets' eight bits let one in sixteen more through).
+  bool may_start_with(char32_t c) const { return ((first_low12_[(c >> 6) & 63] >> (c & 63)) & 1) != 0; }
 
  private:
   // Word indices by one of their characters, in buckets by the character's low 8 bits:
@@ -55,14 +57,13 @@ class WordIndex {
     std::vector<Entry> entries;                  // sorted by (c & 255, c)
     std::array<std::uint32_t, 257> bucket_start{};  // entries of bucket b: [start[b], start[b+1])
 
-    bool may_hold(char32_t c) const {
-      return bucket_start[c & 255] != bucket_start[(c & 255) + 1];
-    }
     std::span<const std::uint32_t> find(char32_t c) const;
     void add(char32_t c, std::uint32_t index);
     void clear() { *this = ByChar(); }
   };
   ByChar by_first_, by_last_;
+  std::array<std::uint64_t, 64> first_low12_{};  // bit (c & 0xFFF): a word starts with some such c
+  void note_first(char32_t c) { first_low12_[(c >> 6) & 63] |= std::uint64_t{1} << (c & 63); }
 };
 
 // A list of words matched longest first.
@@ -81,9 +82,19 @@ class WordList {
   const std::vector<std::string>& as_written() const { return as_written_; }
 
  private:
+  std::size_t find_first_scanning(std::string_view text, std::size_t* length) const;
+  std::size_t find_first_by_firsts(std::string_view text, std::size_t* length) const;
+
   std::vector<std::string> words_;  // sorted longest first
   std::vector<std::string> as_written_;
   WordIndex index_;
+  // The distinct first characters of the words (their three UTF-8 bytes) while all are
+  // three-byte characters and there are at most kMaxFirsts of them: the lists searched in
+  // every sentence (目标是…, 全年, the parts of a year) start with a handful, and memchr
+  // finds a character's last byte many times faster than a loop looks at every character.
+  static constexpr std::size_t kMaxFirsts = 8;
+  std::vector<std::array<char, 3>> firsts_;
+  bool scan_only_ = false;  // a word starts otherwise, or with too many characters
 };
 
 // A set of single characters (clause marks, quote marks, magnitude characters): a membership

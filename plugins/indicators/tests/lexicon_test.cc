@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <string_view>
 
 #include "reportlens/stage.h"
 #include "test_support.h"
@@ -87,6 +88,50 @@ TEST(Lexicon, CoordinatedPrefixesLoadAndExtend) {
   EXPECT_EQ(it->second, (std::vector<std::string>{"南区", "北区"}));
   EXPECT_THROW(l.load_words(write_temp("ind_coord_bad.yaml", "coordinated_prefixes: {南北: [南区]}\n")),
                StageError);
+}
+
+// find_first answers what trying every character start in turn answers, for lists whose
+// words start with a few characters (searched by their last byte) and for lists that start
+// otherwise or with many (scanned), on every clause and every tail of the shipped reports.
+TEST(Lexicon, FindFirstIsTheEarliestLongestMatchOnRealText) {
+  const auto plain = [](const WordList& list, std::string_view text, std::size_t* length) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // not a character start
+      if (const std::size_t n = list.prefix_match(text.substr(i)); n > 0) {
+        *length = n;
+        return i;
+      }
+    }
+    *length = 0;
+    return std::string_view::npos;
+  };
+  WordList few, scanned, many;
+  for (const char* w : {"目标是", "目标为", "全年", "全年度", "一季度", "上半年", "预计数"}) few.add(w);
+  for (const char* w : {"，", "GDP", "目标是", "%"}) scanned.add(w);
+  for (const char* w : {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}) many.add(w);
+  std::size_t found = 0, asked = 0;
+  for (const char* name : {"2022-plan-report.txt", "2023-plan-report.txt"}) {
+    const std::string text = read_file(std::filesystem::path(REPORTLENS_SOURCE_DIR) / "corpus" / "tiexi" / name);
+    ASSERT_GT(text.size(), 4000u) << name;
+    const std::string_view all(text);
+    for (std::size_t b = 0; b < all.size(); b += 97) {
+      while (b < all.size() && (static_cast<unsigned char>(all[b]) & 0xC0) == 0x80) ++b;
+      for (const std::size_t span : {std::size_t{30}, std::size_t{400}, all.size()}) {
+        std::size_t e = std::min(all.size(), b + span);
+        while (e < all.size() && (static_cast<unsigned char>(all[e]) & 0xC0) == 0x80) ++e;
+        const std::string_view piece = all.substr(b, e - b);
+        for (const WordList* list : {&few, &scanned, &many}) {
+          std::size_t want_length = 0, got_length = 99;
+          const std::size_t want = plain(*list, piece, &want_length);
+          ASSERT_EQ(list->find_first(piece, &got_length), want) << name << " at " << b;
+          ASSERT_EQ(got_length, want_length) << name << " at " << b;
+          found += want != std::string_view::npos;
+          ++asked;
+        }
+      }
+    }
+  }
+  EXPECT_GT(found, asked / 3);  // the words occur: most questions have an answer
 }
 
 TEST(Lexicon, ErrorsNameFileAndLine) {
