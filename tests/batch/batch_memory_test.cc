@@ -20,7 +20,7 @@ namespace {
 
 // The bound docs/batch.md gives: a document's worker and the run's own process each grow by
 // at most this many times the input's size (plus what the run holds without any document).
-constexpr double kBytesPerInputByte = 200;
+constexpr double kBytesPerInputByte = 160;
 
 const std::string kExtractStages = "  - use: segment\n  - use: numbers\n  - use: indicators\n  - use: entities\n";
 

@@ -11,6 +11,7 @@
 #include "run/errors.h"
 #include "output/json_text_writer.h"
 #include "output/result_writer.h"
+#include "output/text_record.h"
 
 namespace reportlens {
 namespace {
@@ -276,6 +277,70 @@ TEST(JsonTextWriter, ValuesPrintAsDumpWithEveryHandler) {
   std::string out;
   JsonTextWriter strict(out);
   EXPECT_THROW(strict.value(record), Json::type_error);
+}
+
+// A document past kExactSizeFromTextBytes is counted first and written into exactly the room
+// it needs: the same text as the tree dump, and no slack (what bounds its memory).
+TEST(ResultWriter, LargeDocumentIsSizedExactlyAndPrintsTheSame) {
+  std::string text;
+  while (text.size() < kExactSizeFromTextBytes + 1000) text += "增长1.5%，\"下降\"\t3%。\n";
+  Document doc("big", "big.txt", text);
+  for (std::size_t at = 0; at + 20 < text.size(); at += 2800) {  // 100 lines of 28 bytes
+    doc.add("quantity", at + 6, at + 10, {{"value", 1.5}, {"unit", "percent"}, {"note", "a\"b"}});
+    doc.add("sentence", at, at + 20);
+  }
+  const std::string out = result_document_text(doc, 1);
+  EXPECT_EQ(out.capacity(), out.size());
+  Json tree = Json::object();
+  tree["documents"] = Json::array({document_to_json(doc)});
+  const std::string whole = tree.dump(1);
+  EXPECT_NE(whole.find(out), std::string::npos);
+}
+
+TEST(JsonTextWriter, CountingWritesNothingAndCountsWhatItWouldWrite) {
+  const Json value = {{"a", "x\u0001y"}, {"long", std::string(300, 'z')}, {"f", 1.25}, {"n", nullptr},
+                      {"list", {1, -2, true}}};
+  for (int indent : {-1, 1, 4}) {
+    std::string written, scratch;
+    JsonTextWriter w(written, indent);
+    w.value(value);
+    JsonTextWriter c(scratch, indent);
+    c.count_only();
+    c.value(value);
+    EXPECT_EQ(c.counted(), written.size()) << indent;
+    EXPECT_TRUE(scratch.empty());
+  }
+}
+
+TEST(JsonTextWriter, PlainStringsAreWrittenAsTheyAre) {
+  EXPECT_TRUE(is_plain_ascii("quantity"));
+  EXPECT_FALSE(is_plain_ascii("a\"b"));
+  EXPECT_FALSE(is_plain_ascii("增长"));
+  std::string out;
+  JsonTextWriter w(out);
+  w.begin_array();
+  w.plain_string("quantity");
+  w.plain_string(std::string(200, 'q'));
+  w.end_array();
+  EXPECT_EQ(out, Json::array({"quantity", std::string(200, 'q')}).dump());
+}
+
+// A worker hands a record over packed; packing and unpacking in place give the same bytes and
+// record as the copying forms.
+TEST(TextRecord, PackedInPlaceIsThePackedCopyAndBack) {
+  auto record = std::make_unique<TextRecord>();
+  record->id = "政府/2024.txt";
+  record->text = std::string(5000, 'x') + "\n";
+  const std::string copied = pack_text_record(*record);
+  const std::string moved = pack_text_record(std::unique_ptr<RenderedRecord>(std::move(record)));
+  EXPECT_EQ(moved, copied);
+  std::string bytes = moved;
+  auto back = unpack_text_record(std::move(bytes));
+  const auto& r = static_cast<const TextRecord&>(*back);
+  EXPECT_EQ(r.id, "政府/2024.txt");
+  EXPECT_EQ(r.text, std::string(5000, 'x') + "\n");
+  std::string cut = copied.substr(0, copied.size() - 1);
+  EXPECT_THROW(unpack_text_record(std::move(cut)), std::runtime_error);
 }
 
 }  // namespace

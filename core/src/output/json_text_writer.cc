@@ -86,6 +86,12 @@ constexpr auto kSpaces = [] {
 
 }  // namespace
 
+bool is_plain_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (!kPlainKeyByte[c] || c == 0x7F) return false;
+  return true;
+}
+
 void append_json_escaped(std::string& out, std::string_view s) {
   escape_json(s, [&](const char* bytes, std::size_t n) { out.append(bytes, n); });
 }
@@ -114,6 +120,13 @@ JsonTextWriter::~JsonTextWriter() {
 // --- the stage: small pieces collected, appended to out_ in blocks --------------------------
 
 void JsonTextWriter::flush() {
+  if (counting_) [[unlikely]] {
+    // What went to out_ directly (long strings, raw values, floats) counts as well.
+    counted_ += staged_ + out_.size();
+    staged_ = 0;
+    out_.clear();
+    return;
+  }
   if (staged_ == 0) return;
   out_.append(stage_, staged_);
   staged_ = 0;
@@ -297,6 +310,21 @@ void JsonTextWriter::string(std::string_view s) {
 void JsonTextWriter::valid_utf8_string(std::string_view s) {
   before_value();
   quoted(s, true);
+  value_done();
+}
+
+void JsonTextWriter::plain_string(std::string_view s) {
+  before_value();
+  if (s.size() > kMaxStagedString) {
+    quoted(s, true);
+  } else {
+    char* p = room(s.size() + 2);
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    staged_to(p);
+  }
   value_done();
 }
 

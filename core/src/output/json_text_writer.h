@@ -8,6 +8,7 @@
 // formatted exactly as before.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -68,6 +69,9 @@ class JsonTextWriter {
   // A string known to be valid UTF-8 (a slice of Document::text(), which the decoder
   // guarantees): escaped without validating it again.
   void valid_utf8_string(std::string_view s);
+  // A string the caller knows to be printable ASCII without quote or backslash
+  // (is_plain_ascii): copied as it is, neither checked nor escaped.
+  void plain_string(std::string_view s);
   void number(std::uint64_t n);
   void number(std::int64_t n);
   void value(const Json& v);
@@ -87,6 +91,19 @@ class JsonTextWriter {
   }
   // Open containers (0 between top-level values).
   std::size_t depth() const { return open_.size(); }
+
+  // Counting mode: from now on nothing is kept, and counted() is the number of bytes a real
+  // writer would have produced. A large document's output is sized exactly with it before it
+  // is written: a string grown by doubling holds the old and the new copy while it copies
+  // (up to 3x the output at once) and keeps up to half of it as slack.
+  void count_only() {
+    flush();
+    counting_ = true;
+  }
+  std::size_t counted() {
+    flush();
+    return counted_;
+  }
 
  private:
   static constexpr std::size_t kStageSize = 4096;
@@ -129,8 +146,42 @@ class JsonTextWriter {
   // Bytes written but not yet appended to out_: one append per block instead of one per
   // piece (a call and a capacity check each, for pieces of a few bytes).
   std::size_t staged_ = 0;
+  bool counting_ = false;   // count_only(): flush() counts and discards
+  std::size_t counted_ = 0;
   char stage_[kStageSize];
 };
+
+// A document whose text is at least this long has its JSON sized exactly before it is
+// written (render_json_text). Its output is tens of times the text (line-rich text: ~30x),
+// and a string grown by doubling holds the old and the new copy while it copies. Below it
+// (every real report: the largest lawtext report is 100 KB) one pass into a generous reserve
+// is cheaper.
+constexpr std::size_t kExactSizeFromTextBytes = 256 * 1024;
+
+// Appends to `out` what `write(JsonTextWriter&)` writes, with room for `extra` more bytes
+// after it; for a document of `text_bytes` >= kExactSizeFromTextBytes the output is counted
+// first (count_only) and reserved exactly: twice the writing for a large document, in
+// exchange for never holding its output more than once.
+template <typename Write>
+void render_json_text(std::string& out, int indent, Json::error_handler_t handler, std::size_t base_level,
+                      std::size_t text_bytes, std::size_t extra, Write&& write) {
+  // Reports print at ~8.5x their text in the result's indented form: 12x leaves room, and
+  // reserved pages that are never written cost no memory.
+  std::size_t size = 12 * text_bytes + 4096;
+  if (text_bytes >= kExactSizeFromTextBytes) {
+    std::string scratch;
+    JsonTextWriter counter(scratch, indent, handler, base_level);
+    counter.count_only();
+    write(counter);
+    size = counter.counted();
+  }
+  out.reserve(out.size() + size + extra);
+  JsonTextWriter writer(out, indent, handler, base_level);
+  write(writer);
+}
+
+// True when `s` is printable ASCII without quote or backslash: JSON text as it is.
+bool is_plain_ascii(std::string_view s);
 
 // Appends `s` escaped as nlohmann escapes strings without ensure_ascii (", \, control
 // characters; everything else, UTF-8 included, as is). No quotes, no validation.

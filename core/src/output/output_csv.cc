@@ -276,9 +276,15 @@ class CsvSink : public OutputSink {
   }
 
   std::string pack(const RenderedRecord& record) const override { return pack_text_record(record); }
+  std::string pack_owned(std::unique_ptr<RenderedRecord> record) const override {
+    return pack_text_record(std::move(record));
+  }
 
   std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const override {
     return unpack_text_record(bytes);
+  }
+  std::unique_ptr<RenderedRecord> unpack_owned(std::string&& bytes) const override {
+    return unpack_text_record(std::move(bytes));
   }
 
   // Printed from the document itself, on the worker: the same rows as render() of the whole
@@ -313,7 +319,13 @@ class CsvSink : public OutputSink {
     std::string buffer;
     for (const RenderedRecord* r : records) {
       const Rows& rows = static_cast<const Rows&>(*r);
-      buffer += rows.text;
+      if (rows.text.size() >= kWrittenAsIs) {  // a large record is not copied into the buffer
+        write_all(fd_, buffer, file_);
+        buffer.clear();
+        write_all(fd_, rows.text, file_);
+      } else {
+        buffer += rows.text;
+      }
       if (!previous_.empty() && previous_.count(rows.id)) rewritten_ = true;
     }
     write_all(fd_, buffer, file_);

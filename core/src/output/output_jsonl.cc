@@ -194,35 +194,53 @@ class JsonlSink : public OutputSink {
   }
 
   std::string pack(const RenderedRecord& record) const override { return pack_text_record(record); }
+  std::string pack_owned(std::unique_ptr<RenderedRecord> record) const override {
+    return pack_text_record(std::move(record));
+  }
 
   std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const override {
     return unpack_text_record(bytes);
+  }
+  std::unique_ptr<RenderedRecord> unpack_owned(std::string&& bytes) const override {
+    return unpack_text_record(std::move(bytes));
   }
 
   // Printed from the document itself: the same line as render() of the whole record.
   std::unique_ptr<RenderedRecord> render_document(const Json& head, const Document& document) const override {
     auto line = std::make_unique<Line>();
     line->id = document.id();
-    JsonTextWriter writer(line->text, -1, Json::error_handler_t::replace);
-    writer.begin_object();
-    for (const auto& [k, v] : head.items()) {
-      writer.key(k);
-      writer.value(v);
-    }
-    write_document_members(writer, document);
-    writer.end_object();
+    // Room for the newline and for pack_text_record's head, which it then adds in place.
+    render_json_text(line->text, -1, Json::error_handler_t::replace, 0, document.text().size(),
+                     1 + packed_text_head_size(line->id), [&](JsonTextWriter& writer) {
+                       writer.begin_object();
+                       for (const auto& [k, v] : head.items()) {
+                         writer.key(k);
+                         writer.value(v);
+                       }
+                       write_document_members(writer, document);
+                       writer.end_object();
+                     });
     line->text += '\n';
     return line;
   }
 
   void append(const std::vector<const RenderedRecord*>& records) override {
     std::size_t size = 0;
-    for (const RenderedRecord* r : records) size += static_cast<const Line&>(*r).text.size();
+    for (const RenderedRecord* r : records) {
+      const std::size_t n = static_cast<const Line&>(*r).text.size();
+      if (n < kWrittenAsIs) size += n;
+    }
     std::string buffer;
     buffer.reserve(size);
     for (const RenderedRecord* r : records) {
       const Line& line = static_cast<const Line&>(*r);
-      buffer += line.text;
+      if (line.text.size() >= kWrittenAsIs) {  // a large record is not copied into the buffer
+        write_all(fd_, buffer, file_);
+        buffer.clear();
+        write_all(fd_, line.text, file_);
+      } else {
+        buffer += line.text;
+      }
       if (!previous_.empty() && previous_.count(line.id)) rewritten_ = true;
     }
     write_all(fd_, buffer, file_);

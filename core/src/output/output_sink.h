@@ -82,6 +82,10 @@ class OutputSink {
   // copies it. pack() gives "" when the store cannot (the parent then renders the record).
   virtual std::string pack(const RenderedRecord& /*record*/) const { return {}; }
   virtual std::unique_ptr<RenderedRecord> unpack(const std::string& bytes) const;
+  // The same for a record (or bytes) no longer needed after the call: a store may reuse its
+  // memory instead of copying it, so that a large document's record is never held twice.
+  virtual std::string pack_owned(std::unique_ptr<RenderedRecord> record) const { return pack(*record); }
+  virtual std::unique_ptr<RenderedRecord> unpack_owned(std::string&& bytes) const { return unpack(bytes); }
   // Appends records rendered by this store's render(), in input order, durably enough that a
   // killed process keeps them.
   virtual void append(const std::vector<const RenderedRecord*>& records) = 0;

@@ -205,11 +205,19 @@ void write_document_members(JsonTextWriter& w, const Document& doc) {
   w.plain_key("annotations");
   w.begin_array();
   std::string text;
+  // Types are few and repeat: one found plain ASCII (all of them in practice) is written as
+  // it is while the next annotations have the same type, instead of checked and escaped.
+  const std::string* plain_type = nullptr;
   for (const Placed& p : placed_annotations(doc)) {
     const Annotation& a = *p.annotation;
     w.begin_object();
     w.plain_key("type");
-    w.string(a.type);
+    if ((plain_type != nullptr && *plain_type == a.type) || is_plain_ascii(a.type)) {
+      plain_type = &a.type;
+      w.plain_string(a.type);
+    } else {
+      w.string(a.type);
+    }
     w.plain_key("begin");
     w.number(std::uint64_t{p.begin});
     w.plain_key("end");
@@ -355,13 +363,12 @@ void ResultJsonWriter::finish(const Json& comparisons, const std::vector<Documen
 
 std::string result_document_text(const Document& d, int indent) {
   std::string out;
-  // The object is several times the size of the text (offsets, attrs, surfaces): reserved
-  // once rather than grown by copying. Untouched reserved pages cost no memory.
-  out.reserve(std::min<std::size_t>(8 * d.text().size(), std::size_t{1} << 30) + 4096);
-  JsonTextWriter w(out, indent, Json::error_handler_t::strict, kDocumentLevel);
-  w.begin_object();
-  write_document_members(w, d);
-  w.end_object();
+  render_json_text(out, indent, Json::error_handler_t::strict, kDocumentLevel, d.text().size(), 0,
+                   [&](JsonTextWriter& w) {
+                     w.begin_object();
+                     write_document_members(w, d);
+                     w.end_object();
+                   });
   return out;
 }
 

@@ -31,6 +31,17 @@ std::string read_file(const fs::path& path, const std::string& shown) {
     throw HostError(ExitCode::kInput, shown + ": short read");
   return bytes;
 }
+// Stages grow their annotation lists by doubling, so up to half of a list is slack, held
+// through rendering, where a document's memory peaks (docs/batch.md, "Memory per document").
+// A large list with more than an eighth of slack is cut to size (one move of its elements).
+void drop_slack(Document& doc) {
+  constexpr std::size_t kMinBytes = 64 * 1024;  // small lists: not worth a move
+  for (const auto& type : doc.annotation_types()) {
+    auto& list = doc.mutable_annotations(type);
+    const std::size_t slack = list.capacity() - list.size();
+    if (slack * sizeof(Annotation) >= kMinBytes && slack > list.size() / 8) list.shrink_to_fit();
+  }
+}
 }  // namespace
 
 bool DocumentProcessor::read(const ResolvedInput& in, std::string& bytes, Processed& out) const {
@@ -61,6 +72,7 @@ void DocumentProcessor::run(const ResolvedInput& in, const std::string& bytes, P
                                  ", not an object");
     }
     ExitGuard::set_stage("");
+    drop_slack(*doc);
     if (p_.trace) out.trace_lines = take_trace_records(*doc);
     out.document = std::move(doc);
   } catch (const HostError& e) {

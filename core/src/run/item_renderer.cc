@@ -32,7 +32,7 @@ std::vector<std::string> ItemRenderer::pack_for_stores(std::size_t seq, const Pr
   if (series_from_records || stores.empty()) return packed;  // the series report needs the record
   const Json head = record_head(pipeline_hash, seq, processed);
   for (const auto& s : stores) {
-    std::string bytes = s->pack(*s->render_document(head, *processed.document));
+    std::string bytes = s->pack_owned(s->render_document(head, *processed.document));
     if (bytes.empty()) return {};
     packed.push_back(std::move(bytes));
   }
@@ -96,8 +96,18 @@ void ItemRenderer::work(WorkerChannel& channel, const DocumentProcessor& process
       StreamItem corpus;
       render_for_corpus(*processed.document, corpus);
       if (spill) places = places_json(corpus.places);
-      std::vector<std::string> fields{"ok", result, record, text, corpus.spill, places};
+      // Moved, not copied (an initializer list copies): a large document's result and
+      // records are held once in the worker.
+      std::vector<std::string> fields;
+      fields.reserve(6 + packed.size());
+      fields.push_back("ok");
+      fields.push_back(std::move(result));
+      fields.push_back(std::move(record));
+      fields.push_back(std::move(text));
+      fields.push_back(std::move(corpus.spill));
+      fields.push_back(std::move(places));
       for (auto& p : packed) fields.push_back(std::move(p));
+      packed.clear();
       channel.answer(fields);
       return;
     } catch (const std::exception& e) {
@@ -148,7 +158,7 @@ bool ItemRenderer::run_isolated(const DocumentProcessor& processor, const Resolv
   std::string meta;
   Json::to_msgpack(in.meta, meta);  // exact (numbers, bytes) both ways, unlike text JSON
   const std::string seq_text = std::to_string(seq), size = std::to_string(processed.bytes);
-  const WorkerOutcome w = worker.run(
+  WorkerOutcome w = worker.run(
       request_for(in, seq_text, meta, size, processed, bytes),
       [this, &processor](const std::vector<std::string>& request, WorkerChannel& channel) {
         serve(channel, processor, request);
@@ -177,11 +187,11 @@ bool ItemRenderer::run_isolated(const DocumentProcessor& processor, const Resolv
     processed.failure = DocumentFailure{in.id, in.source, w.fields[1], w.fields[2], static_cast<ExitCode>(code)};
     return false;
   }
-  item.result_json = w.fields[1];
-  item.spill = w.fields[4];
+  item.result_json = std::move(w.fields[1]);  // the answer's fields are not needed after this
+  item.spill = std::move(w.fields[4]);
   try {
     if (packed) {
-      for (std::size_t k = 0; k < stores.size(); ++k) item.stored.push_back(stores[k]->unpack(w.fields[6 + k]));
+      for (std::size_t k = 0; k < stores.size(); ++k) item.stored.push_back(stores[k]->unpack_owned(std::move(w.fields[6 + k])));
     } else if (!w.fields[2].empty()) {
       const Json record = Json::parse(w.fields[2]);
       for (const auto& s : stores) item.stored.push_back(s->render(record, &w.fields[3]));
