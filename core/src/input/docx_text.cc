@@ -1,4 +1,6 @@
-#include "input/docx_text.h"
+// The DOCX reader of libreportlens-readers.so (docx_text.h says what it reads, binary_readers.h
+// why it is a library of its own).
+#include "input/binary_readers.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -235,7 +237,7 @@ class BodyReader {
 
 }  // namespace
 
-ExtractedText docx_to_text(const std::string& bytes, const std::string& file) {
+ExtractedText binary_readers::docx_text(const std::string& bytes, const std::string& file) {
   static std::once_flag once;  // libxml2 wants its parser set up once before threads use it
   std::call_once(once, [] { xmlInitParser(); });
   const ZipPtr z = open_zip(bytes, file);
@@ -260,7 +262,7 @@ ExtractedText docx_to_text(const std::string& bytes, const std::string& file) {
   return out;
 }
 
-bool zip_holds_word_document(const std::string& path) {
+bool binary_readers::zip_holds_word_document(const std::string& path) {
   int error = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &error);
   if (!z) return false;

@@ -7,6 +7,8 @@
 // text read through, deleted text and field codes left out. Paragraphs whose style is a
 // heading style ("heading 1".., Title, or an outline level) become heading hints
 // (extracted_text.h).
+// The reader is in libreportlens-readers.so, loaded at the first DOCX (binary_readers.h);
+// these functions load it and throw its errors as it raised them.
 #pragma once
 
 #include <string>

@@ -1,4 +1,6 @@
-#include "input/pdf_text.h"
+// The PDF reader of libreportlens-readers.so (pdf_text.h says what it reads, binary_readers.h
+// why it is a library of its own).
+#include "input/binary_readers.h"
 
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -209,7 +211,7 @@ ExtractedText assemble(const std::vector<PdfPage>& pages) {
 
 }  // namespace
 
-ExtractedText pdf_to_text(const std::string& bytes, const std::string& file) {
+ExtractedText binary_readers::pdf_text(const std::string& bytes, const std::string& file) {
   static std::once_flag once;
   std::call_once(once, [] { poppler::set_debug_error_function(quiet, nullptr); });
   missing_language_pack = false;

@@ -7,6 +7,8 @@
 // pages, digits aside) and page numbers (- 3 -, 第3页, 3/12) are left out of the text and
 // kept in the metadata: pages, page_starts (the code point offset where each page's text
 // begins), page_labels (each page's printed number, "" if none) and running_lines.
+// The reader is in libreportlens-readers.so, loaded at the first PDF (binary_readers.h);
+// these functions load it and throw its errors as it raised them.
 #pragma once
 
 #include <string>
