@@ -181,6 +181,31 @@ std::size_t WordList::find_first_by_firsts(std::string_view text, std::size_t* l
   return best;
 }
 
+bool ClauseWordSearch::occurs(const WordList& list, std::string_view text, std::size_t clause,
+                              std::size_t end) {
+  if (list_ != &list || clause_ != clause) {
+    list_ = &list;
+    clause_ = clause;
+    searched_to_ = clause;
+    found_end_ = std::string_view::npos;
+  }
+  if (found_end_ != std::string_view::npos && found_end_ <= end) return true;
+  if (end <= searched_to_) return false;
+  // A word not in text[clause, searched_to_) ends after searched_to_, so it starts less than a
+  // longest word before it; the window opens on a character start.
+  const std::size_t reach = list.max_length();
+  std::size_t from = searched_to_ > clause + reach ? searched_to_ - reach : clause;
+  while (from > clause && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;
+  std::size_t length = 0;
+  if (const std::size_t at = list.find_first(text.substr(from, end - from), &length);
+      at != std::string_view::npos) {
+    found_end_ = from + at + length;
+    return true;
+  }
+  searched_to_ = end;
+  return false;
+}
+
 std::size_t WordList::find_first_scanning(std::string_view text, std::size_t* length) const {
   // The earliest start, and there the longest word. A word starts on a character, so
   // only character starts are tried, and only those a word may start with.

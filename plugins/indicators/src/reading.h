@@ -38,6 +38,8 @@ struct SentenceState {
   std::size_t base_year_clause = std::string_view::npos;
   std::size_t base_year_next = 0;
   bool base_year_found = false;
+  // status_and_period's and noun_phrase_numbers' look for cues in the clause before each figure.
+  ClauseWordSearch target_cues, estimate_cues, milestone_verbs;
 };
 
 // What the rules found out about the number being read.

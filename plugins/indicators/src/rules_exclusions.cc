@@ -119,12 +119,15 @@ Step noun_phrase_numbers(Reading& r) {
     return Step::drop(Rule::kMilestoneCount);
   // 连续跨越7000亿、8000亿、9000亿三个千亿台阶: milestones passed one after another over years
   // (not the level reached after them: 连跨2个万亿元台阶、达到4.5万亿元).
-  const std::string_view clause_before = r.text.substr(r.n.clause.begin, q.begin - r.n.clause.begin);
-  std::size_t verb_length = 0;
-  if (const std::size_t verb = lex.milestone_verbs.find_first(clause_before, &verb_length);
-      verb != npos && lex.successive_words.suffix_match(clause_before.substr(0, verb)) > 0 &&
-      lex.reach_words.find_first(clause_before.substr(verb + verb_length)) == npos)
-    return Step::drop(Rule::kMilestoneCount);
+  // (asked first of the clause searched so far: most clauses have no such verb)
+  if (r.s.milestone_verbs.occurs(lex.milestone_verbs, r.text, r.n.clause.begin, q.begin)) {
+    const std::string_view clause_before = r.text.substr(r.n.clause.begin, q.begin - r.n.clause.begin);
+    std::size_t verb_length = 0;
+    const std::size_t verb = lex.milestone_verbs.find_first(clause_before, &verb_length);
+    if (lex.successive_words.suffix_match(clause_before.substr(0, verb)) > 0 &&
+        lex.reach_words.find_first(clause_before.substr(verb + verb_length)) == npos)
+      return Step::drop(Rule::kMilestoneCount);
+  }
   if (q.unit == "year" && !lex.age_units.contains(q.surface_unit)) return Step::drop(Rule::kDurationOfYears);
   return Step::next();
 }

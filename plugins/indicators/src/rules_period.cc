@@ -22,16 +22,15 @@ Step status_and_period(Reading& r) {
     n.status = "target";
     n.period = context.plan_year;
   }
-  const std::string_view clause_before = r.text.substr(n.clause.begin, q.begin - n.clause.begin);
   if (r.frame.sentence_target_at != npos && r.frame.sentence_target_at < q.begin && !context.review_paragraph) {
     n.status = "target";
     n.period = context.plan_year;
   }
   const WordList& cues = context.scope == Scope::kReview || context.review_paragraph ? lex.review_target_cues
                                                                                       : lex.target_cues;
-  if (n.status != "target" && cues.find_first(clause_before) != npos) n.status = "target";
+  if (n.status != "target" && s.target_cues.occurs(cues, r.text, n.clause.begin, q.begin)) n.status = "target";
   if (n.status != "target" && ((r.frame.estimate_at != npos && r.frame.estimate_at <= q.begin) ||
-                               lex.estimate_cues.find_first(clause_before) != npos))
+                               s.estimate_cues.occurs(lex.estimate_cues, r.text, n.clause.begin, q.begin)))
     n.status = "estimate";
   for (const auto& cue : r.frame.year_cues)
     if (cue.at <= q.begin) {

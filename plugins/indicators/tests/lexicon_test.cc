@@ -134,6 +134,35 @@ TEST(Lexicon, FindFirstIsTheEarliestLongestMatchOnRealText) {
   EXPECT_GT(found, asked / 3);  // the words occur: most questions have an answer
 }
 
+// ClauseWordSearch, asked with growing ends as the rules ask it figure after figure, answers
+// what find_first answers on the whole prefix, for a search kept from question to question and
+// for clauses of the shipped reports that hold a word, or not, before each end.
+TEST(Lexicon, ClauseWordSearchAnswersAsFindFirstOnThePrefix) {
+  WordList few, scanned;
+  for (const char* w : {"目标是", "全年", "预计", "上半年", "力争"}) few.add(w);
+  for (const char* w : {"，", "GDP", "增长", "%"}) scanned.add(w);
+  std::size_t yes = 0, no = 0;
+  for (const char* name : {"2022-plan-report.txt", "2023-plan-report.txt"}) {
+    const std::string text = read_file(std::filesystem::path(REPORTLENS_SOURCE_DIR) / "corpus" / "tiexi" / name);
+    const std::string_view all(text);
+    for (const WordList* list : {&few, &scanned}) {
+      ClauseWordSearch search;
+      // clauses of up to 300 bytes opened every 151 bytes, ends growing by 1 to 12 bytes
+      for (std::size_t clause = 0; clause < all.size(); clause += 151) {
+        while (clause < all.size() && (static_cast<unsigned char>(all[clause]) & 0xC0) == 0x80) ++clause;
+        const std::size_t last = std::min(all.size(), clause + 300);
+        for (std::size_t end = clause, step = 1; end <= last; end += step, step = step % 12 + 1) {
+          const bool want = list->find_first(all.substr(clause, end - clause)) != std::string_view::npos;
+          ASSERT_EQ(search.occurs(*list, all, clause, end), want) << name << " clause " << clause << " end " << end;
+          (want ? yes : no) += 1;
+        }
+      }
+    }
+  }
+  EXPECT_GT(yes, 1000u);
+  EXPECT_GT(no, 1000u);
+}
+
 TEST(Lexicon, ErrorsNameFileAndLine) {
   Lexicon l;
   auto bad = write_temp("ind_bad_test.yaml", "predicate_verbs: [完成]\ngrowth_verbs:\n  增长: 2\n");
