@@ -91,7 +91,7 @@ TEST(SeedReport, MatchesTheDevelopmentGold) {
       if (g["kind"] != "quantity" && g["kind"] != "percent") {
         if (kind == "quantity" || kind == "percent") ++confused;
         // Years, dates and ordinals are also read right (same kind, value, text).
-        if (kind == g["kind"] && same_value(a["attrs"]["value"], g["value"]) &&
+        if (Json(kind) == g["kind"] && same_value(a["attrs"]["value"], g["value"]) &&
             a["text"] == g["text"])
           found = true;
         continue;
