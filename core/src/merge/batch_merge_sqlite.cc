@@ -39,10 +39,10 @@ std::optional<std::vector<Doc>> list_documents(sqlite::Database& db, std::size_t
   }
   sqlite::Statement q(db,
       "SELECT d.seq, d.id, d.doc_id, d.status = 'failed', "
-      "(SELECT count(*) FROM src.document_texts t WHERE t.doc_id = d.doc_id), "
+      "(SELECT count(*) FROM src.document_blobs t WHERE t.doc_id = d.doc_id), "
       "(SELECT count(*) FROM src.errors e WHERE e.doc_id = d.doc_id), "
       "min(a.annotation_id), max(a.annotation_id), count(a.annotation_id) "
-      "FROM src.documents d LEFT JOIN src.annotations a ON a.doc_id = d.doc_id GROUP BY d.doc_id");
+      "FROM src.documents d LEFT JOIN src.annotation_rows a ON a.doc_id = d.doc_id GROUP BY d.doc_id");
   std::vector<Doc> docs;
   bool ok = true;
   while (q.step()) {
@@ -114,11 +114,18 @@ void copy_rows(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t i
           "SELECT m.new_doc, d.id, d.seq, d.source, d.sha256, d.pipeline_hash, d.result_key, " + run +
           ", d.status, d.region, d.report_year, d.plan_year, d.kind, d.title, d.meta "
           "FROM temp.map m JOIN src.documents d ON d.doc_id = m.old_doc ORDER BY m.new_doc");
-  db.exec("INSERT INTO document_texts(doc_id, text) SELECT m.new_doc, t.text "
-          "FROM temp.map m JOIN src.document_texts t ON t.doc_id = m.old_doc ORDER BY m.new_doc");
-  db.exec("INSERT INTO annotations(annotation_id, doc_id, type, begin, end, text, text_cut, attrs) "
-          "SELECT a.annotation_id + m.shift, m.new_doc, a.type, a.begin, a.end, a.text, a.text_cut, a.attrs "
-          "FROM temp.map m JOIN src.annotations a ON a.doc_id = m.old_doc ORDER BY 1");
+  db.exec("INSERT INTO document_blobs(doc_id, size, data) SELECT m.new_doc, t.size, t.data "
+          "FROM temp.map m JOIN src.document_blobs t ON t.doc_id = m.old_doc ORDER BY m.new_doc");
+  // Shapes by (type, keys): the input's numbers become the output's, new shapes numbered as
+  // they come (inputs in order, each in its own order).
+  db.exec("INSERT OR IGNORE INTO annotation_shapes(type, keys) SELECT type, keys FROM src.annotation_shapes ORDER BY shape");
+  db.exec("DELETE FROM temp.shape_map");
+  db.exec("INSERT INTO temp.shape_map(old, new) SELECT s.shape, o.shape "
+          "FROM src.annotation_shapes s JOIN main.annotation_shapes o ON o.type = s.type AND o.keys = s.keys");
+  db.exec("INSERT INTO annotation_rows(annotation_id, doc_id, shape, begin, end, text, text_cut, vals) "
+          "SELECT a.annotation_id + m.shift, m.new_doc, k.new, a.begin, a.end, a.text, a.text_cut, a.vals "
+          "FROM temp.map m JOIN src.annotation_rows a ON a.doc_id = m.old_doc JOIN temp.shape_map k ON k.old = a.shape "
+          "ORDER BY 1");
   for (const std::string& table : projected_tables(db)) {
     std::string columns;
     sqlite::Statement info(db, "SELECT name FROM pragma_table_info(?, 'src') WHERE name NOT IN ('annotation_id', 'doc_id') ORDER BY cid");
@@ -195,6 +202,7 @@ std::optional<MergeReport> merge_sqlite_rows(const fs::path& output, const std::
   db.exec("PRAGMA journal_mode=OFF");
   db.exec("PRAGMA synchronous=OFF");
   db.exec("CREATE TEMP TABLE map(old_doc INTEGER PRIMARY KEY, new_doc INTEGER, shift INTEGER, error_id INTEGER)");
+  db.exec("CREATE TEMP TABLE shape_map(old INTEGER PRIMARY KEY, new INTEGER NOT NULL)");
   long long run_id = 0;
   {
     sqlite::Statement add_run(db,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <unordered_map>
 
 #include "run/errors.h"
 #include "output/json_text_writer.h"
@@ -11,6 +12,7 @@
 #include "output/table_projection.h"
 #include "output/output_file_util.h"
 #include "output/output_sqlite_db.h"
+#include "output/output_sqlite_sqlar.h"
 #include "output/packed_bytes.h"
 #include "output/sqlite_batch_insert.h"
 #include "output/result_writer.h"
@@ -22,8 +24,15 @@ namespace {
 
 // Bumped when the schema changes incompatibly; stored in PRAGMA user_version.
 // 2: annotation text of long spans replaced by the document text stored once (document_texts).
-constexpr int kSchemaVersion = 2;
+// 3: attrs as values under keys stored once per (type, keys) shape, document texts compressed
+//    (sqlar), the old shapes as views (annotations, document_texts). Lawtext: 95.6 MB -> see
+//    docs/sqlite-schema.md, "Size".
+constexpr int kSchemaVersion = 3;
 
+// The tables hold what a record holds, without repeating it: an annotation's type and its
+// attrs' key names (18.6 of lawtext's 36 MB of attrs JSON, the type names 4.5 MB more) once
+// per shape, each row the shape's number and the values; each document's text once,
+// compressed. The views give the schema-2 tables back, for queries written against them.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS runs (
   run_id        INTEGER PRIMARY KEY,
@@ -58,26 +67,46 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_region_year ON documents(region, report_year);
 CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
-CREATE TABLE IF NOT EXISTS annotations (
+CREATE TABLE IF NOT EXISTS annotation_shapes (
+  shape         INTEGER PRIMARY KEY,
+  type          TEXT NOT NULL,
+  keys          TEXT NOT NULL,
+  UNIQUE (type, keys)
+);
+CREATE TABLE IF NOT EXISTS annotation_rows (
   annotation_id INTEGER PRIMARY KEY,
   doc_id        INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-  type          TEXT NOT NULL,
+  shape         INTEGER NOT NULL REFERENCES annotation_shapes(shape),
   begin         INTEGER NOT NULL,
   end           INTEGER NOT NULL,
   text          TEXT,
   text_cut      INTEGER,
-  attrs         TEXT NOT NULL
+  vals          TEXT
 );
-CREATE INDEX IF NOT EXISTS annotations_doc ON annotations(doc_id);
-CREATE TABLE IF NOT EXISTS document_texts (
+CREATE INDEX IF NOT EXISTS annotation_rows_doc ON annotation_rows(doc_id);
+CREATE TABLE IF NOT EXISTS document_blobs (
   doc_id        INTEGER PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
-  text          TEXT NOT NULL
+  size          INTEGER NOT NULL,
+  data          BLOB NOT NULL
 );
+CREATE VIEW IF NOT EXISTS annotations AS
+  SELECT a.annotation_id, a.doc_id, (SELECT s.type FROM annotation_shapes s WHERE s.shape = a.shape) AS type,
+         a.begin, a.end, a.text, a.text_cut,
+         CASE WHEN a.vals IS NULL THEN '{}' ELSE
+           (SELECT CASE WHEN s.keys = 'null' THEN a.vals ELSE
+                     (SELECT json_group_object(k.value, CASE v.type WHEN 'true' THEN json('true')
+                                                                    WHEN 'false' THEN json('false') ELSE v.value END)
+                      FROM json_each(s.keys) k JOIN json_each(a.vals) v ON v.key = k.key) END
+            FROM annotation_shapes s WHERE s.shape = a.shape) END AS attrs
+  FROM annotation_rows a;
+CREATE VIEW IF NOT EXISTS document_texts AS
+  SELECT doc_id, CAST(sqlar_uncompress(data, size) AS TEXT) AS text FROM document_blobs;
 CREATE VIEW IF NOT EXISTS annotation_texts AS
   SELECT a.annotation_id, a.doc_id, a.type, a.begin, a.end,
-         CASE WHEN t.text IS NULL THEN a.text ELSE substr(t.text, a.begin + 1, a.end - a.begin) END AS text,
+         coalesce((SELECT substr(CAST(sqlar_uncompress(t.data, t.size) AS TEXT), a.begin + 1, a.end - a.begin)
+                   FROM document_blobs t WHERE t.doc_id = a.doc_id), a.text) AS text,
          a.attrs
-  FROM annotations a LEFT JOIN document_texts t USING (doc_id);
+  FROM annotations a;
 )sql";
 
 // After the tables of the stages' projections (table_projection.h), which come in between.
@@ -148,39 +177,23 @@ int schema_version(sqlite::Database& db) {
   return version;
 }
 
-// runs.status and runs.not_run came after schema 2 without changing it (columns only added):
-// a store written before them gets them, its earlier runs' status unknown (NULL).
-void add_run_status_columns(sqlite::Database& db) {
-  sqlite::Statement has(db, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status'");
-  const bool present = has.step() && has.integer(0) > 0;
-  has.reset();
-  if (present) return;
-  db.exec("ALTER TABLE runs ADD COLUMN status TEXT");
-  db.exec("ALTER TABLE runs ADD COLUMN not_run INTEGER");
-}
-
-// Every table of the store, for rebuilding one of an older schema.
-std::vector<std::string> all_tables(sqlite::Database& db) {
-  std::vector<std::string> names;
-  sqlite::Statement q(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-  while (q.step()) names.push_back(q.text(0));
-  return names;
+// A store of another schema version is refused, never rewritten: its results may be all the
+// user has of a long run, and a version-2 store cannot take version-3 rows.
+void check_schema_version(sqlite::Database& db) {
+  const int version = schema_version(db);
+  if (version == 0 || version == kSchemaVersion) return;
+  throw HostError(ExitCode::kOutput, db.path().string() + ": a reportlens store of schema version " +
+                                         std::to_string(version) + "; this reportlens reads and writes version " +
+                                         std::to_string(kSchemaVersion) + " only: rerun into a new store");
 }
 
 void configure(sqlite::Database& db, const std::string& projected_sql) {
   // 16 KiB pages (a new file only; fixed once it is in WAL mode): a quarter of the pages to
   // write, checkpoint and keep in the cache; lawtext, -j2: system CPU 3.3-3.5 s -> 2.6-3.0 s,
   // user 4.4-4.7 s -> 4.2 s, same contents.
+  check_schema_version(db);
   db.exec("PRAGMA page_size=16384");
   db.exec("PRAGMA journal_mode=WAL");
-  if (const int version = schema_version(db); version != 0 && version < kSchemaVersion) {
-    // Results are recomputable: an older store is rebuilt rather than migrated.
-    spdlog::warn("{}: store of schema version {} (now {}): its results are dropped and recomputed",
-                 db.path().string(), version, kSchemaVersion);
-    db.exec("DROP VIEW IF EXISTS annotation_texts");
-    db.exec("PRAGMA foreign_keys=OFF");
-    for (const std::string& table : all_tables(db)) db.exec("DROP TABLE IF EXISTS \"" + table + "\"");
-  }
   // NORMAL: a commit survives a killed process (the WAL is in the page cache and replayed);
   // only a power cut may lose the last commits, never corrupt the file.
   db.exec("PRAGMA synchronous=NORMAL");
@@ -188,7 +201,6 @@ void configure(sqlite::Database& db, const std::string& projected_sql) {
   db.exec(kSchema);
   db.exec(projected_sql);
   db.exec(kSchemaTail);
-  add_run_status_columns(db);
   db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
 }
 
@@ -207,7 +219,9 @@ struct AnnotationRow {
   // k > 0: it is the span's first k code points and "…" (long structural spans are shortened).
   long long cut = -1;
   std::string text;  // kept when stored
-  std::string attrs;
+  // attrs split into its shape (the key names, a JSON array) and the values under them (a JSON
+  // array, empty for {}): the writer thread stores the shape once (annotation_shapes).
+  std::string keys, vals;
   int projection = -1;  // index of its type's projection (Projections::list), -1 for none
   std::vector<ProjectedValue> values;  // that projection's columns
 };
@@ -221,7 +235,9 @@ struct Rows : RenderedRecord {
     long long exit_code = 5;
   };
   std::optional<Error> error;
-  std::optional<std::string> document_text;
+  // The document text, compressed as sqlar stores files (output_sqlite_sqlar.h), and its size.
+  std::optional<std::string> document_blob;
+  long long document_size = 0;
   std::vector<AnnotationRow> annotations;
 };
 
@@ -241,8 +257,11 @@ std::string pack_rows(const Rows& r) {
     out.text(r.error->message);
     out.integer(r.error->exit_code);
   }
-  out.integer(r.document_text ? 1 : 0);
-  if (r.document_text) out.text(*r.document_text);
+  out.integer(r.document_blob ? 1 : 0);
+  if (r.document_blob) {
+    out.text(*r.document_blob);
+    out.integer(r.document_size);
+  }
   out.integer(static_cast<long long>(r.annotations.size()));
   for (const AnnotationRow& a : r.annotations) {
     out.text(a.type);
@@ -250,7 +269,8 @@ std::string pack_rows(const Rows& r) {
     out.integer(a.end);
     out.integer(a.cut);
     out.text(a.text);
-    out.text(a.attrs);
+    out.text(a.keys);
+    out.text(a.vals);
     out.integer(a.projection);
     out.integer(static_cast<long long>(a.values.size()));
     for (const ProjectedValue& v : a.values) {
@@ -279,7 +299,10 @@ std::unique_ptr<Rows> unpack_rows(const std::string& bytes) {
     e.exit_code = in.integer();
     r->error = std::move(e);
   }
-  if (in.integer() != 0) r->document_text = in.text();
+  if (in.integer() != 0) {
+    r->document_blob = in.text();
+    r->document_size = in.integer();
+  }
   const long long n = in.integer();
   r->annotations.resize(static_cast<std::size_t>(std::max(0LL, n)));
   for (AnnotationRow& a : r->annotations) {
@@ -288,7 +311,8 @@ std::unique_ptr<Rows> unpack_rows(const std::string& bytes) {
     a.end = in.integer();
     a.cut = in.integer();
     a.text = in.text();
-    a.attrs = in.text();
+    a.keys = in.text();
+    a.vals = in.text();
     a.projection = static_cast<int>(in.integer());
     a.values.resize(static_cast<std::size_t>(std::max(0LL, in.integer())));
     for (ProjectedValue& v : a.values) {
@@ -302,16 +326,36 @@ std::unique_ptr<Rows> unpack_rows(const std::string& bytes) {
   return r;
 }
 
-// Annotations' attrs as Json::dump() prints them, through one JsonTextWriter per record: the
-// same bytes (the JSON Lines store prints attrs with it too), without nlohmann's serializer,
-// which took two thirds of a record's rendering (callgrind, 13 lawtext reports: render 103 M
-// instructions, attrs.dump() 69 M of them).
+// An annotation's attrs as its key names and its values, each a JSON array printed through
+// one JsonTextWriter per record: the values' bytes are those Json::dump() prints (the JSON
+// Lines store prints attrs with it too), without nlohmann's serializer, which took two thirds
+// of a record's rendering (callgrind, 13 lawtext reports: render 103 M instructions,
+// attrs.dump() 69 M of them).
 class AttrsPrinter {
  public:
-  const std::string& print(const Json& attrs) {
+  void print(const Json& attrs, AnnotationRow& row) {
+    row.keys.clear();
+    row.vals.clear();
     text_.clear();
-    writer_.value(attrs);  // a complete top-level value: flushed into text_
-    return text_;
+    if (!attrs.is_object()) {  // not what the contract allows, but kept as it was: shape "null"
+      writer_.value(attrs);
+      row.keys = "null";
+      row.vals = text_;
+      return;
+    }
+    if (attrs.empty()) {
+      row.keys = "[]";  // values NULL
+      return;
+    }
+    writer_.begin_array();
+    for (const auto& [key, value] : attrs.items()) writer_.string(key);
+    writer_.end_array();  // a complete top-level value: flushed into text_
+    row.keys = text_;
+    text_.clear();
+    writer_.begin_array();
+    for (const auto& [key, value] : attrs.items()) writer_.value(value);
+    writer_.end_array();
+    row.vals = text_;
   }
 
  private:
@@ -348,7 +392,8 @@ std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_tex
   }
   std::vector<std::size_t> byte_at;
   if (document_text) {
-    rows->document_text = *document_text;
+    rows->document_blob = sqlite::sqlar_compress(*document_text);
+    rows->document_size = static_cast<long long>(document_text->size());
     byte_at = code_point_starts(*document_text);
   }
   // Whether the annotation's text can be taken from the document text instead (see AnnotationRow::cut).
@@ -383,7 +428,7 @@ std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_tex
     row.begin = a.at("begin").get<long long>();
     row.end = a.at("end").get<long long>();
     row.cut = recoverable(row.begin, row.end, text);
-    row.attrs = printer.print(attrs);
+    printer.print(attrs, row);
     project(projections, attrs, text, row);
     if (row.cut < 0) row.text = text;
   }
@@ -405,7 +450,8 @@ std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc
   meta.erase("sha256");  // lifted to the top level of the record
   rows->facts = document_facts(meta);
   rows->meta = meta.dump();
-  rows->document_text = doc.text();
+  rows->document_blob = sqlite::sqlar_compress(doc.text());
+  rows->document_size = static_cast<long long>(doc.text().size());
   static const std::string kEllipsis = "…";
   AttrsPrinter printer;
   const std::vector<ShownAnnotation> shown = shown_annotations(doc);
@@ -428,7 +474,7 @@ std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc
         row.cut = cut;
       }
     }
-    row.attrs = printer.print(a.attrs);
+    printer.print(a.attrs, row);
     std::string shown(s.shown);
     if (s.shortened) shown += kEllipsis;
     project(projections, a.attrs, shown, row);
@@ -529,6 +575,7 @@ class SqliteSink : public OutputSink {
       statements_->annotations.discard();
       for (auto& p : statements_->projected) p->discard();
       next_ids();
+      load_shapes();
       throw;
     }
     uncommitted_ += records.size();
@@ -613,17 +660,18 @@ class SqliteSink : public OutputSink {
     Statements(sqlite::Database& db, const Projections& projections)
         : find(db, "SELECT doc_id FROM documents WHERE id = ?"),
           remove_errors(db, "DELETE FROM errors WHERE doc_id = ?"),
-          remove_annotations(db, "DELETE FROM annotations WHERE doc_id = ?"),
-          remove_text(db, "DELETE FROM document_texts WHERE doc_id = ?"),
+          remove_annotations(db, "DELETE FROM annotation_rows WHERE doc_id = ?"),
+          remove_text(db, "DELETE FROM document_blobs WHERE doc_id = ?"),
           remove_document(db, "DELETE FROM documents WHERE doc_id = ?"),
           document(db,
                    "INSERT INTO documents(doc_id, id, seq, source, sha256, pipeline_hash, result_key, run_id, "
                    "status, region, report_year, plan_year, kind, title, meta) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          annotations(db, "annotations", {"annotation_id", "doc_id", "type", "begin", "end", "text", "text_cut", "attrs"}),
+          annotations(db, "annotation_rows", {"annotation_id", "doc_id", "shape", "begin", "end", "text", "text_cut", "vals"}),
           error(db, "INSERT INTO errors(doc_id, stage, message, exit_code) VALUES (?, ?, ?, ?)"),
-          text(db, "INSERT INTO document_texts(doc_id, text) VALUES (?, ?)"),
-          last_annotation(db, "SELECT coalesce(max(annotation_id), 0) FROM annotations") {
+          text(db, "INSERT INTO document_blobs(doc_id, size, data) VALUES (?, ?, ?)"),
+          add_shape(db, "INSERT INTO annotation_shapes(type, keys) VALUES (?, ?)"),
+          last_annotation(db, "SELECT coalesce(max(annotation_id), 0) FROM annotation_rows") {
       for (const Projection& p : projections.list()) {
         std::vector<std::string> columns{"annotation_id", "doc_id"};
         for (const auto& c : p.columns) columns.push_back(c.name);
@@ -633,7 +681,7 @@ class SqliteSink : public OutputSink {
     }
     sqlite::Statement find, remove_errors, remove_annotations, remove_text, remove_document, document;
     sqlite::BatchInsert annotations;
-    sqlite::Statement error, text, last_annotation;
+    sqlite::Statement error, text, add_shape, last_annotation;
     // One insert and one delete per projected table, in Projections::list() order.
     std::vector<std::unique_ptr<sqlite::BatchInsert>> projected;
     std::vector<std::unique_ptr<sqlite::Statement>> remove_projected;
@@ -674,6 +722,7 @@ class SqliteSink : public OutputSink {
     db_->exec("PRAGMA wal_autocheckpoint=16384");
     statements_ = std::make_unique<Statements>(*db_, projections());
     next_ids();
+    load_shapes();
   }
 
   // The indexes whose entries arrive out of order (documents by region, the projections'
@@ -723,7 +772,7 @@ class SqliteSink : public OutputSink {
   // statement each (documents get theirs bound, annotations SQLite's: see insert()).
   void next_ids() {
     sqlite::Statement q(*db_, "SELECT (SELECT coalesce(max(doc_id), 0) + 1 FROM documents), "
-                              "(SELECT coalesce(max(annotation_id), 0) + 1 FROM annotations)");
+                              "(SELECT coalesce(max(annotation_id), 0) + 1 FROM annotation_rows)");
     if (q.step()) {
       next_doc_id_ = q.integer(0);
       next_annotation_id_ = q.integer(1);
@@ -749,7 +798,7 @@ class SqliteSink : public OutputSink {
     s.document.run();
 
     if (r.error) s.error.bind(1, doc_id).bind_static(2, r.error->stage).bind_static(3, r.error->message).bind(4, r.error->exit_code).run();
-    if (r.document_text) s.text.bind(1, doc_id).bind_static(2, *r.document_text).run();
+    if (r.document_blob) s.text.bind(1, doc_id).bind(2, r.document_size).bind_blob_static(3, *r.document_blob).run();
     for (const AnnotationRow& a : r.annotations) {
       const long long ann_id = next_annotation_id_++;
       Cell* row = s.annotations.row();
@@ -758,12 +807,12 @@ class SqliteSink : public OutputSink {
       // rows below use ann_id, and append() checks the two agree.
       row[0] = Cell::null();
       row[1] = Cell::of(doc_id);
-      row[2] = Cell::of(a.type);
+      row[2] = Cell::of(shape_of(a.type, a.keys));
       row[3] = Cell::of(a.begin);
       row[4] = Cell::of(a.end);
       if (a.cut < 0) row[5] = Cell::of(a.text);
       else if (a.cut > 0) row[6] = Cell::of(a.cut);
-      row[7] = Cell::of(a.attrs);
+      if (!a.vals.empty()) row[7] = Cell::of(a.vals);
       if (a.projection < 0) continue;
       const Projection& p = projections().list()[static_cast<std::size_t>(a.projection)];
       Cell* cells = s.projected[static_cast<std::size_t>(a.projection)]->row();
@@ -771,6 +820,24 @@ class SqliteSink : public OutputSink {
       cells[1] = Cell::of(doc_id);
       for (std::size_t c = 0; c < a.values.size(); ++c) cells[c + 2] = cell_of(a.values[c], p.columns[c].required);
     }
+  }
+
+  // The number of the shape (type, key names), stored the first time it is seen: a lookup in
+  // a hash table per row, with no allocation once `shape_key_` is long enough.
+  long long shape_of(const std::string& type, const std::string& keys) {
+    shape_key_.assign(type).append(1, '\0').append(keys);
+    if (const auto found = shapes_.find(shape_key_); found != shapes_.end()) return found->second;
+    statements_->add_shape.bind(1, type).bind(2, keys).run();
+    const long long shape = sqlite3_last_insert_rowid(db_->handle());
+    shapes_.emplace(shape_key_, shape);
+    return shape;
+  }
+
+  // The shapes stored (a store being resumed has some; after a rollback, those committed).
+  void load_shapes() {
+    shapes_.clear();
+    sqlite::Statement q(*db_, "SELECT shape, type, keys FROM annotation_shapes");
+    while (q.step()) shapes_.emplace(q.text(1) + std::string(1, '\0') + q.text(2), q.integer(0));
   }
 
   // A projected value; empty text is NULL unless the column is NOT NULL (stored as '').
@@ -824,6 +891,8 @@ class SqliteSink : public OutputSink {
   std::chrono::steady_clock::time_point transaction_began_;
   bool finished_ = false;
   std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements, see defer_indexes()
+  std::unordered_map<std::string, long long> shapes_;  // type '\0' keys -> shape, see shape_of()
+  std::string shape_key_;
 };
 
 class SqliteReader : public RecordReader {
@@ -831,15 +900,10 @@ class SqliteReader : public RecordReader {
   explicit SqliteReader(const fs::path& path) {
     if (!fs::exists(path)) throw HostError(ExitCode::kInput, path.string() + ": no such file");
     db_ = std::make_unique<sqlite::Database>(path, true);
-    // A store written before runs.status (opened read-only, so not given the columns): its
-    // runs count as complete once they recorded their end.
-    sqlite::Statement has(*db_, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status'");
-    const bool with_status = has.step() && has.integer(0) > 0;
-    has.reset();
+    check_schema_version(*db_);
     sqlite::Statement run(*db_,
-        std::string("SELECT pipeline, pipeline_hash, provenance, shard, finished_at IS NOT NULL, ") +
-            (with_status ? "coalesce(status, 'complete'), coalesce(not_run, 0), " : "'complete', 0, ") +
-            "started_at FROM runs ORDER BY run_id DESC LIMIT 1");
+        "SELECT pipeline, pipeline_hash, provenance, shard, finished_at IS NOT NULL, "
+        "coalesce(status, 'complete'), coalesce(not_run, 0), started_at FROM runs ORDER BY run_id DESC LIMIT 1");
     if (run.step()) {
       identity_.pipeline = run.text(0);
       identity_.pipeline_hash = run.text(1);
@@ -865,10 +929,20 @@ class SqliteReader : public RecordReader {
           // The record's text is the stored one, else cut from the document text (span_text):
           // in C++ over code-point offsets computed once per document, where SQLite's substr()
           // would walk the whole text from its start for every span.
-          anns_(db, "SELECT type, begin, end, text, text_cut, attrs FROM annotations "
+          anns_(db, "SELECT shape, begin, end, text, text_cut, vals FROM annotation_rows "
                     "WHERE doc_id = ? ORDER BY annotation_id"),
-          text_(db, "SELECT text FROM document_texts WHERE doc_id = ?"),
-          errs_(db, "SELECT stage, message, exit_code FROM errors WHERE doc_id = ? ORDER BY error_id") {}
+          text_(db, "SELECT data, size FROM document_blobs WHERE doc_id = ?"),
+          errs_(db, "SELECT stage, message, exit_code FROM errors WHERE doc_id = ? ORDER BY error_id") {
+      sqlite::Statement shapes(db, "SELECT shape, type, keys FROM annotation_shapes");
+      while (shapes.step()) {
+        Shape& shape = shapes_[shapes.integer(0)];
+        shape.type = shapes.text(1);
+        const std::string keys = shapes.text(2);
+        shape.object = keys != "null";
+        if (shape.object)
+          for (const auto& k : Json::parse(keys)) shape.keys.push_back(k.get<std::string>());
+      }
+    }
     bool next(Json& r) override {
       if (!docs_.step()) return false;
       r = Json::object();
@@ -885,20 +959,23 @@ class SqliteReader : public RecordReader {
       document_text_.reset();
       byte_at_.clear();
       if (text_.step()) {
-        document_text_ = text_.text(0);
+        document_text_ = sqlite::sqlar_uncompress(text_.text(0), text_.integer(1));
         byte_at_ = code_point_starts(*document_text_);
       }
       text_.reset();
       Json list = Json::array();
       anns_.bind(1, docs_.integer(0));
       while (anns_.step()) {
+        const auto shape = shapes_.find(anns_.integer(0));
+        if (shape == shapes_.end())
+          throw std::runtime_error("damaged store: annotation shape " + std::to_string(anns_.integer(0)) + " unknown");
         Json a = Json::object();
-        a["type"] = anns_.text(0);
+        a["type"] = shape->second.type;
         a["begin"] = anns_.integer(1);
         a["end"] = anns_.integer(2);
         a["text"] = anns_.is_null(3) ? span_text(anns_.integer(1), anns_.integer(2), anns_.is_null(4) ? -1 : anns_.integer(4))
                                      : anns_.text(3);
-        a["attrs"] = Json::parse(anns_.text(5));
+        a["attrs"] = attrs_of(shape->second, anns_);
         list.push_back(std::move(a));
       }
       r["annotations"] = std::move(list);
@@ -927,7 +1004,28 @@ class SqliteReader : public RecordReader {
       return text;
     }
 
+    // An annotation type and the key names of its attrs (annotation_shapes); `object` false for
+    // attrs that are not an object, stored whole.
+    struct Shape {
+      std::string type;
+      bool object = true;
+      std::vector<std::string> keys;
+    };
+
+    // The attrs of the current row of `anns_`: its values under its shape's keys, in order.
+    static Json attrs_of(const Shape& shape, const sqlite::Statement& row) {
+      if (!shape.object) return Json::parse(row.text(5));
+      Json attrs = Json::object();
+      if (row.is_null(5)) return attrs;
+      Json vals = Json::parse(row.text(5));
+      if (!vals.is_array() || vals.size() != shape.keys.size())
+        throw std::runtime_error("damaged store: an annotation's values do not fit its shape's keys");
+      for (std::size_t i = 0; i < shape.keys.size(); ++i) attrs[shape.keys[i]] = std::move(vals[i]);
+      return attrs;
+    }
+
     sqlite::Statement docs_, anns_, text_, errs_;
+    std::unordered_map<long long, Shape> shapes_;
     std::optional<std::string> document_text_;
     std::vector<std::size_t> byte_at_;
   };
