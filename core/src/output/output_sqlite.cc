@@ -336,8 +336,8 @@ class AttrsPrinter {
   void print(const Json& attrs, AnnotationRow& row) {
     row.keys.clear();
     row.vals.clear();
-    text_.clear();
     if (!attrs.is_object()) {  // not what the contract allows, but kept as it was: shape "null"
+      text_.clear();
       writer_.value(attrs);
       row.keys = "null";
       row.vals = text_;
@@ -347,19 +347,41 @@ class AttrsPrinter {
       row.keys = "[]";  // values NULL
       return;
     }
-    writer_.begin_array();
-    for (const auto& [key, value] : attrs.items()) writer_.string(key);
-    writer_.end_array();  // a complete top-level value: flushed into text_
-    row.keys = text_;
+    // Both printed into strings that keep their capacity, then copied once at their size.
+    keys_.assign(1, '[');
     text_.clear();
     writer_.begin_array();
-    for (const auto& [key, value] : attrs.items()) writer_.value(value);
-    writer_.end_array();
+    for (const auto& [key, value] : attrs.items()) {
+      add_key(key, keys_);
+      writer_.value(value);
+    }
+    writer_.end_array();  // a complete top-level value: flushed into text_
+    keys_.back() = ']';
+    row.keys = keys_;
     row.vals = text_;
   }
 
  private:
-  std::string text_;
+  // `"key",` into `keys`: the plain ASCII names stages use as they are, anything else (quotes,
+  // control characters, other scripts) through the JSON writer. Printing the names with the
+  // writer too cost as much as printing the values (callgrind, 18 lawtext reports: 29 M
+  // instructions for both against 15 M for the values alone).
+  void add_key(const std::string& key, std::string& keys) {
+    const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+      return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    });
+    if (plain) {
+      keys.push_back('"');
+      keys.append(key);
+      keys.append("\",");
+      return;
+    }
+    std::string quoted;
+    JsonTextWriter(quoted).string(key);
+    keys.append(quoted).push_back(',');
+  }
+
+  std::string keys_, text_;
   JsonTextWriter writer_{text_};
 };
 
