@@ -100,14 +100,42 @@ std::vector<std::string> projected_tables(sqlite::Database& db) {
   return tables;
 }
 
+// Where the kept documents of input `input` go, in `temp.map`.
+void fill_map(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t input) {
+  db.exec("DELETE FROM temp.map");
+  sqlite::Statement add(db, "INSERT INTO temp.map(old_doc, new_doc, shift, error_id) VALUES (?, ?, ?, ?)");
+  for (const Doc& d : docs)
+    if (d.input == input) add.bind(1, d.old_doc).bind(2, d.new_doc).bind(3, d.annotation_offset).bind(4, d.error_id).run();
+}
+
+void attach(sqlite::Database& db, const fs::path& input) {
+  sqlite::Statement a(db, "ATTACH DATABASE ? AS src");
+  a.bind(1, input.string()).run();
+}
+
+// The annotation shapes of the kept documents, numbered as one run numbers them: in the order
+// of their first annotation (a run stores a shape when it first writes it). So a merged store
+// equals a single run's table by table, annotation_shapes and annotation_rows too. One pass
+// over each input's annotation rows before the copy.
+void number_shapes(sqlite::Database& db, const std::vector<Doc>& docs, const std::vector<fs::path>& inputs) {
+  db.exec("CREATE TEMP TABLE first_seen(type TEXT, keys TEXT, first INTEGER)");
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    throw_if_interrupted();
+    attach(db, inputs[k]);
+    fill_map(db, docs, k);
+    db.exec("INSERT INTO temp.first_seen SELECT s.type, s.keys, min(a.annotation_id + m.shift) "
+            "FROM temp.map m JOIN src.annotation_rows a ON a.doc_id = m.old_doc "
+            "JOIN src.annotation_shapes s ON s.shape = a.shape GROUP BY a.shape");
+    db.exec("DETACH DATABASE src");
+  }
+  db.exec("INSERT INTO annotation_shapes(type, keys) SELECT type, keys FROM temp.first_seen "
+          "GROUP BY type, keys ORDER BY min(first)");
+  db.exec("DROP TABLE temp.first_seen");
+}
+
 // Copies the kept documents of the attached input `src` through the mapping table `temp.map`.
 void copy_rows(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t input, long long run_id) {
-  db.exec("DELETE FROM temp.map");
-  {
-    sqlite::Statement add(db, "INSERT INTO temp.map(old_doc, new_doc, shift, error_id) VALUES (?, ?, ?, ?)");
-    for (const Doc& d : docs)
-      if (d.input == input) add.bind(1, d.old_doc).bind(2, d.new_doc).bind(3, d.annotation_offset).bind(4, d.error_id).run();
-  }
+  fill_map(db, docs, input);
   const std::string run = std::to_string(run_id);
   db.exec("INSERT INTO documents(doc_id, id, seq, source, sha256, pipeline_hash, result_key, run_id, status, "
           "region, report_year, plan_year, kind, title, meta) "
@@ -116,9 +144,7 @@ void copy_rows(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t i
           "FROM temp.map m JOIN src.documents d ON d.doc_id = m.old_doc ORDER BY m.new_doc");
   db.exec("INSERT INTO document_blobs(doc_id, size, data) SELECT m.new_doc, t.size, t.data "
           "FROM temp.map m JOIN src.document_blobs t ON t.doc_id = m.old_doc ORDER BY m.new_doc");
-  // Shapes by (type, keys): the input's numbers become the output's, new shapes numbered as
-  // they come (inputs in order, each in its own order).
-  db.exec("INSERT OR IGNORE INTO annotation_shapes(type, keys) SELECT type, keys FROM src.annotation_shapes ORDER BY shape");
+  // Shapes by (type, keys): the input's numbers become the output's (number_shapes()).
   db.exec("DELETE FROM temp.shape_map");
   db.exec("INSERT INTO temp.shape_map(old, new) SELECT s.shape, o.shape "
           "FROM src.annotation_shapes s JOIN main.annotation_shapes o ON o.type = s.type AND o.keys = s.keys");
@@ -149,11 +175,6 @@ std::string projected_schema_of(sqlite::Database& db) {
     while (q.step()) sql += q.text(0) + ";\n";
   }
   return sql;
-}
-
-void attach(sqlite::Database& db, const fs::path& input) {
-  sqlite::Statement a(db, "ATTACH DATABASE ? AS src");
-  a.bind(1, input.string()).run();
 }
 
 }  // namespace
@@ -212,6 +233,7 @@ std::optional<MergeReport> merge_sqlite_rows(const fs::path& output, const std::
         .bind(4, identity.provenance.dump()).run();
     run_id = sqlite3_last_insert_rowid(db.handle());
   }
+  number_shapes(db, docs, inputs);
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     throw_if_interrupted();
     attach(db, inputs[k]);
