@@ -365,7 +365,14 @@ TEST(BatchStores, SqliteAttrsComeBackExactlyThroughShapesAndTheView) {
                 "\"quote \\\"and\\\" 名\"]",
                 "thing []", "thing [\"no\",\"yes\"]",
                 "indicator [\"metric\",\"indicator\",\"period\",\"status\",\"level\",\"growth\",\"qualifier\"]"}));
-  EXPECT_EQ(query(db, "SELECT count(*) FROM annotation_rows WHERE vals IS NULL").at(0), "1");  // the {} one
+  // One packed row per shape: the two `varied` things share theirs, [id - first_id, begin, end,
+  // text, values...] each; the {} one has no values.
+  EXPECT_EQ(query(db, "SELECT count || ' ' || first_id FROM annotation_sets ORDER BY first_id"),
+            (std::vector<std::string>{"2 1", "1 2", "1 3", "1 5"}));
+  EXPECT_EQ(query(db, "SELECT json_array_length(CAST(sqlar_uncompress(data, size) AS TEXT), '$[1]') "
+                      "FROM annotation_sets WHERE first_id = 1").at(0), std::to_string(4 + varied.size()));
+  EXPECT_EQ(query(db, "SELECT CAST(sqlar_uncompress(data, size) AS TEXT) FROM annotation_sets WHERE first_id = 2").at(0),
+            "[[0,2,4,\"ab\"]]");  // no document text given: the text stored
   std::vector<std::string> dumped;
   for (const auto& a : r["annotations"]) dumped.push_back(a["attrs"].dump());
   EXPECT_EQ(query(db, "SELECT attrs FROM annotations ORDER BY annotation_id"), dumped);
@@ -398,7 +405,7 @@ TEST(BatchStores, SqliteStoreOfAnotherSchemaVersionIsRefusedInOneLine) {
   const auto one_line_naming = [&](const Result& r) {
     EXPECT_EQ(r.code, 6) << r.err;
     EXPECT_NE(r.err.find(db.string() + ": a reportlens store of schema version 2"), std::string::npos) << r.err;
-    EXPECT_NE(r.err.find("version 3 only"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("version 4 only"), std::string::npos) << r.err;
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   };
   one_line_naming(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", db}));

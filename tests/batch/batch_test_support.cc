@@ -156,7 +156,7 @@ std::vector<std::string> dump_results(const fs::path& database) {
       "SELECT * FROM annotations ORDER BY annotation_id"};
   // Every table the stages' projections made (indicators, entities ...), in schema order.
   for (const auto& table : query(database, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
-                                           "('runs', 'documents', 'annotation_shapes', 'annotation_rows', 'document_blobs', "
+                                           "('runs', 'documents', 'annotation_shapes', 'annotation_sets', 'document_blobs', "
                                            "'comparisons', 'targets', 'errors') ORDER BY rowid"))
     sqls.push_back("SELECT * FROM \"" + table + "\" ORDER BY annotation_id");
   sqls.push_back("SELECT * FROM errors ORDER BY error_id");

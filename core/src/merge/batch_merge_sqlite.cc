@@ -28,8 +28,9 @@ struct Doc {
 };
 
 // The documents of `db`'s attached store `src`, or nothing if its rows cannot be copied as
-// they are: a store of another schema, without document texts (merged from JSON Lines), or a
-// document whose annotation ids are not consecutive (the ids are shifted by one offset each).
+// they are: a store of another schema or without document texts (merged from JSON Lines). A
+// document's annotation ids are consecutive from its sets' smallest first_id (the writer numbers
+// them so): they are shifted by one offset each.
 std::optional<std::vector<Doc>> list_documents(sqlite::Database& db, std::size_t input) {
   {
     sqlite::Statement version(db, "PRAGMA src.user_version");
@@ -41,8 +42,8 @@ std::optional<std::vector<Doc>> list_documents(sqlite::Database& db, std::size_t
       "SELECT d.seq, d.id, d.doc_id, d.status = 'failed', "
       "(SELECT count(*) FROM src.document_blobs t WHERE t.doc_id = d.doc_id), "
       "(SELECT count(*) FROM src.errors e WHERE e.doc_id = d.doc_id), "
-      "min(a.annotation_id), max(a.annotation_id), count(a.annotation_id) "
-      "FROM src.documents d LEFT JOIN src.annotation_rows a ON a.doc_id = d.doc_id GROUP BY d.doc_id");
+      "min(a.first_id), coalesce(sum(a.count), 0) "
+      "FROM src.documents d LEFT JOIN src.annotation_sets a ON a.doc_id = d.doc_id GROUP BY d.doc_id");
   std::vector<Doc> docs;
   bool ok = true;
   while (q.step()) {
@@ -53,11 +54,10 @@ std::optional<std::vector<Doc>> list_documents(sqlite::Database& db, std::size_t
     d.old_doc = q.integer(2);
     d.failed = q.integer(3) != 0;
     d.errors = q.integer(5);
-    d.annotations = q.integer(8);
+    d.annotations = q.integer(7);
     d.first_annotation = d.annotations ? q.integer(6) : 0;
     const bool has_text = q.integer(4) == 1;
-    if ((!has_text && !d.failed) || d.errors > 1 || (d.annotations && q.integer(7) - d.first_annotation + 1 != d.annotations))
-      ok = false;
+    if ((!has_text && !d.failed) || d.errors > 1) ok = false;
     docs.push_back(std::move(d));
   }
   if (!ok) return std::nullopt;
@@ -115,16 +115,16 @@ void attach(sqlite::Database& db, const fs::path& input) {
 
 // The annotation shapes of the kept documents, numbered as one run numbers them: in the order
 // of their first annotation (a run stores a shape when it first writes it). So a merged store
-// equals a single run's table by table, annotation_shapes and annotation_rows too. One pass
-// over each input's annotation rows before the copy.
+// equals a single run's table by table, annotation_shapes and annotation_sets too. One pass
+// over each input's annotation sets before the copy.
 void number_shapes(sqlite::Database& db, const std::vector<Doc>& docs, const std::vector<fs::path>& inputs) {
   db.exec("CREATE TEMP TABLE first_seen(type TEXT, keys TEXT, first INTEGER)");
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     throw_if_interrupted();
     attach(db, inputs[k]);
     fill_map(db, docs, k);
-    db.exec("INSERT INTO temp.first_seen SELECT s.type, s.keys, min(a.annotation_id + m.shift) "
-            "FROM temp.map m JOIN src.annotation_rows a ON a.doc_id = m.old_doc "
+    db.exec("INSERT INTO temp.first_seen SELECT s.type, s.keys, min(a.first_id + m.shift) "
+            "FROM temp.map m JOIN src.annotation_sets a ON a.doc_id = m.old_doc "
             "JOIN src.annotation_shapes s ON s.shape = a.shape GROUP BY a.shape");
     db.exec("DETACH DATABASE src");
   }
@@ -148,9 +148,9 @@ void copy_rows(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t i
   db.exec("DELETE FROM temp.shape_map");
   db.exec("INSERT INTO temp.shape_map(old, new) SELECT s.shape, o.shape "
           "FROM src.annotation_shapes s JOIN main.annotation_shapes o ON o.type = s.type AND o.keys = s.keys");
-  db.exec("INSERT INTO annotation_rows(annotation_id, doc_id, shape, begin, end, text, text_cut, vals) "
-          "SELECT a.annotation_id + m.shift, m.new_doc, k.new, a.begin, a.end, a.text, a.text_cut, a.vals "
-          "FROM temp.map m JOIN src.annotation_rows a ON a.doc_id = m.old_doc JOIN temp.shape_map k ON k.old = a.shape "
+  db.exec("INSERT INTO annotation_sets(first_id, doc_id, shape, count, size, data) "
+          "SELECT a.first_id + m.shift, m.new_doc, k.new, a.count, a.size, a.data "
+          "FROM temp.map m JOIN src.annotation_sets a ON a.doc_id = m.old_doc JOIN temp.shape_map k ON k.old = a.shape "
           "ORDER BY 1");
   for (const std::string& table : projected_tables(db)) {
     std::string columns;
