@@ -3,6 +3,7 @@
 import pandas as pd
 import pandas.testing as pdt
 import pytest
+import zlib
 
 import reportlens
 
@@ -76,6 +77,9 @@ def test_fact_columns_equal_the_sqlite_stores_typed_tables(tmp_path):
     out = tmp_path / "seed.sqlite"
     res = reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=out)
     with sqlite3.connect(out) as db:
+        # Schema 4 packs the annotations compressed (docs/sqlite-schema.md): the view needs
+        # sqlar_uncompress, registered with zlib as the docs show.
+        db.create_function("sqlar_uncompress", 2, lambda d, n: d if len(d) == n else zlib.decompress(d))
         rows = db.execute("""SELECT d.id, a.begin, a."end", i.metric, i.canonical_metric, i.period, i.status,
                                     i.qualifier, i.level_value, i.level_high, i.level_unit, i.growth_value,
                                     i.growth_high, i.growth_unit
