@@ -3,6 +3,7 @@
 import pandas as pd
 import pandas.testing as pdt
 import pytest
+import zlib
 
 import reportlens
 
@@ -76,6 +77,9 @@ def test_fact_columns_equal_the_sqlite_stores_typed_tables(tmp_path):
     out = tmp_path / "seed.sqlite"
     res = reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=out)
     with sqlite3.connect(out) as db:
+        # Schema 4 packs the annotations compressed (docs/sqlite-schema.md): the view needs
+        # sqlar_uncompress, registered with zlib as the docs show.
+        db.create_function("sqlar_uncompress", 2, lambda d, n: d if len(d) == n else zlib.decompress(d))
         rows = db.execute("""SELECT d.id, a.begin, a."end", i.metric, i.canonical_metric, i.period, i.status,
                                     i.qualifier, i.level_value, i.level_high, i.level_unit, i.growth_value,
                                     i.growth_high, i.growth_unit
@@ -113,3 +117,26 @@ def test_targets_of_the_diff_stage_equal_the_stores_targets_table(tmp_path):
     # The same comparisons from the JSON result.
     js = tmp_path / "diff.json"
     pdt.assert_frame_equal(reportlens.run(SOURCE / "pipelines" / "diff.yaml", output=js).targets(), t)
+
+
+def test_store_texts_and_spans_read_with_python_sqlite3_and_zlib_alone(tmp_path):
+    # Schema 3 keeps document texts compressed as sqlar does (docs/sqlite-schema.md): a program
+    # that registers sqlar_uncompress with zlib, as the docs show, gets the texts through the
+    # view, and every annotation's text through annotation_texts, as the records have them.
+    import sqlite3
+    import zlib
+    out = tmp_path / "seed.sqlite"
+    res = reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=out)
+    db = sqlite3.connect(out)
+    db.create_function("sqlar_uncompress", 2, lambda d, n: d if len(d) == n else zlib.decompress(d))
+    texts = dict(db.execute("SELECT d.id, t.text FROM document_texts t JOIN documents d USING (doc_id)").fetchall())
+    assert texts and texts == dict(zip(res.documents["doc"], res.documents["text"]))
+    assert db.execute("SELECT sum(size) > 2 * sum(length(data)) FROM document_blobs").fetchone()[0] == 1
+    spans = db.execute("""SELECT d.id, a.type, a.begin, a."end", a.text FROM annotation_texts a
+                          JOIN documents d USING (doc_id) WHERE a.type IN ('sentence', 'quantity', 'indicator')
+                          ORDER BY a.annotation_id""").fetchall()
+    mine = res.annotations()
+    mine = mine[mine["type"].isin(["sentence", "quantity", "indicator"])]
+    assert len(spans) > 500
+    assert spans == [tuple(r) for r in mine[["doc", "type", "begin", "end", "text"]].itertuples(index=False)]
+    db.close()

@@ -181,6 +181,10 @@ TEST(BatchMerge, RowCopyKeepsFailuresDropsDuplicatesAndEqualsOneRun) {
   EXPECT_NE(r.err.find("appears in more than one input; keeping the first"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("duplicate(s) dropped"), std::string::npos) << r.err;
   EXPECT_EQ(dump_results(dir / "merged.sqlite"), dump_results(all));
+  // The tables themselves too: shapes numbered as the single run numbered them.
+  for (const char* sql : {"SELECT * FROM annotation_shapes ORDER BY shape", "SELECT first_id, doc_id, shape, count, size, hex(data) FROM annotation_sets ORDER BY first_id",
+                          "SELECT doc_id, size, hex(data) FROM document_blobs ORDER BY doc_id"})
+    EXPECT_EQ(query(dir / "merged.sqlite", sql), query(all, sql)) << sql;
   EXPECT_EQ(query(dir / "merged.sqlite", "PRAGMA journal_mode").at(0), "wal");
   EXPECT_EQ(query(dir / "merged.sqlite", "PRAGMA foreign_key_check").size(), 0u);
   // The record path from the merged store gives the single run's JSON Lines.

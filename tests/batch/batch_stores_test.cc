@@ -2,6 +2,7 @@
 // annotations as the contract describes them), through the table projections the indicators
 // and entities plugins of this build declare.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <fstream>
@@ -11,6 +12,7 @@
 #include "output/output_series.h"
 #include "output/output_sink.h"
 #include "output/result_writer.h"
+#include "shared_corpus.h"
 
 using namespace batchtest;
 using reportlens::Json;
@@ -322,4 +324,120 @@ TEST(BatchStores, DeclaredProjectionMakesTheTableAndTheCsvColumns) {
   EXPECT_EQ(dump_results(merged), dump_results(db));
   EXPECT_EQ(query(merged, "SELECT group_concat(sql, ';') FROM sqlite_master WHERE tbl_name = 'year_mentions'"),
             query(db, "SELECT group_concat(sql, ';') FROM sqlite_master WHERE tbl_name = 'year_mentions'"));
+}
+
+// Schema 3 keeps an annotation's type and attribute names once per shape and the values in
+// the row: every kind of JSON value comes back as it went in, through the reader (merge,
+// Python) and through the view that gives the schema-2 `annotations` (attrs as JSON text).
+TEST(BatchStores, SqliteAttrsComeBackExactlyThroughShapesAndTheView) {
+  ScratchDir dir("sqlite-shapes");
+  const auto thing = [](long long begin, Json attrs) {
+    return Json{{"type", "thing"}, {"begin", begin}, {"end", begin + 2}, {"text", "ab"}, {"attrs", std::move(attrs)}};
+  };
+  Json varied = Json::object();
+  varied["yes"] = true;
+  varied["no"] = false;
+  varied["nothing"] = nullptr;
+  varied["real"] = 1.0;
+  varied["small"] = 0.85;
+  varied["big"] = 120020000000LL;
+  varied["negative"] = -3;
+  varied["nested"] = {{"value", Json::array({1, 2.5})}, {"unit", "percent"}};
+  varied["empty_list"] = Json::array();
+  varied["quote \"and\" 名"] = "值, \"引号\"\n";
+  Json reordered = Json::object();  // the same keys in another order: another shape
+  reordered["no"] = true;
+  reordered["yes"] = false;
+  const Json r = record("a.txt", 0, "铁西区", 2022,
+                        Json::array({thing(0, varied), thing(2, Json::object()), thing(4, reordered),
+                                     thing(6, varied), indicator("地区生产总值", 2022, "actual", 7.0)}));
+  reportlens::SinkOptions options;
+  options.projections = fact_projections();
+  const fs::path db = dir / "r.sqlite";
+  auto sink = reportlens::make_sink("sqlite", db, options);
+  sink->open({"p", "h1", Json::object(), ""});
+  sink->write({&r});
+  sink->finish(Json::object());
+
+  EXPECT_EQ(query(db, "SELECT type || ' ' || keys FROM annotation_shapes ORDER BY shape"),
+            (std::vector<std::string>{
+                "thing [\"yes\",\"no\",\"nothing\",\"real\",\"small\",\"big\",\"negative\",\"nested\",\"empty_list\","
+                "\"quote \\\"and\\\" 名\"]",
+                "thing []", "thing [\"no\",\"yes\"]",
+                "indicator [\"metric\",\"indicator\",\"period\",\"status\",\"level\",\"growth\",\"qualifier\"]"}));
+  // One packed row per shape: the two `varied` things share theirs, [id - first_id, begin, end,
+  // text, values...] each; the {} one has no values.
+  EXPECT_EQ(query(db, "SELECT count || ' ' || first_id FROM annotation_sets ORDER BY first_id"),
+            (std::vector<std::string>{"2 1", "1 2", "1 3", "1 5"}));
+  EXPECT_EQ(query(db, "SELECT json_array_length(CAST(sqlar_uncompress(data, size) AS TEXT), '$[1]') "
+                      "FROM annotation_sets WHERE first_id = 1").at(0), std::to_string(4 + varied.size()));
+  EXPECT_EQ(query(db, "SELECT CAST(sqlar_uncompress(data, size) AS TEXT) FROM annotation_sets WHERE first_id = 2").at(0),
+            "[[0,2,4,\"ab\"]]");  // no document text given: the text stored
+  std::vector<std::string> dumped;
+  for (const auto& a : r["annotations"]) dumped.push_back(a["attrs"].dump());
+  EXPECT_EQ(query(db, "SELECT attrs FROM annotations ORDER BY annotation_id"), dumped);
+  EXPECT_EQ(query(db, "SELECT type FROM annotations ORDER BY annotation_id"),
+            (std::vector<std::string>{"thing", "thing", "thing", "thing", "indicator"}));
+
+  auto reader = reportlens::open_reader(db);
+  auto cursor = reader->cursor();
+  Json back;
+  ASSERT_TRUE(cursor->next(back));
+  EXPECT_EQ(back["annotations"].dump(), r["annotations"].dump());
+  EXPECT_FALSE(cursor->next(back));
+}
+
+// A store of schema 2 (or any other version) is refused with one line naming the file and its
+// version, as output (never rewritten: its results may be all there is of a long run) and as
+// merge input; nothing is written.
+TEST(BatchStores, SqliteStoreOfAnotherSchemaVersionIsRefusedInOneLine) {
+  ScratchDir dir("sqlite-version");
+  make_corpus(dir / "corpus", 2, 4);
+  const fs::path yaml = write_pipeline(dir.path());
+  const fs::path db = dir / "old.sqlite";
+  ASSERT_EQ(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", db}).code, 0);
+  {
+    sqlite3* raw = nullptr;
+    ASSERT_EQ(sqlite3_open(db.c_str(), &raw), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, "PRAGMA user_version=2", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(raw);
+  }
+  const auto one_line_naming = [&](const Result& r) {
+    EXPECT_EQ(r.code, 6) << r.err;
+    EXPECT_NE(r.err.find(db.string() + ": a reportlens store of schema version 2"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("version 4 only"), std::string::npos) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  };
+  one_line_naming(run_pipeline({"run", yaml, "-i", dir / "corpus", "-o", db}));
+  EXPECT_EQ(query(db, "PRAGMA user_version").at(0), "2");
+  EXPECT_EQ(query(db, "SELECT count(*) FROM documents").at(0), "2");
+  const fs::path merged = dir / "merged.sqlite";
+  one_line_naming(run_pipeline({"merge", merged.string(), db.string()}));
+  EXPECT_FALSE(fs::exists(merged));
+}
+
+// Issue 18's size goal, on the national work reports (40, 2.4 MB): the SQLite store of the
+// extract pipeline within twice its input, by default, with every annotation in it (schema 4:
+// annotations packed per document and shape, texts compressed: 1.12x; schema 3 took 1.91x,
+// schema 2 2.99x). Lawtext, denser in figures, is 1.61x: docs/sqlite-schema.md, "Size".
+TEST(BatchStores, SqliteStoreOfTheNationalReportsIsWithinTwiceItsInput) {
+  const fs::path national = reportlens::test::shared_corpus_path("national");
+  if (national.empty()) GTEST_SKIP() << "../shared/corpus/national is absent";
+  ScratchDir dir("sqlite-size");
+  const fs::path db = dir / "national.sqlite";
+  const fs::path yaml = fs::path(BATCH_TEST_SOURCE_DIR) / "pipelines/extract.yaml";
+  ASSERT_EQ(run_pipeline({"run", yaml.string(), "-i", national.string(), "-o", db.string(), "-j", "2"}).code, 0);
+  std::uintmax_t input = 0;
+  for (const auto& e : fs::recursive_directory_iterator(national))
+    if (e.is_regular_file()) input += e.file_size();
+  const std::uintmax_t store = fs::file_size(db);
+  EXPECT_LE(store, 2 * input) << store << " bytes for " << input << " of input";
+  EXPECT_EQ(query(db, "SELECT count(*) FROM documents WHERE status = 'ok'").at(0), "40");
+  // Every text is there, compressed to well under its size.
+  EXPECT_EQ(query(db, "SELECT sum(length(data)) * 2 < sum(size) FROM document_blobs").at(0), "1");
+  EXPECT_GT(std::stoll(query(db, "SELECT count(*) FROM annotations WHERE type = 'clause'").at(0)), 1000);
+  // One row per document and shape, each counting its annotations: all of them are in the view.
+  EXPECT_EQ(query(db, "SELECT sum(count) = (SELECT count(*) FROM annotations) FROM annotation_sets").at(0), "1");
+  EXPECT_LT(std::stoll(query(db, "SELECT count(*) FROM annotation_sets").at(0)) * 50,
+            std::stoll(query(db, "SELECT count(*) FROM annotations").at(0)));
 }

@@ -1,5 +1,6 @@
 #include "batch_test_support.h"
 
+#include "output/output_sqlite_sqlar.h"
 #include "plugins/plugin_registry.h"
 
 #include <fcntl.h>
@@ -125,6 +126,7 @@ std::vector<std::string> query(const fs::path& database, const std::string& sql)
     throw std::runtime_error("cannot open " + database.string());
   }
   sqlite3_busy_timeout(db, 5000);
+  reportlens::sqlite::register_sqlar_functions(db);  // the views over the compressed texts need it
   sqlite3_stmt* stmt = nullptr;
   if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
     const std::string e = sqlite3_errmsg(db);
@@ -154,8 +156,8 @@ std::vector<std::string> dump_results(const fs::path& database) {
       "SELECT * FROM annotations ORDER BY annotation_id"};
   // Every table the stages' projections made (indicators, entities ...), in schema order.
   for (const auto& table : query(database, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
-                                           "('runs', 'documents', 'annotations', 'document_texts', 'comparisons', "
-                                           "'targets', 'errors') ORDER BY rowid"))
+                                           "('runs', 'documents', 'annotation_shapes', 'annotation_sets', 'document_blobs', "
+                                           "'comparisons', 'targets', 'errors') ORDER BY rowid"))
     sqls.push_back("SELECT * FROM \"" + table + "\" ORDER BY annotation_id");
   sqls.push_back("SELECT * FROM errors ORDER BY error_id");
   sqls.push_back("SELECT * FROM document_texts ORDER BY doc_id");

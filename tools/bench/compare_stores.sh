@@ -4,15 +4,18 @@
 #   tools/bench/compare_stores.sh A.sqlite B.sqlite
 #       Compares two SQLite stores table by table (every row, in primary-key order, every table
 #       of either store: the projected ones too) and their schema, the runs table without its
-#       timestamps. One line per table; exits 1 on any difference. For checking that a writer
-#       change keeps the stored contents.
+#       timestamps, then the views `annotations` and `document_texts` (the schema-2 shapes: type
+#       names, attrs JSON, plain texts), which agree even where two stores numbered their
+#       annotation shapes differently (a merge). One line per table; exits 1 on any difference.
+#       For checking that a writer change keeps the stored contents.
 #
 #   tools/bench/compare_stores.sh -c CORPUS [-b BUILD_DIR] [-k COPIES] [-r RUNS]
 #       Times pipelines/extract.yaml into SQLite and into JSON Lines at -j2 and at -j1 over CORPUS
 #       copied COPIES times (default 7; tools/bench/corpus_copies.sh) and prints, from
 #       /usr/bin/time -v: SQLite/JSONL wall (and user, user+sys CPU) at each -j, the -j2/-j1
 #       speed-up of each store, the store sizes over the input size, and a last line with the
-#       three ratios issue 18 sets goals for. RUNS (default 1) repeats every run
+#       three ratios issue 18 sets goals for, and the SQLite store's size by table and index
+#       (dbstat; the sqlite3 shell needs it, Debian's has it). RUNS (default 1) repeats every run
 #       and keeps the fastest. The load average is printed before and after every run: on a
 #       busy machine wall time includes waiting, so read user CPU. ISOLATION (default: the
 #       stores' default, --isolate) is passed to every run.
@@ -24,7 +27,10 @@ compare() {
   local tables
   tables=$( (sqlite3 -readonly "$1" "SELECT name FROM sqlite_master WHERE type = 'table'"
              sqlite3 -readonly "$2" "SELECT name FROM sqlite_master WHERE type = 'table'") | sort -u)
-  for table in schema $tables; do
+  local views
+  views=$( (sqlite3 -readonly "$1" "SELECT name FROM sqlite_master WHERE type = 'view' AND name IN ('annotations', 'document_texts')"
+            sqlite3 -readonly "$2" "SELECT name FROM sqlite_master WHERE type = 'view' AND name IN ('annotations', 'document_texts')") | sort -u)
+  for table in schema $tables $views; do
     columns='*'
     [[ $table == runs ]] && columns='run_id, pipeline, pipeline_hash, shard, provenance, documents, failed, skipped, status, not_run'
     local sums=() db
@@ -62,10 +68,10 @@ while getopts "b:c:k:r:h" opt; do
     c) corpus=$OPTARG ;;
     k) copies=$OPTARG ;;
     r) runs=$OPTARG ;;
-    *) sed -n '2,18p' "$0"; exit 2 ;;
+    *) sed -n '2,21p' "$0"; exit 2 ;;
   esac
 done
-[[ -n $corpus ]] || { sed -n '2,18p' "$0"; exit 2; }
+[[ -n $corpus ]] || { sed -n '2,21p' "$0"; exit 2; }
 pipeline=$build/bin/pipeline
 [[ -x $pipeline ]] || { echo "compare_stores.sh: $pipeline: not built" >&2; exit 2; }
 [[ -d $corpus ]] || { echo "compare_stores.sh: $corpus: no such directory" >&2; exit 2; }
@@ -117,4 +123,8 @@ js=$(cat "$tmp/jsonl-j2.size")
 echo "store size / input size: SQLite $(ratio "$sq" "$bytes")x ($(ratio "$sq" 1e6) MB), JSONL $(ratio "$js" "$bytes")x ($(ratio "$js" 1e6) MB)"
 # The three figures issue 18 sets goals for (wall times: meaningful on an idle machine only).
 echo "goals: SQLite/JSONL wall at -j2 $(ratio "$(field sqlite-j2 1)" "$(field jsonl-j2 1)")x (<= 1.25), SQLite -j2/-j1 $(ratio "$(field sqlite-j1 1)" "$(field sqlite-j2 1)")x (>= 1.7), SQLite store $(ratio "$sq" "$bytes")x the input (<= 2)"
+echo "SQLite store by table and index (MB):"
+sqlite3 -readonly "$tmp/out-sqlite-j2.sqlite" \
+  "SELECT printf('  %-28s %8.1f', name, sum(pgsize) / 1e6) FROM dbstat GROUP BY name HAVING sum(pgsize) >= 100000 ORDER BY sum(pgsize) DESC" ||
+  echo "  (no dbstat in this sqlite3 shell)"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"

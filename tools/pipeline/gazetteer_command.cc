@@ -12,6 +12,7 @@
 #include <tuple>
 #include <utility>
 
+#include "output/output_sqlite_sqlar.h"
 #include "reportlens/document.h"
 #include "run/errors.h"
 #include "run/runner.h"
@@ -125,6 +126,7 @@ void read_sqlite(const fs::path& path, std::vector<Report>& out) {
     sqlite3_close(db);
     throw HostError(ExitCode::kInput, path.string() + ": cannot open the store");
   }
+  reportlens::sqlite::register_sqlar_functions(db);  // the view annotation_texts inflates document texts
   const char* sql =
       // The view: a store keeps spans' texts as offsets into the document text.
       "SELECT d.id, d.meta, a.text, a.attrs FROM documents d LEFT JOIN annotation_texts a "

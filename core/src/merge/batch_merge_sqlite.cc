@@ -28,8 +28,9 @@ struct Doc {
 };
 
 // The documents of `db`'s attached store `src`, or nothing if its rows cannot be copied as
-// they are: a store of another schema, without document texts (merged from JSON Lines), or a
-// document whose annotation ids are not consecutive (the ids are shifted by one offset each).
+// they are: a store of another schema or without document texts (merged from JSON Lines). A
+// document's annotation ids are consecutive from its sets' smallest first_id (the writer numbers
+// them so): they are shifted by one offset each.
 std::optional<std::vector<Doc>> list_documents(sqlite::Database& db, std::size_t input) {
   {
     sqlite::Statement version(db, "PRAGMA src.user_version");
@@ -39,10 +40,10 @@ std::optional<std::vector<Doc>> list_documents(sqlite::Database& db, std::size_t
   }
   sqlite::Statement q(db,
       "SELECT d.seq, d.id, d.doc_id, d.status = 'failed', "
-      "(SELECT count(*) FROM src.document_texts t WHERE t.doc_id = d.doc_id), "
+      "(SELECT count(*) FROM src.document_blobs t WHERE t.doc_id = d.doc_id), "
       "(SELECT count(*) FROM src.errors e WHERE e.doc_id = d.doc_id), "
-      "min(a.annotation_id), max(a.annotation_id), count(a.annotation_id) "
-      "FROM src.documents d LEFT JOIN src.annotations a ON a.doc_id = d.doc_id GROUP BY d.doc_id");
+      "min(a.first_id), coalesce(sum(a.count), 0) "
+      "FROM src.documents d LEFT JOIN src.annotation_sets a ON a.doc_id = d.doc_id GROUP BY d.doc_id");
   std::vector<Doc> docs;
   bool ok = true;
   while (q.step()) {
@@ -53,11 +54,10 @@ std::optional<std::vector<Doc>> list_documents(sqlite::Database& db, std::size_t
     d.old_doc = q.integer(2);
     d.failed = q.integer(3) != 0;
     d.errors = q.integer(5);
-    d.annotations = q.integer(8);
+    d.annotations = q.integer(7);
     d.first_annotation = d.annotations ? q.integer(6) : 0;
     const bool has_text = q.integer(4) == 1;
-    if ((!has_text && !d.failed) || d.errors > 1 || (d.annotations && q.integer(7) - d.first_annotation + 1 != d.annotations))
-      ok = false;
+    if ((!has_text && !d.failed) || d.errors > 1) ok = false;
     docs.push_back(std::move(d));
   }
   if (!ok) return std::nullopt;
@@ -100,25 +100,58 @@ std::vector<std::string> projected_tables(sqlite::Database& db) {
   return tables;
 }
 
+// Where the kept documents of input `input` go, in `temp.map`.
+void fill_map(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t input) {
+  db.exec("DELETE FROM temp.map");
+  sqlite::Statement add(db, "INSERT INTO temp.map(old_doc, new_doc, shift, error_id) VALUES (?, ?, ?, ?)");
+  for (const Doc& d : docs)
+    if (d.input == input) add.bind(1, d.old_doc).bind(2, d.new_doc).bind(3, d.annotation_offset).bind(4, d.error_id).run();
+}
+
+void attach(sqlite::Database& db, const fs::path& input) {
+  sqlite::Statement a(db, "ATTACH DATABASE ? AS src");
+  a.bind(1, input.string()).run();
+}
+
+// The annotation shapes of the kept documents, numbered as one run numbers them: in the order
+// of their first annotation (a run stores a shape when it first writes it). So a merged store
+// equals a single run's table by table, annotation_shapes and annotation_sets too. One pass
+// over each input's annotation sets before the copy.
+void number_shapes(sqlite::Database& db, const std::vector<Doc>& docs, const std::vector<fs::path>& inputs) {
+  db.exec("CREATE TEMP TABLE first_seen(type TEXT, keys TEXT, first INTEGER)");
+  for (std::size_t k = 0; k < inputs.size(); ++k) {
+    throw_if_interrupted();
+    attach(db, inputs[k]);
+    fill_map(db, docs, k);
+    db.exec("INSERT INTO temp.first_seen SELECT s.type, s.keys, min(a.first_id + m.shift) "
+            "FROM temp.map m JOIN src.annotation_sets a ON a.doc_id = m.old_doc "
+            "JOIN src.annotation_shapes s ON s.shape = a.shape GROUP BY a.shape");
+    db.exec("DETACH DATABASE src");
+  }
+  db.exec("INSERT INTO annotation_shapes(type, keys) SELECT type, keys FROM temp.first_seen "
+          "GROUP BY type, keys ORDER BY min(first)");
+  db.exec("DROP TABLE temp.first_seen");
+}
+
 // Copies the kept documents of the attached input `src` through the mapping table `temp.map`.
 void copy_rows(sqlite::Database& db, const std::vector<Doc>& docs, std::size_t input, long long run_id) {
-  db.exec("DELETE FROM temp.map");
-  {
-    sqlite::Statement add(db, "INSERT INTO temp.map(old_doc, new_doc, shift, error_id) VALUES (?, ?, ?, ?)");
-    for (const Doc& d : docs)
-      if (d.input == input) add.bind(1, d.old_doc).bind(2, d.new_doc).bind(3, d.annotation_offset).bind(4, d.error_id).run();
-  }
+  fill_map(db, docs, input);
   const std::string run = std::to_string(run_id);
   db.exec("INSERT INTO documents(doc_id, id, seq, source, sha256, pipeline_hash, result_key, run_id, status, "
           "region, report_year, plan_year, kind, title, meta) "
           "SELECT m.new_doc, d.id, d.seq, d.source, d.sha256, d.pipeline_hash, d.result_key, " + run +
           ", d.status, d.region, d.report_year, d.plan_year, d.kind, d.title, d.meta "
           "FROM temp.map m JOIN src.documents d ON d.doc_id = m.old_doc ORDER BY m.new_doc");
-  db.exec("INSERT INTO document_texts(doc_id, text) SELECT m.new_doc, t.text "
-          "FROM temp.map m JOIN src.document_texts t ON t.doc_id = m.old_doc ORDER BY m.new_doc");
-  db.exec("INSERT INTO annotations(annotation_id, doc_id, type, begin, end, text, text_cut, attrs) "
-          "SELECT a.annotation_id + m.shift, m.new_doc, a.type, a.begin, a.end, a.text, a.text_cut, a.attrs "
-          "FROM temp.map m JOIN src.annotations a ON a.doc_id = m.old_doc ORDER BY 1");
+  db.exec("INSERT INTO document_blobs(doc_id, size, data) SELECT m.new_doc, t.size, t.data "
+          "FROM temp.map m JOIN src.document_blobs t ON t.doc_id = m.old_doc ORDER BY m.new_doc");
+  // Shapes by (type, keys): the input's numbers become the output's (number_shapes()).
+  db.exec("DELETE FROM temp.shape_map");
+  db.exec("INSERT INTO temp.shape_map(old, new) SELECT s.shape, o.shape "
+          "FROM src.annotation_shapes s JOIN main.annotation_shapes o ON o.type = s.type AND o.keys = s.keys");
+  db.exec("INSERT INTO annotation_sets(first_id, doc_id, shape, count, size, data) "
+          "SELECT a.first_id + m.shift, m.new_doc, k.new, a.count, a.size, a.data "
+          "FROM temp.map m JOIN src.annotation_sets a ON a.doc_id = m.old_doc JOIN temp.shape_map k ON k.old = a.shape "
+          "ORDER BY 1");
   for (const std::string& table : projected_tables(db)) {
     std::string columns;
     sqlite::Statement info(db, "SELECT name FROM pragma_table_info(?, 'src') WHERE name NOT IN ('annotation_id', 'doc_id') ORDER BY cid");
@@ -142,11 +175,6 @@ std::string projected_schema_of(sqlite::Database& db) {
     while (q.step()) sql += q.text(0) + ";\n";
   }
   return sql;
-}
-
-void attach(sqlite::Database& db, const fs::path& input) {
-  sqlite::Statement a(db, "ATTACH DATABASE ? AS src");
-  a.bind(1, input.string()).run();
 }
 
 }  // namespace
@@ -195,6 +223,7 @@ std::optional<MergeReport> merge_sqlite_rows(const fs::path& output, const std::
   db.exec("PRAGMA journal_mode=OFF");
   db.exec("PRAGMA synchronous=OFF");
   db.exec("CREATE TEMP TABLE map(old_doc INTEGER PRIMARY KEY, new_doc INTEGER, shift INTEGER, error_id INTEGER)");
+  db.exec("CREATE TEMP TABLE shape_map(old INTEGER PRIMARY KEY, new INTEGER NOT NULL)");
   long long run_id = 0;
   {
     sqlite::Statement add_run(db,
@@ -204,6 +233,7 @@ std::optional<MergeReport> merge_sqlite_rows(const fs::path& output, const std::
         .bind(4, identity.provenance.dump()).run();
     run_id = sqlite3_last_insert_rowid(db.handle());
   }
+  number_shapes(db, docs, inputs);
   for (std::size_t k = 0; k < inputs.size(); ++k) {
     throw_if_interrupted();
     attach(db, inputs[k]);

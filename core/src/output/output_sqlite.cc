@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
+#include <unordered_map>
 
 #include "run/errors.h"
 #include "output/json_text_writer.h"
@@ -11,6 +13,7 @@
 #include "output/table_projection.h"
 #include "output/output_file_util.h"
 #include "output/output_sqlite_db.h"
+#include "output/output_sqlite_sqlar.h"
 #include "output/packed_bytes.h"
 #include "output/sqlite_batch_insert.h"
 #include "output/result_writer.h"
@@ -22,8 +25,20 @@ namespace {
 
 // Bumped when the schema changes incompatibly; stored in PRAGMA user_version.
 // 2: annotation text of long spans replaced by the document text stored once (document_texts).
-constexpr int kSchemaVersion = 2;
+// 3: attrs as values under keys stored once per (type, keys) shape, document texts compressed
+//    (sqlar), the old shapes as views (annotations, document_texts). Lawtext: 95.6 MB -> see
+//    docs/sqlite-schema.md, "Size".
+// 4: annotations packed, one row per (document, shape) holding all of them (annotation_sets),
+//    instead of one row per annotation: the writer thread steps ~10,000 rows on lawtext, not
+//    ~600,000 (see docs/sqlite-schema.md, "Size").
+constexpr int kSchemaVersion = 4;
 
+// The tables hold what a record holds, without repeating it: an annotation's type and its
+// attrs' key names (18.6 of lawtext's 36 MB of attrs JSON, the type names 4.5 MB more) once
+// per shape; a document's annotations of one shape packed into one row, a JSON array of
+// [id - first_id, begin, end, text (0: the document's; k > 0: its first k code points and "…";
+// a string: stored), the values under the shape's keys...], compressed as sqlar does when that
+// pays; each document's text once, compressed. The views give the schema-2 tables back.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS runs (
   run_id        INTEGER PRIMARY KEY,
@@ -58,26 +73,45 @@ CREATE TABLE IF NOT EXISTS documents (
 );
 CREATE INDEX IF NOT EXISTS documents_region_year ON documents(region, report_year);
 CREATE INDEX IF NOT EXISTS documents_seq ON documents(seq);
-CREATE TABLE IF NOT EXISTS annotations (
-  annotation_id INTEGER PRIMARY KEY,
-  doc_id        INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+CREATE TABLE IF NOT EXISTS annotation_shapes (
+  shape         INTEGER PRIMARY KEY,
   type          TEXT NOT NULL,
-  begin         INTEGER NOT NULL,
-  end           INTEGER NOT NULL,
-  text          TEXT,
-  text_cut      INTEGER,
-  attrs         TEXT NOT NULL
+  keys          TEXT NOT NULL,
+  UNIQUE (type, keys)
 );
-CREATE INDEX IF NOT EXISTS annotations_doc ON annotations(doc_id);
-CREATE TABLE IF NOT EXISTS document_texts (
+CREATE TABLE IF NOT EXISTS annotation_sets (
+  first_id      INTEGER PRIMARY KEY,
+  doc_id        INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+  shape         INTEGER NOT NULL REFERENCES annotation_shapes(shape),
+  count         INTEGER NOT NULL,
+  size          INTEGER NOT NULL,
+  data          BLOB NOT NULL,
+  UNIQUE (doc_id, shape)
+);
+CREATE TABLE IF NOT EXISTS document_blobs (
   doc_id        INTEGER PRIMARY KEY REFERENCES documents(doc_id) ON DELETE CASCADE,
-  text          TEXT NOT NULL
+  size          INTEGER NOT NULL,
+  data          BLOB NOT NULL
 );
+CREATE VIEW IF NOT EXISTS annotations AS
+  SELECT s.first_id + (e.value ->> 0) AS annotation_id, s.doc_id, h.type,
+         e.value ->> 1 AS begin, e.value ->> 2 AS end,
+         CASE json_type(e.value, '$[3]') WHEN 'text' THEN e.value ->> 3 END AS text,
+         CASE json_type(e.value, '$[3]') WHEN 'integer' THEN nullif(e.value ->> 3, 0) END AS text_cut,
+         CASE h.keys WHEN 'null' THEN e.value -> 4 WHEN '[]' THEN '{}' ELSE
+           (SELECT json_group_object(k.value, CASE v.type WHEN 'true' THEN json('true')
+                                                          WHEN 'false' THEN json('false') ELSE v.value END)
+            FROM json_each(h.keys) k JOIN json_each(e.value) v ON v.key = k.key + 4) END AS attrs
+  FROM annotation_sets s JOIN annotation_shapes h ON h.shape = s.shape
+  JOIN json_each(CAST(sqlar_uncompress(s.data, s.size) AS TEXT)) e;
+CREATE VIEW IF NOT EXISTS document_texts AS
+  SELECT doc_id, CAST(sqlar_uncompress(data, size) AS TEXT) AS text FROM document_blobs;
 CREATE VIEW IF NOT EXISTS annotation_texts AS
   SELECT a.annotation_id, a.doc_id, a.type, a.begin, a.end,
-         CASE WHEN t.text IS NULL THEN a.text ELSE substr(t.text, a.begin + 1, a.end - a.begin) END AS text,
+         coalesce((SELECT substr(CAST(sqlar_uncompress(t.data, t.size) AS TEXT), a.begin + 1, a.end - a.begin)
+                   FROM document_blobs t WHERE t.doc_id = a.doc_id), a.text) AS text,
          a.attrs
-  FROM annotations a LEFT JOIN document_texts t USING (doc_id);
+  FROM annotations a;
 )sql";
 
 // After the tables of the stages' projections (table_projection.h), which come in between.
@@ -148,39 +182,23 @@ int schema_version(sqlite::Database& db) {
   return version;
 }
 
-// runs.status and runs.not_run came after schema 2 without changing it (columns only added):
-// a store written before them gets them, its earlier runs' status unknown (NULL).
-void add_run_status_columns(sqlite::Database& db) {
-  sqlite::Statement has(db, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status'");
-  const bool present = has.step() && has.integer(0) > 0;
-  has.reset();
-  if (present) return;
-  db.exec("ALTER TABLE runs ADD COLUMN status TEXT");
-  db.exec("ALTER TABLE runs ADD COLUMN not_run INTEGER");
-}
-
-// Every table of the store, for rebuilding one of an older schema.
-std::vector<std::string> all_tables(sqlite::Database& db) {
-  std::vector<std::string> names;
-  sqlite::Statement q(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-  while (q.step()) names.push_back(q.text(0));
-  return names;
+// A store of another schema version is refused, never rewritten: its results may be all the
+// user has of a long run, and a version-2 store cannot take version-3 rows.
+void check_schema_version(sqlite::Database& db) {
+  const int version = schema_version(db);
+  if (version == 0 || version == kSchemaVersion) return;
+  throw HostError(ExitCode::kOutput, db.path().string() + ": a reportlens store of schema version " +
+                                         std::to_string(version) + "; this reportlens reads and writes version " +
+                                         std::to_string(kSchemaVersion) + " only: rerun into a new store");
 }
 
 void configure(sqlite::Database& db, const std::string& projected_sql) {
   // 16 KiB pages (a new file only; fixed once it is in WAL mode): a quarter of the pages to
   // write, checkpoint and keep in the cache; lawtext, -j2: system CPU 3.3-3.5 s -> 2.6-3.0 s,
   // user 4.4-4.7 s -> 4.2 s, same contents.
+  check_schema_version(db);
   db.exec("PRAGMA page_size=16384");
   db.exec("PRAGMA journal_mode=WAL");
-  if (const int version = schema_version(db); version != 0 && version < kSchemaVersion) {
-    // Results are recomputable: an older store is rebuilt rather than migrated.
-    spdlog::warn("{}: store of schema version {} (now {}): its results are dropped and recomputed",
-                 db.path().string(), version, kSchemaVersion);
-    db.exec("DROP VIEW IF EXISTS annotation_texts");
-    db.exec("PRAGMA foreign_keys=OFF");
-    for (const std::string& table : all_tables(db)) db.exec("DROP TABLE IF EXISTS \"" + table + "\"");
-  }
   // NORMAL: a commit survives a killed process (the WAL is in the page cache and replayed);
   // only a power cut may lose the last commits, never corrupt the file.
   db.exec("PRAGMA synchronous=NORMAL");
@@ -188,7 +206,6 @@ void configure(sqlite::Database& db, const std::string& projected_sql) {
   db.exec(kSchema);
   db.exec(projected_sql);
   db.exec(kSchemaTail);
-  add_run_status_columns(db);
   db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
 }
 
@@ -198,8 +215,7 @@ std::string projected_schema(const Projections& projections) {
   return sql;
 }
 
-// One record as the values of its rows, computed by render() on a worker thread: the writer
-// thread only binds and steps.
+// One annotation as render() reads it, before it goes into its set.
 struct AnnotationRow {
   std::string type;
   long long begin = 0, end = 0;
@@ -207,11 +223,30 @@ struct AnnotationRow {
   // k > 0: it is the span's first k code points and "…" (long structural spans are shortened).
   long long cut = -1;
   std::string text;  // kept when stored
-  std::string attrs;
+  // attrs split into its shape (the key names, a JSON array) and the values under them (a JSON
+  // array, empty for {}): the writer thread stores the shape once (annotation_shapes).
+  std::string keys, vals;
   int projection = -1;  // index of its type's projection (Projections::list), -1 for none
   std::vector<ProjectedValue> values;  // that projection's columns
 };
 
+// A document's annotations of one shape, packed (see kSchema): one row of annotation_sets.
+struct AnnotationSet {
+  std::string type, keys;
+  long long first = 0;  // ordinal in the record of its first annotation
+  long long count = 0, size = 0;  // annotations; bytes of `data` inflated
+  std::string data;  // the JSON array, compressed as sqlar stores files
+};
+
+// An annotation of a projected type: its row of that projection's table.
+struct ProjectedRow {
+  int projection = -1;
+  long long ordinal = 0;  // in the record: its annotation_id is the document's first + ordinal
+  std::vector<ProjectedValue> values;
+};
+
+// One record as the values of its rows, computed by render() on a worker thread: the writer
+// thread only binds and steps.
 struct Rows : RenderedRecord {
   std::string id, source, sha256, pipeline_hash, result_key, status, meta;
   long long seq = 0;
@@ -221,9 +256,33 @@ struct Rows : RenderedRecord {
     long long exit_code = 5;
   };
   std::optional<Error> error;
-  std::optional<std::string> document_text;
-  std::vector<AnnotationRow> annotations;
+  // The document text, compressed as sqlar stores files (output_sqlite_sqlar.h), and its size.
+  std::optional<std::string> document_blob;
+  long long document_size = 0;
+  long long annotations = 0;  // in the record
+  std::vector<AnnotationSet> sets;  // in the order of their first annotation
+  std::vector<ProjectedRow> projected;
 };
+
+void pack_values(BytePacker& out, const std::vector<ProjectedValue>& values) {
+  out.integer(static_cast<long long>(values.size()));
+  for (const ProjectedValue& v : values) {
+    out.integer(v.kind);
+    if (v.kind == ProjectedValue::kText) out.text(v.text);
+    else if (v.kind == ProjectedValue::kInteger) out.integer(v.integer);
+    else if (v.kind == ProjectedValue::kReal) out.real(v.real);
+  }
+}
+
+void unpack_values(ByteUnpacker& in, std::vector<ProjectedValue>& values) {
+  values.resize(static_cast<std::size_t>(std::max(0LL, in.integer())));
+  for (ProjectedValue& v : values) {
+    v.kind = static_cast<ProjectedValue::Kind>(in.integer());
+    if (v.kind == ProjectedValue::kText) v.text = in.text();
+    else if (v.kind == ProjectedValue::kInteger) v.integer = in.integer();
+    else if (v.kind == ProjectedValue::kReal) v.real = in.real();
+  }
+}
 
 // The rows as bytes (packed_bytes.h), for a worker process to hand them over, and back.
 std::string pack_rows(const Rows& r) {
@@ -241,24 +300,26 @@ std::string pack_rows(const Rows& r) {
     out.text(r.error->message);
     out.integer(r.error->exit_code);
   }
-  out.integer(r.document_text ? 1 : 0);
-  if (r.document_text) out.text(*r.document_text);
-  out.integer(static_cast<long long>(r.annotations.size()));
-  for (const AnnotationRow& a : r.annotations) {
+  out.integer(r.document_blob ? 1 : 0);
+  if (r.document_blob) {
+    out.text(*r.document_blob);
+    out.integer(r.document_size);
+  }
+  out.integer(r.annotations);
+  out.integer(static_cast<long long>(r.sets.size()));
+  for (const AnnotationSet& a : r.sets) {
     out.text(a.type);
-    out.integer(a.begin);
-    out.integer(a.end);
-    out.integer(a.cut);
-    out.text(a.text);
-    out.text(a.attrs);
-    out.integer(a.projection);
-    out.integer(static_cast<long long>(a.values.size()));
-    for (const ProjectedValue& v : a.values) {
-      out.integer(v.kind);
-      if (v.kind == ProjectedValue::kText) out.text(v.text);
-      else if (v.kind == ProjectedValue::kInteger) out.integer(v.integer);
-      else if (v.kind == ProjectedValue::kReal) out.real(v.real);
-    }
+    out.text(a.keys);
+    out.integer(a.first);
+    out.integer(a.count);
+    out.integer(a.size);
+    out.text(a.data);
+  }
+  out.integer(static_cast<long long>(r.projected.size()));
+  for (const ProjectedRow& p : r.projected) {
+    out.integer(p.projection);
+    out.integer(p.ordinal);
+    pack_values(out, p.values);
   }
   return bytes;
 }
@@ -279,43 +340,86 @@ std::unique_ptr<Rows> unpack_rows(const std::string& bytes) {
     e.exit_code = in.integer();
     r->error = std::move(e);
   }
-  if (in.integer() != 0) r->document_text = in.text();
-  const long long n = in.integer();
-  r->annotations.resize(static_cast<std::size_t>(std::max(0LL, n)));
-  for (AnnotationRow& a : r->annotations) {
+  if (in.integer() != 0) {
+    r->document_blob = in.text();
+    r->document_size = in.integer();
+  }
+  r->annotations = in.integer();
+  r->sets.resize(static_cast<std::size_t>(std::max(0LL, in.integer())));
+  for (AnnotationSet& a : r->sets) {
     a.type = in.text();
-    a.begin = in.integer();
-    a.end = in.integer();
-    a.cut = in.integer();
-    a.text = in.text();
-    a.attrs = in.text();
-    a.projection = static_cast<int>(in.integer());
-    a.values.resize(static_cast<std::size_t>(std::max(0LL, in.integer())));
-    for (ProjectedValue& v : a.values) {
-      v.kind = static_cast<ProjectedValue::Kind>(in.integer());
-      if (v.kind == ProjectedValue::kText) v.text = in.text();
-      else if (v.kind == ProjectedValue::kInteger) v.integer = in.integer();
-      else if (v.kind == ProjectedValue::kReal) v.real = in.real();
-    }
+    a.keys = in.text();
+    a.first = in.integer();
+    a.count = in.integer();
+    a.size = in.integer();
+    a.data = in.text();
+  }
+  r->projected.resize(static_cast<std::size_t>(std::max(0LL, in.integer())));
+  for (ProjectedRow& p : r->projected) {
+    p.projection = static_cast<int>(in.integer());
+    p.ordinal = in.integer();
+    unpack_values(in, p.values);
   }
   if (!in.done()) throw std::runtime_error("damaged rendered record (trailing bytes)");
   return r;
 }
 
-// Annotations' attrs as Json::dump() prints them, through one JsonTextWriter per record: the
-// same bytes (the JSON Lines store prints attrs with it too), without nlohmann's serializer,
-// which took two thirds of a record's rendering (callgrind, 13 lawtext reports: render 103 M
-// instructions, attrs.dump() 69 M of them).
+// An annotation's attrs as its key names and its values, each a JSON array printed through
+// one JsonTextWriter per record: the values' bytes are those Json::dump() prints (the JSON
+// Lines store prints attrs with it too), without nlohmann's serializer, which took two thirds
+// of a record's rendering (callgrind, 13 lawtext reports: render 103 M instructions,
+// attrs.dump() 69 M of them).
 class AttrsPrinter {
  public:
-  const std::string& print(const Json& attrs) {
+  void print(const Json& attrs, AnnotationRow& row) {
+    row.keys.clear();
+    row.vals.clear();
+    if (!attrs.is_object()) {  // not what the contract allows, but kept as it was: shape "null"
+      text_.clear();
+      writer_.value(attrs);
+      row.keys = "null";
+      row.vals = text_;
+      return;
+    }
+    if (attrs.empty()) {
+      row.keys = "[]";  // values NULL
+      return;
+    }
+    // Both printed into strings that keep their capacity, then copied once at their size.
+    keys_.assign(1, '[');
     text_.clear();
-    writer_.value(attrs);  // a complete top-level value: flushed into text_
-    return text_;
+    writer_.begin_array();
+    for (const auto& [key, value] : attrs.items()) {
+      add_key(key, keys_);
+      writer_.value(value);
+    }
+    writer_.end_array();  // a complete top-level value: flushed into text_
+    keys_.back() = ']';
+    row.keys = keys_;
+    row.vals = text_;
   }
 
  private:
-  std::string text_;
+  // `"key",` into `keys`: the plain ASCII names stages use as they are, anything else (quotes,
+  // control characters, other scripts) through the JSON writer. Printing the names with the
+  // writer too cost as much as printing the values (callgrind, 18 lawtext reports: 29 M
+  // instructions for both against 15 M for the values alone).
+  void add_key(const std::string& key, std::string& keys) {
+    const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+      return c >= 0x20 && c < 0x7F && c != '"' && c != '\\';
+    });
+    if (plain) {
+      keys.push_back('"');
+      keys.append(key);
+      keys.append("\",");
+      return;
+    }
+    std::string quoted;
+    JsonTextWriter(quoted).string(key);
+    keys.append(quoted).push_back(',');
+  }
+
+  std::string keys_, text_;
   JsonTextWriter writer_{text_};
 };
 
@@ -329,6 +433,68 @@ void project(const Projections& projections, const Json& attrs, std::string_view
       return;
     }
 }
+
+// A record's annotations packed into one set per shape (see kSchema), in record order: the
+// JSON of each set written as its annotations come, compressed once the record is done.
+class SetBuilder {
+ public:
+  void add(AnnotationRow& row) {
+    const long long ordinal = next_++;
+    key_.assign(row.type).append(1, '\0').append(row.keys);
+    const auto [at, added] = index_.try_emplace(key_, sets_.size());
+    if (added) {
+      AnnotationSet& s = sets_.emplace_back();
+      s.type = row.type;
+      s.keys = row.keys;
+      s.first = ordinal;
+      s.data.reserve(4096);
+      s.data.push_back('[');
+    }
+    AnnotationSet& s = sets_[at->second];
+    std::string& d = s.data;
+    if (s.count++ > 0) d.push_back(',');
+    d.push_back('[');
+    number(ordinal - s.first, d);
+    number(row.begin, d);
+    number(row.end, d);
+    if (row.cut >= 0) {
+      d.append(std::to_string(row.cut));
+    } else {
+      text_.clear();
+      JsonTextWriter(text_).string(row.text);
+      d.append(text_);
+    }
+    if (row.keys == "null") d.append(",").append(row.vals);  // attrs not an object: stored whole
+    else if (row.vals.size() > 2) d.append(",").append(row.vals, 1, row.vals.size() - 2);
+    d.push_back(']');
+    if (row.projection >= 0) rows_projected_.push_back({row.projection, ordinal, std::move(row.values)});
+  }
+
+  void finish(Rows& rows) {
+    rows.annotations = next_;
+    for (AnnotationSet& s : sets_) {
+      s.data.push_back(']');
+      s.size = static_cast<long long>(s.data.size());
+      s.data = sqlite::sqlar_compress(s.data);
+    }
+    rows.sets = std::move(sets_);
+    rows.projected = std::move(rows_projected_);
+  }
+
+ private:
+  static void number(long long v, std::string& out) {
+    char buffer[24];
+    const auto end = std::to_chars(buffer, buffer + sizeof buffer, v).ptr;
+    out.append(buffer, end);
+    out.push_back(',');
+  }
+
+  long long next_ = 0;
+  std::vector<AnnotationSet> sets_;
+  std::vector<ProjectedRow> rows_projected_;
+  std::unordered_map<std::string, std::size_t> index_;  // type '\0' keys -> its set
+  std::string key_, text_;
+};
 
 std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_text, const Projections& projections) {
   auto rows = std::make_unique<Rows>();
@@ -348,7 +514,8 @@ std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_tex
   }
   std::vector<std::size_t> byte_at;
   if (document_text) {
-    rows->document_text = *document_text;
+    rows->document_blob = sqlite::sqlar_compress(*document_text);
+    rows->document_size = static_cast<long long>(document_text->size());
     byte_at = code_point_starts(*document_text);
   }
   // Whether the annotation's text can be taken from the document text instead (see AnnotationRow::cut).
@@ -372,10 +539,12 @@ std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_tex
   static const Json kNoAnnotations = Json::array();
   const auto found = r.find("annotations");
   const Json& annotations = found != r.end() ? *found : kNoAnnotations;
-  rows->annotations.reserve(annotations.size());
+  SetBuilder sets;
+  AnnotationRow row;
   for (const auto& a : annotations) {
     // References, not copies: this loop runs for every annotation of every document.
-    AnnotationRow& row = rows->annotations.emplace_back();
+    row.projection = -1;
+    row.text.clear();
     const std::string& type = a.at("type").get_ref<const std::string&>();
     const std::string& text = a.at("text").get_ref<const std::string&>();
     const Json& attrs = a.at("attrs");
@@ -383,10 +552,12 @@ std::unique_ptr<Rows> render_rows(const Json& r, const std::string* document_tex
     row.begin = a.at("begin").get<long long>();
     row.end = a.at("end").get<long long>();
     row.cut = recoverable(row.begin, row.end, text);
-    row.attrs = printer.print(attrs);
+    printer.print(attrs, row);
     project(projections, attrs, text, row);
     if (row.cut < 0) row.text = text;
+    sets.add(row);
   }
+  sets.finish(*rows);
   return rows;
 }
 
@@ -405,14 +576,17 @@ std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc
   meta.erase("sha256");  // lifted to the top level of the record
   rows->facts = document_facts(meta);
   rows->meta = meta.dump();
-  rows->document_text = doc.text();
+  rows->document_blob = sqlite::sqlar_compress(doc.text());
+  rows->document_size = static_cast<long long>(doc.text().size());
   static const std::string kEllipsis = "…";
   AttrsPrinter printer;
   const std::vector<ShownAnnotation> shown = shown_annotations(doc);
-  rows->annotations.reserve(shown.size());
+  SetBuilder sets;
+  AnnotationRow row;
   for (const ShownAnnotation& s : shown) {
     const Annotation& a = *s.annotation;
-    AnnotationRow& row = rows->annotations.emplace_back();
+    row.projection = -1;
+    row.text.clear();
     row.type = a.type;
     row.begin = s.begin;
     row.end = s.end;
@@ -428,12 +602,14 @@ std::unique_ptr<Rows> render_document_rows(const Json& head, const Document& doc
         row.cut = cut;
       }
     }
-    row.attrs = printer.print(a.attrs);
+    printer.print(a.attrs, row);
     std::string shown(s.shown);
     if (s.shortened) shown += kEllipsis;
     project(projections, a.attrs, shown, row);
     if (row.cut < 0) row.text = std::move(shown);
+    sets.add(row);
   }
+  sets.finish(*rows);
   return rows;
 }
 
@@ -521,14 +697,13 @@ class SqliteSink : public OutputSink {
     try {
       for (const RenderedRecord* r : records) insert(static_cast<const Rows&>(*r));
       flush_batches();
-      check_annotation_ids();
     } catch (...) {
       sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
       in_transaction_ = false;
       uncommitted_ = 0;
-      statements_->annotations.discard();
       for (auto& p : statements_->projected) p->discard();
       next_ids();
+      load_shapes();
       throw;
     }
     uncommitted_ += records.size();
@@ -613,17 +788,17 @@ class SqliteSink : public OutputSink {
     Statements(sqlite::Database& db, const Projections& projections)
         : find(db, "SELECT doc_id FROM documents WHERE id = ?"),
           remove_errors(db, "DELETE FROM errors WHERE doc_id = ?"),
-          remove_annotations(db, "DELETE FROM annotations WHERE doc_id = ?"),
-          remove_text(db, "DELETE FROM document_texts WHERE doc_id = ?"),
+          remove_annotations(db, "DELETE FROM annotation_sets WHERE doc_id = ?"),
+          remove_text(db, "DELETE FROM document_blobs WHERE doc_id = ?"),
           remove_document(db, "DELETE FROM documents WHERE doc_id = ?"),
           document(db,
                    "INSERT INTO documents(doc_id, id, seq, source, sha256, pipeline_hash, result_key, run_id, "
                    "status, region, report_year, plan_year, kind, title, meta) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          annotations(db, "annotations", {"annotation_id", "doc_id", "type", "begin", "end", "text", "text_cut", "attrs"}),
+          annotations(db, "INSERT INTO annotation_sets(first_id, doc_id, shape, count, size, data) VALUES (?, ?, ?, ?, ?, ?)"),
           error(db, "INSERT INTO errors(doc_id, stage, message, exit_code) VALUES (?, ?, ?, ?)"),
-          text(db, "INSERT INTO document_texts(doc_id, text) VALUES (?, ?)"),
-          last_annotation(db, "SELECT coalesce(max(annotation_id), 0) FROM annotations") {
+          text(db, "INSERT INTO document_blobs(doc_id, size, data) VALUES (?, ?, ?)"),
+          add_shape(db, "INSERT INTO annotation_shapes(type, keys) VALUES (?, ?)") {
       for (const Projection& p : projections.list()) {
         std::vector<std::string> columns{"annotation_id", "doc_id"};
         for (const auto& c : p.columns) columns.push_back(c.name);
@@ -632,8 +807,8 @@ class SqliteSink : public OutputSink {
       }
     }
     sqlite::Statement find, remove_errors, remove_annotations, remove_text, remove_document, document;
-    sqlite::BatchInsert annotations;
-    sqlite::Statement error, text, last_annotation;
+    sqlite::Statement annotations;
+    sqlite::Statement error, text, add_shape;
     // One insert and one delete per projected table, in Projections::list() order.
     std::vector<std::unique_ptr<sqlite::BatchInsert>> projected;
     std::vector<std::unique_ptr<sqlite::Statement>> remove_projected;
@@ -674,6 +849,7 @@ class SqliteSink : public OutputSink {
     db_->exec("PRAGMA wal_autocheckpoint=16384");
     statements_ = std::make_unique<Statements>(*db_, projections());
     next_ids();
+    load_shapes();
   }
 
   // The indexes whose entries arrive out of order (documents by region, the projections'
@@ -718,12 +894,13 @@ class SqliteSink : public OutputSink {
     return true;
   }
 
-  // The ids SQLite gives the next document and annotation rows (the largest + 1): the writer
-  // counts them itself, so that many rows and the projected rows that refer to them go in one
-  // statement each (documents get theirs bound, annotations SQLite's: see insert()).
+  // The next document and annotation ids (the largest + 1, as SQLite numbers rows): a
+  // document's annotations are numbered consecutively from its first (its sets' smallest
+  // first_id), so the largest is that first + their count - 1.
   void next_ids() {
     sqlite::Statement q(*db_, "SELECT (SELECT coalesce(max(doc_id), 0) + 1 FROM documents), "
-                              "(SELECT coalesce(max(annotation_id), 0) + 1 FROM annotations)");
+                              "(SELECT coalesce(max(last), 0) + 1 FROM (SELECT min(first_id) + sum(count) - 1 AS last "
+                              "FROM annotation_sets GROUP BY doc_id))");
     if (q.step()) {
       next_doc_id_ = q.integer(0);
       next_annotation_id_ = q.integer(1);
@@ -749,28 +926,37 @@ class SqliteSink : public OutputSink {
     s.document.run();
 
     if (r.error) s.error.bind(1, doc_id).bind_static(2, r.error->stage).bind_static(3, r.error->message).bind(4, r.error->exit_code).run();
-    if (r.document_text) s.text.bind(1, doc_id).bind_static(2, *r.document_text).run();
-    for (const AnnotationRow& a : r.annotations) {
-      const long long ann_id = next_annotation_id_++;
-      Cell* row = s.annotations.row();
-      // NULL: SQLite numbers the row (the largest id + 1, which ann_id is: next_ids()) without
-      // the lookup an explicit id costs per row, 8% of the writer's instructions; the projected
-      // rows below use ann_id, and append() checks the two agree.
-      row[0] = Cell::null();
-      row[1] = Cell::of(doc_id);
-      row[2] = Cell::of(a.type);
-      row[3] = Cell::of(a.begin);
-      row[4] = Cell::of(a.end);
-      if (a.cut < 0) row[5] = Cell::of(a.text);
-      else if (a.cut > 0) row[6] = Cell::of(a.cut);
-      row[7] = Cell::of(a.attrs);
-      if (a.projection < 0) continue;
+    if (r.document_blob) s.text.bind(1, doc_id).bind(2, r.document_size).bind_blob_static(3, *r.document_blob).run();
+    const long long first = next_annotation_id_;
+    next_annotation_id_ += r.annotations;
+    for (const AnnotationSet& a : r.sets)
+      s.annotations.bind(1, first + a.first).bind(2, doc_id).bind(3, shape_of(a.type, a.keys)).bind(4, a.count)
+          .bind(5, a.size).bind_blob_static(6, a.data).run();
+    for (const ProjectedRow& a : r.projected) {
       const Projection& p = projections().list()[static_cast<std::size_t>(a.projection)];
       Cell* cells = s.projected[static_cast<std::size_t>(a.projection)]->row();
-      cells[0] = Cell::of(ann_id);
+      cells[0] = Cell::of(first + a.ordinal);
       cells[1] = Cell::of(doc_id);
       for (std::size_t c = 0; c < a.values.size(); ++c) cells[c + 2] = cell_of(a.values[c], p.columns[c].required);
     }
+  }
+
+  // The number of the shape (type, key names), stored the first time it is seen: a lookup in
+  // a hash table per row, with no allocation once `shape_key_` is long enough.
+  long long shape_of(const std::string& type, const std::string& keys) {
+    shape_key_.assign(type).append(1, '\0').append(keys);
+    if (const auto found = shapes_.find(shape_key_); found != shapes_.end()) return found->second;
+    statements_->add_shape.bind(1, type).bind(2, keys).run();
+    const long long shape = sqlite3_last_insert_rowid(db_->handle());
+    shapes_.emplace(shape_key_, shape);
+    return shape;
+  }
+
+  // The shapes stored (a store being resumed has some; after a rollback, those committed).
+  void load_shapes() {
+    shapes_.clear();
+    sqlite::Statement q(*db_, "SELECT shape, type, keys FROM annotation_shapes");
+    while (q.step()) shapes_.emplace(q.text(1) + std::string(1, '\0') + q.text(2), q.integer(0));
   }
 
   // A projected value; empty text is NULL unless the column is NOT NULL (stored as '').
@@ -784,18 +970,7 @@ class SqliteSink : public OutputSink {
     return required ? sqlite::Cell::of(std::string_view("", 0)) : sqlite::Cell::null();
   }
 
-  // The last annotation id SQLite gave is the one the writer counted (see insert()).
-  void check_annotation_ids() {
-    sqlite::Statement& q = statements_->last_annotation;
-    const long long last = q.step() ? q.integer(0) : 0;
-    q.reset();
-    if (last != next_annotation_id_ - 1)
-      throw HostError(ExitCode::kOutput, target_.string() + ": annotation ids out of step (" + std::to_string(last) +
-                                             " stored, " + std::to_string(next_annotation_id_ - 1) + " counted)");
-  }
-
   void flush_batches() {
-    statements_->annotations.flush();
     for (auto& p : statements_->projected) p->flush();
   }
 
@@ -824,6 +999,8 @@ class SqliteSink : public OutputSink {
   std::chrono::steady_clock::time_point transaction_began_;
   bool finished_ = false;
   std::vector<std::string> deferred_indexes_;  // CREATE INDEX statements, see defer_indexes()
+  std::unordered_map<std::string, long long> shapes_;  // type '\0' keys -> shape, see shape_of()
+  std::string shape_key_;
 };
 
 class SqliteReader : public RecordReader {
@@ -831,15 +1008,10 @@ class SqliteReader : public RecordReader {
   explicit SqliteReader(const fs::path& path) {
     if (!fs::exists(path)) throw HostError(ExitCode::kInput, path.string() + ": no such file");
     db_ = std::make_unique<sqlite::Database>(path, true);
-    // A store written before runs.status (opened read-only, so not given the columns): its
-    // runs count as complete once they recorded their end.
-    sqlite::Statement has(*db_, "SELECT count(*) FROM pragma_table_info('runs') WHERE name = 'status'");
-    const bool with_status = has.step() && has.integer(0) > 0;
-    has.reset();
+    check_schema_version(*db_);
     sqlite::Statement run(*db_,
-        std::string("SELECT pipeline, pipeline_hash, provenance, shard, finished_at IS NOT NULL, ") +
-            (with_status ? "coalesce(status, 'complete'), coalesce(not_run, 0), " : "'complete', 0, ") +
-            "started_at FROM runs ORDER BY run_id DESC LIMIT 1");
+        "SELECT pipeline, pipeline_hash, provenance, shard, finished_at IS NOT NULL, "
+        "coalesce(status, 'complete'), coalesce(not_run, 0), started_at FROM runs ORDER BY run_id DESC LIMIT 1");
     if (run.step()) {
       identity_.pipeline = run.text(0);
       identity_.pipeline_hash = run.text(1);
@@ -865,10 +1037,19 @@ class SqliteReader : public RecordReader {
           // The record's text is the stored one, else cut from the document text (span_text):
           // in C++ over code-point offsets computed once per document, where SQLite's substr()
           // would walk the whole text from its start for every span.
-          anns_(db, "SELECT type, begin, end, text, text_cut, attrs FROM annotations "
-                    "WHERE doc_id = ? ORDER BY annotation_id"),
-          text_(db, "SELECT text FROM document_texts WHERE doc_id = ?"),
-          errs_(db, "SELECT stage, message, exit_code FROM errors WHERE doc_id = ? ORDER BY error_id") {}
+          sets_(db, "SELECT shape, first_id, size, data FROM annotation_sets WHERE doc_id = ? ORDER BY first_id"),
+          text_(db, "SELECT data, size FROM document_blobs WHERE doc_id = ?"),
+          errs_(db, "SELECT stage, message, exit_code FROM errors WHERE doc_id = ? ORDER BY error_id") {
+      sqlite::Statement shapes(db, "SELECT shape, type, keys FROM annotation_shapes");
+      while (shapes.step()) {
+        Shape& shape = shapes_[shapes.integer(0)];
+        shape.type = shapes.text(1);
+        const std::string keys = shapes.text(2);
+        shape.object = keys != "null";
+        if (shape.object)
+          for (const auto& k : Json::parse(keys)) shape.keys.push_back(k.get<std::string>());
+      }
+    }
     bool next(Json& r) override {
       if (!docs_.step()) return false;
       r = Json::object();
@@ -885,22 +1066,24 @@ class SqliteReader : public RecordReader {
       document_text_.reset();
       byte_at_.clear();
       if (text_.step()) {
-        document_text_ = text_.text(0);
+        document_text_ = sqlite::sqlar_uncompress(text_.text(0), text_.integer(1));
         byte_at_ = code_point_starts(*document_text_);
       }
       text_.reset();
-      Json list = Json::array();
-      anns_.bind(1, docs_.integer(0));
-      while (anns_.step()) {
-        Json a = Json::object();
-        a["type"] = anns_.text(0);
-        a["begin"] = anns_.integer(1);
-        a["end"] = anns_.integer(2);
-        a["text"] = anns_.is_null(3) ? span_text(anns_.integer(1), anns_.integer(2), anns_.is_null(4) ? -1 : anns_.integer(4))
-                                     : anns_.text(3);
-        a["attrs"] = Json::parse(anns_.text(5));
-        list.push_back(std::move(a));
+      // Each set's annotations, then all of them in the record's order (their ids').
+      std::vector<std::pair<long long, Json>> found;
+      sets_.bind(1, docs_.integer(0));
+      while (sets_.step()) {
+        const auto shape = shapes_.find(sets_.integer(0));
+        if (shape == shapes_.end())
+          throw std::runtime_error("damaged store: annotation shape " + std::to_string(sets_.integer(0)) + " unknown");
+        const long long first = sets_.integer(1);
+        Json set = Json::parse(sqlite::sqlar_uncompress(sets_.text(3), sets_.integer(2)));
+        for (Json& e : set) found.emplace_back(first + e.at(0).get<long long>(), annotation_of(shape->second, e));
       }
+      std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      Json list = Json::array();
+      for (auto& [id, a] : found) list.push_back(std::move(a));
       r["annotations"] = std::move(list);
       errs_.bind(1, docs_.integer(0));
       while (errs_.step()) {
@@ -927,7 +1110,37 @@ class SqliteReader : public RecordReader {
       return text;
     }
 
-    sqlite::Statement docs_, anns_, text_, errs_;
+    // An annotation type and the key names of its attrs (annotation_shapes); `object` false for
+    // attrs that are not an object, stored whole.
+    struct Shape {
+      std::string type;
+      bool object = true;
+      std::vector<std::string> keys;
+    };
+
+    // An annotation of a set: [id - first_id, begin, end, text, values...] (see kSchema).
+    Json annotation_of(const Shape& shape, Json& e) const {
+      const std::size_t values = shape.object ? shape.keys.size() : 1;
+      if (!e.is_array() || e.size() != 4 + values)
+        throw std::runtime_error("damaged store: an annotation's values do not fit its shape's keys");
+      Json a = Json::object();
+      a["type"] = shape.type;
+      const long long begin = e[1].get<long long>(), end = e[2].get<long long>();
+      a["begin"] = begin;
+      a["end"] = end;
+      a["text"] = e[3].is_string() ? std::move(e[3]) : Json(span_text(begin, end, e[3].get<long long>() > 0 ? e[3].get<long long>() : -1));
+      if (!shape.object) {
+        a["attrs"] = std::move(e[4]);
+        return a;
+      }
+      Json attrs = Json::object();
+      for (std::size_t i = 0; i < shape.keys.size(); ++i) attrs[shape.keys[i]] = std::move(e[4 + i]);
+      a["attrs"] = std::move(attrs);
+      return a;
+    }
+
+    sqlite::Statement docs_, sets_, text_, errs_;
+    std::unordered_map<long long, Shape> shapes_;
     std::optional<std::string> document_text_;
     std::vector<std::size_t> byte_at_;
   };

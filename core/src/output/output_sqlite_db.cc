@@ -1,5 +1,6 @@
 #include "output/output_sqlite_db.h"
 
+#include "output/output_sqlite_sqlar.h"
 #include "run/errors.h"
 
 namespace reportlens::sqlite {
@@ -9,6 +10,7 @@ Database::Database(const std::filesystem::path& path, bool read_only) : path_(pa
   if (sqlite3_open_v2(path.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK)
     fail("open");
   sqlite3_busy_timeout(db_, 10000);
+  register_sqlar_functions(db_);  // the views over document texts use sqlar_uncompress()
 }
 
 Database::~Database() { close(); }
@@ -45,6 +47,10 @@ Statement& Statement::bind(int i, std::string_view v) {
 }
 Statement& Statement::bind_static(int i, std::string_view v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
+Statement& Statement::bind_blob_static(int i, std::string_view v) {
+  sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_STATIC);
   return *this;
 }
 Statement& Statement::bind(int i, long long v) {

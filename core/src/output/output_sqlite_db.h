@@ -40,6 +40,7 @@ class Statement {
   // Binds without copying: `value` must stay alive and unchanged until the statement is
   // reset (run() and step() to the end reset it, which also clears the bindings).
   Statement& bind_static(int index, std::string_view value);
+  Statement& bind_blob_static(int index, std::string_view value);  // the same, as a BLOB
   Statement& bind(int index, long long value);
   Statement& bind(int index, double value);
   Statement& bind_null(int index);

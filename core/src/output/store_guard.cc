@@ -12,6 +12,7 @@
 
 #include "run/errors.h"
 #include "output/output_record_keys.h"
+#include "output/output_sqlite.h"
 
 namespace reportlens {
 namespace fs = std::filesystem;
@@ -78,6 +79,9 @@ void check_sqlite(const fs::path& store) {
       problem = "is damaged (PRAGMA quick_check: " + check + "); restore it or remove it and rerun";
     else if (scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('documents', 'runs')") != "2")
       problem = "exists and is not a reportlens SQLite store (no documents/runs tables); refusing to write into it";
+    else if (const std::string v = scalar("PRAGMA user_version"); v != std::to_string(sqlite_schema_version()))
+      problem = "a reportlens store of schema version " + v + "; this reportlens reads and writes version " +
+                std::to_string(sqlite_schema_version()) + " only: rerun into a new store (or remove this one)";
   }
   sqlite3_close(db);
   if (!problem.empty()) refuse(store, problem);

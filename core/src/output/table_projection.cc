@@ -11,6 +11,7 @@ namespace {
 
 // Tables the store itself keeps: a projection may not take their names.
 constexpr const char* kCoreTables[] = {"runs", "documents", "annotations", "document_texts", "annotation_texts",
+                                       "annotation_shapes", "annotation_sets", "annotation_rows", "document_blobs",
                                        "comparisons", "targets", "errors"};
 
 bool plain_identifier(const std::string& s) {
@@ -200,7 +201,9 @@ std::string Projection::schema_sql() const {
   for (const auto& c : columns) width = std::max(width, c.name.size());
   const auto padded = [&](const std::string& name) { return "  " + name + std::string(width + 1 - name.size(), ' '); };
   std::string sql = "CREATE TABLE IF NOT EXISTS " + table + " (\n";
-  sql += padded("annotation_id") + "INTEGER PRIMARY KEY REFERENCES annotations(annotation_id) ON DELETE CASCADE,\n";
+  // The annotation's id in the view `annotations` (packed in annotation_sets, so no foreign key:
+  // the rows go with their document).
+  sql += padded("annotation_id") + "INTEGER PRIMARY KEY,\n";
   sql += padded("doc_id") + "INTEGER NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE";
   for (const auto& c : columns) {
     const char* type = c.rule.type == ColumnType::kText ? "TEXT" : c.rule.type == ColumnType::kInteger ? "INTEGER" : "REAL";
