@@ -17,7 +17,8 @@
 #       three ratios issue 18 sets goals for, and the SQLite store's size by table and index
 #       (dbstat; the sqlite3 shell needs it, Debian's has it). RUNS (default 1) repeats every run
 #       and keeps the fastest. The load average is printed before and after every run: on a
-#       busy machine wall time includes waiting, so read user CPU. ISOLATION (default: the
+#       busy machine wall time includes waiting, so read CPU (user, and user+sys: the isolated
+#       workers spend system time too). ISOLATION (default: the
 #       stores' default, --isolate) is passed to every run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
