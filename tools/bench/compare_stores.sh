@@ -69,10 +69,10 @@ while getopts "b:c:k:r:h" opt; do
     c) corpus=$OPTARG ;;
     k) copies=$OPTARG ;;
     r) runs=$OPTARG ;;
-    *) sed -n '2,21p' "$0"; exit 2 ;;
+    *) sed -n '2,22p' "$0"; exit 2 ;;
   esac
 done
-[[ -n $corpus ]] || { sed -n '2,21p' "$0"; exit 2; }
+[[ -n $corpus ]] || { sed -n '2,22p' "$0"; exit 2; }
 pipeline=$build/bin/pipeline
 [[ -x $pipeline ]] || { echo "compare_stores.sh: $pipeline: not built" >&2; exit 2; }
 [[ -d $corpus ]] || { echo "compare_stores.sh: $corpus: no such directory" >&2; exit 2; }
