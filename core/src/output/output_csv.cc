@@ -316,25 +316,7 @@ class CsvSink : public OutputSink {
   }
 
   void append(const std::vector<const RenderedRecord*>& records) override {
-    std::string buffer;
-    for (const RenderedRecord* r : records) {
-      const Rows& rows = static_cast<const Rows&>(*r);
-      if (rows.text.size() >= kWrittenAsIs) {  // a large record is not copied into the buffer
-        write_all(fd_, buffer, file_);
-        buffer.clear();
-        write_all(fd_, rows.text, file_);
-      } else {
-        buffer += rows.text;
-      }
-      if (!previous_.empty() && previous_.count(rows.id)) rewritten_ = true;
-    }
-    write_all(fd_, buffer, file_);
-    // As the JSON Lines store: a power cut loses at most about a second of documents.
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_sync_ > std::chrono::seconds(1)) {
-      ::fdatasync(fd_);
-      last_sync_ = now;
-    }
+    if (append_text_records(fd_, file_, records, previous_, last_sync_)) rewritten_ = true;
   }
 
   void finish(const Json&) override {

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "output/text_record.h"
 #include "run/errors.h"
 
 namespace reportlens {
@@ -16,6 +17,37 @@ namespace {
   throw HostError(ExitCode::kOutput, path.string() + ": cannot " + what + ": " + std::strerror(errno));
 }
 }  // namespace
+
+bool append_text_records(int fd, const fs::path& path, const std::vector<const RenderedRecord*>& records,
+                         const std::unordered_set<std::string>& previous,
+                         std::chrono::steady_clock::time_point& last_sync) {
+  std::size_t size = 0;
+  for (const RenderedRecord* r : records) {
+    const std::size_t n = static_cast<const TextRecord&>(*r).text.size();
+    if (n < kWrittenAsIs) size += n;
+  }
+  std::string buffer;
+  buffer.reserve(size);
+  bool rewritten = false;
+  for (const RenderedRecord* r : records) {
+    const TextRecord& record = static_cast<const TextRecord&>(*r);
+    if (record.text.size() >= kWrittenAsIs) {
+      write_all(fd, buffer, path);
+      buffer.clear();
+      write_all(fd, record.text, path);
+    } else {
+      buffer += record.text;
+    }
+    if (!previous.empty() && previous.count(record.id)) rewritten = true;
+  }
+  write_all(fd, buffer, path);
+  const auto now = std::chrono::steady_clock::now();
+  if (now - last_sync > std::chrono::seconds(1)) {
+    ::fdatasync(fd);
+    last_sync = now;
+  }
+  return rewritten;
+}
 
 int open_for_append(const fs::path& path) {
   std::error_code ec;

@@ -1,9 +1,12 @@
 // Small POSIX helpers the append-only stores (JSON Lines, CSV) share.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 namespace reportlens {
 
@@ -13,6 +16,16 @@ int open_for_append(const std::filesystem::path& path);
 // leaves whole records or a torn last one, which repair_tail removes).
 void write_all(int fd, std::string_view data, const std::filesystem::path& path);
 void sync_and_close(int& fd, const std::filesystem::path& path);
+
+struct RenderedRecord;
+// Appends the texts of `records` (TextRecord, text_record.h) in order: the small ones in one
+// write, a large one (kWrittenAsIs) as it is, not copied into that block. Then flushes to
+// disk if the last flush is over a second old, so a power cut loses about a second of
+// documents. Returns whether an id among `previous` (the ids already in the file) was written
+// again, which leaves a stale copy for compaction.
+bool append_text_records(int fd, const std::filesystem::path& path, const std::vector<const RenderedRecord*>& records,
+                         const std::unordered_set<std::string>& previous,
+                         std::chrono::steady_clock::time_point& last_sync);
 // Cuts the file after byte `keep` (the end of its last complete record).
 void truncate_file(const std::filesystem::path& path, std::uintmax_t keep);
 // Renames `from` over `to` after flushing it (readers see the old or the new file).

@@ -225,30 +225,7 @@ class JsonlSink : public OutputSink {
   }
 
   void append(const std::vector<const RenderedRecord*>& records) override {
-    std::size_t size = 0;
-    for (const RenderedRecord* r : records) {
-      const std::size_t n = static_cast<const Line&>(*r).text.size();
-      if (n < kWrittenAsIs) size += n;
-    }
-    std::string buffer;
-    buffer.reserve(size);
-    for (const RenderedRecord* r : records) {
-      const Line& line = static_cast<const Line&>(*r);
-      if (line.text.size() >= kWrittenAsIs) {  // a large record is not copied into the buffer
-        write_all(fd_, buffer, file_);
-        buffer.clear();
-        write_all(fd_, line.text, file_);
-      } else {
-        buffer += line.text;
-      }
-      if (!previous_.empty() && previous_.count(line.id)) rewritten_ = true;
-    }
-    write_all(fd_, buffer, file_);
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_sync_ > std::chrono::seconds(1)) {
-      ::fdatasync(fd_);
-      last_sync_ = now;
-    }
+    if (append_text_records(fd_, file_, records, previous_, last_sync_)) rewritten_ = true;
   }
 
   void finish(const Json& summary) override {
