@@ -12,6 +12,12 @@ from conftest import SEED, SOURCE, pipeline_cli
 FRAMES = ("indicators", "quantities", "entities")
 
 
+def register_sqlar(db):
+    # What docs/sqlite-schema.md shows a program other than reportlens: the store's views
+    # inflate texts and annotation sets (schema 4) with sqlar_uncompress, here from zlib.
+    db.create_function("sqlar_uncompress", 2, lambda d, n: d if len(d) == n else zlib.decompress(d))
+
+
 def same_frames(a, b, with_text=True):
     for name in FRAMES:
         pdt.assert_frame_equal(getattr(a, name)(), getattr(b, name)())
@@ -77,9 +83,7 @@ def test_fact_columns_equal_the_sqlite_stores_typed_tables(tmp_path):
     out = tmp_path / "seed.sqlite"
     res = reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=out)
     with sqlite3.connect(out) as db:
-        # Schema 4 packs the annotations compressed (docs/sqlite-schema.md): the view needs
-        # sqlar_uncompress, registered with zlib as the docs show.
-        db.create_function("sqlar_uncompress", 2, lambda d, n: d if len(d) == n else zlib.decompress(d))
+        register_sqlar(db)
         rows = db.execute("""SELECT d.id, a.begin, a."end", i.metric, i.canonical_metric, i.period, i.status,
                                     i.qualifier, i.level_value, i.level_high, i.level_unit, i.growth_value,
                                     i.growth_high, i.growth_unit
@@ -120,15 +124,14 @@ def test_targets_of_the_diff_stage_equal_the_stores_targets_table(tmp_path):
 
 
 def test_store_texts_and_spans_read_with_python_sqlite3_and_zlib_alone(tmp_path):
-    # Schema 3 keeps document texts compressed as sqlar does (docs/sqlite-schema.md): a program
+    # Schema 4 keeps document texts compressed as sqlar does (docs/sqlite-schema.md): a program
     # that registers sqlar_uncompress with zlib, as the docs show, gets the texts through the
     # view, and every annotation's text through annotation_texts, as the records have them.
     import sqlite3
-    import zlib
     out = tmp_path / "seed.sqlite"
     res = reportlens.run(SOURCE / "pipelines" / "extract.yaml", inputs=[SEED], output=out)
     db = sqlite3.connect(out)
-    db.create_function("sqlar_uncompress", 2, lambda d, n: d if len(d) == n else zlib.decompress(d))
+    register_sqlar(db)
     texts = dict(db.execute("SELECT d.id, t.text FROM document_texts t JOIN documents d USING (doc_id)").fetchall())
     assert texts and texts == dict(zip(res.documents["doc"], res.documents["text"]))
     assert db.execute("SELECT sum(size) > 2 * sum(length(data)) FROM document_blobs").fetchone()[0] == 1
